@@ -1,0 +1,393 @@
+//! `config.toml` into a [`Config`]: strict keys, checked values. Never reads `content/`.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{closest, with_suggestion, Diagnostic};
+
+/// The site settings and the component catalogue.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    /// Absolute URL, always ending in `/`; may carry a subpath.
+    pub base_url: String,
+    pub description: String,
+    /// Language tag for `<html lang>` and the feeds. Default `en`.
+    pub language: String,
+    /// Where times are shown and calendar days start and end. Default `UTC`.
+    pub timezone: Tz,
+    /// Theme folder under `themes/`. Default `default`.
+    pub theme: String,
+    pub uptime: UptimeConfig,
+    /// Incidents per history page. Default 25.
+    pub history_per_page: usize,
+    /// Items in each feed. Default 50.
+    pub feed_limit: usize,
+    /// Let raw HTML in Markdown through unsanitised. Default false.
+    pub unsafe_html: bool,
+    /// In the order of the file, which is the order of the pages.
+    pub components: Vec<Component>,
+}
+
+#[derive(Debug, Clone)]
+pub struct UptimeConfig {
+    /// Days in the bars and the headline figure. Default 90.
+    pub days: u32,
+    pub weights: Weights,
+    /// Whether maintenance time counts as down time. Default false.
+    pub maintenance_counts_as_down: bool,
+}
+
+/// The share of time that counts as down, per severity, each in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    pub major: f64,
+    pub partial: f64,
+    pub degraded: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights { major: 1.0, partial: 0.3, degraded: 0.0 }
+    }
+}
+
+/// One service on the page.
+#[derive(Debug, Clone)]
+pub struct Component {
+    /// `[a-z0-9-]+`, unique; used in URLs and front matter.
+    pub id: String,
+    pub name: String,
+    /// Optional group; groups appear in order of first use.
+    pub group: Option<String>,
+    pub description: String,
+    /// No uptime is counted before this day (in the site time zone).
+    pub since: Option<NaiveDate>,
+}
+
+impl Config {
+    pub fn component(&self, id: &str) -> Option<&Component> {
+        self.components.iter().find(|c| c.id == id)
+    }
+
+    /// The groups in order of first use, each with its members; ungrouped components stand
+    /// alone as groups of one with no name.
+    pub fn groups(&self) -> Vec<(Option<&str>, Vec<&Component>)> {
+        let mut groups: Vec<(Option<&str>, Vec<&Component>)> = Vec::new();
+        for component in &self.components {
+            match component.group.as_deref() {
+                Some(name) => match groups.iter_mut().find(|(g, _)| *g == Some(name)) {
+                    Some((_, members)) => members.push(component),
+                    None => groups.push((Some(name), vec![component])),
+                },
+                None => groups.push((None, vec![component])),
+            }
+        }
+        groups
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    title: Spanned<String>,
+    base_url: Spanned<String>,
+    #[serde(default)]
+    description: String,
+    #[serde(default = "default_language")]
+    language: String,
+    timezone: Option<Spanned<String>>,
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default)]
+    uptime: UptimeFile,
+    #[serde(default)]
+    history: HistoryFile,
+    #[serde(default)]
+    feeds: FeedsFile,
+    #[serde(default)]
+    markdown: MarkdownFile,
+    #[serde(default)]
+    components: Vec<ComponentFile>,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UptimeFile {
+    #[serde(default = "default_days")]
+    days: Spanned<i64>,
+    #[serde(default)]
+    weights: Option<Spanned<WeightsFile>>,
+    #[serde(default)]
+    maintenance_counts_as_down: bool,
+}
+
+impl Default for UptimeFile {
+    fn default() -> Self {
+        UptimeFile { days: default_days(), weights: None, maintenance_counts_as_down: false }
+    }
+}
+
+fn default_days() -> Spanned<i64> {
+    Spanned::new(0..0, 90)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeightsFile {
+    major: Option<f64>,
+    partial: Option<f64>,
+    degraded: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HistoryFile {
+    #[serde(default = "default_per_page")]
+    per_page: Spanned<i64>,
+}
+
+impl Default for HistoryFile {
+    fn default() -> Self {
+        HistoryFile { per_page: default_per_page() }
+    }
+}
+
+fn default_per_page() -> Spanned<i64> {
+    Spanned::new(0..0, 25)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeedsFile {
+    #[serde(default = "default_limit")]
+    limit: Spanned<i64>,
+}
+
+impl Default for FeedsFile {
+    fn default() -> Self {
+        FeedsFile { limit: default_limit() }
+    }
+}
+
+fn default_limit() -> Spanned<i64> {
+    Spanned::new(0..0, 50)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct MarkdownFile {
+    #[serde(default)]
+    unsafe_html: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComponentFile {
+    id: Spanned<String>,
+    name: String,
+    group: Option<String>,
+    #[serde(default)]
+    description: String,
+    since: Option<Spanned<toml::value::Datetime>>,
+}
+
+/// Parses and checks `config.toml`; `path` is only used to name the file in diagnostics.
+pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let file: ConfigFile = toml::from_str(source).map_err(|e| vec![toml_diagnostic(path, source, 0, &e)])?;
+    let mut problems = Vec::new();
+    let mut report = |span: std::ops::Range<usize>, message: String| {
+        problems.push(Diagnostic::at(path, source, span, message));
+    };
+
+    if file.title.get_ref().trim().is_empty() {
+        report(file.title.span(), "`title` is empty; give the page a name".into());
+    }
+    let base_url = file.base_url.get_ref().trim();
+    let base_ok = ["https://", "http://"]
+        .iter()
+        .any(|scheme| base_url.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/')))
+        && !base_url.contains(char::is_whitespace)
+        && !base_url.contains(['?', '#']);
+    if !base_ok {
+        report(
+            file.base_url.span(),
+            format!("`base_url` `{base_url}` is not an absolute http(s) URL; expected one like \"https://status.example.org/\""),
+        );
+    }
+    let timezone = match &file.timezone {
+        None => Tz::UTC,
+        Some(name) => name.get_ref().parse::<Tz>().unwrap_or_else(|_| {
+            let suggestion = closest(name.get_ref(), chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()))
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            report(
+                name.span(),
+                format!("unknown time zone `{}`{suggestion} (expected an IANA name like \"America/New_York\")", name.get_ref()),
+            );
+            Tz::UTC
+        }),
+    };
+    let mut positive = |value: &Spanned<i64>, key: &str| -> usize {
+        match usize::try_from(*value.get_ref()) {
+            Ok(n) if n > 0 => n,
+            _ => {
+                report(value.span(), format!("`{key}` must be a whole number above 0, found {}", value.get_ref()));
+                1
+            }
+        }
+    };
+    let days = positive(&file.uptime.days, "uptime.days");
+    let history_per_page = positive(&file.history.per_page, "history.per_page");
+    let feed_limit = positive(&file.feeds.limit, "feeds.limit");
+
+    let mut weights = Weights::default();
+    if let Some(w) = &file.uptime.weights {
+        let given = w.get_ref();
+        for (key, value, slot) in [
+            ("major", given.major, &mut weights.major),
+            ("partial", given.partial, &mut weights.partial),
+            ("degraded", given.degraded, &mut weights.degraded),
+        ] {
+            if let Some(v) = value {
+                if (0.0..=1.0).contains(&v) {
+                    *slot = v;
+                } else {
+                    report(w.span(), format!("weight `{key}` = {v} is outside 0.0 to 1.0"));
+                }
+            }
+        }
+    }
+
+    let mut seen = BTreeSet::new();
+    let mut components = Vec::with_capacity(file.components.len());
+    for c in file.components {
+        let id = c.id.get_ref();
+        if !is_component_id(id) {
+            report(c.id.span(), format!("component id `{id}` must be lowercase letters, digits and `-`"));
+        } else if !seen.insert(id.clone()) {
+            report(c.id.span(), format!("component id `{id}` is used twice"));
+        }
+        let since = c.since.as_ref().and_then(|s| match (s.get_ref().date, s.get_ref().time) {
+            (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
+            _ => {
+                report(s.span(), "`since` must be a plain date, like 2019-06-01".into());
+                None
+            }
+        });
+        components.push(Component {
+            id: c.id.into_inner(),
+            name: c.name,
+            group: c.group.filter(|g| !g.trim().is_empty()),
+            description: c.description,
+            since,
+        });
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut base_url = base_url.to_string();
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    Ok(Config {
+        title: file.title.into_inner(),
+        base_url,
+        description: file.description,
+        language: file.language,
+        timezone,
+        theme: file.theme,
+        uptime: UptimeConfig {
+            days: u32::try_from(days).unwrap_or(u32::MAX),
+            weights,
+            maintenance_counts_as_down: file.uptime.maintenance_counts_as_down,
+        },
+        history_per_page,
+        feed_limit,
+        unsafe_html: file.markdown.unsafe_html,
+        components,
+    })
+}
+
+/// `[a-z0-9-]+`: the shape of component ids.
+pub fn is_component_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A TOML error as a diagnostic; `offset` is where the TOML text starts in the file.
+pub(crate) fn toml_diagnostic(path: &Path, file_text: &str, offset: usize, error: &toml::de::Error) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    let message = with_suggestion(error.message().trim());
+    Diagnostic::at(path, file_text, offset + span.start..offset + span.end, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(source: &str) -> Result<Config, Vec<Diagnostic>> {
+        parse_config(Path::new("config.toml"), source)
+    }
+
+    const MINIMAL: &str = "title = \"T\"\nbase_url = \"https://s.example.org\"\n";
+
+    #[test]
+    fn defaults_apply_and_base_url_gets_its_slash() {
+        let c = parse(MINIMAL).unwrap();
+        assert_eq!(c.base_url, "https://s.example.org/");
+        assert_eq!((c.uptime.days, c.history_per_page, c.feed_limit), (90, 25, 50));
+        assert_eq!(c.uptime.weights, Weights::default());
+        assert_eq!(c.timezone, Tz::UTC);
+    }
+
+    #[test]
+    fn unknown_key_is_rejected_with_a_suggestion() {
+        let e = parse(&format!("{MINIMAL}titel = \"x\"\n")).unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (3, 1));
+        assert!(e[0].message.contains("did you mean `title`?"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn unknown_time_zone_is_rejected_with_a_suggestion() {
+        let e = parse(&format!("{MINIMAL}timezone = \"America/New_Yrok\"\n")).unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (3, 12));
+        assert!(e[0].message.contains("did you mean `America/New_York`?"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn bad_component_ids_and_counts_are_all_reported() {
+        let e = parse(&format!(
+            "{MINIMAL}[uptime]\ndays = 0\n[[components]]\nid = \"Mail\"\nname = \"M\"\n[[components]]\nid = \"a\"\nname = \"A\"\n[[components]]\nid = \"a\"\nname = \"A2\"\n"
+        ))
+        .unwrap_err();
+        let messages: Vec<_> = e.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages[0].1.contains("above 0"));
+        assert!(messages[1].1.contains("`Mail` must be lowercase"));
+        assert_eq!(messages[2], (12, "component id `a` is used twice"));
+    }
+
+    #[test]
+    fn groups_keep_order_of_first_use() {
+        let c = parse(&format!(
+            "{MINIMAL}[[components]]\nid = \"a\"\nname = \"A\"\ngroup = \"G\"\n[[components]]\nid = \"b\"\nname = \"B\"\n[[components]]\nid = \"c\"\nname = \"C\"\ngroup = \"G\"\n"
+        ))
+        .unwrap();
+        let groups: Vec<_> = c.groups().into_iter().map(|(g, m)| (g, m.len())).collect();
+        assert_eq!(groups, vec![(Some("G"), 2), (None, 1)]);
+    }
+}

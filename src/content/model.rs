@@ -1,0 +1,151 @@
+//! The typed content model: what every later stage reads. Built once by the loader, then
+//! shared immutably.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+
+use crate::config::Config;
+
+/// A loaded, validated site.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    /// Incidents and maintenance windows, sorted by start, then slug.
+    pub incidents: Vec<Incident>,
+    /// Free pages, sorted by weight, then slug.
+    pub pages: Vec<Page>,
+}
+
+/// Incident or maintenance window: they share a file format and most of their life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Incident,
+    Maintenance,
+}
+
+/// How bad an incident is, least to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Information only: changes no status and counts no downtime.
+    Notice,
+    Degraded,
+    Partial,
+    Major,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Notice => "notice",
+            Severity::Degraded => "degraded",
+            Severity::Partial => "partial",
+            Severity::Major => "major",
+        }
+    }
+}
+
+/// The status word of one timeline update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UpdateStatus {
+    Investigating,
+    Identified,
+    Monitoring,
+    Resolved,
+    Postmortem,
+    Scheduled,
+    InProgress,
+    Completed,
+    /// Allowed for both kinds.
+    Update,
+}
+
+impl UpdateStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UpdateStatus::Investigating => "investigating",
+            UpdateStatus::Identified => "identified",
+            UpdateStatus::Monitoring => "monitoring",
+            UpdateStatus::Resolved => "resolved",
+            UpdateStatus::Postmortem => "postmortem",
+            UpdateStatus::Scheduled => "scheduled",
+            UpdateStatus::InProgress => "in_progress",
+            UpdateStatus::Completed => "completed",
+            UpdateStatus::Update => "update",
+        }
+    }
+
+    /// The statuses an update of `kind` may carry.
+    pub fn allowed_for(kind: Kind) -> &'static [UpdateStatus] {
+        use UpdateStatus::*;
+        match kind {
+            Kind::Incident => &[Investigating, Identified, Monitoring, Resolved, Update, Postmortem],
+            Kind::Maintenance => &[Scheduled, InProgress, Completed, Update],
+        }
+    }
+}
+
+/// One entry of the public timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Update {
+    pub at: DateTime<Utc>,
+    pub status: UpdateStatus,
+    /// Plain text as written; escaped when rendered.
+    pub text: String,
+}
+
+/// One incident or maintenance window, from one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incident {
+    /// Unique, `[a-z0-9][a-z0-9-]*`: the file name unless the front matter sets `slug`.
+    pub slug: String,
+    pub title: String,
+    pub kind: Kind,
+    /// For maintenance this is unused and set to `Notice`.
+    pub severity: Severity,
+    /// Impact began (incident) or scheduled start (maintenance).
+    pub start: DateTime<Utc>,
+    /// `resolved` of an incident (None while ongoing) or the scheduled `end` of a window.
+    pub end: Option<DateTime<Utc>>,
+    /// Every affected component id: `components`, then `impact` keys not listed there.
+    pub components: Vec<String>,
+    /// Per-component severity overriding `severity`.
+    pub impact: BTreeMap<String, Severity>,
+    pub pinned: bool,
+    pub draft: bool,
+    /// Oldest first (ties keep file order).
+    pub updates: Vec<Update>,
+    /// The Markdown body, unrendered.
+    pub body: String,
+    /// The file, relative to the site root.
+    pub source: PathBuf,
+}
+
+impl Incident {
+    /// The severity this incident has for `component`.
+    pub fn severity_for(&self, component: &str) -> Severity {
+        self.impact.get(component).copied().unwrap_or(self.severity)
+    }
+
+    pub fn is_maintenance(&self) -> bool {
+        self.kind == Kind::Maintenance
+    }
+}
+
+/// A free page under `content/pages/`, rendered at `/<slug>/`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    /// Lower weights come first in the navigation. Default 0.
+    pub weight: i64,
+    pub draft: bool,
+    pub body: String,
+    pub source: PathBuf,
+}

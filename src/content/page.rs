@@ -1,0 +1,74 @@
+//! One free page under `content/pages/`: front matter into a [`Page`].
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::front_matter::split_front_matter;
+use super::incident::is_slug;
+use super::model::Page;
+use crate::config::toml_diagnostic;
+use crate::error::Diagnostic;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFrontMatter {
+    /// Required, non-empty.
+    pub title: Spanned<String>,
+    /// Overrides the file name as slug.
+    pub slug: Option<Spanned<String>>,
+    /// For `<meta name="description">`.
+    #[serde(default)]
+    pub description: String,
+    /// Navigation order, lowest first. Default 0.
+    #[serde(default)]
+    pub weight: i64,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// Parses one page file; see [`super::incident::parse_incident`] for the arguments.
+pub fn parse_page(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
+    let split = split_front_matter(text).map_err(|e| vec![Diagnostic::at(path, text, e.offset..e.offset, e.message)])?;
+    let offset = split.front_matter_offset;
+    let front: PageFrontMatter =
+        toml::from_str(split.front_matter).map_err(|e| vec![toml_diagnostic(path, text, offset, &e)])?;
+    let at = |span: std::ops::Range<usize>, message: String| {
+        Diagnostic::at(path, text, offset + span.start..offset + span.end, message)
+    };
+    let mut problems = Vec::new();
+    if front.title.get_ref().trim().is_empty() {
+        problems.push(at(front.title.span(), "`title` is empty".into()));
+    }
+    let slug = match &front.slug {
+        Some(s) => {
+            if !is_slug(s.get_ref()) {
+                problems.push(at(s.span(), format!("slug `{}` must match [a-z0-9][a-z0-9-]*", s.get_ref())));
+            }
+            s.get_ref().clone()
+        }
+        None => {
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            if !is_slug(&stem) {
+                problems.push(Diagnostic::file(
+                    path,
+                    format!("the file name `{stem}` is not a valid slug ([a-z0-9][a-z0-9-]*); rename the file or set `slug = \"...\"`"),
+                ));
+            }
+            stem
+        }
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Page {
+        slug,
+        title: front.title.get_ref().trim().to_string(),
+        description: front.description,
+        weight: front.weight,
+        draft: front.draft,
+        body: split.body.to_string(),
+        source: path.to_path_buf(),
+    })
+}

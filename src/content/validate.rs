@@ -1,0 +1,43 @@
+//! Rules that span files: slugs must be unique, and pages must not take the paths the site
+//! itself writes.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::model::{Incident, Page};
+use crate::error::Diagnostic;
+
+/// Top-level paths a build writes itself; a page slug may not take one.
+const RESERVED_PAGE_SLUGS: &[&str] = &["incidents", "history", "components", "api", "static", "404"];
+
+/// Every slug used twice, named in both files, and every page slug that would overwrite a
+/// page of the site.
+pub fn check_unique_slugs(incidents: &[Incident], pages: &[Page]) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut first_use: BTreeMap<&str, &Path> = BTreeMap::new();
+    for incident in incidents {
+        if let Some(other) = first_use.insert(&incident.slug, &incident.source) {
+            first_use.insert(&incident.slug, other);
+            problems.push(Diagnostic::file(
+                &incident.source,
+                format!("slug `{}` is already used by {}", incident.slug, other.display()),
+            ));
+        }
+    }
+    let mut page_first_use: BTreeMap<&str, &Path> = BTreeMap::new();
+    for page in pages {
+        if RESERVED_PAGE_SLUGS.contains(&page.slug.as_str()) {
+            problems.push(Diagnostic::file(
+                &page.source,
+                format!("page slug `{}` is a path the site uses itself; choose another", page.slug),
+            ));
+        } else if let Some(other) = page_first_use.insert(&page.slug, &page.source) {
+            page_first_use.insert(&page.slug, other);
+            problems.push(Diagnostic::file(
+                &page.source,
+                format!("page slug `{}` is already used by {}", page.slug, other.display()),
+            ));
+        }
+    }
+    problems
+}
