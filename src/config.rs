@@ -53,7 +53,11 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { major: 1.0, partial: 0.3, degraded: 0.0 }
+        Weights {
+            major: 1.0,
+            partial: 0.3,
+            degraded: 0.0,
+        }
     }
 }
 
@@ -136,7 +140,11 @@ struct UptimeFile {
 
 impl Default for UptimeFile {
     fn default() -> Self {
-        UptimeFile { days: default_days(), weights: None, maintenance_counts_as_down: false }
+        UptimeFile {
+            days: default_days(),
+            weights: None,
+            maintenance_counts_as_down: false,
+        }
     }
 }
 
@@ -161,7 +169,9 @@ struct HistoryFile {
 
 impl Default for HistoryFile {
     fn default() -> Self {
-        HistoryFile { per_page: default_per_page() }
+        HistoryFile {
+            per_page: default_per_page(),
+        }
     }
 }
 
@@ -178,7 +188,9 @@ struct FeedsFile {
 
 impl Default for FeedsFile {
     fn default() -> Self {
-        FeedsFile { limit: default_limit() }
+        FeedsFile {
+            limit: default_limit(),
+        }
     }
 }
 
@@ -217,10 +229,11 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         report(file.title.span(), "`title` is empty; give the page a name".into());
     }
     let base_url = file.base_url.get_ref().trim();
-    let base_ok = ["https://", "http://"]
-        .iter()
-        .any(|scheme| base_url.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/')))
-        && !base_url.contains(char::is_whitespace)
+    let base_ok = ["https://", "http://"].iter().any(|scheme| {
+        base_url
+            .strip_prefix(scheme)
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+    }) && !base_url.contains(char::is_whitespace)
         && !base_url.contains(['?', '#']);
     if !base_ok {
         report(
@@ -236,7 +249,10 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
                 .unwrap_or_default();
             report(
                 name.span(),
-                format!("unknown time zone `{}`{suggestion} (expected an IANA name like \"America/New_York\")", name.get_ref()),
+                format!(
+                    "unknown time zone `{}`{suggestion} (expected an IANA name like \"America/New_York\")",
+                    name.get_ref()
+                ),
             );
             Tz::UTC
         }),
@@ -245,7 +261,13 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         match usize::try_from(*value.get_ref()) {
             Ok(n) if n > 0 => n,
             _ => {
-                report(value.span(), format!("`{key}` must be a whole number above 0, found {}", value.get_ref()));
+                report(
+                    value.span(),
+                    format!(
+                        "`{key}` must be a whole number above 0, found {}",
+                        value.get_ref()
+                    ),
+                );
                 1
             }
         }
@@ -277,17 +299,23 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
     for c in file.components {
         let id = c.id.get_ref();
         if !is_component_id(id) {
-            report(c.id.span(), format!("component id `{id}` must be lowercase letters, digits and `-`"));
+            report(
+                c.id.span(),
+                format!("component id `{id}` must be lowercase letters, digits and `-`"),
+            );
         } else if !seen.insert(id.clone()) {
             report(c.id.span(), format!("component id `{id}` is used twice"));
         }
-        let since = c.since.as_ref().and_then(|s| match (s.get_ref().date, s.get_ref().time) {
-            (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
-            _ => {
-                report(s.span(), "`since` must be a plain date, like 2019-06-01".into());
-                None
-            }
-        });
+        let since = c
+            .since
+            .as_ref()
+            .and_then(|s| match (s.get_ref().date, s.get_ref().time) {
+                (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
+                _ => {
+                    report(s.span(), "`since` must be a plain date, like 2019-06-01".into());
+                    None
+                }
+            });
         components.push(Component {
             id: c.id.into_inner(),
             name: c.name,
@@ -325,11 +353,19 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
 
 /// `[a-z0-9-]+`: the shape of component ids.
 pub fn is_component_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// A TOML error as a diagnostic; `offset` is where the TOML text starts in the file.
-pub(crate) fn toml_diagnostic(path: &Path, file_text: &str, offset: usize, error: &toml::de::Error) -> Diagnostic {
+pub(crate) fn toml_diagnostic(
+    path: &Path,
+    file_text: &str,
+    offset: usize,
+    error: &toml::de::Error,
+) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
     let message = with_suggestion(error.message().trim());
     Diagnostic::at(path, file_text, offset + span.start..offset + span.end, message)
@@ -365,7 +401,11 @@ mod tests {
     fn unknown_time_zone_is_rejected_with_a_suggestion() {
         let e = parse(&format!("{MINIMAL}timezone = \"America/New_Yrok\"\n")).unwrap_err();
         assert_eq!((e[0].line, e[0].column), (3, 12));
-        assert!(e[0].message.contains("did you mean `America/New_York`?"), "{}", e[0].message);
+        assert!(
+            e[0].message.contains("did you mean `America/New_York`?"),
+            "{}",
+            e[0].message
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Time: the build's `now` (the only place that reads the clock), datetimes read in the site's
 //! time zone, and the bounds of calendar days there.
 
-use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+};
 use chrono_tz::Tz;
 
 /// Where a datetime sits in an interval: a plain date means the start of that day for a start,
@@ -28,7 +30,9 @@ pub fn resolve_now(flag: Option<&str>, source_date_epoch: Option<&str>) -> Resul
         return DateTime::from_timestamp(seconds, 0)
             .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{text}` is out of range"));
     }
-    Ok(Utc::now())
+    // Whole seconds: the clock's nanoseconds would only make output differ for no reason.
+    let now = Utc::now();
+    Ok(DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now))
 }
 
 /// A wall-clock time in `tz` as an instant. A time in the repeated hour of a DST change is read
@@ -94,7 +98,12 @@ pub fn from_text(text: &str, tz: Tz, bound: Bound) -> Result<DateTime<Utc>, Stri
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
-    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+    for format in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(local) = NaiveDateTime::parse_from_str(text, format) {
             return local_to_utc(tz, local);
         }
@@ -144,8 +153,14 @@ mod tests {
 
     #[test]
     fn now_prefers_flag_then_epoch() {
-        assert_eq!(resolve_now(Some("2022-01-27T12:00:00-05:00"), Some("0")).unwrap(), ny("2022-01-27T12:00:00-05:00"));
-        assert_eq!(resolve_now(None, Some("86400")).unwrap().to_rfc3339(), "1970-01-02T00:00:00+00:00");
+        assert_eq!(
+            resolve_now(Some("2022-01-27T12:00:00-05:00"), Some("0")).unwrap(),
+            ny("2022-01-27T12:00:00-05:00")
+        );
+        assert_eq!(
+            resolve_now(None, Some("86400")).unwrap().to_rfc3339(),
+            "1970-01-02T00:00:00+00:00"
+        );
         assert!(resolve_now(Some("noon"), None).is_err());
     }
 }

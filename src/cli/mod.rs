@@ -1,6 +1,7 @@
 //! The command line: clap types, and one short file per command that calls the library.
 //! Commands return what they did as text; only `main.rs` prints and picks the exit status.
 
+mod build;
 mod check;
 
 use std::path::PathBuf;
@@ -30,6 +31,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate config and content; report every problem, not only the first.
     Check,
+    /// Build the site into the output folder.
+    Build(build::BuildArgs),
 }
 
 /// What a command reports to the person who ran it.
@@ -41,7 +44,9 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn line(line: impl Into<String>) -> Self {
-        Outcome { lines: vec![line.into()] }
+        Outcome {
+            lines: vec![line.into()],
+        }
     }
 }
 
@@ -49,6 +54,7 @@ impl Outcome {
 pub fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Check => check::run(cli),
+        Command::Build(args) => build::run(cli, args),
     }
 }
 

@@ -79,7 +79,10 @@ mod tests {
 
     fn parts(text: &str) -> (&str, &str) {
         let s = split_front_matter(text).unwrap();
-        assert_eq!(&text[s.front_matter_offset..s.front_matter_offset + s.front_matter.len()], s.front_matter);
+        assert_eq!(
+            &text[s.front_matter_offset..s.front_matter_offset + s.front_matter.len()],
+            s.front_matter
+        );
         (s.front_matter, s.body)
     }
 
@@ -111,7 +114,10 @@ mod tests {
     #[test]
     fn missing_empty_and_yaml_front_matter_are_explained() {
         assert!(split_front_matter("").unwrap_err().message.contains("empty"));
-        assert!(split_front_matter(" \n\t\n").unwrap_err().message.contains("empty"));
+        assert!(split_front_matter(" \n\t\n")
+            .unwrap_err()
+            .message
+            .contains("empty"));
         let e = split_front_matter("# Title\n").unwrap_err();
         assert_eq!(e.offset, 0);
         assert!(e.message.contains("expected `+++`"));

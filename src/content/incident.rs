@@ -64,7 +64,12 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
     let front: IncidentFrontMatter =
         toml::from_str(split.front_matter).map_err(|e| vec![toml_diagnostic(path, text, offset, &e)])?;
 
-    let mut problems = Problems { path, text, offset, list: Vec::new() };
+    let mut problems = Problems {
+        path,
+        text,
+        offset,
+        list: Vec::new(),
+    };
     let tz = config.timezone;
     let read_time = |problems: &mut Problems, value: &Spanned<toml::Value>, bound: Bound, key: &str| {
         let result = match value.get_ref() {
@@ -72,13 +77,21 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
             toml::Value::String(s) => time::from_text(s, tz, bound),
             other => Err(format!("expected a date, found {}", other.type_str())),
         };
-        result.map_err(|m| problems.report(value.span(), format!("`{key}`: {m}"))).ok()
+        result
+            .map_err(|m| problems.report(value.span(), format!("`{key}`: {m}")))
+            .ok()
     };
 
     let kind = front.kind.unwrap_or(Kind::Incident);
     let start = read_time(&mut problems, &front.date, Bound::Start, "date");
-    let resolved = front.resolved.as_ref().and_then(|v| read_time(&mut problems, v, Bound::End, "resolved"));
-    let scheduled_end = front.end.as_ref().and_then(|v| read_time(&mut problems, v, Bound::End, "end"));
+    let resolved = front
+        .resolved
+        .as_ref()
+        .and_then(|v| read_time(&mut problems, v, Bound::End, "resolved"));
+    let scheduled_end = front
+        .end
+        .as_ref()
+        .and_then(|v| read_time(&mut problems, v, Bound::End, "end"));
     let updates: Vec<(Option<DateTime<Utc>>, &UpdateFrontMatter)> = front
         .updates
         .iter()
@@ -92,12 +105,18 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
     let slug = match &front.slug {
         Some(s) => {
             if !is_slug(s.get_ref()) {
-                problems.report(s.span(), format!("slug `{}` must match [a-z0-9][a-z0-9-]*", s.get_ref()));
+                problems.report(
+                    s.span(),
+                    format!("slug `{}` must match [a-z0-9][a-z0-9-]*", s.get_ref()),
+                );
             }
             s.get_ref().clone()
         }
         None => {
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if !is_slug(&stem) {
                 problems.report(
                     0..0,
@@ -114,10 +133,16 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
         Kind::Incident => {
             match &front.severity {
                 Some(s) => severity = *s.get_ref(),
-                None => problems.report(0..0, "`severity` is missing; expected one of notice, degraded, partial, major".into()),
+                None => problems.report(
+                    0..0,
+                    "`severity` is missing; expected one of notice, degraded, partial, major".into(),
+                ),
             }
             if let Some(e) = &front.end {
-                problems.report(e.span(), "`end` is for maintenance windows; an incident uses `resolved`".into());
+                problems.report(
+                    e.span(),
+                    "`end` is for maintenance windows; an incident uses `resolved`".into(),
+                );
             }
             if let (Some(start), Some(resolved), Some(value)) = (start, resolved, &front.resolved) {
                 if resolved < start {
@@ -133,11 +158,17 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
                 ("impact", front.impact.as_ref().map(Spanned::span)),
             ] {
                 if let Some(span) = span {
-                    problems.report(span, format!("`{key}` is for incidents; a maintenance window has `date` and `end`"));
+                    problems.report(
+                        span,
+                        format!("`{key}` is for incidents; a maintenance window has `date` and `end`"),
+                    );
                 }
             }
             match (&front.end, start, scheduled_end) {
-                (None, ..) => problems.report(front.date.span(), "maintenance needs an `end` (its scheduled end)".into()),
+                (None, ..) => problems.report(
+                    front.date.span(),
+                    "maintenance needs an `end` (its scheduled end)".into(),
+                ),
                 (Some(value), Some(start), Some(e)) if e <= start => {
                     problems.report(value.span(), "`end` must come after `date`".into())
                 }
@@ -183,17 +214,29 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
             let names: Vec<_> = allowed.iter().map(|s| s.as_str()).collect();
             problems.report(
                 u.status.span(),
-                format!("status `{}` is not for {}; expected one of {}", status.as_str(), kind_name(kind), names.join(", ")),
+                format!(
+                    "status `{}` is not for {}; expected one of {}",
+                    status.as_str(),
+                    kind_name(kind),
+                    names.join(", ")
+                ),
             );
         }
         if status == UpdateStatus::Resolved && front.resolved.is_none() {
-            problems.report(u.status.span(), "a `resolved` update needs a `resolved` time in the front matter".into());
+            problems.report(
+                u.status.span(),
+                "a `resolved` update needs a `resolved` time in the front matter".into(),
+            );
         }
         if u.text.get_ref().trim().is_empty() {
             problems.report(u.text.span(), "update `text` is empty".into());
         }
         if let Some(at) = at {
-            timeline.push(Update { at, status, text: u.text.get_ref().trim().to_string() });
+            timeline.push(Update {
+                at,
+                status,
+                text: u.text.get_ref().trim().to_string(),
+            });
         }
     }
     // Stable: updates stamped alike keep the order of the file.
@@ -230,7 +273,8 @@ struct Problems<'a> {
 impl Problems<'_> {
     fn report(&mut self, span: Range<usize>, message: String) {
         let span = self.offset + span.start..self.offset + span.end;
-        self.list.push(Diagnostic::at(self.path, self.text, span, message));
+        self.list
+            .push(Diagnostic::at(self.path, self.text, span, message));
     }
 }
 
@@ -243,6 +287,10 @@ fn kind_name(kind: Kind) -> &'static str {
 
 /// `[a-z0-9][a-z0-9-]*`: the shape of slugs.
 pub fn is_slug(slug: &str) -> bool {
-    slug.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    slug.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-pub use model::{Incident, Kind, Page, Severity, Site, Update, UpdateStatus};
+pub use model::{Incident, Kind, Page, Phase, Severity, Site, Update, UpdateStatus};
 
 use crate::config::{parse_config, Config};
 use crate::error::{Diagnostic, Error, Result};
@@ -30,20 +30,37 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Site> {
     let page_files = content_files(root, "content/pages")?;
 
     let mut problems = Vec::new();
-    let incidents: Vec<Incident> =
-        collect(incident_files.par_iter().map(|path| read_text(root, path)?.and_then_parse(|p, t| incident::parse_incident(p, t, &config))).collect(), &mut problems)?;
-    let pages: Vec<Page> =
-        collect(page_files.par_iter().map(|path| read_text(root, path)?.and_then_parse(page::parse_page)).collect(), &mut problems)?;
+    let incidents: Vec<Incident> = collect(
+        incident_files
+            .par_iter()
+            .map(|path| read_text(root, path)?.and_then_parse(|p, t| incident::parse_incident(p, t, &config)))
+            .collect(),
+        &mut problems,
+    )?;
+    let pages: Vec<Page> = collect(
+        page_files
+            .par_iter()
+            .map(|path| read_text(root, path)?.and_then_parse(page::parse_page))
+            .collect(),
+        &mut problems,
+    )?;
     problems.extend(validate::check_unique_slugs(&incidents, &pages));
     if !problems.is_empty() {
         return Err(Error::Content(problems));
     }
 
-    let mut incidents: Vec<Incident> = incidents.into_iter().filter(|i| options.drafts || !i.draft).collect();
+    let mut incidents: Vec<Incident> = incidents
+        .into_iter()
+        .filter(|i| options.drafts || !i.draft)
+        .collect();
     incidents.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.slug.cmp(&b.slug)));
     let mut pages: Vec<Page> = pages.into_iter().filter(|p| options.drafts || !p.draft).collect();
     pages.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.slug.cmp(&b.slug)));
-    Ok(Site { config, incidents, pages })
+    Ok(Site {
+        config,
+        incidents,
+        pages,
+    })
 }
 
 /// Reads and parses `config.toml` under `root`.
@@ -60,7 +77,10 @@ struct FileText {
 }
 
 impl FileText {
-    fn and_then_parse<T>(self, parse: impl FnOnce(&Path, &str) -> std::result::Result<T, Vec<Diagnostic>>) -> Result<std::result::Result<T, Vec<Diagnostic>>> {
+    fn and_then_parse<T>(
+        self,
+        parse: impl FnOnce(&Path, &str) -> std::result::Result<T, Vec<Diagnostic>>,
+    ) -> Result<std::result::Result<T, Vec<Diagnostic>>> {
         Ok(match self.text {
             Ok(text) => parse(&self.display, text.strip_prefix('\u{feff}').unwrap_or(&text)),
             Err(d) => Err(vec![d]),
@@ -84,7 +104,10 @@ fn read_text(root: &Path, path: &Path) -> Result<FileText> {
 }
 
 /// Splits per-file results into the parsed values and the problems; I/O errors stop the load.
-fn collect<T>(results: Vec<Result<std::result::Result<T, Vec<Diagnostic>>>>, problems: &mut Vec<Diagnostic>) -> Result<Vec<T>> {
+fn collect<T>(
+    results: Vec<Result<std::result::Result<T, Vec<Diagnostic>>>>,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Vec<T>> {
     let mut values = Vec::with_capacity(results.len());
     for result in results {
         match result? {

@@ -84,7 +84,14 @@ impl UpdateStatus {
     pub fn allowed_for(kind: Kind) -> &'static [UpdateStatus] {
         use UpdateStatus::*;
         match kind {
-            Kind::Incident => &[Investigating, Identified, Monitoring, Resolved, Update, Postmortem],
+            Kind::Incident => &[
+                Investigating,
+                Identified,
+                Monitoring,
+                Resolved,
+                Update,
+                Postmortem,
+            ],
             Kind::Maintenance => &[Scheduled, InProgress, Completed, Update],
         }
     }
@@ -148,4 +155,50 @@ pub struct Page {
     pub draft: bool,
     pub body: String,
     pub source: PathBuf,
+}
+
+/// Where an incident or window stands at a given `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    /// An incident whose impact has begun and is not resolved.
+    Ongoing,
+    /// An incident resolved at or before `now`.
+    Resolved,
+    /// A maintenance window that has not started.
+    Upcoming,
+    /// A maintenance window between its start and end.
+    InProgress,
+    /// A maintenance window past its end.
+    Completed,
+}
+
+impl Phase {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Ongoing => "ongoing",
+            Phase::Resolved => "resolved",
+            Phase::Upcoming => "upcoming",
+            Phase::InProgress => "in_progress",
+            Phase::Completed => "completed",
+        }
+    }
+}
+
+impl Incident {
+    /// The phase at `now`. An incident that starts after `now` is reported `Ongoing` here, but
+    /// such incidents are removed from the published site (see `status::as_of`) before anyone asks.
+    pub fn phase(&self, now: DateTime<Utc>) -> Phase {
+        match (self.kind, self.end) {
+            (Kind::Incident, Some(end)) if end <= now => Phase::Resolved,
+            (Kind::Incident, _) => Phase::Ongoing,
+            (Kind::Maintenance, _) if now < self.start => Phase::Upcoming,
+            (Kind::Maintenance, Some(end)) if end <= now => Phase::Completed,
+            (Kind::Maintenance, _) => Phase::InProgress,
+        }
+    }
+
+    /// The time of the last published change: the newest update, else the start.
+    pub fn last_updated(&self) -> DateTime<Utc> {
+        self.updates.last().map_or(self.start, |u| u.at.max(self.start))
+    }
 }

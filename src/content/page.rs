@@ -30,7 +30,8 @@ pub struct PageFrontMatter {
 
 /// Parses one page file; see [`super::incident::parse_incident`] for the arguments.
 pub fn parse_page(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
-    let split = split_front_matter(text).map_err(|e| vec![Diagnostic::at(path, text, e.offset..e.offset, e.message)])?;
+    let split = split_front_matter(text)
+        .map_err(|e| vec![Diagnostic::at(path, text, e.offset..e.offset, e.message)])?;
     let offset = split.front_matter_offset;
     let front: PageFrontMatter =
         toml::from_str(split.front_matter).map_err(|e| vec![toml_diagnostic(path, text, offset, &e)])?;
@@ -44,12 +45,18 @@ pub fn parse_page(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
     let slug = match &front.slug {
         Some(s) => {
             if !is_slug(s.get_ref()) {
-                problems.push(at(s.span(), format!("slug `{}` must match [a-z0-9][a-z0-9-]*", s.get_ref())));
+                problems.push(at(
+                    s.span(),
+                    format!("slug `{}` must match [a-z0-9][a-z0-9-]*", s.get_ref()),
+                ));
             }
             s.get_ref().clone()
         }
         None => {
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if !is_slug(&stem) {
                 problems.push(Diagnostic::file(
                     path,

@@ -29,7 +29,10 @@ pub fn check_unique_slugs(incidents: &[Incident], pages: &[Page]) -> Vec<Diagnos
         if RESERVED_PAGE_SLUGS.contains(&page.slug.as_str()) {
             problems.push(Diagnostic::file(
                 &page.source,
-                format!("page slug `{}` is a path the site uses itself; choose another", page.slug),
+                format!(
+                    "page slug `{}` is a path the site uses itself; choose another",
+                    page.slug
+                ),
             ));
         } else if let Some(other) = page_first_use.insert(&page.slug, &page.source) {
             page_first_use.insert(&page.slug, other);

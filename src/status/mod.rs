@@ -1,0 +1,197 @@
+//! Status and uptime at `now`: pure functions over the model. No disk, no clock, no formatting.
+//!
+//! [`as_of`] first cuts the site down to what was public at `now`; [`compute_report`] then
+//! derives every component's status, its uptime figures and its daily bars.
+
+pub mod uptime;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::config::Config;
+use crate::content::{Incident, Kind, Phase, Severity, Site};
+
+/// A component's condition, best to worst (the derived order is used for "worst of").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ComponentStatus {
+    Operational,
+    UnderMaintenance,
+    DegradedPerformance,
+    PartialOutage,
+    MajorOutage,
+}
+
+impl ComponentStatus {
+    /// Statuspage's machine name, used in the JSON API and CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ComponentStatus::Operational => "operational",
+            ComponentStatus::UnderMaintenance => "under_maintenance",
+            ComponentStatus::DegradedPerformance => "degraded_performance",
+            ComponentStatus::PartialOutage => "partial_outage",
+            ComponentStatus::MajorOutage => "major_outage",
+        }
+    }
+
+    /// The words a person reads next to a component.
+    pub fn label(self) -> &'static str {
+        match self {
+            ComponentStatus::Operational => "Operational",
+            ComponentStatus::UnderMaintenance => "Under maintenance",
+            ComponentStatus::DegradedPerformance => "Degraded performance",
+            ComponentStatus::PartialOutage => "Partial outage",
+            ComponentStatus::MajorOutage => "Major outage",
+        }
+    }
+
+    /// The page banner for this overall status.
+    pub fn banner(self) -> &'static str {
+        match self {
+            ComponentStatus::Operational => "All systems operational",
+            ComponentStatus::UnderMaintenance => "Maintenance in progress",
+            ComponentStatus::DegradedPerformance => "Degraded performance",
+            ComponentStatus::PartialOutage => "Partial outage",
+            ComponentStatus::MajorOutage => "Major outage",
+        }
+    }
+
+    /// What an incident of `severity` does to a component's status (`None` for a notice).
+    pub fn from_severity(severity: Severity) -> Option<Self> {
+        match severity {
+            Severity::Notice => None,
+            Severity::Degraded => Some(ComponentStatus::DegradedPerformance),
+            Severity::Partial => Some(ComponentStatus::PartialOutage),
+            Severity::Major => Some(ComponentStatus::MajorOutage),
+        }
+    }
+}
+
+/// One day of a component's bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayBar {
+    /// The calendar day in the site time zone.
+    pub date: NaiveDate,
+    /// The worst status during the day; `None` when no part of the day counts (before `since`,
+    /// or after `now`).
+    pub status: Option<ComponentStatus>,
+    /// Weighted downtime within the day, in seconds.
+    pub downtime_seconds: f64,
+    /// Slugs of every incident, notice and window that touched the component that day, by start.
+    pub incidents: Vec<String>,
+}
+
+/// Everything computed about one component.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComponentReport {
+    pub id: String,
+    pub status: ComponentStatus,
+    /// Uptime fraction by window length in days (30, 90, 365 and the configured bar window);
+    /// `None` when the window holds no time ("no data").
+    pub uptime: BTreeMap<u32, Option<f64>>,
+    /// The configured bar window, oldest day first.
+    pub days: Vec<DayBar>,
+}
+
+/// The whole page's state at `now`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusReport {
+    pub now: DateTime<Utc>,
+    /// Worst component status.
+    pub overall: ComponentStatus,
+    /// In config order.
+    pub components: Vec<ComponentReport>,
+}
+
+impl StatusReport {
+    pub fn component(&self, id: &str) -> Option<&ComponentReport> {
+        self.components.iter().find(|c| c.id == id)
+    }
+
+    /// The worst status among `ids` (a group's members).
+    pub fn worst_of<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> ComponentStatus {
+        ids.into_iter()
+            .filter_map(|id| self.component(id))
+            .map(|c| c.status)
+            .max()
+            .unwrap_or(ComponentStatus::Operational)
+    }
+}
+
+/// Uptime windows always reported, in days, besides the configured bar window.
+pub const UPTIME_WINDOWS: [u32; 3] = [30, 90, 365];
+
+/// The site as it was public at `now`: incidents that begin after `now` are gone (upcoming
+/// maintenance stays, as it is announced ahead), updates stamped after `now` are gone, and an
+/// incident resolved after `now` is still ongoing.
+pub fn as_of(site: &Site, now: DateTime<Utc>) -> Site {
+    let incidents = site
+        .incidents
+        .iter()
+        .filter(|i| i.kind == Kind::Maintenance || i.start <= now)
+        .map(|i| {
+            let mut i = i.clone();
+            i.updates.retain(|u| u.at <= now);
+            if i.kind == Kind::Incident && i.end.is_some_and(|end| end > now) {
+                i.end = None;
+            }
+            i
+        })
+        .collect();
+    Site {
+        config: site.config.clone(),
+        incidents,
+        pages: site.pages.clone(),
+    }
+}
+
+/// Each component's status at `now`, uptime and bars, from a site already cut by [`as_of`].
+pub fn compute_report(site: &Site, now: DateTime<Utc>) -> StatusReport {
+    let config: &Config = &site.config;
+    let mut affecting: BTreeMap<&str, Vec<&Incident>> = BTreeMap::new();
+    for incident in &site.incidents {
+        for id in &incident.components {
+            affecting.entry(id.as_str()).or_default().push(incident);
+        }
+    }
+    let components: Vec<ComponentReport> = config
+        .components
+        .iter()
+        .map(|component| {
+            let incidents = affecting
+                .get(component.id.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            ComponentReport {
+                id: component.id.clone(),
+                status: status_at(&component.id, incidents, now),
+                uptime: uptime::uptime_figures(config, component, incidents, now),
+                days: uptime::day_bars(config, component, incidents, now),
+            }
+        })
+        .collect();
+    let overall = components
+        .iter()
+        .map(|c| c.status)
+        .max()
+        .unwrap_or(ComponentStatus::Operational);
+    StatusReport {
+        now,
+        overall,
+        components,
+    }
+}
+
+/// The worst of: each ongoing incident's severity for `component`, and "under maintenance" for
+/// a window in progress. Notices change nothing.
+pub fn status_at(component: &str, incidents: &[&Incident], now: DateTime<Utc>) -> ComponentStatus {
+    incidents
+        .iter()
+        .filter(|i| i.start <= now)
+        .filter_map(|i| match i.phase(now) {
+            Phase::Ongoing => ComponentStatus::from_severity(i.severity_for(component)),
+            Phase::InProgress => Some(ComponentStatus::UnderMaintenance),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(ComponentStatus::Operational)
+}

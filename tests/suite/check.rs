@@ -1,0 +1,1 @@
+//! Integration tests for `beacon check` and loading: see tests/README.md.

@@ -1,0 +1,10 @@
+//! One integration-test binary; a module per area. See tests/README.md.
+
+mod common;
+
+mod authoring;
+mod check;
+mod serve;
+mod site;
+mod status;
+mod subscribe;
