@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod markdown;
 pub mod outputs;
 pub mod render;
 pub mod status;
