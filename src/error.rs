@@ -146,6 +146,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Rewrites serde's "unknown field `x`, expected one of ..." and "unknown variant" messages
 /// so they suggest the closest known name, as a user who mistyped a key needs.
 pub fn with_suggestion(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        return format!("missing required key `{}", rest);
+    }
     let (kind, rest) = if let Some(rest) = message.strip_prefix("unknown field `") {
         ("key", rest)
     } else if let Some(rest) = message.strip_prefix("unknown variant `") {

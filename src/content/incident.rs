@@ -36,7 +36,7 @@ pub struct IncidentFrontMatter {
     #[serde(default)]
     pub components: Vec<Spanned<String>>,
     /// Incidents only: per-component severity.
-    pub impact: Option<Spanned<BTreeMap<String, Severity>>>,
+    pub impact: Option<Spanned<BTreeMap<Spanned<String>, Severity>>>,
     #[serde(default)]
     pub pinned: bool,
     #[serde(default)]
@@ -198,10 +198,10 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
     if let (Kind::Incident, Some(table)) = (kind, &front.impact) {
         let listed: Vec<&str> = front.components.iter().map(|c| c.get_ref().as_str()).collect();
         for (id, s) in table.get_ref() {
-            impact.insert(id.clone(), *s);
+            impact.insert(id.get_ref().clone(), *s);
             // An `impact` entry also makes its component affected.
-            if !listed.contains(&id.as_str()) {
-                check_component(&mut problems, id, table.span());
+            if !listed.contains(&id.get_ref().as_str()) {
+                check_component(&mut problems, id.get_ref(), id.span());
             }
         }
     }

@@ -97,7 +97,7 @@ fn read_text(root: &Path, path: &Path) -> Result<FileText> {
         let valid = std::str::from_utf8(valid).expect("valid_up_to bounds valid UTF-8");
         let at = valid.len();
         let mut d = Diagnostic::at(&display, valid, at..at, "");
-        d.message = format!("byte {at} is not valid UTF-8; save the file as UTF-8");
+        d.message = "this byte is not valid UTF-8; save the file as UTF-8 (it looks like another encoding, such as Windows-1252)".into();
         d
     });
     Ok(FileText { display, text })
