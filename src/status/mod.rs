@@ -10,6 +10,7 @@ pub mod uptime;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::{Incident, Kind, Phase, Severity, Site};
@@ -172,9 +173,10 @@ pub fn compute_report(site: &Site, now: DateTime<Utc>) -> StatusReport {
     }
     // Day bounds are the same for every component: found once, not once per component.
     let calendar = uptime::Calendar::new(config.timezone, now, uptime::longest_window(config));
+    // Components are independent: computed in parallel, collected in config order.
     let components: Vec<ComponentReport> = config
         .components
-        .iter()
+        .par_iter()
         .map(|component| {
             let incidents = affecting
                 .get(component.id.as_str())
