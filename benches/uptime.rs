@@ -20,7 +20,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 
@@ -36,7 +39,9 @@ fn synthetic_site(now: DateTime<Utc>) -> Site {
          weights = { major = 1.0, partial = 0.3, degraded = 0.1 }\n",
     );
     for c in 0..COMPONENTS {
-        config.push_str(&format!("[[components]]\nid = \"c{c:02}\"\nname = \"Component {c}\"\n"));
+        config.push_str(&format!(
+            "[[components]]\nid = \"c{c:02}\"\nname = \"Component {c}\"\n"
+        ));
         if c % 10 == 0 {
             config.push_str("since = 2024-03-01\n");
         }
@@ -44,7 +49,12 @@ fn synthetic_site(now: DateTime<Utc>) -> Site {
     let config = parse_config(Path::new("config.toml"), &config).expect("bench config parses");
 
     let mut rng = Lcg(0x5eed);
-    let severities = [Severity::Notice, Severity::Degraded, Severity::Partial, Severity::Major];
+    let severities = [
+        Severity::Notice,
+        Severity::Degraded,
+        Severity::Partial,
+        Severity::Major,
+    ];
     let mut incidents: Vec<Incident> = (0..INCIDENTS)
         .map(|i| {
             // Starts spread over the last 400 days (some before the windows), lasting from a
@@ -66,8 +76,16 @@ fn synthetic_site(now: DateTime<Utc>) -> Site {
             Incident {
                 slug: format!("incident-{i:05}"),
                 title: format!("Incident {i}"),
-                kind: if maintenance { Kind::Maintenance } else { Kind::Incident },
-                severity: if maintenance { Severity::Notice } else { severities[rng.below(4) as usize] },
+                kind: if maintenance {
+                    Kind::Maintenance
+                } else {
+                    Kind::Incident
+                },
+                severity: if maintenance {
+                    Severity::Notice
+                } else {
+                    severities[rng.below(4) as usize]
+                },
                 start,
                 end: (maintenance || rng.below(200) != 0).then_some(end),
                 components,
