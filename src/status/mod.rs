@@ -1,13 +1,16 @@
 //! Status and uptime at `now`: pure functions over the model. No disk, no clock, no formatting.
 //!
 //! [`as_of`] first cuts the site down to what was public at `now`; [`compute_report`] then
-//! derives every component's status, its uptime figures and its daily bars.
+//! derives every component's status, its uptime figures and its daily bars (`uptime.rs`, on top
+//! of the downtime sweep in `interval.rs`). The rules are written out in `docs/uptime.md`.
 
+pub mod interval;
 pub mod uptime;
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::{Incident, Kind, Phase, Severity, Site};
@@ -81,6 +84,13 @@ pub struct DayBar {
     pub incidents: Vec<String>,
 }
 
+impl DayBar {
+    /// The status's machine name, `no_data` for a day outside the window.
+    pub fn status_name(&self) -> &'static str {
+        self.status.map_or("no_data", ComponentStatus::as_str)
+    }
+}
+
 /// Everything computed about one component.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComponentReport {
@@ -91,6 +101,13 @@ pub struct ComponentReport {
     pub uptime: BTreeMap<u32, Option<f64>>,
     /// The configured bar window, oldest day first.
     pub days: Vec<DayBar>,
+}
+
+impl ComponentReport {
+    /// The uptime fraction over the last `days` days, if that window is reported and holds time.
+    pub fn uptime_over(&self, days: u32) -> Option<f64> {
+        self.uptime.get(&days).copied().flatten()
+    }
 }
 
 /// The whole page's state at `now`.
@@ -154,18 +171,23 @@ pub fn compute_report(site: &Site, now: DateTime<Utc>) -> StatusReport {
             affecting.entry(id.as_str()).or_default().push(incident);
         }
     }
+    // Day bounds are the same for every component: found once, not once per component.
+    let calendar = uptime::Calendar::new(config.timezone, now, uptime::longest_window(config));
+    // Components are independent: computed in parallel, collected in config order.
     let components: Vec<ComponentReport> = config
         .components
-        .iter()
+        .par_iter()
         .map(|component| {
             let incidents = affecting
                 .get(component.id.as_str())
                 .map_or(&[][..], Vec::as_slice);
+            let uptime::ComponentUptime { uptime, days } =
+                uptime::component_uptime(&calendar, config, component, incidents);
             ComponentReport {
                 id: component.id.clone(),
                 status: status_at(&component.id, incidents, now),
-                uptime: uptime::uptime_figures(config, component, incidents, now),
-                days: uptime::day_bars(config, component, incidents, now),
+                uptime,
+                days,
             }
         })
         .collect();
