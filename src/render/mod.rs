@@ -40,5 +40,8 @@ pub fn render_pages(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
         files.insert(file.path, file.bytes);
     }
     files.extend(theme::load_site_static(root)?);
-    Ok(files.into_iter().map(|(path, bytes)| OutputFile { path, bytes }).collect())
+    Ok(files
+        .into_iter()
+        .map(|(path, bytes)| OutputFile { path, bytes })
+        .collect())
 }

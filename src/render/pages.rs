@@ -106,7 +106,14 @@ pub fn render_all(
     for result in results {
         match result {
             Ok(file) => files.push(file),
-            Err(d) if !problems.contains(&d) => problems.push(d),
+            // Many pages share a template: report each spot once.
+            Err(d)
+                if !problems
+                    .iter()
+                    .any(|p| (&p.path, p.line, p.column) == (&d.path, d.line, d.column)) =>
+            {
+                problems.push(d)
+            }
             Err(_) => {}
         }
     }
@@ -147,7 +154,9 @@ fn history_len(ctx: &BuildContext) -> usize {
 }
 
 pub fn history_pages(ctx: &BuildContext) -> usize {
-    history_len(ctx).div_ceil(ctx.site.config.history_per_page.max(1)).max(1)
+    history_len(ctx)
+        .div_ceil(ctx.site.config.history_per_page.max(1))
+        .max(1)
 }
 
 fn site_view<'a>(ctx: &'a BuildContext) -> SiteView<'a> {

@@ -59,7 +59,10 @@ pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job]) -> Output
 pub fn render_robots(ctx: &BuildContext) -> OutputFile {
     OutputFile::new(
         "robots.txt",
-        format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", ctx.absolute_url("sitemap.xml")),
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            ctx.absolute_url("sitemap.xml")
+        ),
     )
 }
 

@@ -12,20 +12,50 @@ use crate::error::{Diagnostic, Error, Result};
 
 /// The default theme's templates, compiled in from `themes/default/` (the one source of truth).
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    ("404.html", include_str!("../../themes/default/templates/404.html")),
-    ("base.html", include_str!("../../themes/default/templates/base.html")),
-    ("component.html", include_str!("../../themes/default/templates/component.html")),
-    ("history.html", include_str!("../../themes/default/templates/history.html")),
-    ("incident.html", include_str!("../../themes/default/templates/incident.html")),
-    ("index.html", include_str!("../../themes/default/templates/index.html")),
-    ("macros.html", include_str!("../../themes/default/templates/macros.html")),
-    ("page.html", include_str!("../../themes/default/templates/page.html")),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "component.html",
+        include_str!("../../themes/default/templates/component.html"),
+    ),
+    (
+        "history.html",
+        include_str!("../../themes/default/templates/history.html"),
+    ),
+    (
+        "incident.html",
+        include_str!("../../themes/default/templates/incident.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "macros.html",
+        include_str!("../../themes/default/templates/macros.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../../themes/default/templates/page.html"),
+    ),
 ];
 
 /// The default theme's static files.
 const DEFAULT_STATIC: &[(&str, &[u8])] = &[
-    ("favicon.svg", include_bytes!("../../themes/default/static/favicon.svg")),
-    ("style.css", include_bytes!("../../themes/default/static/style.css")),
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
 ];
 
 /// Parsed templates, and where each came from (for error messages).
@@ -34,6 +64,8 @@ pub struct Theme {
     /// Template name -> the file as the user knows it (`templates/index.html`,
     /// `themes/default/templates/index.html`, or `(built-in default theme) index.html`).
     sources: BTreeMap<String, String>,
+    /// Template name -> its text, to point at the spot a render error names.
+    texts: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -42,42 +74,54 @@ impl Theme {
         let theme_dir = theme_dir(root, name)?;
         let mut templates: BTreeMap<String, (String, String)> = DEFAULT_TEMPLATES
             .iter()
-            .map(|(n, text)| (n.to_string(), (format!("(built-in default theme) {n}"), text.to_string())))
+            .map(|(n, text)| {
+                (
+                    n.to_string(),
+                    (format!("(built-in default theme) {n}"), text.to_string()),
+                )
+            })
             .collect();
         if let Some(dir) = &theme_dir {
             read_layer(root, &dir.join("templates"), &mut templates, to_text)?;
         }
         read_layer(root, &root.join("templates"), &mut templates, to_text)?;
 
-        let sources: BTreeMap<String, String> =
-            templates.iter().map(|(n, (src, _))| (n.clone(), src.clone())).collect();
+        let sources: BTreeMap<String, String> = templates
+            .iter()
+            .map(|(n, (src, _))| (n.clone(), src.clone()))
+            .collect();
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         tera.set_escape_fn(escape_html);
-        let added = tera.add_raw_templates(templates.iter().map(|(n, (_, text))| (n.as_str(), text.as_str())));
+        let added =
+            tera.add_raw_templates(templates.iter().map(|(n, (_, text))| (n.as_str(), text.as_str())));
         if let Err(error) = added {
             // Parse every template on its own so one run reports each broken file.
             let mut problems: Vec<Diagnostic> = templates
                 .iter()
-                .filter_map(|(n, (src, text))| tera::Template::new(n, None, text).err().map(|e| (src, text, e)))
+                .filter_map(|(n, (src, text))| {
+                    tera::Template::new(n, None, text).err().map(|e| (src, text, e))
+                })
                 .map(|(src, text, e)| template_diagnostic(src, Some(text), &e))
                 .collect();
             if problems.is_empty() {
-                let source = named_source(&error, &sources).unwrap_or("templates");
+                let source = named_template(&error, &sources).map_or("templates", |(_, s)| s.as_str());
                 problems.push(template_diagnostic(source, None, &error));
             }
             return Err(Error::Content(problems));
         }
-        Ok(Theme { tera, sources })
+        let texts = templates.into_iter().map(|(n, (_, text))| (n, text)).collect();
+        Ok(Theme { tera, sources, texts })
     }
 
     /// Renders `template`; a failure names the template's file.
     pub fn render(&self, template: &str, context: &Context) -> std::result::Result<String, Diagnostic> {
         self.tera.render(template, context).map_err(|e| {
-            let source = named_source(&e, &self.sources)
-                .or_else(|| self.sources.get(template).map(String::as_str))
-                .unwrap_or(template);
-            template_diagnostic(source, None, &e)
+            let (source, text) = named_template(&e, &self.sources)
+                .map_or((template, None), |(name, source)| {
+                    (source.as_str(), self.texts.get(name).map(String::as_str))
+                });
+            template_diagnostic(source, text, &e)
         })
     }
 }
@@ -127,7 +171,9 @@ fn theme_dir(root: &Path, name: &str) -> Result<Option<PathBuf>> {
         Path::new("config.toml"),
         &config,
         at..at + name.len(),
-        format!("theme `{name}` not found: there is no folder themes/{name}/ (the built-in theme is `default`)"),
+        format!(
+            "theme `{name}` not found: there is no folder themes/{name}/ (the built-in theme is `default`)"
+        ),
     )]))
 }
 
@@ -189,20 +235,25 @@ fn escape_html(input: &str) -> String {
     out
 }
 
-/// The file of the first template named (in quotes) anywhere in the error's chain.
-fn named_source<'a>(error: &tera::Error, sources: &'a BTreeMap<String, String>) -> Option<&'a str> {
-    let chain = chain_messages(error);
-    let mut best: Option<(usize, &str)> = None;
-    for (name, source) in sources {
-        for quoted in [format!("'{name}'"), format!("\"{name}\"")] {
-            if let Some(at) = chain.iter().flat_map(|m| m.find(&quoted)).min() {
-                if best.is_none_or(|(b, _)| at < b) {
-                    best = Some((at, source));
-                }
-            }
-        }
-    }
-    best.map(|(_, s)| s)
+/// The template an error is about: the one Tera says the error "happened in" (a parent
+/// template), else the first one named in quotes in the chain.
+fn named_template<'a>(
+    error: &tera::Error,
+    sources: &'a BTreeMap<String, String>,
+) -> Option<(&'a String, &'a String)> {
+    let chain = chain_messages(error).join("\n");
+    let quoted = |after: &str| {
+        let rest = &chain[chain.find(after)? + after.len()..];
+        rest.split_once('\'').map(|(name, _)| name.to_string())
+    };
+    let name = quoted("error happened in '").or_else(|| {
+        sources
+            .keys()
+            .filter_map(|n| chain.find(&format!("'{n}'")).map(|at| (at, n.clone())))
+            .min()
+            .map(|(_, n)| n)
+    })?;
+    sources.get_key_value(&name)
 }
 
 fn chain_messages(error: &tera::Error) -> Vec<String> {
@@ -219,7 +270,16 @@ fn chain_messages(error: &tera::Error) -> Vec<String> {
 /// `--> line:column` when it gives one; the message is Tera's whole chain on one line.
 fn template_diagnostic(source: &str, text: Option<&str>, error: &tera::Error) -> Diagnostic {
     let messages = chain_messages(error);
-    let position = messages.iter().find_map(|m| parse_position(m));
+    let position = messages.iter().find_map(|m| parse_position(m)).or_else(|| {
+        let name = messages.iter().find_map(|m| named_variable(m))?;
+        let text = text?;
+        let at = text.find(name)?;
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        Some((
+            text[..at].matches('\n').count() + 1,
+            text[line_start..at].chars().count() + 1,
+        ))
+    });
     let message = messages
         .iter()
         .map(|m| summarise(m))
@@ -257,9 +317,18 @@ fn summarise(message: &str) -> String {
         .join("; ")
 }
 
+/// `x.y` from "Variable `x.y` not found in context ...".
+fn named_variable(message: &str) -> Option<&str> {
+    let rest = message.split_once("Variable `")?.1;
+    let (name, rest) = rest.split_once('`')?;
+    rest.starts_with(" not found").then_some(name)
+}
+
 fn parse_position(message: &str) -> Option<(usize, usize)> {
     let rest = &message[message.find("--> ")? + 4..];
-    let end = rest.find(|c: char| !c.is_ascii_digit() && c != ':').unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit() && c != ':')
+        .unwrap_or(rest.len());
     let (line, column) = rest[..end].split_once(':')?;
     Some((line.parse().ok()?, column.parse().ok()?))
 }
@@ -284,7 +353,10 @@ mod tests {
             let mut on_disk = BTreeMap::new();
             read_layer(&dir, &dir.join(sub), &mut on_disk, |_, b| Ok(b)).unwrap();
             let on_disk: BTreeSet<&str> = on_disk.keys().map(String::as_str).collect();
-            assert_eq!(on_disk, embedded, "themes/default/{sub} and the embedded list differ");
+            assert_eq!(
+                on_disk, embedded,
+                "themes/default/{sub} and the embedded list differ"
+            );
         }
     }
 
@@ -292,7 +364,11 @@ mod tests {
     fn parse_errors_name_file_line_and_column() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("templates")).unwrap();
-        std::fs::write(dir.path().join("templates/page.html"), "line one\n<p>{{ oops( }}</p>\n").unwrap();
+        std::fs::write(
+            dir.path().join("templates/page.html"),
+            "line one\n<p>{{ oops( }}</p>\n",
+        )
+        .unwrap();
         let Err(Error::Content(problems)) = Theme::load(dir.path(), "default") else {
             panic!("expected a content error");
         };
@@ -300,13 +376,17 @@ mod tests {
         let d = &problems[0];
         assert_eq!(d.path, Path::new("templates/page.html"));
         assert_eq!(d.line, 2);
-        assert!(d.message.starts_with("template error: Failed to parse"), "{}", d.message);
+        assert!(d.message.starts_with("template error: expected"), "{}", d.message);
     }
 
     #[test]
     fn missing_theme_is_a_content_error_in_config() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("config.toml"), "title = \"T\"\ntheme = \"dark\"\n").unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "title = \"T\"\ntheme = \"dark\"\n",
+        )
+        .unwrap();
         let Err(Error::Content(problems)) = Theme::load(dir.path(), "dark") else {
             panic!("expected a content error");
         };

@@ -248,7 +248,12 @@ pub fn incident_detail<'a>(
 ) -> IncidentDetail<'a> {
     IncidentDetail {
         summary,
-        timeline: incident.updates.iter().rev().map(|u| update_view(u, tz)).collect(),
+        timeline: incident
+            .updates
+            .iter()
+            .rev()
+            .map(|u| update_view(u, tz))
+            .collect(),
         body_html: render_markdown(&incident.body, unsafe_html),
         source: incident.source.display().to_string().replace('\\', "/"),
     }
@@ -375,10 +380,16 @@ mod tests {
         };
         let major = bar_view(&day(Some(ComponentStatus::MajorOutage), 27_000.0, &["a"]));
         assert_eq!(major.status, "major_outage");
-        assert_eq!(major.label, "27 Jan 2022: Major outage, 7 h 30 min down, 1 incident");
+        assert_eq!(
+            major.label,
+            "27 Jan 2022: Major outage, 7 h 30 min down, 1 incident"
+        );
         let calm = bar_view(&day(Some(ComponentStatus::Operational), 0.0, &[]));
         assert_eq!(calm.label, "27 Jan 2022: Operational, no downtime");
         let none = bar_view(&day(None, 0.0, &[]));
-        assert_eq!((none.status, none.label.as_str()), ("no_data", "27 Jan 2022: No data"));
+        assert_eq!(
+            (none.status, none.label.as_str()),
+            ("no_data", "27 Jan 2022: No data")
+        );
     }
 }
