@@ -399,7 +399,6 @@ fn index_context(ctx: &BuildContext, views: &Views, context: &mut Context) {
     context.insert("pinned", &pinned);
     context.insert("groups", &groups);
     context.insert("recent", &recent);
-    context.insert("has_history", &(history_len(ctx) > RECENT_ON_FRONT_PAGE));
 }
 
 #[derive(Serialize)]
