@@ -1,0 +1,474 @@
+//! The HTML pages of the site, one job each, rendered in parallel: the front page, incident
+//! pages, history pages, component pages, free pages and 404.html. Each job builds the context
+//! its template receives from the shared [`Views`]; docs/theme.md lists those contexts.
+
+use chrono::Datelike;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use super::format::{time_view, TimeView};
+use super::theme::Theme;
+use super::view::{incident_detail, GroupView, IncidentSummary, StatusView, Views};
+use crate::build::{BuildContext, OutputFile};
+use crate::content::Phase;
+use crate::error::Diagnostic;
+use crate::markdown::render_markdown;
+
+/// How many past incidents the front page lists under "Recent history".
+const RECENT_ON_FRONT_PAGE: usize = 5;
+
+/// Site-wide values every template receives as `site`.
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+    /// IANA name of the zone times are shown in.
+    timezone: &'a str,
+    /// The instant the site shows.
+    now: TimeView,
+    /// Days in the bars and the headline uptime figure.
+    uptime_days: u32,
+    nav: Vec<NavItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct NavItem<'a> {
+    /// Compared with `page.nav_key` to mark the current entry.
+    key: &'a str,
+    title: &'a str,
+    url: String,
+}
+
+/// Per-page values every template receives as `page`.
+#[derive(Serialize)]
+struct PageMeta {
+    /// The way from this page to the site root: `./`, `../`, `../../` (404.html: the base
+    /// URL's path, e.g. `/status/`, as it is served from any depth).
+    root: String,
+    /// This page's own URL relative to the root (`incidents/x/`; empty for the front page).
+    path: String,
+    /// The page's own title (the template adds the site title); empty on the front page.
+    title: String,
+    description: String,
+    /// Which navigation entry is current: `index`, `history`, a page slug, or empty.
+    nav_key: String,
+    feeds: Vec<FeedLink>,
+    /// The live-reload script's URL in `serve` mode, else absent.
+    live_reload: Option<String>,
+}
+
+#[derive(Serialize)]
+struct FeedLink {
+    /// MIME type for `<link rel="alternate" type>`.
+    mime: &'static str,
+    title: String,
+    url: String,
+}
+
+/// One page to render.
+#[derive(Debug, Clone, Copy)]
+pub enum Job {
+    Index,
+    Incident(usize),
+    /// 1-based page number.
+    History(usize),
+    Component(usize),
+    Page(usize),
+    NotFound,
+}
+
+/// Every page of the site.
+pub fn jobs(ctx: &BuildContext, views: &Views) -> Vec<Job> {
+    let mut jobs = vec![Job::Index, Job::NotFound];
+    jobs.extend((0..ctx.site.incidents.len()).map(Job::Incident));
+    jobs.extend((1..=history_pages(ctx)).map(Job::History));
+    jobs.extend((0..views.components.len()).map(Job::Component));
+    jobs.extend((0..ctx.site.pages.len()).map(Job::Page));
+    jobs
+}
+
+/// Renders every job; the problems of all failing jobs, each template's once.
+pub fn render_all(
+    ctx: &BuildContext,
+    theme: &Theme,
+    views: &Views,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let site = site_view(ctx);
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs(ctx, views)
+        .par_iter()
+        .map(|job| render_job(ctx, theme, views, &site, *job))
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            // Many pages share a template: report each spot once.
+            Err(d)
+                if !problems
+                    .iter()
+                    .any(|p| (&p.path, p.line, p.column) == (&d.path, d.line, d.column)) =>
+            {
+                problems.push(d)
+            }
+            Err(_) => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The output path of job's page.
+pub fn output_path(ctx: &BuildContext, views: &Views, job: Job) -> String {
+    match job {
+        Job::Index => "index.html".into(),
+        Job::NotFound => "404.html".into(),
+        Job::Incident(i) => format!("incidents/{}/index.html", ctx.site.incidents[i].slug),
+        Job::History(1) => "history/index.html".into(),
+        Job::History(n) => format!("history/page/{n}/index.html"),
+        Job::Component(i) => format!("components/{}/index.html", views.components[i].id),
+        Job::Page(i) => format!("{}/index.html", ctx.site.pages[i].slug),
+    }
+}
+
+/// `history/` or `history/page/<n>/`.
+fn history_url(n: usize) -> String {
+    if n <= 1 {
+        "history/".into()
+    } else {
+        format!("history/page/{n}/")
+    }
+}
+
+/// Incidents and windows that have begun, i.e. everything but upcoming maintenance.
+fn history_len(ctx: &BuildContext) -> usize {
+    let now = ctx.now();
+    // Sorted by start: everything up to the first start after `now` has begun.
+    ctx.site.incidents.partition_point(|i| i.start <= now)
+}
+
+pub fn history_pages(ctx: &BuildContext) -> usize {
+    history_len(ctx)
+        .div_ceil(ctx.site.config.history_per_page.max(1))
+        .max(1)
+}
+
+fn site_view<'a>(ctx: &'a BuildContext) -> SiteView<'a> {
+    let config = &ctx.site.config;
+    let mut nav = vec![
+        NavItem {
+            key: "index",
+            title: "Status",
+            url: String::new(),
+        },
+        NavItem {
+            key: "history",
+            title: "History",
+            url: "history/".into(),
+        },
+    ];
+    nav.extend(ctx.site.pages.iter().map(|p| NavItem {
+        key: &p.slug,
+        title: &p.title,
+        url: format!("{}/", p.slug),
+    }));
+    SiteView {
+        title: &config.title,
+        description: &config.description,
+        language: &config.language,
+        base_url: &config.base_url,
+        timezone: config.timezone.name(),
+        now: time_view(config.timezone, ctx.now()),
+        uptime_days: config.uptime.days,
+        nav,
+    }
+}
+
+fn page_meta(ctx: &BuildContext, path: &str, title: &str, description: &str, nav_key: &str) -> PageMeta {
+    let depth = path.matches('/').count();
+    let root = if path == "404.html" {
+        base_path(&ctx.site.config.base_url)
+    } else if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    };
+    let url = path.strip_suffix("index.html").unwrap_or(path).to_string();
+    let feeds = vec![
+        FeedLink {
+            mime: "application/rss+xml",
+            title: format!("{} (RSS)", ctx.site.config.title),
+            url: "feed.xml".into(),
+        },
+        FeedLink {
+            mime: "application/atom+xml",
+            title: format!("{} (Atom)", ctx.site.config.title),
+            url: "atom.xml".into(),
+        },
+    ];
+    PageMeta {
+        live_reload: ctx
+            .options
+            .live_reload
+            .then(|| format!("{root}__beacon/live-reload.js")),
+        root,
+        path: url,
+        title: title.to_string(),
+        description: if description.is_empty() {
+            ctx.site.config.description.clone()
+        } else {
+            description.to_string()
+        },
+        nav_key: nav_key.to_string(),
+        feeds,
+    }
+}
+
+/// The path part of `base_url` (`https://x.org/status/` -> `/status/`).
+pub fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].to_string(),
+        None => "/".into(),
+    }
+}
+
+fn render_job(
+    ctx: &BuildContext,
+    theme: &Theme,
+    views: &Views,
+    site: &SiteView,
+    job: Job,
+) -> Result<OutputFile, Diagnostic> {
+    let path = output_path(ctx, views, job);
+    let mut context = Context::new();
+    context.insert("site", site);
+    let template = match job {
+        Job::Index => {
+            index_context(ctx, views, &mut context);
+            context.insert("page", &page_meta(ctx, &path, "", "", "index"));
+            "index.html"
+        }
+        Job::NotFound => {
+            context.insert("page", &page_meta(ctx, &path, "Page not found", "", ""));
+            "404.html"
+        }
+        Job::Incident(i) => {
+            let incident = &ctx.site.incidents[i];
+            let summary = &views.incidents[i];
+            let detail = incident_detail(
+                incident,
+                summary,
+                ctx.site.config.timezone,
+                ctx.site.config.unsafe_html,
+            );
+            context.insert("incident", &detail);
+            context.insert("page", &page_meta(ctx, &path, summary.title, "", ""));
+            "incident.html"
+        }
+        Job::History(n) => {
+            history_context(ctx, views, n, &mut context);
+            let title = if n == 1 {
+                "History".to_string()
+            } else {
+                format!("History, page {n}")
+            };
+            context.insert("page", &page_meta(ctx, &path, &title, "", "history"));
+            "history.html"
+        }
+        Job::Component(i) => {
+            let component = &views.components[i];
+            let incidents: Vec<&IncidentSummary> = views
+                .by_component
+                .get(component.id)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .rev()
+                .map(|&i| &views.incidents[i])
+                .collect();
+            context.insert("component", component);
+            context.insert("incidents", &incidents);
+            let mut meta = page_meta(ctx, &path, component.name, component.description, "");
+            meta.feeds.push(FeedLink {
+                mime: "application/rss+xml",
+                title: format!("{} (RSS)", component.name),
+                url: format!("components/{}/feed.xml", component.id),
+            });
+            context.insert("page", &meta);
+            "component.html"
+        }
+        Job::Page(i) => {
+            let page = &ctx.site.pages[i];
+            context.insert(
+                "content",
+                &FreePage {
+                    title: &page.title,
+                    body_html: render_markdown(&page.body, ctx.site.config.unsafe_html),
+                },
+            );
+            context.insert(
+                "page",
+                &page_meta(ctx, &path, &page.title, &page.description, &page.slug),
+            );
+            "page.html"
+        }
+    };
+    let html = theme.render(template, &context)?;
+    Ok(OutputFile::new(path, html))
+}
+
+#[derive(Serialize)]
+struct FreePage<'a> {
+    title: &'a str,
+    body_html: String,
+}
+
+#[derive(Serialize)]
+struct Overall {
+    key: &'static str,
+    label: &'static str,
+    /// "All systems operational", "Partial outage", ...
+    banner: &'static str,
+}
+
+/// The front page: banner, what is going on now, components by group, recent history.
+fn index_context(ctx: &BuildContext, views: &Views, context: &mut Context) {
+    let now = ctx.now();
+    let mut ongoing = Vec::new();
+    let mut notices = Vec::new();
+    let mut in_progress = Vec::new();
+    let mut upcoming = Vec::new();
+    let mut pinned = Vec::new();
+    // One pass over every incident per build (not per page).
+    for (incident, summary) in ctx.site.incidents.iter().zip(&views.incidents) {
+        match incident.phase(now) {
+            Phase::Ongoing if summary.status.key == "notice" => notices.push(summary),
+            Phase::Ongoing => ongoing.push(summary),
+            Phase::InProgress => in_progress.push(summary),
+            Phase::Upcoming => upcoming.push(summary),
+            Phase::Resolved | Phase::Completed if incident.pinned => pinned.push(summary),
+            _ => {}
+        }
+    }
+    // Newest first for what is happening; soonest first for what is planned.
+    ongoing.reverse();
+    notices.reverse();
+    pinned.reverse();
+    let maintenance: Vec<&IncidentSummary> = in_progress.into_iter().chain(upcoming).collect();
+    let recent: Vec<&IncidentSummary> = ctx.site.incidents[..history_len(ctx)]
+        .iter()
+        .zip(&views.incidents)
+        .rev()
+        .filter(|(i, _)| matches!(i.phase(now), Phase::Resolved | Phase::Completed) && !i.pinned)
+        .take(RECENT_ON_FRONT_PAGE)
+        .map(|(_, s)| s)
+        .collect();
+
+    let groups: Vec<GroupView> = ctx
+        .site
+        .config
+        .groups()
+        .into_iter()
+        .map(|(name, members)| {
+            let components: Vec<_> = members.iter().filter_map(|c| views.component(&c.id)).collect();
+            GroupView {
+                name,
+                status: StatusView::of(ctx.report.worst_of(members.iter().map(|c| c.id.as_str()))),
+                components,
+            }
+        })
+        .collect();
+    let overall = ctx.report.overall;
+    context.insert(
+        "overall",
+        &Overall {
+            key: overall.as_str(),
+            label: overall.label(),
+            banner: overall.banner(),
+        },
+    );
+    context.insert("ongoing", &ongoing);
+    context.insert("notices", &notices);
+    context.insert("maintenance", &maintenance);
+    context.insert("pinned", &pinned);
+    context.insert("groups", &groups);
+    context.insert("recent", &recent);
+}
+
+#[derive(Serialize)]
+struct Month<'a> {
+    /// `January 2022`.
+    name: String,
+    /// `2022-01`, for anchors.
+    id: String,
+    incidents: Vec<&'a IncidentSummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    newer: Option<String>,
+    older: Option<String>,
+    first: String,
+    last: String,
+}
+
+/// One history page: its slice of the incidents newest first, grouped by month (site zone).
+fn history_context(ctx: &BuildContext, views: &Views, n: usize, context: &mut Context) {
+    let per_page = ctx.site.config.history_per_page.max(1);
+    let total = history_pages(ctx);
+    let len = history_len(ctx);
+    let tz = ctx.site.config.timezone;
+    // Newest first: page n holds positions [(n-1)*per_page, n*per_page) counted from the end.
+    let newest = len.saturating_sub((n - 1) * per_page);
+    let oldest = newest.saturating_sub(per_page);
+    let mut months: Vec<Month> = Vec::new();
+    for i in (oldest..newest).rev() {
+        let start = ctx.site.incidents[i].start.with_timezone(&tz);
+        let id = format!("{:04}-{:02}", start.year(), start.month());
+        if months.last().is_none_or(|m| m.id != id) {
+            months.push(Month {
+                name: start.format("%B %Y").to_string(),
+                id,
+                incidents: Vec::new(),
+            });
+        }
+        months
+            .last_mut()
+            .expect("a month was just pushed")
+            .incidents
+            .push(&views.incidents[i]);
+    }
+    context.insert("months", &months);
+    context.insert("count", &len);
+    context.insert(
+        "pagination",
+        &Pagination {
+            current: n,
+            total,
+            newer: (n > 1).then(|| history_url(n - 1)),
+            older: (n < total).then(|| history_url(n + 1)),
+            first: history_url(1),
+            last: history_url(total),
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_is_the_path_of_the_base_url() {
+        assert_eq!(base_path("https://example.github.io/status/"), "/status/");
+        assert_eq!(base_path("https://status.example.org/"), "/");
+        assert_eq!(base_path("http://127.0.0.1:8080/"), "/");
+    }
+}

@@ -1,0 +1,395 @@
+//! The theme: Tera templates and static files, layered. For templates, the site's `templates/`
+//! beats `themes/<theme>/templates/`, which beats the default theme compiled into the binary;
+//! for static files, the site's `static/` beats `themes/<theme>/static/`, which beats the
+//! embedded default. Template problems become diagnostics naming the template file.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use tera::{Context, Tera};
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// The default theme's templates, compiled in from `themes/default/` (the one source of truth).
+const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "component.html",
+        include_str!("../../themes/default/templates/component.html"),
+    ),
+    (
+        "history.html",
+        include_str!("../../themes/default/templates/history.html"),
+    ),
+    (
+        "incident.html",
+        include_str!("../../themes/default/templates/incident.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "macros.html",
+        include_str!("../../themes/default/templates/macros.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../../themes/default/templates/page.html"),
+    ),
+];
+
+/// The default theme's static files.
+const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+];
+
+/// Parsed templates, and where each came from (for error messages).
+pub struct Theme {
+    tera: Tera,
+    /// Template name -> the file as the user knows it (`templates/index.html`,
+    /// `themes/default/templates/index.html`, or `(built-in default theme) index.html`).
+    sources: BTreeMap<String, String>,
+    /// Template name -> its text, to point at the spot a render error names.
+    texts: BTreeMap<String, String>,
+}
+
+impl Theme {
+    /// Loads the templates of theme `name` for the site under `root`.
+    pub fn load(root: &Path, name: &str) -> Result<Theme> {
+        let theme_dir = theme_dir(root, name)?;
+        let mut templates: BTreeMap<String, (String, String)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, text)| {
+                (
+                    n.to_string(),
+                    (format!("(built-in default theme) {n}"), text.to_string()),
+                )
+            })
+            .collect();
+        if let Some(dir) = &theme_dir {
+            read_layer(root, &dir.join("templates"), &mut templates, to_text)?;
+        }
+        read_layer(root, &root.join("templates"), &mut templates, to_text)?;
+
+        let sources: BTreeMap<String, String> = templates
+            .iter()
+            .map(|(n, (src, _))| (n.clone(), src.clone()))
+            .collect();
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        tera.set_escape_fn(escape_html);
+        let added =
+            tera.add_raw_templates(templates.iter().map(|(n, (_, text))| (n.as_str(), text.as_str())));
+        if let Err(error) = added {
+            // Parse every template on its own so one run reports each broken file.
+            let mut problems: Vec<Diagnostic> = templates
+                .iter()
+                .filter_map(|(n, (src, text))| {
+                    tera::Template::new(n, None, text).err().map(|e| (src, text, e))
+                })
+                .map(|(src, text, e)| template_diagnostic(src, Some(text), &e))
+                .collect();
+            if problems.is_empty() {
+                let source = named_template(&error, &sources).map_or("templates", |(_, s)| s.as_str());
+                problems.push(template_diagnostic(source, None, &error));
+            }
+            return Err(Error::Content(problems));
+        }
+        let texts = templates.into_iter().map(|(n, (_, text))| (n, text)).collect();
+        Ok(Theme { tera, sources, texts })
+    }
+
+    /// Renders `template`; a failure names the template's file.
+    pub fn render(&self, template: &str, context: &Context) -> std::result::Result<String, Diagnostic> {
+        self.tera.render(template, context).map_err(|e| {
+            let (source, text) = named_template(&e, &self.sources)
+                .map_or((template, None), |(name, source)| {
+                    (source.as_str(), self.texts.get(name).map(String::as_str))
+                });
+            template_diagnostic(source, text, &e)
+        })
+    }
+}
+
+/// The static files of theme `name` with the site's `static/` on top, by output path.
+pub fn load_static(root: &Path, name: &str) -> Result<BTreeMap<String, Vec<u8>>> {
+    // The built-in files are the bottom layer for every theme, as its templates are: a theme
+    // that overrides only some templates still gets the stylesheet they link to.
+    let mut files: BTreeMap<String, (String, Vec<u8>)> = DEFAULT_STATIC
+        .iter()
+        .map(|(path, bytes)| (path.to_string(), (String::new(), bytes.to_vec())))
+        .collect();
+    if let Some(dir) = theme_dir(root, name)? {
+        read_layer(root, &dir.join("static"), &mut files, |_, b| Ok(b))?;
+    }
+    Ok(files.into_iter().map(|(k, (_, bytes))| (k, bytes)).collect())
+}
+
+/// The site's own `static/` folder, by output path.
+pub fn load_site_static(root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
+    let mut files = BTreeMap::new();
+    read_layer(root, &root.join("static"), &mut files, |_, b| Ok(b))?;
+    Ok(files.into_iter().map(|(k, (_, bytes))| (k, bytes)).collect())
+}
+
+/// `themes/<name>/` if it exists. A missing folder is fine for `default` (it is built in) and
+/// a content error in config.toml for any other name.
+fn theme_dir(root: &Path, name: &str) -> Result<Option<PathBuf>> {
+    let dir = root.join("themes").join(name);
+    if dir.is_dir() {
+        return Ok(Some(dir));
+    }
+    if name == "default" {
+        return Ok(None);
+    }
+    let config = std::fs::read_to_string(root.join("config.toml")).unwrap_or_default();
+    let at = config
+        .lines()
+        .scan(0, |offset, line| {
+            let start = *offset;
+            *offset += line.len() + 1;
+            Some((start, line))
+        })
+        .find(|(_, line)| line.trim_start().starts_with("theme"))
+        .map_or(0, |(start, line)| start + line.find(name).unwrap_or(0));
+    Err(Error::Content(vec![Diagnostic::at(
+        Path::new("config.toml"),
+        &config,
+        at..at + name.len(),
+        format!(
+            "theme `{name}` not found: there is no folder themes/{name}/ (the built-in theme is `default`)"
+        ),
+    )]))
+}
+
+/// Reads every file below `dir` into `files` (relative path with `/` -> (display path, value)),
+/// replacing what a lower layer put there. Hidden files are skipped.
+fn read_layer<T>(
+    root: &Path,
+    dir: &Path,
+    files: &mut BTreeMap<String, (String, T)>,
+    convert: impl Fn(&Path, Vec<u8>) -> Result<T>,
+) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Error::io(path, e.into())
+        })?;
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if !entry.file_type().is_file() || hidden {
+            continue;
+        }
+        let path = entry.path();
+        let relative = path
+            .strip_prefix(dir)
+            .expect("walkdir yields paths below its root")
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let display = path.strip_prefix(root).unwrap_or(path);
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let value = convert(display, bytes)?;
+        files.insert(relative, (display.display().to_string(), value));
+    }
+    Ok(())
+}
+
+fn to_text(display: &Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes)
+        .map_err(|_| Error::Content(vec![Diagnostic::file(display, "template is not valid UTF-8")]))
+}
+
+/// Tera's escaping without `/` -> `&#x2F;` (not needed in HTML text or quoted attributes, and it
+/// makes every URL unreadable).
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The template an error is about: the one Tera says the error "happened in" (a parent
+/// template), else the first one named in quotes in the chain.
+fn named_template<'a>(
+    error: &tera::Error,
+    sources: &'a BTreeMap<String, String>,
+) -> Option<(&'a String, &'a String)> {
+    let chain = chain_messages(error).join("\n");
+    let quoted = |after: &str| {
+        let rest = &chain[chain.find(after)? + after.len()..];
+        rest.split_once('\'').map(|(name, _)| name.to_string())
+    };
+    let name = quoted("error happened in '").or_else(|| {
+        sources
+            .keys()
+            .filter_map(|n| chain.find(&format!("'{n}'")).map(|at| (at, n.clone())))
+            .min()
+            .map(|(_, n)| n)
+    })?;
+    sources.get_key_value(&name)
+}
+
+fn chain_messages(error: &tera::Error) -> Vec<String> {
+    let mut messages = vec![error.to_string()];
+    let mut source = std::error::Error::source(error);
+    while let Some(e) = source {
+        messages.push(e.to_string());
+        source = e.source();
+    }
+    messages
+}
+
+/// `path:line:column: message` for a template error: the position comes from the parser's
+/// `--> line:column` when it gives one; the message is Tera's whole chain on one line.
+fn template_diagnostic(source: &str, text: Option<&str>, error: &tera::Error) -> Diagnostic {
+    let messages = chain_messages(error);
+    let position = messages.iter().find_map(|m| parse_position(m)).or_else(|| {
+        let name = messages.iter().find_map(|m| named_variable(m))?;
+        let text = text?;
+        let at = text.find(name)?;
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        Some((
+            text[..at].matches('\n').count() + 1,
+            text[line_start..at].chars().count() + 1,
+        ))
+    });
+    let message = messages
+        .iter()
+        .map(|m| summarise(m))
+        .filter(|m| !m.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ");
+    let message = format!("template error: {message}");
+    match (position, text) {
+        (Some((line, column)), Some(text)) => {
+            let offset = text
+                .split_inclusive('\n')
+                .take(line - 1)
+                .map(str::len)
+                .sum::<usize>()
+                + text
+                    .split_inclusive('\n')
+                    .nth(line - 1)
+                    .map_or(0, |l| l.char_indices().nth(column - 1).map_or(0, |(i, _)| i));
+            Diagnostic::at(Path::new(source), text, offset..offset + 1, message)
+        }
+        _ => Diagnostic::file(Path::new(source), message),
+    }
+}
+
+/// A pest error spans several lines (`--> 3:5`, the source line, a caret, `= expected ...`);
+/// keep only the `= ...` explanation.
+fn summarise(message: &str) -> String {
+    if !message.contains("-->") {
+        return message.trim().to_string();
+    }
+    message
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("= "))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// `x.y` from "Variable `x.y` not found in context ...".
+fn named_variable(message: &str) -> Option<&str> {
+    let rest = message.split_once("Variable `")?.1;
+    let (name, rest) = rest.split_once('`')?;
+    rest.starts_with(" not found").then_some(name)
+}
+
+fn parse_position(message: &str) -> Option<(usize, usize)> {
+    let rest = &message[message.find("--> ")? + 4..];
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit() && c != ':')
+        .unwrap_or(rest.len());
+    let (line, column) = rest[..end].split_once(':')?;
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
+
+/// Names of the templates every theme has (at least through the built-in fallback).
+pub fn template_names() -> BTreeSet<&'static str> {
+    DEFAULT_TEMPLATES.iter().map(|(n, _)| *n).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Protects the "one source of truth" rule: every file of themes/default/ is compiled in.
+    #[test]
+    fn embedded_default_theme_lists_every_file_of_themes_default() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        for (sub, embedded) in [
+            ("templates", template_names()),
+            ("static", DEFAULT_STATIC.iter().map(|(n, _)| *n).collect()),
+        ] {
+            let mut on_disk = BTreeMap::new();
+            read_layer(&dir, &dir.join(sub), &mut on_disk, |_, b| Ok(b)).unwrap();
+            let on_disk: BTreeSet<&str> = on_disk.keys().map(String::as_str).collect();
+            assert_eq!(
+                on_disk, embedded,
+                "themes/default/{sub} and the embedded list differ"
+            );
+        }
+    }
+
+    #[test]
+    fn parse_errors_name_file_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        std::fs::write(
+            dir.path().join("templates/page.html"),
+            "line one\n<p>{{ oops( }}</p>\n",
+        )
+        .unwrap();
+        let Err(Error::Content(problems)) = Theme::load(dir.path(), "default") else {
+            panic!("expected a content error");
+        };
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let d = &problems[0];
+        assert_eq!(d.path, Path::new("templates/page.html"));
+        assert_eq!(d.line, 2);
+        assert!(d.message.starts_with("template error: expected"), "{}", d.message);
+    }
+
+    #[test]
+    fn missing_theme_is_a_content_error_in_config() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "title = \"T\"\ntheme = \"dark\"\n",
+        )
+        .unwrap();
+        let Err(Error::Content(problems)) = Theme::load(dir.path(), "dark") else {
+            panic!("expected a content error");
+        };
+        assert_eq!((problems[0].line, problems[0].column), (2, 10));
+    }
+}
