@@ -1,8 +1,489 @@
-//! Placeholder until the issue that owns this output lands: it renders nothing yet.
+//! `api/v2/*.json` in the shape of the Statuspage v2 public API, so clients written for
+//! Statuspage can read a beacon site: `summary`, `status`, `components`, `incidents`,
+//! `incidents/unresolved`, `scheduled-maintenances` and `scheduled-maintenances/upcoming`.
+//! (`api/v2/uptime.json` is beacon's own and lives in `uptime.rs`.)
+//!
+//! Field names, order and values follow Statuspage's documentation; which fields are filled and
+//! how severities map to `impact` is written down in `docs/subscribing.md`. Every list has a
+//! total order and every struct a fixed field order, so the same site and `now` give the same
+//! bytes.
 
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::published::{first_published, headline_severity, last_change, permalink, rfc3339};
 use crate::build::{BuildContext, OutputFile};
-use crate::error::Result;
+use crate::content::{Incident, Kind, Phase, Severity, UpdateStatus};
+use crate::error::{Error, Result};
+use crate::status::ComponentStatus;
+use crate::time::day_start;
 
-pub fn render(_ctx: &BuildContext) -> Result<Vec<OutputFile>> {
-    Ok(Vec::new())
+#[derive(Serialize)]
+struct Page {
+    id: String,
+    name: String,
+    url: String,
+    time_zone: String,
+    updated_at: String,
+}
+
+#[derive(Serialize)]
+struct Status {
+    indicator: &'static str,
+    description: &'static str,
+}
+
+#[derive(Serialize, Clone)]
+struct ComponentJson {
+    id: String,
+    name: String,
+    status: &'static str,
+    created_at: String,
+    updated_at: String,
+    position: usize,
+    description: Option<String>,
+    showcase: bool,
+    start_date: Option<String>,
+    group_id: Option<String>,
+    page_id: String,
+    group: bool,
+    only_show_if_degraded: bool,
+    /// Member ids, on groups only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    components: Option<Vec<String>>,
+}
+
+#[derive(Serialize)]
+struct IncidentJson {
+    id: String,
+    name: String,
+    status: &'static str,
+    created_at: String,
+    updated_at: String,
+    monitoring_at: Option<String>,
+    resolved_at: Option<String>,
+    impact: &'static str,
+    shortlink: String,
+    started_at: String,
+    page_id: String,
+    incident_updates: Vec<UpdateJson>,
+    components: Vec<ComponentJson>,
+    /// Scheduled maintenance only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheduled_for: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheduled_until: Option<String>,
+}
+
+#[derive(Serialize)]
+struct UpdateJson {
+    id: String,
+    status: &'static str,
+    body: String,
+    incident_id: String,
+    created_at: String,
+    updated_at: String,
+    display_at: String,
+    /// Statuspage lists per-component status changes here; beacon does not record them.
+    affected_components: Option<()>,
+}
+
+/// One file: the page and whichever parts the endpoint carries, in Statuspage's key order.
+#[derive(Serialize)]
+struct Document<'a> {
+    page: &'a Page,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    components: Option<&'a [ComponentJson]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    incidents: Option<&'a [IncidentJson]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheduled_maintenances: Option<&'a [IncidentJson]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'a Status>,
+}
+
+impl<'a> Document<'a> {
+    fn new(page: &'a Page) -> Self {
+        Document {
+            page,
+            components: None,
+            incidents: None,
+            scheduled_maintenances: None,
+            status: None,
+        }
+    }
+}
+
+pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
+    let now = ctx.now();
+    let page = page(ctx);
+    let status = Status {
+        indicator: indicator(ctx.report.overall),
+        description: ctx.report.overall.banner(),
+    };
+    let components = components(ctx, &page.id);
+
+    let mut incidents: Vec<&Incident> = ctx
+        .site
+        .incidents
+        .iter()
+        .filter(|i| i.kind == Kind::Incident)
+        .collect();
+    incidents.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.slug.cmp(&b.slug)));
+    let mut windows: Vec<&Incident> = ctx.site.incidents.iter().filter(|i| i.is_maintenance()).collect();
+    windows.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.slug.cmp(&b.slug)));
+
+    let to_json = |list: &[&Incident]| -> Vec<IncidentJson> {
+        list.iter()
+            .map(|i| incident(ctx, i, &page.id, &components))
+            .collect()
+    };
+    let all_incidents = to_json(&incidents);
+    let unresolved = to_json(
+        &incidents
+            .iter()
+            .copied()
+            .filter(|i| i.phase(now) == Phase::Ongoing)
+            .collect::<Vec<_>>(),
+    );
+    let all_windows = to_json(&windows);
+    // Upcoming lists read soonest first, like a calendar.
+    let soonest_first = |phases: &[Phase]| {
+        let mut list: Vec<&Incident> = windows
+            .iter()
+            .copied()
+            .filter(|w| phases.contains(&w.phase(now)))
+            .collect();
+        list.reverse();
+        to_json(&list)
+    };
+    let upcoming = soonest_first(&[Phase::Upcoming]);
+    let current_windows = soonest_first(&[Phase::InProgress, Phase::Upcoming]);
+
+    let files: [(&str, Document); 7] = [
+        (
+            "api/v2/summary.json",
+            Document {
+                components: Some(&components),
+                incidents: Some(&unresolved),
+                scheduled_maintenances: Some(&current_windows),
+                status: Some(&status),
+                ..Document::new(&page)
+            },
+        ),
+        (
+            "api/v2/status.json",
+            Document {
+                status: Some(&status),
+                ..Document::new(&page)
+            },
+        ),
+        (
+            "api/v2/components.json",
+            Document {
+                components: Some(&components),
+                ..Document::new(&page)
+            },
+        ),
+        (
+            "api/v2/incidents.json",
+            Document {
+                incidents: Some(&all_incidents),
+                ..Document::new(&page)
+            },
+        ),
+        (
+            "api/v2/incidents/unresolved.json",
+            Document {
+                incidents: Some(&unresolved),
+                ..Document::new(&page)
+            },
+        ),
+        (
+            "api/v2/scheduled-maintenances.json",
+            Document {
+                scheduled_maintenances: Some(&all_windows),
+                ..Document::new(&page)
+            },
+        ),
+        (
+            "api/v2/scheduled-maintenances/upcoming.json",
+            Document {
+                scheduled_maintenances: Some(&upcoming),
+                ..Document::new(&page)
+            },
+        ),
+    ];
+    files
+        .into_iter()
+        .map(|(path, document)| {
+            let mut text = serde_json::to_string_pretty(&document).map_err(|e| Error::io(path, e.into()))?;
+            text.push('\n');
+            Ok(OutputFile::new(path, text))
+        })
+        .collect()
+}
+
+fn page(ctx: &BuildContext) -> Page {
+    let config = &ctx.site.config;
+    let now = ctx.now();
+    Page {
+        id: page_id(&config.base_url),
+        name: config.title.clone(),
+        url: config.base_url.clone(),
+        time_zone: config.timezone.name().to_string(),
+        updated_at: rfc3339(
+            ctx.site
+                .incidents
+                .iter()
+                .map(|i| last_change(i, now))
+                .max()
+                .unwrap_or(now),
+        ),
+    }
+}
+
+/// A stable page id from `base_url`: host and path, lowercased, other characters as `-`
+/// (`https://example.github.io/status/` → `example-github-io-status`).
+fn page_id(base_url: &str) -> String {
+    let rest = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    let mut id = String::new();
+    for c in rest.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').to_string()
+}
+
+/// Statuspage's page indicator for the overall status.
+fn indicator(overall: ComponentStatus) -> &'static str {
+    match overall {
+        ComponentStatus::Operational => "none",
+        ComponentStatus::UnderMaintenance | ComponentStatus::DegradedPerformance => "minor",
+        ComponentStatus::PartialOutage => "major",
+        ComponentStatus::MajorOutage => "critical",
+    }
+}
+
+/// Statuspage's incident `impact` for a beacon severity.
+fn impact(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Notice => "none",
+        Severity::Degraded => "minor",
+        Severity::Partial => "major",
+        Severity::Major => "critical",
+    }
+}
+
+/// Components and groups in page order: each group just before its first member, positions
+/// counted from 1 over the whole list.
+fn components(ctx: &BuildContext, page_id: &str) -> Vec<ComponentJson> {
+    let config = &ctx.site.config;
+    let now = ctx.now();
+    let site_start = ctx
+        .site
+        .incidents
+        .iter()
+        .map(|i| i.start)
+        .filter(|t| *t <= now)
+        .min()
+        .unwrap_or(now);
+    let changed = |id: &str| {
+        ctx.site
+            .incidents
+            .iter()
+            .filter(|i| i.components.iter().any(|c| c == id))
+            .map(|i| last_change(i, now))
+            .max()
+    };
+    let mut used_ids: Vec<String> = config.components.iter().map(|c| c.id.clone()).collect();
+    let mut list = Vec::new();
+    for (group, members) in config.groups() {
+        let group_id = group.map(|name| {
+            let base = format!("group-{}", page_id_like(name));
+            let mut id = base.clone();
+            let mut n = 1;
+            while used_ids.contains(&id) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            used_ids.push(id.clone());
+            id
+        });
+        let mut entries = Vec::new();
+        for component in &members {
+            let created = component
+                .since
+                .map_or(site_start, |day| day_start(config.timezone, day));
+            entries.push(ComponentJson {
+                id: component.id.clone(),
+                name: component.name.clone(),
+                status: ctx
+                    .report
+                    .component(&component.id)
+                    .map_or(ComponentStatus::Operational, |c| c.status)
+                    .as_str(),
+                created_at: rfc3339(created),
+                updated_at: rfc3339(changed(&component.id).unwrap_or(created).max(created)),
+                position: 0,
+                description: Some(component.description.clone()).filter(|d| !d.trim().is_empty()),
+                showcase: true,
+                start_date: component.since.map(|d| d.format("%Y-%m-%d").to_string()),
+                group_id: group_id.clone(),
+                page_id: page_id.to_string(),
+                group: false,
+                only_show_if_degraded: false,
+                components: None,
+            });
+        }
+        if let (Some(name), Some(id)) = (group, group_id) {
+            let created = entries
+                .iter()
+                .map(|e| e.created_at.clone())
+                .min()
+                .unwrap_or_default();
+            let updated = entries
+                .iter()
+                .map(|e| e.updated_at.clone())
+                .max()
+                .unwrap_or_default();
+            list.push(ComponentJson {
+                id,
+                name: name.to_string(),
+                status: ctx
+                    .report
+                    .worst_of(members.iter().map(|c| c.id.as_str()))
+                    .as_str(),
+                created_at: created,
+                updated_at: updated,
+                position: 0,
+                description: None,
+                showcase: false,
+                start_date: None,
+                group_id: None,
+                page_id: page_id.to_string(),
+                group: true,
+                only_show_if_degraded: false,
+                components: Some(members.iter().map(|c| c.id.clone()).collect()),
+            });
+        }
+        list.extend(entries);
+    }
+    for (n, entry) in list.iter_mut().enumerate() {
+        entry.position = n + 1;
+    }
+    list
+}
+
+/// Lowercase ASCII letters and digits of `name`, other runs as `-`.
+fn page_id_like(name: &str) -> String {
+    let id = page_id(name);
+    if id.is_empty() {
+        "group".to_string()
+    } else {
+        id
+    }
+}
+
+fn incident(ctx: &BuildContext, i: &Incident, page_id: &str, all: &[ComponentJson]) -> IncidentJson {
+    let now = ctx.now();
+    let phase = i.phase(now);
+    let time = |t: DateTime<Utc>| rfc3339(t);
+    // Each update's Statuspage status: an `update` repeats the status in force before it.
+    let mut current = if i.is_maintenance() {
+        "scheduled"
+    } else {
+        "investigating"
+    };
+    let mut updates: Vec<UpdateJson> = i
+        .updates
+        .iter()
+        .enumerate()
+        .map(|(n, u)| {
+            if u.status != UpdateStatus::Update {
+                current = u.status.as_str();
+            }
+            UpdateJson {
+                id: format!("{}-{}", i.slug, n + 1),
+                status: current,
+                body: u.text.clone(),
+                incident_id: i.slug.clone(),
+                created_at: time(u.at),
+                updated_at: time(u.at),
+                display_at: time(u.at),
+                affected_components: None,
+            }
+        })
+        .collect();
+    updates.reverse();
+    let status = match phase {
+        Phase::Upcoming => "scheduled",
+        Phase::InProgress => "in_progress",
+        Phase::Completed => "completed",
+        Phase::Resolved if current == "postmortem" => "postmortem",
+        Phase::Resolved => "resolved",
+        // Resolved before its `resolved` time: still open, so the closest open status.
+        Phase::Ongoing if matches!(current, "resolved" | "postmortem") => "monitoring",
+        Phase::Ongoing => current,
+    };
+    let closed = matches!(phase, Phase::Resolved | Phase::Completed);
+    IncidentJson {
+        id: i.slug.clone(),
+        name: i.title.clone(),
+        status,
+        created_at: time(first_published(i, now)),
+        updated_at: time(last_change(i, now)),
+        monitoring_at: i
+            .updates
+            .iter()
+            .find(|u| u.status == UpdateStatus::Monitoring)
+            .map(|u| time(u.at)),
+        resolved_at: i.end.filter(|_| closed).map(time),
+        impact: if i.is_maintenance() {
+            "none"
+        } else {
+            impact(headline_severity(i))
+        },
+        shortlink: permalink(ctx, i),
+        started_at: time(i.start),
+        page_id: page_id.to_string(),
+        incident_updates: updates,
+        components: i
+            .components
+            .iter()
+            .filter_map(|id| all.iter().find(|c| !c.group && &c.id == id).cloned())
+            .collect(),
+        scheduled_for: i.is_maintenance().then(|| time(i.start)),
+        scheduled_until: if i.is_maintenance() { i.end.map(time) } else { None },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_id_is_host_and_path() {
+        assert_eq!(page_id("https://status.example.org/"), "status-example-org");
+        assert_eq!(
+            page_id("https://Example.github.io/status/"),
+            "example-github-io-status"
+        );
+    }
+
+    #[test]
+    fn severities_map_to_statuspage_impact() {
+        let got: Vec<_> = [
+            Severity::Notice,
+            Severity::Degraded,
+            Severity::Partial,
+            Severity::Major,
+        ]
+        .map(impact)
+        .to_vec();
+        assert_eq!(got, ["none", "minor", "major", "critical"]);
+    }
 }

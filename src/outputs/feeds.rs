@@ -1,8 +1,293 @@
-//! Placeholder until the issue that owns this output lands: it renders nothing yet.
+//! `feed.xml` (RSS 2.0), `atom.xml` (Atom 1.0) and `components/<id>/feed.xml` (RSS of what
+//! touched one component). Links to these feeds from the HTML pages are the renderer's job.
+//!
+//! Items are incidents and maintenance windows (upcoming ones too: they are announced), newest
+//! change first, ties by slug, at most `[feeds] limit`. An item's guid / id is its permalink,
+//! which never changes when an update is added or `now` moves; its date (RSS `pubDate`, Atom
+//! `updated`) is the last change, so a new update brings it back to the top of a reader.
+//!
+//! Written with quick-xml's writer rather than the `rss` / `atom_syndication` crates: it is
+//! already in the dependency tree, escapes every text and attribute, and lets the element order
+//! be fixed here, so output is byte-for-byte deterministic.
 
+use std::io;
+
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
+
+use super::published::{
+    first_published, format_local, headline_severity, labelled_title, last_change, newest_first, permalink,
+    rfc3339, xml_safe,
+};
 use crate::build::{BuildContext, OutputFile};
-use crate::error::Result;
+use crate::config::Component;
+use crate::content::{Incident, Severity, UpdateStatus};
+use crate::error::{Error, Result};
+use crate::markdown::render_markdown;
 
-pub fn render(_ctx: &BuildContext) -> Result<Vec<OutputFile>> {
-    Ok(Vec::new())
+const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
+
+/// Which items a feed carries, and how it names itself.
+struct Channel<'a> {
+    /// Output path, also the tail of the `rel="self"` URL.
+    path: String,
+    title: String,
+    description: String,
+    /// The HTML page the feed stands for, relative to the site root.
+    page: String,
+    /// Items for one component only, titled with that component's severity.
+    component: Option<&'a Component>,
+}
+
+pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
+    let config = &ctx.site.config;
+    let description = if config.description.trim().is_empty() {
+        format!("Incidents and maintenance on {}", config.title)
+    } else {
+        config.description.clone()
+    };
+    let site_channel = Channel {
+        path: "feed.xml".into(),
+        title: config.title.clone(),
+        description: description.clone(),
+        page: String::new(),
+        component: None,
+    };
+    let mut files = vec![
+        OutputFile::new(
+            "feed.xml",
+            render_rss(ctx, &site_channel).map_err(|e| Error::io("feed.xml", e))?,
+        ),
+        OutputFile::new(
+            "atom.xml",
+            render_atom(ctx, &description).map_err(|e| Error::io("atom.xml", e))?,
+        ),
+    ];
+    for component in &config.components {
+        let channel = Channel {
+            path: format!("components/{}/feed.xml", component.id),
+            title: format!("{}: {}", config.title, component.name),
+            description: if component.description.trim().is_empty() {
+                format!("Incidents and maintenance affecting {}", component.name)
+            } else {
+                component.description.clone()
+            },
+            page: format!("components/{}/", component.id),
+            component: Some(component),
+        };
+        let bytes = render_rss(ctx, &channel).map_err(|e| Error::io(&channel.path, e))?;
+        files.push(OutputFile::new(channel.path, bytes));
+    }
+    Ok(files)
+}
+
+/// The items of a feed: newest change first, at most the configured limit.
+fn items<'a>(ctx: &'a BuildContext, component: Option<&Component>) -> Vec<&'a Incident> {
+    let touched = ctx
+        .site
+        .incidents
+        .iter()
+        .filter(|i| component.is_none_or(|c| i.components.contains(&c.id)));
+    let mut list = newest_first(touched, ctx.now());
+    list.truncate(ctx.site.config.feed_limit);
+    list
+}
+
+fn render_rss(ctx: &BuildContext, channel: &Channel) -> io::Result<Vec<u8>> {
+    let config = &ctx.site.config;
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.create_element("rss")
+        .with_attributes([("version", "2.0"), ("xmlns:atom", ATOM_NS)])
+        .write_inner_content(|w| {
+            w.create_element("channel").write_inner_content(|w| {
+                text(w, "title", &channel.title)?;
+                text(w, "link", &ctx.absolute_url(&channel.page))?;
+                text(w, "description", &channel.description)?;
+                text(w, "language", &config.language)?;
+                text(w, "lastBuildDate", &ctx.now().to_rfc2822())?;
+                text(w, "generator", "beacon")?;
+                w.create_element("atom:link")
+                    .with_attributes([
+                        ("href", ctx.absolute_url(&channel.path).as_str()),
+                        ("rel", "self"),
+                        ("type", "application/rss+xml"),
+                    ])
+                    .write_empty()?;
+                for incident in items(ctx, channel.component) {
+                    let severity = match channel.component {
+                        Some(c) => incident.severity_for(&c.id),
+                        None => headline_severity(incident),
+                    };
+                    w.create_element("item").write_inner_content(|w| {
+                        let link = permalink(ctx, incident);
+                        text(w, "title", &labelled_title(incident, severity))?;
+                        text(w, "link", &link)?;
+                        w.create_element("guid")
+                            .with_attribute(("isPermaLink", "true"))
+                            .write_text_content(BytesText::new(&link))?;
+                        text(w, "pubDate", &last_change(incident, ctx.now()).to_rfc2822())?;
+                        for name in component_names(ctx, incident) {
+                            text(w, "category", &name)?;
+                        }
+                        text(w, "description", &item_html(ctx, incident, severity))?;
+                        Ok(())
+                    })?;
+                }
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+    Ok(finish(w))
+}
+
+fn render_atom(ctx: &BuildContext, description: &str) -> io::Result<Vec<u8>> {
+    let config = &ctx.site.config;
+    let now = ctx.now();
+    let self_url = ctx.absolute_url("atom.xml");
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.create_element("feed")
+        .with_attributes([("xmlns", ATOM_NS), ("xml:lang", config.language.as_str())])
+        .write_inner_content(|w| {
+            text(w, "id", &self_url)?;
+            text(w, "title", &config.title)?;
+            text(w, "subtitle", description)?;
+            text(w, "updated", &rfc3339(now))?;
+            link(w, "self", "application/atom+xml", &self_url)?;
+            link(w, "alternate", "text/html", &ctx.absolute_url(""))?;
+            w.create_element("author").write_inner_content(|w| {
+                text(w, "name", &config.title)?;
+                text(w, "uri", &ctx.absolute_url(""))?;
+                Ok(())
+            })?;
+            text(w, "generator", "beacon")?;
+            for incident in items(ctx, None) {
+                let severity = headline_severity(incident);
+                w.create_element("entry").write_inner_content(|w| {
+                    let url = permalink(ctx, incident);
+                    text(w, "id", &url)?;
+                    text(w, "title", &labelled_title(incident, severity))?;
+                    text(w, "published", &rfc3339(first_published(incident, now)))?;
+                    text(w, "updated", &rfc3339(last_change(incident, now)))?;
+                    link(w, "alternate", "text/html", &url)?;
+                    for id in &incident.components {
+                        let label = component_name(ctx, id);
+                        w.create_element("category")
+                            .with_attributes([("term", id.as_str()), ("label", xml_safe(&label).as_ref())])
+                            .write_empty()?;
+                    }
+                    w.create_element("content")
+                        .with_attribute(("type", "html"))
+                        .write_text_content(BytesText::new(&xml_safe(&item_html(ctx, incident, severity))))?;
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
+    Ok(finish(w))
+}
+
+/// `<name>text</name>`, the text escaped and cleared of characters XML cannot hold.
+fn text(w: &mut Writer<Vec<u8>>, name: &str, value: &str) -> io::Result<()> {
+    w.create_element(name)
+        .write_text_content(BytesText::new(&xml_safe(value)))?;
+    Ok(())
+}
+
+fn link(w: &mut Writer<Vec<u8>>, rel: &str, kind: &str, href: &str) -> io::Result<()> {
+    w.create_element("link")
+        .with_attributes([("rel", rel), ("type", kind), ("href", href)])
+        .write_empty()?;
+    Ok(())
+}
+
+fn finish(w: Writer<Vec<u8>>) -> Vec<u8> {
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    bytes
+}
+
+fn component_name(ctx: &BuildContext, id: &str) -> String {
+    ctx.site
+        .config
+        .component(id)
+        .map_or_else(|| id.to_string(), |c| c.name.clone())
+}
+
+fn component_names(ctx: &BuildContext, incident: &Incident) -> Vec<String> {
+    incident
+        .components
+        .iter()
+        .map(|id| component_name(ctx, id))
+        .collect()
+}
+
+/// The words for an update's status in a timeline.
+fn status_label(status: UpdateStatus) -> &'static str {
+    match status {
+        UpdateStatus::Investigating => "Investigating",
+        UpdateStatus::Identified => "Identified",
+        UpdateStatus::Monitoring => "Monitoring",
+        UpdateStatus::Resolved => "Resolved",
+        UpdateStatus::Postmortem => "Post-incident review",
+        UpdateStatus::Scheduled => "Scheduled",
+        UpdateStatus::InProgress => "In progress",
+        UpdateStatus::Completed => "Completed",
+        UpdateStatus::Update => "Update",
+    }
+}
+
+/// The item's HTML content: what, which components, when, the whole timeline (newest first,
+/// as on the incident page) and the Markdown body. Every piece of content is escaped here; the
+/// body goes through the same sanitiser as the page.
+fn item_html(ctx: &BuildContext, incident: &Incident, severity: Severity) -> String {
+    let tz = ctx.site.config.timezone;
+    let esc = |s: &str| quick_xml::escape::partial_escape(s).into_owned();
+    let when = |t| {
+        format!(
+            "<time datetime=\"{}\">{}</time>",
+            rfc3339(t),
+            esc(&format_local(t, tz))
+        )
+    };
+    let mut html = String::new();
+    let kind = if incident.is_maintenance() {
+        "Maintenance".to_string()
+    } else {
+        super::published::severity_label(severity).to_string()
+    };
+    html.push_str(&format!(
+        "<p><strong>{}</strong> · Affects: {}</p>\n",
+        esc(&kind),
+        esc(&component_names(ctx, incident).join(", "))
+    ));
+    if incident.is_maintenance() {
+        let end = incident
+            .end
+            .map_or_else(String::new, |end| format!(" to {}", when(end)));
+        html.push_str(&format!("<p>Scheduled: {}{end}</p>\n", when(incident.start)));
+    } else {
+        let end = match incident.end {
+            Some(end) => format!("Resolved: {}", when(end)),
+            None => "Ongoing".to_string(),
+        };
+        html.push_str(&format!("<p>Started: {}<br>{end}</p>\n", when(incident.start)));
+    }
+    if !incident.updates.is_empty() {
+        html.push_str("<h3>Timeline</h3>\n<ul>\n");
+        for update in incident.updates.iter().rev() {
+            html.push_str(&format!(
+                "<li><strong>{}</strong> · {}<br>{}</li>\n",
+                status_label(update.status),
+                when(update.at),
+                esc(update.text.trim()).replace('\n', "<br>")
+            ));
+        }
+        html.push_str("</ul>\n");
+    }
+    if !incident.body.trim().is_empty() {
+        html.push_str(&render_markdown(&incident.body, ctx.site.config.unsafe_html));
+    }
+    html
 }

@@ -1,8 +1,124 @@
-//! Placeholder until the issue that owns this output lands: it renders nothing yet.
+//! `maintenance.ics`: every published maintenance window as an RFC 5545 event, for people to
+//! subscribe to in their calendar. Incidents are not in it: they are not planned.
+//!
+//! Written with the `icalendar` crate, which escapes TEXT values, folds lines at 75 octets on
+//! character boundaries, ends them with CRLF and orders properties in a `BTreeMap`. It stamps
+//! `DTSTAMP` from the clock and `UID` at random when they are missing, so both are always set
+//! here: `UID` from the slug (stable for ever), `DTSTAMP` from the window's last change (the same
+//! content and `now` give the same bytes).
 
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
+
+use super::published::{last_change, permalink};
 use crate::build::{BuildContext, OutputFile};
+use crate::content::Incident;
 use crate::error::Result;
 
-pub fn render(_ctx: &BuildContext) -> Result<Vec<OutputFile>> {
-    Ok(Vec::new())
+pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
+    Ok(vec![OutputFile::new("maintenance.ics", render_calendar(ctx))])
+}
+
+fn render_calendar(ctx: &BuildContext) -> String {
+    let config = &ctx.site.config;
+    let name = format!("{}: maintenance", config.title);
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(Property::new("VERSION", "2.0"))
+        .append_property(Property::new("PRODID", "-//beacon//status page maintenance//EN"))
+        .append_property(Property::new("CALSCALE", "GREGORIAN"))
+        // NAME and X-WR-CALNAME have no TEXT type the crate knows, so they are escaped here.
+        .append_property(Property::new("NAME", escape_text(&clean(&name))))
+        .append_property(Property::new("X-WR-CALNAME", escape_text(&clean(&name))))
+        .append_property(Property::new("URL", ctx.absolute_url("")));
+
+    let mut windows: Vec<&Incident> = ctx.site.incidents.iter().filter(|i| i.is_maintenance()).collect();
+    // Soonest first; the slug makes the order total.
+    windows.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.slug.cmp(&b.slug)));
+    let host = host_of(&config.base_url);
+    for window in windows {
+        let Some(end) = window.end else { continue };
+        let mut event = Event::new();
+        event
+            .uid(&format!("{}@{host}", window.slug))
+            .timestamp(last_change(window, ctx.now()))
+            // UTC (`...Z`): every calendar reads it without a VTIMEZONE block.
+            .starts(window.start)
+            .ends(end)
+            .summary(&clean(&format!("Maintenance: {}", window.title)))
+            .description(&clean(&describe(ctx, window)))
+            .url(&permalink(ctx, window))
+            .status(EventStatus::Confirmed);
+        calendar.push(event.done());
+    }
+    calendar.to_string()
+}
+
+/// The event's plain-text description: components, then the timeline newest first, the body.
+fn describe(ctx: &BuildContext, window: &Incident) -> String {
+    let names: Vec<String> = window
+        .components
+        .iter()
+        .map(|id| {
+            ctx.site
+                .config
+                .component(id)
+                .map_or_else(|| id.clone(), |c| c.name.clone())
+        })
+        .collect();
+    let mut text = format!("Affects: {}\n", names.join(", "));
+    for update in window.updates.iter().rev() {
+        text.push_str(&format!(
+            "\n{} ({}): {}\n",
+            update.status.as_str(),
+            super::published::format_local(update.at, ctx.site.config.timezone),
+            update.text.trim()
+        ));
+    }
+    if !window.body.trim().is_empty() {
+        text.push('\n');
+        text.push_str(window.body.trim());
+        text.push('\n');
+    }
+    text.push_str(&format!("\n{}", permalink(ctx, window)));
+    text
+}
+
+/// The host of `base_url`: the right-hand side of every UID.
+fn host_of(base_url: &str) -> &str {
+    let rest = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    rest.split(['/', ':']).next().unwrap_or(rest)
+}
+
+/// Line ends to `\n` (which the TEXT escaping turns into `\n`) and no other control characters,
+/// which RFC 5545 does not allow in a value.
+fn clean(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
+/// RFC 5545 §3.3.11 TEXT escaping, for properties the crate does not escape itself.
+fn escape_text(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(',', "\\,")
+        .replace(';', "\\;")
+        .replace('\n', "\\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_comes_from_base_url_with_or_without_subpath_and_port() {
+        assert_eq!(host_of("https://status.example.org/"), "status.example.org");
+        assert_eq!(host_of("https://example.github.io/status/"), "example.github.io");
+        assert_eq!(host_of("http://127.0.0.1:8000/"), "127.0.0.1");
+    }
+
+    #[test]
+    fn clean_keeps_newlines_and_drops_other_controls() {
+        assert_eq!(clean("a\r\nb\u{7}c\td"), "a\nbc\td");
+    }
 }

@@ -5,4 +5,5 @@ pub mod api;
 pub mod badges;
 pub mod feeds;
 pub mod ical;
+pub mod published;
 pub mod uptime;

@@ -1,0 +1,166 @@
+//! What every subscriber output (feeds, calendar, API) says the same way about a published
+//! incident or window: its permalink, its headline severity, the instant it last changed, and
+//! the wording of severities and dates. The site is already cut to `now` by `status::as_of`.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::build::BuildContext;
+use crate::content::{Incident, Severity};
+
+/// `incidents/<slug>/` as an absolute URL: the item link, and the feed guid and Atom id.
+pub fn permalink(ctx: &BuildContext, incident: &Incident) -> String {
+    ctx.absolute_url(&format!("incidents/{}/", incident.slug))
+}
+
+/// The worst severity the incident has for any component it affects (an `impact` override can
+/// be worse than `severity`), or `severity` when it names no component.
+pub fn headline_severity(incident: &Incident) -> Severity {
+    incident
+        .components
+        .iter()
+        .map(|c| incident.severity_for(c))
+        .max()
+        .unwrap_or(incident.severity)
+}
+
+/// The words for a severity, as a reader sees them in a feed title.
+pub fn severity_label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Notice => "Notice",
+        Severity::Degraded => "Degraded performance",
+        Severity::Partial => "Partial outage",
+        Severity::Major => "Major outage",
+    }
+}
+
+/// "[Major outage] Title" or "[Maintenance] Title".
+pub fn labelled_title(incident: &Incident, severity: Severity) -> String {
+    let label = if incident.is_maintenance() {
+        "Maintenance"
+    } else {
+        severity_label(severity)
+    };
+    format!("[{label}] {}", incident.title)
+}
+
+/// The last instant at or before `now` when the incident visibly changed: its newest update,
+/// its start (impact began, or the window opened) and its end (resolved, or the window closed).
+/// An upcoming window with no update yet has no such instant; it is dated `now`, the first build
+/// that shows it. Unlike `Incident::last_updated`, this never lies in the future.
+pub fn last_change(incident: &Incident, now: DateTime<Utc>) -> DateTime<Utc> {
+    incident
+        .updates
+        .iter()
+        .map(|u| u.at)
+        .chain([Some(incident.start), incident.end].into_iter().flatten())
+        .filter(|t| *t <= now)
+        .max()
+        .unwrap_or(now)
+}
+
+/// When the incident first became public, never after `now`: its start or its first update,
+/// whichever is earlier (a window is announced before it opens); `now` when neither has come.
+pub fn first_published(incident: &Incident, now: DateTime<Utc>) -> DateTime<Utc> {
+    incident
+        .updates
+        .first()
+        .map(|u| u.at)
+        .into_iter()
+        .chain([incident.start])
+        .filter(|t| *t <= now)
+        .min()
+        .unwrap_or(now)
+}
+
+/// Newest change first, ties broken by slug so the order is total.
+pub fn newest_first<'a>(
+    incidents: impl IntoIterator<Item = &'a Incident>,
+    now: DateTime<Utc>,
+) -> Vec<&'a Incident> {
+    let mut list: Vec<&Incident> = incidents.into_iter().collect();
+    list.sort_by(|a, b| {
+        last_change(b, now)
+            .cmp(&last_change(a, now))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    list
+}
+
+/// A date and time as readers of the site see it, in the site's time zone:
+/// "Thu 27 Jan 2022 07:40 EST".
+pub fn format_local(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz).format("%a %-d %b %Y %H:%M %Z").to_string()
+}
+
+/// RFC 3339 in UTC with a `Z`, to the second: the form every JSON and Atom date takes.
+pub fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Removes the characters XML 1.0 forbids (most C0 controls, lone surrogates cannot occur in
+/// a `str`, U+FFFE and U+FFFF): TOML lets an author write them as escapes, and one would make
+/// the whole feed unreadable.
+pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    if text.chars().all(allowed) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.chars().filter(|c| allowed(*c)).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Kind, Update, UpdateStatus};
+    use chrono::TimeZone;
+
+    fn at(h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, 10, h, 0, 0).unwrap()
+    }
+
+    fn window(start: u32, end: u32, updates: &[u32]) -> Incident {
+        Incident {
+            slug: "w".into(),
+            title: "W".into(),
+            kind: Kind::Maintenance,
+            severity: Severity::Notice,
+            start: at(start),
+            end: Some(at(end)),
+            components: vec![],
+            impact: Default::default(),
+            pinned: false,
+            draft: false,
+            updates: updates
+                .iter()
+                .map(|h| Update {
+                    at: at(*h),
+                    status: UpdateStatus::Scheduled,
+                    text: String::new(),
+                })
+                .collect(),
+            body: String::new(),
+            source: Default::default(),
+        }
+    }
+
+    // The item date must never be after `now`, and must move when the window opens or closes.
+    #[test]
+    fn last_change_is_the_newest_instant_not_after_now() {
+        let w = window(10, 12, &[2]);
+        assert_eq!(last_change(&w, at(5)), at(2), "upcoming: the announcement");
+        assert_eq!(last_change(&w, at(11)), at(10), "in progress: it opened");
+        assert_eq!(last_change(&w, at(20)), at(12), "completed: it closed");
+        assert_eq!(
+            last_change(&window(10, 12, &[]), at(5)),
+            at(5),
+            "no update yet: now"
+        );
+    }
+
+    #[test]
+    fn xml_safe_drops_only_forbidden_characters() {
+        assert_eq!(xml_safe("a\u{1}b\u{FFFF}c\té 😀 שלום"), "abc\té 😀 שלום");
+    }
+}
