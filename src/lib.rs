@@ -7,6 +7,7 @@
 //! badges); [`write`] swaps them into the output folder atomically. `beacon check` stops after
 //! loading.
 
+pub mod authoring;
 pub mod build;
 pub mod cli;
 pub mod config;
@@ -15,8 +16,10 @@ pub mod error;
 pub mod markdown;
 pub mod outputs;
 pub mod render;
+pub mod serve;
 pub mod status;
 pub mod time;
+pub mod watch;
 pub mod write;
 
 pub use error::{Diagnostic, Error, Result};

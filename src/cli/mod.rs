@@ -3,12 +3,19 @@
 
 mod build;
 mod check;
+mod init;
+mod new;
+mod resolve;
+mod serve;
+mod update;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::error::Result;
+use chrono::{DateTime, Utc};
+
+use crate::error::{Error, Result};
 
 /// A static-site generator for public status pages.
 #[derive(Debug, Parser)]
@@ -33,6 +40,16 @@ pub enum Command {
     Check,
     /// Build the site into the output folder.
     Build(build::BuildArgs),
+    /// Write a new site that builds at once.
+    Init(init::InitArgs),
+    /// Write a new incident or maintenance file and print its path.
+    New(new::NewArgs),
+    /// Append a timeline update, stamped now, to an incident or maintenance window.
+    Update(update::UpdateArgs),
+    /// Set `resolved` to now on an incident and append a `resolved` update.
+    Resolve(resolve::ResolveArgs),
+    /// Build, serve on loopback, rebuild on change and reload the browser.
+    Serve(serve::ServeArgs),
 }
 
 /// What a command reports to the person who ran it.
@@ -55,7 +72,18 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Check => check::run(cli),
         Command::Build(args) => build::run(cli, args),
+        Command::Init(args) => init::run(cli, args),
+        Command::New(args) => new::run(cli, args),
+        Command::Update(args) => update::run(cli, args),
+        Command::Resolve(args) => resolve::run(cli, args),
+        Command::Serve(args) => serve::run(cli, args),
     }
+}
+
+/// The instant a command stamps: `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.
+fn now_from(flag: Option<&str>) -> Result<DateTime<Utc>> {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    crate::time::resolve_now(flag, epoch.as_deref()).map_err(Error::Usage)
 }
 
 #[cfg(test)]

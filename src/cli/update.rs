@@ -1,0 +1,41 @@
+//! `beacon update SLUG --status S "TEXT"`: append a timeline update stamped now.
+
+use clap::Args;
+
+use super::{now_from, Cli, Outcome};
+use crate::authoring::{parse_update_status, shown_path, update_incident, UpdateOptions};
+use crate::content::UpdateStatus;
+use crate::error::Result;
+
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    /// The incident or maintenance window (its file name, or its `slug`).
+    pub slug: String,
+    /// Incidents: investigating, identified, monitoring, update, postmortem; maintenance:
+    /// scheduled, in_progress, completed, update.
+    #[arg(long, value_name = "S", value_parser = parse_update_status)]
+    pub status: UpdateStatus,
+    /// What the update says.
+    pub text: String,
+    /// Stamp the update with this instant (RFC 3339); default: SOURCE_DATE_EPOCH, else the clock.
+    #[arg(long, value_name = "T")]
+    pub now: Option<String>,
+}
+
+pub fn run(cli: &Cli, args: &UpdateArgs) -> Result<Outcome> {
+    let edited = update_incident(
+        &cli.root,
+        &UpdateOptions {
+            slug: args.slug.clone(),
+            status: args.status,
+            text: args.text.clone(),
+            now: now_from(args.now.as_deref())?,
+        },
+    )?;
+    Ok(Outcome::line(format!(
+        "added an update ({}, {}) to {}",
+        args.status.as_str(),
+        edited.at,
+        shown_path(&cli.root, &edited.path).display()
+    )))
+}
