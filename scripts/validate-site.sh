@@ -25,7 +25,7 @@ status=0
 for site in "$out/public" "$out/noon"; do
   echo "-- $site"
   "$tools/validate-html" "$site" || status=1
-  "$tools/validate-feeds" "$site" || status=1
+  "$tools/validate-feeds" --base-url https://status.example.org/ "$site" || status=1
   "$tools/validate-json" "$site" || status=1
   "$tools/check-links" --base-url https://status.example.org/ "$site" || status=1
 done

@@ -99,7 +99,10 @@ pub fn render_site(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile
     for result in rendered {
         files.extend(result?);
     }
+    // Stable sort, then keep the first of equal paths: the pages renderer comes first, so a
+    // file in the site's `static/` (which it copies) wins over a generated one, as documented.
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|later, first| later.path == first.path);
     Ok(files)
 }
 

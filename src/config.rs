@@ -275,6 +275,13 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
     let days = positive(&file.uptime.days, "uptime.days");
     let history_per_page = positive(&file.history.per_page, "history.per_page");
     let feed_limit = positive(&file.feeds.limit, "feeds.limit");
+    // One bar per day per component: ten years is already more than a page can show.
+    if days > MAX_UPTIME_DAYS {
+        report(
+            file.uptime.days.span(),
+            format!("`uptime.days` = {days} is more than {MAX_UPTIME_DAYS} (ten years)"),
+        );
+    }
 
     let mut weights = Weights::default();
     if let Some(w) = &file.uptime.weights {
@@ -351,6 +358,9 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
     })
 }
 
+/// The longest bar window `[uptime] days` may ask for.
+pub const MAX_UPTIME_DAYS: usize = 3660;
+
 /// `[a-z0-9-]+`: the shape of component ids.
 pub fn is_component_id(id: &str) -> bool {
     !id.is_empty()
@@ -419,6 +429,13 @@ mod tests {
         assert!(messages[0].1.contains("above 0"));
         assert!(messages[1].1.contains("`Mail` must be lowercase"));
         assert_eq!(messages[2], (12, "component id `a` is used twice"));
+    }
+
+    #[test]
+    fn bar_window_longer_than_ten_years_is_rejected() {
+        let e = parse(&format!("{MINIMAL}[uptime]\ndays = 100000\n")).unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (4, 8));
+        assert!(e[0].message.contains("more than 3660"), "{}", e[0].message);
     }
 
     #[test]
