@@ -139,13 +139,13 @@ impl StatusReport {
 pub const UPTIME_WINDOWS: [u32; 3] = [30, 90, 365];
 
 /// The site as it was public at `now`: incidents that begin after `now` are gone (upcoming
-/// maintenance stays, as it is announced ahead), updates stamped after `now` are gone, and an
+/// maintenance stays once announced, see [`announced_by`]), updates stamped after `now` are gone, and an
 /// incident resolved after `now` is still ongoing.
 pub fn as_of(site: &Site, now: DateTime<Utc>) -> Site {
     let incidents = site
         .incidents
         .iter()
-        .filter(|i| i.kind == Kind::Maintenance || i.start <= now)
+        .filter(|i| i.start <= now || (i.kind == Kind::Maintenance && announced_by(i, now)))
         .map(|i| {
             let mut i = i.clone();
             i.updates.retain(|u| u.at <= now);
@@ -160,6 +160,12 @@ pub fn as_of(site: &Site, now: DateTime<Utc>) -> Site {
         incidents,
         pages: site.pages.clone(),
     }
+}
+
+/// A window is announced from its first update on; one with no updates is announced always.
+/// So a build at an earlier `now` does not show a window that was planned only later.
+fn announced_by(window: &Incident, now: DateTime<Utc>) -> bool {
+    window.updates.first().is_none_or(|first| first.at <= now)
 }
 
 /// Each component's status at `now`, uptime and bars, from a site already cut by [`as_of`].

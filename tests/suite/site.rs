@@ -161,8 +161,8 @@ fn noon_build_shows_the_example_as_it_stood_that_day() {
     assert!(!site
         .path("public/incidents/2026-11-18-service-desk-holiday-hours")
         .exists());
-    // Upcoming maintenance is announced ahead, but its update from 2026 is not out yet.
-    assert!(index.contains("Mail server upgrade"));
+    // The 2026 window was announced in 2026 (its first update): in 2022 it is nowhere.
+    assert!(!all.values().any(|t| t.contains("Mail server upgrade")));
     assert!(!all.values().any(|t| t.contains("upgraded on Saturday night")));
     let incident = site.read("public/incidents/2022-01-27-mobile-email/index.html");
     assert!(incident.contains("Not yet resolved"));
@@ -597,4 +597,30 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
         "never rounded up"
     );
     assert!(component.contains("bar-major_outage"));
+}
+
+// Upcoming maintenance is published ahead of its start, from its first (announcing) update on;
+// a window with no updates is published as soon as it exists.
+#[test]
+fn upcoming_maintenance_is_published_once_announced() {
+    let site = TestSite::new();
+    site.write(
+        "content/incidents/upgrade.md",
+        "+++\ntitle = \"Planned upgrade\"\nkind = \"maintenance\"\ndate = 2026-12-05T22:00:00-05:00\nend = 2026-12-06T02:00:00-05:00\ncomponents = [\"email\"]\n[[updates]]\nat = 2026-11-20T10:00:00-05:00\nstatus = \"scheduled\"\ntext = \"Announced.\"\n+++\n",
+    );
+    site.write(
+        "content/incidents/quiet.md",
+        "+++\ntitle = \"Unannounced window\"\nkind = \"maintenance\"\ndate = 2026-12-07T22:00:00-05:00\nend = 2026-12-08T02:00:00-05:00\n+++\n",
+    );
+    site.build_at("2026-11-19T00:00:00Z");
+    let index = site.read("public/index.html");
+    assert!(
+        !index.contains("Planned upgrade"),
+        "shown before its announcement"
+    );
+    assert!(!site.path("public/incidents/upgrade").exists());
+    assert!(index.contains("Unannounced window"));
+    site.build_at("2026-11-21T00:00:00Z");
+    assert!(site.read("public/index.html").contains("Planned upgrade"));
+    assert!(site.read("public/feed.xml").contains("Planned upgrade"));
 }
