@@ -28,8 +28,7 @@ pub use new::{
 use crate::content::front_matter::split_front_matter;
 use crate::error::{closest, Error, Result};
 
-/// Where incident and maintenance files live, relative to the site root.
-const INCIDENTS_DIR: &str = "content/incidents";
+pub(crate) use crate::content::INCIDENTS_DIR;
 
 /// A datetime as beacon writes it into front matter: the site's wall-clock time with its offset,
 /// e.g. `2022-01-27T09:00:00-05:00`, so the file reads in local time and still means one instant.
@@ -106,21 +105,7 @@ struct SlugFile {
 /// file name. Unreadable or broken files still count under their file name, so a broken file
 /// can be found (and its problems reported) by slug.
 fn incident_slugs(root: &Path) -> Result<Vec<SlugFile>> {
-    let dir = root.join(INCIDENTS_DIR);
-    if !dir.exists() {
-        return Ok(Vec::new());
-    }
-    let mut paths = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(&dir).to_path_buf();
-            Error::io(path, e.into())
-        })?;
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if entry.file_type().is_file() && !hidden && entry.path().extension().is_some_and(|x| x == "md") {
-            paths.push(entry.into_path());
-        }
-    }
+    let paths = crate::content::content_files(root, INCIDENTS_DIR)?;
     Ok(paths
         .into_par_iter()
         .map(|path| {

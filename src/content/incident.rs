@@ -102,30 +102,10 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
     if title.is_empty() {
         problems.report(front.title.span(), "`title` is empty".into());
     }
-    let slug = match &front.slug {
-        Some(s) => {
-            if !is_slug(s.get_ref()) {
-                problems.report(
-                    s.span(),
-                    format!("slug `{}` must match [a-z0-9][a-z0-9-]*", s.get_ref()),
-                );
-            }
-            s.get_ref().clone()
-        }
-        None => {
-            let stem = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if !is_slug(&stem) {
-                problems.report(
-                    0..0,
-                    format!("the file name `{stem}` is not a valid slug ([a-z0-9][a-z0-9-]*); rename the file or set `slug = \"...\"`"),
-                );
-            }
-            stem
-        }
-    };
+    let (slug, bad_slug) = slug_for(path, front.slug.as_ref());
+    if let Some((span, message)) = bad_slug {
+        problems.report(span.unwrap_or(0..0), message);
+    }
 
     let mut severity = Severity::Notice;
     let end;
@@ -283,6 +263,33 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Incident => "incidents",
         Kind::Maintenance => "maintenance",
     }
+}
+
+/// The slug of a content file: `slug = "…"` if given, else the file name; with the problem
+/// (and the span of the `slug` value, `None` when the file name is at fault) if it is not valid.
+pub(crate) fn slug_for(
+    path: &Path,
+    given: Option<&Spanned<String>>,
+) -> (String, Option<(Option<Range<usize>>, String)>) {
+    let (slug, span) = match given {
+        Some(s) => (s.get_ref().clone(), Some(s.span())),
+        None => (
+            path.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            None,
+        ),
+    };
+    if is_slug(&slug) {
+        return (slug, None);
+    }
+    let message = match span {
+        Some(_) => format!("slug `{slug}` must match [a-z0-9][a-z0-9-]*"),
+        None => format!(
+            "the file name `{slug}` is not a valid slug ([a-z0-9][a-z0-9-]*); rename the file or set `slug = \"...\"`"
+        ),
+    };
+    (slug, Some((span, message)))
 }
 
 /// `[a-z0-9][a-z0-9-]*`: the shape of slugs.

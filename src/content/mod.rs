@@ -26,8 +26,8 @@ pub struct LoadOptions {
 /// Loads and validates the site under `root`.
 pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Site> {
     let config = load_config(root)?;
-    let incident_files = content_files(root, "content/incidents")?;
-    let page_files = content_files(root, "content/pages")?;
+    let incident_files = content_files(root, INCIDENTS_DIR)?;
+    let page_files = content_files(root, PAGES_DIR)?;
 
     let mut problems = Vec::new();
     let incidents: Vec<Incident> = collect(
@@ -118,9 +118,14 @@ fn collect<T>(
     Ok(values)
 }
 
+/// Where incident and maintenance files live, under the site root.
+pub const INCIDENTS_DIR: &str = "content/incidents";
+/// Where free pages live, under the site root.
+pub const PAGES_DIR: &str = "content/pages";
+
 /// Every `*.md` file below `root/dir`, sorted, skipping hidden files (editor swap files).
 /// A missing folder holds no files.
-fn content_files(root: &Path, dir: &str) -> Result<Vec<PathBuf>> {
+pub fn content_files(root: &Path, dir: &str) -> Result<Vec<PathBuf>> {
     let dir = root.join(dir);
     if !dir.exists() {
         return Ok(Vec::new());

@@ -80,6 +80,21 @@ impl UpdateStatus {
         }
     }
 
+    /// The words a person reads for this status in a timeline.
+    pub fn label(self) -> &'static str {
+        match self {
+            UpdateStatus::Investigating => "Investigating",
+            UpdateStatus::Identified => "Identified",
+            UpdateStatus::Monitoring => "Monitoring",
+            UpdateStatus::Resolved => "Resolved",
+            UpdateStatus::Postmortem => "Post-incident review",
+            UpdateStatus::Scheduled => "Scheduled",
+            UpdateStatus::InProgress => "In progress",
+            UpdateStatus::Completed => "Completed",
+            UpdateStatus::Update => "Update",
+        }
+    }
+
     /// The statuses an update of `kind` may carry.
     pub fn allowed_for(kind: Kind) -> &'static [UpdateStatus] {
         use UpdateStatus::*;

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::front_matter::split_front_matter;
-use super::incident::is_slug;
+use super::incident::slug_for;
 use super::model::Page;
 use crate::config::toml_diagnostic;
 use crate::error::Diagnostic;
@@ -42,30 +42,13 @@ pub fn parse_page(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
     if front.title.get_ref().trim().is_empty() {
         problems.push(at(front.title.span(), "`title` is empty".into()));
     }
-    let slug = match &front.slug {
-        Some(s) => {
-            if !is_slug(s.get_ref()) {
-                problems.push(at(
-                    s.span(),
-                    format!("slug `{}` must match [a-z0-9][a-z0-9-]*", s.get_ref()),
-                ));
-            }
-            s.get_ref().clone()
-        }
-        None => {
-            let stem = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if !is_slug(&stem) {
-                problems.push(Diagnostic::file(
-                    path,
-                    format!("the file name `{stem}` is not a valid slug ([a-z0-9][a-z0-9-]*); rename the file or set `slug = \"...\"`"),
-                ));
-            }
-            stem
-        }
-    };
+    let (slug, bad_slug) = slug_for(path, front.slug.as_ref());
+    match bad_slug {
+        Some((Some(span), message)) => problems.push(at(span, message)),
+        Some((None, message)) => problems.push(Diagnostic::file(path, message)),
+        None => {}
+    }
+
     if !problems.is_empty() {
         return Err(problems);
     }

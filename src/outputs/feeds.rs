@@ -21,7 +21,7 @@ use super::published::{
 };
 use crate::build::{BuildContext, OutputFile};
 use crate::config::Component;
-use crate::content::{Incident, Severity, UpdateStatus};
+use crate::content::{Incident, Severity};
 use crate::error::{Error, Result};
 use crate::markdown::render_markdown;
 
@@ -223,21 +223,6 @@ fn component_names(ctx: &BuildContext, incident: &Incident) -> Vec<String> {
         .collect()
 }
 
-/// The words for an update's status in a timeline.
-fn status_label(status: UpdateStatus) -> &'static str {
-    match status {
-        UpdateStatus::Investigating => "Investigating",
-        UpdateStatus::Identified => "Identified",
-        UpdateStatus::Monitoring => "Monitoring",
-        UpdateStatus::Resolved => "Resolved",
-        UpdateStatus::Postmortem => "Post-incident review",
-        UpdateStatus::Scheduled => "Scheduled",
-        UpdateStatus::InProgress => "In progress",
-        UpdateStatus::Completed => "Completed",
-        UpdateStatus::Update => "Update",
-    }
-}
-
 /// The item's HTML content: what, which components, when, the whole timeline (newest first,
 /// as on the incident page) and the Markdown body. Every piece of content is escaped here; the
 /// body goes through the same sanitiser as the page.
@@ -279,7 +264,7 @@ fn item_html(ctx: &BuildContext, incident: &Incident, severity: Severity) -> Str
         for update in incident.updates.iter().rev() {
             html.push_str(&format!(
                 "<li><strong>{}</strong> · {}<br>{}</li>\n",
-                status_label(update.status),
+                update.status.label(),
                 when(update.at),
                 esc(update.text.trim()).replace('\n', "<br>")
             ));

@@ -76,17 +76,7 @@ fn phase_label(phase: Phase) -> Label {
 }
 
 fn update_label(status: UpdateStatus) -> Label {
-    let label = match status {
-        UpdateStatus::Investigating => "Investigating",
-        UpdateStatus::Identified => "Identified",
-        UpdateStatus::Monitoring => "Monitoring",
-        UpdateStatus::Resolved => "Resolved",
-        UpdateStatus::Postmortem => "Post-incident review",
-        UpdateStatus::Scheduled => "Scheduled",
-        UpdateStatus::InProgress => "In progress",
-        UpdateStatus::Completed => "Completed",
-        UpdateStatus::Update => "Update",
-    };
+    let label = status.label();
     Label {
         key: status.as_str(),
         label,
