@@ -270,10 +270,7 @@ pub(crate) type SlugProblem = (Option<Range<usize>>, String);
 
 /// The slug of a content file: `slug = "…"` if given, else the file name; with the problem
 /// (and the span of the `slug` value, `None` when the file name is at fault) if it is not valid.
-pub(crate) fn slug_for(
-    path: &Path,
-    given: Option<&Spanned<String>>,
-) -> (String, Option<SlugProblem>) {
+pub(crate) fn slug_for(path: &Path, given: Option<&Spanned<String>>) -> (String, Option<SlugProblem>) {
     let (slug, span) = match given {
         Some(s) => (s.get_ref().clone(), Some(s.span())),
         None => (
