@@ -1,15 +1,21 @@
 //! `beacon build`: load, render, and swap the result into the output folder.
+//! A long build (or `--verbose`) reports each stage on stderr as it finishes: the one place
+//! besides `serve` that prints before the command returns, because progress cannot wait.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::Args;
 
+use super::now_from;
 use super::{Cli, Outcome};
-use crate::build::{build_site, BuildOptions};
-use crate::error::{Error, Result};
-use crate::time::resolve_now;
+use crate::build::{render_site, BuildOptions};
+use crate::content::{load_site, LoadOptions};
+use crate::error::Result;
 use crate::write::write_output;
+
+/// From this many incidents on, a build counts as long and shows its progress.
+const LONG_BUILD_INCIDENTS: usize = 1000;
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -29,8 +35,7 @@ pub struct BuildArgs {
 
 pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
     let started = Instant::now();
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    let now = resolve_now(args.now.as_deref(), epoch.as_deref()).map_err(Error::Usage)?;
+    let now = now_from(args.now.as_deref())?;
     let options = BuildOptions {
         root: cli.root.clone(),
         now,
@@ -38,9 +43,28 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
         drafts: args.drafts,
         live_reload: false,
     };
-    let files = build_site(&options)?;
+    let site = load_site(
+        &options.root,
+        &LoadOptions {
+            drafts: options.drafts,
+        },
+    )?;
+    let progress = !cli.quiet && (cli.verbose || site.incidents.len() >= LONG_BUILD_INCIDENTS);
+    let step = |what: String| {
+        if progress {
+            eprintln!("{what} ({} ms)", started.elapsed().as_millis());
+        }
+    };
+    step(format!(
+        "loaded {} incidents and {} pages",
+        site.incidents.len(),
+        site.pages.len()
+    ));
+    let files = render_site(&site, &options)?;
+    step(format!("rendered {} files", files.len()));
     let output = args.output.clone().unwrap_or_else(|| cli.root.join("public"));
     write_output(&output, &files)?;
+    step(format!("wrote {}", output.display()));
     Ok(Outcome::line(format!(
         "built {} files into {} in {} ms (as of {})",
         files.len(),

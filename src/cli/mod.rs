@@ -81,7 +81,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
 }
 
 /// The instant a command stamps: `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.
-fn now_from(flag: Option<&str>) -> Result<DateTime<Utc>> {
+pub(crate) fn now_from(flag: Option<&str>) -> Result<DateTime<Utc>> {
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     crate::time::resolve_now(flag, epoch.as_deref()).map_err(Error::Usage)
 }

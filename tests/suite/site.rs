@@ -624,3 +624,21 @@ fn upcoming_maintenance_is_published_once_announced() {
     assert!(site.read("public/index.html").contains("Planned upgrade"));
     assert!(site.read("public/feed.xml").contains("Planned upgrade"));
 }
+
+// A build says what it did in one line; --verbose (or a long build) shows each stage on stderr
+// as it finishes, and --quiet silences both.
+#[test]
+fn build_reports_its_stages_when_verbose_and_nothing_when_quiet() {
+    let site = TestSite::example();
+    let run = site.beacon(&["build", "--verbose", "--now", "2026-11-22T12:00:00Z"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("built "), "{}", run.stdout);
+    let stages: Vec<&str> = run
+        .stderr
+        .lines()
+        .map(|l| l.split(' ').next().unwrap_or(""))
+        .collect();
+    assert_eq!(stages, ["loaded", "rendered", "wrote"], "{}", run.stderr);
+    let run = site.beacon(&["build", "--quiet", "--now", "2026-11-22T12:00:00Z"]);
+    assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (0, "", ""));
+}
