@@ -6,6 +6,10 @@
 //! `/usr/bin/time -v target/release/beacon --root DIR build --now 2026-01-01T00:00:00Z`.
 //! The generator is seeded, so every run builds the same site.
 
+#[path = "support/lcg.rs"]
+mod lcg;
+use lcg::Lcg;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -116,22 +120,6 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// A deterministic pseudo-random sequence (64-bit LCG): no crate needed, same site every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 /// Writes config.toml and `n` incident files spread over the five years before `now`; returns
 /// the bytes of Markdown written.
 fn generate_site(root: &Path, n: usize, now: DateTime<Utc>) -> usize {
@@ -151,7 +139,7 @@ fn generate_site(root: &Path, n: usize, now: DateTime<Utc>) -> usize {
     std::fs::create_dir_all(root.join("content/incidents")).unwrap();
     std::fs::write(root.join("config.toml"), config).unwrap();
 
-    let mut rng = Rng(0x5eed);
+    let mut rng = Lcg(0x5eed);
     let span_seconds = YEARS * 365 * 86_400;
     let first = now - Span::seconds(span_seconds);
     let severities = ["notice", "degraded", "partial", "major"];

@@ -2,6 +2,10 @@
 //! components, 365-day windows and bars, in New York (so the windows cross DST changes).
 //! Run with `cargo bench --bench uptime`; figures go in BENCHMARKS.md.
 
+#[path = "support/lcg.rs"]
+mod lcg;
+use lcg::Lcg;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -14,23 +18,6 @@ use chrono::{DateTime, Duration, Utc};
 const INCIDENTS: usize = 10_000;
 const COMPONENTS: usize = 50;
 const RUNS: usize = 21;
-
-/// A tiny linear congruential generator (Knuth's MMIX constants): deterministic, no crate.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 fn synthetic_site(now: DateTime<Utc>) -> Site {
     let mut config = String::from(

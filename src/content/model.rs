@@ -212,8 +212,12 @@ impl Incident {
         }
     }
 
-    /// The time of the last published change: the newest update, else the start.
-    pub fn last_updated(&self) -> DateTime<Utc> {
-        self.updates.last().map_or(self.start, |u| u.at.max(self.start))
+    /// The latest visible change at or before `now`: its start, its end (resolved, or the
+    /// window closed) or an update. `None` for an upcoming window not yet updated.
+    pub fn last_change(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let start = Some(self.start).filter(|t| *t <= now);
+        let end = self.end.filter(|t| *t <= now);
+        let updates = self.updates.iter().map(|u| u.at).filter(|t| *t <= now);
+        start.into_iter().chain(end).chain(updates).max()
     }
 }

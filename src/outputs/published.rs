@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 
 use crate::build::BuildContext;
 use crate::content::{Incident, Severity};
+use crate::status::ComponentStatus;
 
 /// `incidents/<slug>/` as an absolute URL: the item link, and the feed guid and Atom id.
 pub fn permalink(ctx: &BuildContext, incident: &Incident) -> String {
@@ -26,12 +27,7 @@ pub fn headline_severity(incident: &Incident) -> Severity {
 
 /// The words for a severity, as a reader sees them in a feed title.
 pub fn severity_label(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Notice => "Notice",
-        Severity::Degraded => "Degraded performance",
-        Severity::Partial => "Partial outage",
-        Severity::Major => "Major outage",
-    }
+    ComponentStatus::from_severity(severity).map_or("Notice", ComponentStatus::label)
 }
 
 /// "[Major outage] Title" or "[Maintenance] Title".
@@ -47,16 +43,9 @@ pub fn labelled_title(incident: &Incident, severity: Severity) -> String {
 /// The last instant at or before `now` when the incident visibly changed: its newest update,
 /// its start (impact began, or the window opened) and its end (resolved, or the window closed).
 /// An upcoming window with no update yet has no such instant; it is dated `now`, the first build
-/// that shows it. Unlike `Incident::last_updated`, this never lies in the future.
+/// that shows it.
 pub fn last_change(incident: &Incident, now: DateTime<Utc>) -> DateTime<Utc> {
-    incident
-        .updates
-        .iter()
-        .map(|u| u.at)
-        .chain([Some(incident.start), incident.end].into_iter().flatten())
-        .filter(|t| *t <= now)
-        .max()
-        .unwrap_or(now)
+    incident.last_change(now).unwrap_or(now)
 }
 
 /// When the incident first became public, never after `now`: its start or its first update,

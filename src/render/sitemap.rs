@@ -8,21 +8,10 @@ use chrono::{DateTime, Utc};
 use super::pages::{output_path, Job};
 use super::view::Views;
 use crate::build::{BuildContext, OutputFile};
-use crate::content::Incident;
-
-/// The latest published change of an incident: its start, updates and end, as far as they lie
-/// at or before `now`. An upcoming window with no update has none.
-fn last_change(incident: &Incident, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    let start = Some(incident.start).filter(|t| *t <= now);
-    let end = incident.end.filter(|t| *t <= now);
-    let updates = incident.updates.iter().map(|u| u.at).filter(|t| *t <= now);
-    start.into_iter().chain(end).chain(updates).max()
-}
 
 pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job]) -> OutputFile {
     let now = ctx.now();
-    let changes: Vec<Option<DateTime<Utc>>> =
-        ctx.site.incidents.iter().map(|i| last_change(i, now)).collect();
+    let changes: Vec<Option<DateTime<Utc>>> = ctx.site.incidents.iter().map(|i| i.last_change(now)).collect();
     let site_change = changes.iter().flatten().max().copied();
     let mut entries: BTreeMap<String, Option<DateTime<Utc>>> = BTreeMap::new();
     for &job in jobs {

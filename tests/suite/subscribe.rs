@@ -11,29 +11,13 @@ use crate::common::{snapshot, TestSite};
 
 const BASE: &str = "https://example.github.io/status/";
 
-/// Served from a subpath, three items per feed, New York time.
-const CONFIG: &str = r#"title = "Sub & Status"
-base_url = "https://example.github.io/status/"
-description = "Test site."
-timezone = "America/New_York"
-
-[feeds]
-limit = 3
-
-[[components]]
-id = "email"
-name = "Email"
-group = "Mail"
-
-[[components]]
-id = "mobile-email"
-name = "Mobile email"
-group = "Mail"
-
-[[components]]
-id = "vpn"
-name = "VPN"
-"#;
+/// The common test config, served from a subpath, three items per feed.
+fn config() -> String {
+    crate::common::CONFIG
+        .replace("Test Status", "Sub & Status")
+        .replace("https://status.example.org/", BASE)
+        .replacen("\n[[components]]", "\n[feeds]\nlimit = 3\n\n[[components]]", 1)
+}
 
 /// A title with everything that must be escaped, emoji and right-to-left text.
 const HOSTILE: &str = "Mail <b>&amp;</b> \"quoted\" 'apos' 😀 שלום עולם";
@@ -47,7 +31,7 @@ const LATER: &str = "2026-03-25T12:00:00Z";
 /// hostile 03-01 08:10, vpn 02-01 09:05, email 01-05 12:00, old notice 12-02.
 fn site() -> TestSite {
     let site = TestSite::new();
-    site.write("config.toml", CONFIG);
+    site.write("config.toml", config());
     site.write(
         "content/incidents/2026-01-05-email-down.md",
         r#"+++
@@ -821,7 +805,7 @@ fn badges_are_svg_with_a_title_and_a_colour_per_status() {
     let site = site();
     site.write(
         "config.toml",
-        CONFIG.replace("name = \"VPN\"", "name = \"VPN <&> \\\"x\\\" שלום\""),
+        config().replace("name = \"VPN\"", "name = \"VPN <&> \\\"x\\\" שלום\""),
     );
     site.build_at(NOW);
     let read = |path: &str| {
