@@ -2,7 +2,7 @@
 //! `TcpStream`; the reload channel read as server-sent events.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::net::{Shutdown, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -73,10 +73,13 @@ impl Served {
     }
 
     fn get(&self, path: &str) -> (u16, String) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(5)))
-            .expect("timeout");
+        let (status, _, body) = self.get_with_head(path);
+        (status, body)
+    }
+
+    /// `GET path`: the status, the head (status line and headers) and the body.
+    fn get_with_head(&self, path: &str) -> (u16, String, String) {
+        let mut stream = self.connect();
         write!(
             stream,
             "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
@@ -90,8 +93,27 @@ impl Served {
             .nth(1)
             .and_then(|s| s.parse().ok())
             .unwrap_or_else(|| panic!("no status line: {response:?}"));
-        let body = response.split_once("\r\n\r\n").map_or("", |(_, b)| b).to_string();
-        (status, body)
+        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+        (status, head.to_string(), body.to_string())
+    }
+
+    fn connect(&self) -> TcpStream {
+        let stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .expect("timeout");
+        stream
+    }
+
+    /// The server process's thread count, from /proc.
+    fn threads(&self) -> usize {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .expect("read /proc/PID/status");
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("Threads:"))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("a Threads: line")
     }
 
     /// Opens the reload channel and waits for its greeting.
@@ -267,4 +289,242 @@ fn serve_shows_an_edited_title_within_two_seconds() {
     assert!(saved.elapsed() < Duration::from_secs(2));
     let (status, _) = served.get("/incidents/2022-01-27-mail");
     assert_eq!(status, 301);
+}
+
+/// The `Location` header of a response head, if any.
+fn location(head: &str) -> Option<&str> {
+    head.lines().find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.eq_ignore_ascii_case("location").then(|| value.trim())
+    })
+}
+
+// Regression: `GET //history` answered `Location: //history/`, which a browser reads as the
+// host `history`.
+#[test]
+fn serve_protocol_relative_redirect_stays_on_this_origin() {
+    let site = TestSite::new();
+    let served = Served::start(&site);
+    let (status, head, _) = served.get_with_head("//history");
+    assert_eq!(status, 301, "{head}");
+    assert_eq!(location(&head), Some("/history/"), "{head}");
+}
+
+// The class: no request path, however it spells slashes, backslashes, encodings or hosts, gets a
+// redirect that a browser would follow to another origin.
+#[test]
+fn serve_redirects_never_leave_the_origin() {
+    let site = TestSite::new();
+    site.write(INCIDENT, ONGOING);
+    let served = Served::start(&site);
+    let origin = url::Url::parse(&format!("http://127.0.0.1:{}/", served.port)).unwrap();
+    let mut redirects = 0;
+    for path in [
+        "//history",
+        "///history",
+        "////history",
+        "//history?x=1",
+        "/%2F%2Fhistory",
+        "/%2f/history",
+        "//%2fhistory",
+        "/%5C%5Chistory",
+        "/%09/history",
+        "//127.0.0.1/history",
+        "//evil.example/history",
+        "//incidents//2022-01-27-mail",
+        "/incidents/2022-01-27-mail",
+        "//incidents/2022-01-27-mail?//evil.example",
+        "/history",
+        "/./history",
+        "//@evil.example/history",
+        "/history%3F",
+        "/history%23",
+    ] {
+        let (status, head, _) = served.get_with_head(path);
+        if let Some(location) = location(&head) {
+            redirects += 1;
+            let target = origin
+                .join(location)
+                .unwrap_or_else(|e| panic!("{path}: {location}: {e}"));
+            assert_eq!(target.origin(), origin.origin(), "{path} -> {location}");
+            assert!(
+                location.starts_with('/') && !location.starts_with("//"),
+                "{path} -> {location}"
+            );
+        } else {
+            assert_ne!(status, 301, "{path}: a redirect without Location: {head}");
+        }
+    }
+    assert!(redirects >= 5, "the folder paths should have redirected");
+}
+
+/// Connections that asked for `path` and never read; their sockets' receive buffers are small,
+/// so the server's writes back up at once.
+fn stuck_readers(served: &Served, path: &str, count: usize) -> Vec<TcpStream> {
+    (0..count)
+        .map(|_| {
+            let mut stream = served.connect();
+            write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").expect("send");
+            stream
+        })
+        .collect()
+}
+
+fn site_with_a_big_file() -> TestSite {
+    let site = TestSite::new();
+    site.write(INCIDENT, ONGOING);
+    // 8 MB that compress badly, like the reported file.
+    let mut state: u32 = 1;
+    let big: Vec<u8> = (0..8 * 1024 * 1024)
+        .map(|_| {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (state >> 16) as u8
+        })
+        .collect();
+    site.write("static/big.bin", big);
+    site
+}
+
+/// Asserts that `GET /` is answered within a second, five times over.
+fn assert_answers_promptly(served: &Served, while_: &str) {
+    for _ in 0..5 {
+        let started = Instant::now();
+        let (status, _) = served.get("/");
+        assert_eq!(status, 200, "while {while_}");
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "GET / took {:?} while {while_}",
+            started.elapsed()
+        );
+    }
+}
+
+// Regression: four connections that requested an 8 MB file and never read stopped every other
+// response until they disconnected.
+#[test]
+fn serve_four_slow_clients_do_not_block_everyone() {
+    let site = site_with_a_big_file();
+    let served = Served::start(&site);
+    let _stuck = stuck_readers(&served, "/big.bin", 4);
+    thread::sleep(Duration::from_millis(300));
+    assert_answers_promptly(&served, "4 clients do not read the 8 MB file");
+}
+
+// The class: any client that holds a connection without making progress (not reading a big
+// file, sending half a request head, keeping an idle connection, holding a reload stream) costs
+// others nothing.
+#[test]
+fn serve_clients_that_stall_cost_others_nothing() {
+    let site = site_with_a_big_file();
+    let served = Served::start(&site);
+    let _readers = stuck_readers(&served, "/big.bin", 50);
+    let _half_heads: Vec<TcpStream> = (0..50)
+        .map(|_| {
+            let mut stream = served.connect();
+            write!(stream, "GET / HTTP/1.1\r\nHost: 12").expect("send");
+            stream
+        })
+        .collect();
+    let _idle: Vec<TcpStream> = (0..50).map(|_| served.connect()).collect();
+    let _streams: Vec<Events> = (0..20).map(|_| served.events()).collect();
+    thread::sleep(Duration::from_millis(300));
+    assert_answers_promptly(&served, "150 connections stall and 20 reload streams are open");
+}
+
+// Bounded in time: a client that stops reading is cut off after WRITE_STALL (10 s), so its place
+// is not held for ever.
+#[test]
+fn serve_cuts_off_a_client_that_stops_reading() {
+    let site = site_with_a_big_file();
+    let served = Served::start(&site);
+    let mut stuck = stuck_readers(&served, "/big.bin", 1).remove(0);
+    thread::sleep(Duration::from_secs(13));
+    let mut received = Vec::new();
+    let started = Instant::now();
+    // Whatever the socket buffers held arrives, then the end of a cut-off connection, well
+    // before the 8 MB a finished response would carry.
+    let _ = stuck.read_to_end(&mut received);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the connection was left open"
+    );
+    assert!(
+        received.len() < 8 * 1024 * 1024,
+        "the whole file arrived ({} bytes): the stalled client was not cut off",
+        received.len()
+    );
+}
+
+// Regression: one thread per live-reload stream; 300 streams made 547 threads.
+#[test]
+fn serve_reload_streams_add_no_threads() {
+    let site = TestSite::new();
+    site.write(INCIDENT, ONGOING);
+    let served = Served::start(&site);
+    let _warm = served.get("/");
+    let before = served.threads();
+    let mut streams: Vec<Events> = (0..300).map(|_| served.events()).collect();
+    let during = served.threads();
+    assert!(
+        during <= before + 2,
+        "{before} threads before, {during} with 300 streams open"
+    );
+    // And every one of them is still told about a rebuild.
+    site.write(INCIDENT, ONGOING.replace("Mail is slow", "Mail is down"));
+    for (n, events) in streams.iter_mut().enumerate() {
+        assert!(
+            events.wait_for("event: reload", Duration::from_secs(5)),
+            "stream {n} got no reload: {:?}",
+            events.seen
+        );
+    }
+}
+
+// Bounded in count: past the connection limit a client is told to retry (503) at once, not left
+// waiting, and once connections close the server answers again.
+#[test]
+fn serve_over_the_connection_limit_answers_503_and_recovers() {
+    let site = TestSite::new();
+    let served = Served::start(&site);
+    let held: Vec<TcpStream> = (0..beacon::serve::MAX_CONNECTIONS)
+        .map(|_| served.connect())
+        .collect();
+    // Let the server accept them all before the one that overflows.
+    thread::sleep(Duration::from_millis(500));
+    let started = Instant::now();
+    let mut over = served.connect();
+    let sent = write!(over, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    let mut response = Vec::new();
+    let read = over.read_to_end(&mut response);
+    let head = String::from_utf8_lossy(&response).into_owned();
+    let status = head.split(' ').nth(1).unwrap_or("none");
+    assert_eq!(status, "503", "sent {sent:?}, read {read:?}: {head}");
+    assert!(head.contains("Retry-After"), "{head}");
+    assert!(started.elapsed() < Duration::from_secs(2));
+    for stream in &held {
+        let _ = stream.shutdown(Shutdown::Both);
+    }
+    drop(held);
+    // The server notices the closes as it goes; until then a client may still be refused.
+    let started = Instant::now();
+    let mut answers = Vec::new();
+    loop {
+        let mut stream = served.connect();
+        let mut response = Vec::new();
+        let answered = write!(
+            stream,
+            "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .and_then(|()| stream.read_to_end(&mut response));
+        let head = String::from_utf8_lossy(&response[..response.len().min(20)]).into_owned();
+        if head.starts_with("HTTP/1.1 200") {
+            break;
+        }
+        answers.push(format!("{answered:?} {head}"));
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "not recovered: {answers:?}"
+        );
+        thread::sleep(Duration::from_millis(100));
+    }
 }

@@ -1,0 +1,212 @@
+//! `beacon serve`: builds the site in memory, serves it over HTTP on loopback, rebuilds when
+//! [`crate::watch`] reports a change, and tells open pages to reload over server-sent events.
+//!
+//! What is served is only ever the map of paths to bytes of the last good build: never
+//! `public/`, never any other file, so no request path can reach outside the output. When a
+//! rebuild fails, the last good build stays served and every HTML request gets the error
+//! instead, until a rebuild succeeds. Serve writes nothing to disk, so ending the process at
+//! any moment (Ctrl-C) leaves nothing half-written.
+//!
+//! The library does not print: progress goes to the `log` callback as [`ServeEvent`]s.
+//! [`respond`] answers a request from a build; [`http`] owns connections, limits and the
+//! live-reload stream.
+
+mod http;
+mod respond;
+
+use std::collections::BTreeMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use tokio::sync::watch;
+
+use crate::build::{build_site, BuildOptions};
+use crate::error::{Error, Result};
+use crate::time::resolve_now;
+use crate::watch::{watch_site, WatchEvent};
+
+pub use http::{HEADER_TIMEOUT, MAX_CONNECTIONS, MAX_EVENT_STREAMS, WORKER_THREADS, WRITE_STALL};
+use respond::Snapshot;
+pub use respond::{request_path, EVENTS_PATH, LIVE_RELOAD_PATH};
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    /// Address to listen on; loopback unless the user asks otherwise.
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub drafts: bool,
+    /// A fixed `now` (RFC 3339) for every build; `None`: `SOURCE_DATE_EPOCH`, else the clock at
+    /// each rebuild.
+    pub now: Option<String>,
+}
+
+/// What the server reports as it goes.
+#[derive(Debug)]
+pub enum ServeEvent<'a> {
+    /// Listening; `url` is the site's address (also its base URL in this mode).
+    Listening {
+        url: &'a str,
+    },
+    /// Inputs changed (relative to the root); a rebuild starts.
+    Rebuilding {
+        changed: &'a [PathBuf],
+    },
+    Built {
+        files: usize,
+        elapsed: Duration,
+    },
+    /// The build failed; the previous good build is still served.
+    Failed {
+        error: &'a Error,
+        elapsed: Duration,
+    },
+    /// The file watcher reported a problem.
+    WatchProblem(&'a str),
+}
+
+/// Builds, serves and rebuilds until the process ends or the watcher stops.
+pub fn serve(options: &ServeOptions, log: &(dyn Fn(ServeEvent) + Sync)) -> Result<()> {
+    // Fail on a bad --now before anything starts.
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    resolve_now(options.now.as_deref(), epoch.as_deref()).map_err(Error::Usage)?;
+
+    let runtime = http::runtime().map_err(|e| Error::io(PathBuf::from("beacon-http runtime"), e))?;
+    let address = SocketAddr::new(options.bind, options.port);
+    let listener = runtime
+        .block_on(async { http::listen(address) })
+        .map_err(|e| Error::Usage(format!("cannot listen on {address}: {e}")))?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| Error::Usage(format!("cannot listen on {address}: {e}")))?;
+    let url = site_url(local);
+    // Watch before the first build, so an edit made while it runs is not missed.
+    let changes = watch_site(&options.root)?;
+    log(ServeEvent::Listening { url: &url });
+
+    let (builds, served) = watch::channel(Arc::new(Snapshot::default()));
+    rebuild(options, &url, &builds, log);
+    runtime.spawn(http::accept(listener, served));
+
+    // Builds run on this thread, so requests keep being answered from the last build meanwhile.
+    while let Ok(event) = changes.recv() {
+        let mut changed = Vec::new();
+        let mut absorb = |event: WatchEvent| match event {
+            WatchEvent::Changed(paths) => changed.extend(paths),
+            WatchEvent::Problem(problem) => log(ServeEvent::WatchProblem(&problem)),
+        };
+        absorb(event);
+        // Everything that piled up during the last build goes into one rebuild.
+        while let Ok(more) = changes.try_recv() {
+            absorb(more);
+        }
+        if changed.is_empty() {
+            continue;
+        }
+        changed.sort();
+        changed.dedup();
+        log(ServeEvent::Rebuilding { changed: &changed });
+        rebuild(options, &url, &builds, log);
+    }
+    Err(Error::Usage("the file watcher stopped".into()))
+}
+
+/// The address pages are served at: loopback when listening on every interface.
+fn site_url(local: SocketAddr) -> String {
+    match local.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => format!("http://127.0.0.1:{}/", local.port()),
+        IpAddr::V6(ip) if ip.is_unspecified() => format!("http://[::1]:{}/", local.port()),
+        IpAddr::V4(ip) => format!("http://{ip}:{}/", local.port()),
+        IpAddr::V6(ip) => format!("http://[{ip}]:{}/", local.port()),
+    }
+}
+
+/// Builds once, swaps the result in (or keeps the last good files and records the error), and
+/// so tells every open page.
+fn rebuild(
+    options: &ServeOptions,
+    url: &str,
+    builds: &watch::Sender<Arc<Snapshot>>,
+    log: &(dyn Fn(ServeEvent) + Sync),
+) {
+    let started = Instant::now();
+    let result = build_once(options, url);
+    let elapsed = started.elapsed();
+    let previous = Arc::clone(&builds.borrow());
+    let next = match result {
+        Ok(files) => {
+            log(ServeEvent::Built {
+                files: files.len(),
+                elapsed,
+            });
+            Snapshot {
+                files: files
+                    .into_iter()
+                    .map(|(path, bytes)| (path, Bytes::from(bytes)))
+                    .collect(),
+                error: None,
+                generation: previous.generation + 1,
+            }
+        }
+        Err(error) => {
+            log(ServeEvent::Failed {
+                error: &error,
+                elapsed,
+            });
+            Snapshot {
+                files: previous.files.clone(),
+                error: Some(error_text(&error)),
+                generation: previous.generation + 1,
+            }
+        }
+    };
+    // Wakes every open event stream; fails only when none is listening, which is fine.
+    builds.send_replace(Arc::new(next));
+}
+
+/// Produces one snapshot of the site: each output path with its bytes, or the build's error.
+/// The one place serve builds, so how it builds can change without touching the rest.
+fn build_once(options: &ServeOptions, url: &str) -> Result<BTreeMap<String, Vec<u8>>> {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let now = resolve_now(options.now.as_deref(), epoch.as_deref()).map_err(Error::Usage)?;
+    let files = build_site(&BuildOptions {
+        root: options.root.clone(),
+        now,
+        base_url: Some(url.to_string()),
+        drafts: options.drafts,
+        live_reload: true,
+    })?;
+    Ok(files.into_iter().map(|f| (f.path, f.bytes)).collect())
+}
+
+/// The error as the terminal shows it: every diagnostic with its source line, then the summary.
+fn error_text(error: &Error) -> String {
+    let mut text = String::new();
+    if let Error::Content(diagnostics) = error {
+        for d in diagnostics {
+            text.push_str(&format!("{d}\n\n"));
+        }
+    }
+    text.push_str(&format!("error: {error}\n"));
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcard_binds_are_served_at_loopback() {
+        assert_eq!(
+            site_url("0.0.0.0:8000".parse().unwrap()),
+            "http://127.0.0.1:8000/"
+        );
+        assert_eq!(site_url("127.0.0.1:9".parse().unwrap()), "http://127.0.0.1:9/");
+        assert_eq!(site_url("[::]:9".parse().unwrap()), "http://[::1]:9/");
+    }
+}
