@@ -154,6 +154,18 @@ impl Incident {
         self.impact.get(component).copied().unwrap_or(self.severity)
     }
 
+    /// The one severity the incident is shown and announced with (its page, the lists, the feed
+    /// titles, the API's `impact`, the overall status): the worst it has for any component it
+    /// affects (an `impact` override can be worse than `severity`), or `severity` when it names
+    /// no component.
+    pub fn headline_severity(&self) -> Severity {
+        self.components
+            .iter()
+            .map(|c| self.severity_for(c))
+            .max()
+            .unwrap_or(self.severity)
+    }
+
     pub fn is_maintenance(&self) -> bool {
         self.kind == Kind::Maintenance
     }

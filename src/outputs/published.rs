@@ -14,15 +14,9 @@ pub fn permalink(ctx: &BuildContext, incident: &Incident) -> String {
     ctx.absolute_url(&format!("incidents/{}/", incident.slug))
 }
 
-/// The worst severity the incident has for any component it affects (an `impact` override can
-/// be worse than `severity`), or `severity` when it names no component.
+/// See [`Incident::headline_severity`].
 pub fn headline_severity(incident: &Incident) -> Severity {
-    incident
-        .components
-        .iter()
-        .map(|c| incident.severity_for(c))
-        .max()
-        .unwrap_or(incident.severity)
+    incident.headline_severity()
 }
 
 /// The words for a severity, as a reader sees them in a feed title.

@@ -267,7 +267,7 @@ fn summarise<'a>(
     let status = if is_maintenance {
         StatusView::MAINTENANCE
     } else {
-        StatusView::of_severity(incident.severity)
+        StatusView::of_severity(incident.headline_severity())
     };
     let components = incident
         .components

@@ -114,7 +114,8 @@ impl ComponentReport {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusReport {
     pub now: DateTime<Utc>,
-    /// Worst component status.
+    /// Worst of every component's status and of every ongoing incident's headline severity
+    /// (which matters for an incident that names no component).
     pub overall: ComponentStatus,
     /// In config order.
     pub components: Vec<ComponentReport>,
@@ -197,15 +198,31 @@ pub fn compute_report(site: &Site, now: DateTime<Utc>) -> StatusReport {
             }
         })
         .collect();
+    // An ongoing incident that names no component still sets the overall status, so the banner
+    // never reads "All systems operational" above a "Major outage".
     let overall = components
         .iter()
         .map(|c| c.status)
+        .chain(site.incidents.iter().filter_map(|i| incident_status(i, now)))
         .max()
         .unwrap_or(ComponentStatus::Operational);
     StatusReport {
         now,
         overall,
         components,
+    }
+}
+
+/// What an incident does to the overall status at `now`: an ongoing incident its headline
+/// severity, a window in progress "under maintenance"; anything else (and a notice) nothing.
+pub fn incident_status(incident: &Incident, now: DateTime<Utc>) -> Option<ComponentStatus> {
+    if incident.start > now {
+        return None;
+    }
+    match incident.phase(now) {
+        Phase::Ongoing => ComponentStatus::from_severity(incident.headline_severity()),
+        Phase::InProgress => Some(ComponentStatus::UnderMaintenance),
+        _ => None,
     }
 }
 
