@@ -1,6 +1,7 @@
 //! `api/v2/*.json` in the shape of the Statuspage v2 public API, so clients written for
 //! Statuspage can read a beacon site: `summary`, `status`, `components`, `incidents`,
-//! `incidents/unresolved`, `scheduled-maintenances` and `scheduled-maintenances/upcoming`.
+//! `incidents/unresolved`, `scheduled-maintenances`, `scheduled-maintenances/upcoming` and
+//! `scheduled-maintenances/active`.
 //! (`api/v2/uptime.json` is beacon's own and lives in `uptime.rs`.)
 //!
 //! Field names, order and values follow Statuspage's documentation; which fields are filled and
@@ -84,8 +85,17 @@ struct UpdateJson {
     created_at: String,
     updated_at: String,
     display_at: String,
-    /// Statuspage lists per-component status changes here; beacon does not record them.
-    affected_components: Option<()>,
+    /// The component status changes this update announced (see [`affected_components`]).
+    affected_components: Option<Vec<AffectedComponent>>,
+}
+
+/// One component's change of status, as Statuspage lists it on an update.
+#[derive(Serialize)]
+struct AffectedComponent {
+    code: String,
+    name: String,
+    old_status: &'static str,
+    new_status: &'static str,
 }
 
 /// One file: the page and whichever parts the endpoint carries, in Statuspage's key order.
@@ -158,9 +168,10 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
         to_json(&list)
     };
     let upcoming = soonest_first(&[Phase::Upcoming]);
+    let active = soonest_first(&[Phase::InProgress]);
     let current_windows = soonest_first(&[Phase::InProgress, Phase::Upcoming]);
 
-    let files: [(&str, Document); 7] = [
+    let files: [(&str, Document); 8] = [
         (
             "api/v2/summary.json",
             Document {
@@ -213,6 +224,13 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
                 ..Document::new(&page)
             },
         ),
+        (
+            "api/v2/scheduled-maintenances/active.json",
+            Document {
+                scheduled_maintenances: Some(&active),
+                ..Document::new(&page)
+            },
+        ),
     ];
     files
         .into_iter()
@@ -262,7 +280,8 @@ fn page_id(base_url: &str) -> String {
 fn indicator(overall: ComponentStatus) -> &'static str {
     match overall {
         ComponentStatus::Operational => "none",
-        ComponentStatus::UnderMaintenance | ComponentStatus::DegradedPerformance => "minor",
+        ComponentStatus::UnderMaintenance => "maintenance",
+        ComponentStatus::DegradedPerformance => "minor",
         ComponentStatus::PartialOutage => "major",
         ComponentStatus::MajorOutage => "critical",
     }
@@ -392,33 +411,34 @@ fn incident(ctx: &BuildContext, i: &Incident, page_id: &str, all: &[ComponentJso
     let now = ctx.now();
     let phase = i.phase(now);
     let time = |t: DateTime<Utc>| rfc3339(t);
-    // Each update's Statuspage status: an `update` repeats the status in force before it.
-    let mut current = if i.is_maintenance() {
-        "scheduled"
-    } else {
-        "investigating"
-    };
+    // Each update's Statuspage status: an `update` carries the status in force at its time.
+    let mut current = None;
+    let mut changes = ComponentChanges::new(ctx, i);
     let mut updates: Vec<UpdateJson> = i
         .updates
         .iter()
         .enumerate()
         .map(|(n, u)| {
-            if u.status != UpdateStatus::Update {
-                current = u.status.as_str();
-            }
+            let status = if u.status == UpdateStatus::Update {
+                status_in_force(i, current, u.at)
+            } else {
+                u.status.as_str()
+            };
+            current = Some(status);
             UpdateJson {
                 id: format!("{}-{}", i.slug, n + 1),
-                status: current,
+                status,
                 body: u.text.clone(),
                 incident_id: i.slug.clone(),
                 created_at: time(u.at),
                 updated_at: time(u.at),
                 display_at: time(u.at),
-                affected_components: None,
+                affected_components: changes.at(status),
             }
         })
         .collect();
     updates.reverse();
+    let current = current.unwrap_or_else(|| status_in_force(i, None, now));
     let status = match phase {
         Phase::Upcoming => "scheduled",
         Phase::InProgress => "in_progress",
@@ -458,6 +478,99 @@ fn incident(ctx: &BuildContext, i: &Incident, page_id: &str, all: &[ComponentJso
             .collect(),
         scheduled_for: i.is_maintenance().then(|| time(i.start)),
         scheduled_until: if i.is_maintenance() { i.end.map(time) } else { None },
+    }
+}
+
+/// The Statuspage status an `update` stands for at `at`, given the last explicit status before
+/// it. A window's follows its clock (scheduled, in progress, completed). An incident's is the
+/// status before it; with none, `resolved` once it is over, else `identified` for a notice
+/// (nothing to investigate: it states a known fact) and `investigating` for the rest.
+fn status_in_force(i: &Incident, before: Option<&'static str>, at: DateTime<Utc>) -> &'static str {
+    if i.is_maintenance() {
+        return match i.phase(at) {
+            Phase::Upcoming => "scheduled",
+            Phase::InProgress => "in_progress",
+            _ => "completed",
+        };
+    }
+    if i.end.is_some_and(|end| end <= at) {
+        return before.filter(|s| *s == "postmortem").unwrap_or("resolved");
+    }
+    match before {
+        Some(status) => status,
+        None if i.headline_severity() == Severity::Notice => "identified",
+        None => "investigating",
+    }
+}
+
+/// Which updates announce a component status change, and which: the first update that is in
+/// force (an incident from its first update, a window once `in_progress`) moves each affected
+/// component from operational to its status, the first `resolved` or `completed` moves it back.
+/// Like Statuspage, updates that change nothing have `null`. A notice changes nothing.
+struct ComponentChanges {
+    /// Each affected component: id, name and the status it takes.
+    components: Vec<(String, String, &'static str)>,
+    started: bool,
+    ended: bool,
+}
+
+impl ComponentChanges {
+    fn new(ctx: &BuildContext, i: &Incident) -> Self {
+        let components = i
+            .components
+            .iter()
+            .filter_map(|id| {
+                let status = if i.is_maintenance() {
+                    ComponentStatus::UnderMaintenance
+                } else {
+                    ComponentStatus::from_severity(i.severity_for(id))?
+                };
+                let name = ctx
+                    .site
+                    .config
+                    .components
+                    .iter()
+                    .find(|c| &c.id == id)
+                    .map_or(id.as_str(), |c| c.name.as_str());
+                Some((id.clone(), name.to_string(), status.as_str()))
+            })
+            .collect();
+        ComponentChanges {
+            components,
+            started: false,
+            ended: false,
+        }
+    }
+
+    /// The changes an update with Statuspage status `status` announces, in order of updates.
+    fn at(&mut self, status: &str) -> Option<Vec<AffectedComponent>> {
+        if self.components.is_empty() || self.ended {
+            return None;
+        }
+        let list = |from_operational: bool| {
+            self.components
+                .iter()
+                .map(|(code, name, status)| AffectedComponent {
+                    code: code.clone(),
+                    name: name.clone(),
+                    old_status: if from_operational { "operational" } else { status },
+                    new_status: if from_operational { status } else { "operational" },
+                })
+                .collect()
+        };
+        match status {
+            "resolved" | "postmortem" | "completed" => {
+                self.ended = true;
+                // A window that never said `in_progress` still hands its components back.
+                Some(list(false))
+            }
+            "scheduled" => None,
+            _ if !self.started => {
+                self.started = true;
+                Some(list(true))
+            }
+            _ => None,
+        }
     }
 }
 

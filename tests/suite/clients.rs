@@ -238,3 +238,248 @@ fn every_output_shows_one_severity_per_incident_and_the_banner_agrees() {
         );
     }
 }
+
+#[derive(Deserialize, Debug)]
+struct MaintenancesFile {
+    scheduled_maintenances: Vec<Incident>,
+}
+
+fn api_windows(site: &TestSite, path: &str) -> Vec<Incident> {
+    serde_json::from_str::<MaintenancesFile>(&public(site, path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .scheduled_maintenances
+}
+
+fn ids(list: &[Incident]) -> Vec<&str> {
+    list.iter().map(|i| i.id.as_str()).collect()
+}
+
+fn find<'a>(list: &'a [Incident], id: &str) -> &'a Incident {
+    list.iter()
+        .find(|i| i.id == id)
+        .unwrap_or_else(|| panic!("{id} not listed"))
+}
+
+/// Updates oldest first (the API lists them newest first).
+fn statuses(incident: &Incident) -> Vec<&str> {
+    incident
+        .incident_updates
+        .iter()
+        .rev()
+        .map(|u| u.status.as_str())
+        .collect()
+}
+
+/// At [`NOW`] (2026-03-10 12:00Z): a window in progress, one upcoming, one completed that only
+/// ever said `update`, an ongoing notice whose only update is `update`, and a resolved outage
+/// on two components with an `update` before and after its resolution.
+fn statuspage_site() -> TestSite {
+    let site = TestSite::new();
+    site.write("config.toml", CONFIG);
+    let window = |name: &str, start: &str, end: &str, updates: &str| {
+        site.write(
+            &format!("content/incidents/{name}.md"),
+            format!("+++\ntitle = \"{name}\"\nkind = \"maintenance\"\ndate = {start}\nend = {end}\ncomponents = [\"email\"]\n{updates}+++\n"),
+        );
+    };
+    let update = |at: &str, status: &str| {
+        format!("[[updates]]\nat = {at}\nstatus = \"{status}\"\ntext = \"{status} at {at}\"\n")
+    };
+    window(
+        "active",
+        "2026-03-10T11:00:00Z",
+        "2026-03-10T13:00:00Z",
+        &(update("2026-03-01T00:00:00Z", "scheduled") + &update("2026-03-10T11:30:00Z", "update")),
+    );
+    window(
+        "upcoming",
+        "2026-03-20T00:00:00Z",
+        "2026-03-20T02:00:00Z",
+        &update("2026-03-09T00:00:00Z", "scheduled"),
+    );
+    window(
+        "done",
+        "2026-03-01T00:00:00Z",
+        "2026-03-01T02:00:00Z",
+        &(update("2026-02-20T00:00:00Z", "update")
+            + &update("2026-03-01T01:00:00Z", "update")
+            + &update("2026-03-01T03:00:00Z", "update")),
+    );
+    site.write(
+        "content/incidents/notice.md",
+        format!("+++\ntitle = \"Heads up\"\ndate = 2026-03-10T09:00:00Z\nseverity = \"notice\"\ncomponents = [\"vpn\"]\n{}+++\n", update("2026-03-10T09:00:00Z", "update")),
+    );
+    site.write(
+        "content/incidents/outage.md",
+        format!(
+            "+++\ntitle = \"Outage\"\ndate = 2026-03-02T08:00:00Z\nresolved = 2026-03-02T10:00:00Z\nseverity = \"partial\"\ncomponents = [\"email\", \"vpn\"]\nimpact = {{ vpn = \"major\" }}\n{}{}{}{}+++\n",
+            update("2026-03-02T08:05:00Z", "investigating"),
+            update("2026-03-02T09:00:00Z", "update"),
+            update("2026-03-02T10:00:00Z", "resolved"),
+            update("2026-03-03T10:00:00Z", "update"),
+        ),
+    );
+    site
+}
+
+// Regression: no `scheduled-maintenances/active.json`.
+#[test]
+fn statuspage_active_maintenances_endpoint_lists_windows_in_progress() {
+    let site = statuspage_site();
+    site.build_at(NOW);
+    let active = api_windows(&site, "api/v2/scheduled-maintenances/active.json");
+    assert_eq!(ids(&active), ["active"]);
+    assert_eq!(active[0].status, "in_progress");
+}
+
+// The class: every public endpoint the `statuspage.io` client knows (its `Endpoint` table, less
+// the authenticated subscribers one) exists and reads as Statuspage's shape, and the lists agree.
+#[test]
+fn statuspage_client_endpoints_all_exist_and_agree() {
+    let site = statuspage_site();
+    site.build_at(NOW);
+    for path in ["summary.json", "status.json", "components.json"] {
+        let value: serde_json::Value =
+            serde_json::from_str(&public(&site, &format!("api/v2/{path}"))).unwrap();
+        assert!(value["page"]["id"].is_string(), "{path}");
+    }
+    let all = api_windows(&site, "api/v2/scheduled-maintenances.json");
+    let upcoming = api_windows(&site, "api/v2/scheduled-maintenances/upcoming.json");
+    let active = api_windows(&site, "api/v2/scheduled-maintenances/active.json");
+    let summary = api_windows(&site, "api/v2/summary.json");
+    assert_eq!(ids(&upcoming), ["upcoming"]);
+    let mut current = ids(&active);
+    current.extend(ids(&upcoming));
+    assert_eq!(ids(&summary), current, "summary: active, then upcoming");
+    for window in &all {
+        let listed_active = active.iter().any(|w| w.id == window.id);
+        let listed_upcoming = upcoming.iter().any(|w| w.id == window.id);
+        assert_eq!(listed_active, window.status == "in_progress", "{}", window.id);
+        assert_eq!(listed_upcoming, window.status == "scheduled", "{}", window.id);
+    }
+    let unresolved = api_incidents(&site, "api/v2/incidents/unresolved.json");
+    assert_eq!(ids(&unresolved), ["notice"]);
+}
+
+// Regression: maintenance in progress reported indicator `minor`; Statuspage says `maintenance`.
+#[test]
+fn statuspage_maintenance_in_progress_indicator_is_maintenance() {
+    let site = statuspage_site();
+    site.build_at(NOW);
+    let status = status_file(&site);
+    assert_eq!(status.indicator, Indicator::Maintenance);
+    assert_eq!(status.description, "Maintenance in progress");
+    // Any outage outranks maintenance, as on Statuspage.
+    site.write(
+        "content/incidents/degraded.md",
+        incident("Slow", "degraded", &["vpn"], ""),
+    );
+    site.build_at(NOW);
+    assert_eq!(status_file(&site).indicator, Indicator::Minor);
+}
+
+// Regression: a notice whose only update is `update` reported status `investigating`.
+#[test]
+fn statuspage_notice_whose_only_update_is_update_is_not_investigating() {
+    let site = statuspage_site();
+    site.build_at(NOW);
+    let notice = find(&api_incidents(&site, "api/v2/incidents.json"), "notice").clone_status();
+    assert_eq!(notice, ("identified".to_string(), vec!["identified".to_string()]));
+}
+
+// The class: an `update` stands for the status in force at its time, for every kind: a window's
+// follows its clock, an incident's the status before it, `resolved` once it is over.
+#[test]
+fn statuspage_update_statuses_are_the_status_in_force_at_their_time() {
+    let site = statuspage_site();
+    site.build_at(NOW);
+    let windows = api_windows(&site, "api/v2/scheduled-maintenances.json");
+    assert_eq!(statuses(find(&windows, "active")), ["scheduled", "in_progress"]);
+    assert_eq!(
+        statuses(find(&windows, "done")),
+        ["scheduled", "in_progress", "completed"]
+    );
+    let incidents = api_incidents(&site, "api/v2/incidents.json");
+    let outage = find(&incidents, "outage");
+    assert_eq!(
+        statuses(outage),
+        ["investigating", "investigating", "resolved", "resolved"]
+    );
+    assert_eq!(outage.status, "resolved");
+    assert_eq!(outage.impact, "critical");
+}
+
+// Regression: `affected_components` was always null.
+#[test]
+fn statuspage_affected_components_are_filled() {
+    let site = statuspage_site();
+    site.build_at(NOW);
+    let incidents = api_incidents(&site, "api/v2/incidents.json");
+    let outage = find(&incidents, "outage");
+    let changes: Vec<Option<Vec<(String, String, String)>>> = outage
+        .incident_updates
+        .iter()
+        .rev()
+        .map(|u| {
+            u.affected_components.as_ref().map(|list| {
+                list.iter()
+                    .map(|c| (c.code.clone(), c.old_status.clone(), c.new_status.clone()))
+                    .collect()
+            })
+        })
+        .collect();
+    let change = |code: &str, old: &str, new: &str| (code.to_string(), old.to_string(), new.to_string());
+    assert_eq!(
+        changes,
+        [
+            Some(vec![
+                change("email", "operational", "partial_outage"),
+                change("vpn", "operational", "major_outage"),
+            ]),
+            None,
+            Some(vec![
+                change("email", "partial_outage", "operational"),
+                change("vpn", "major_outage", "operational"),
+            ]),
+            None,
+        ]
+    );
+    let first = outage.incident_updates.last().unwrap();
+    assert_eq!(first.affected_components.as_ref().unwrap()[0].name, "Email");
+    // A window hands its components to maintenance when it starts, back when it completes; a
+    // notice changes nothing.
+    let windows = api_windows(&site, "api/v2/scheduled-maintenances.json");
+    let done: Vec<Option<(String, String)>> = find(&windows, "done")
+        .incident_updates
+        .iter()
+        .rev()
+        .map(|u| {
+            u.affected_components
+                .as_ref()
+                .map(|l| (l[0].old_status.clone(), l[0].new_status.clone()))
+        })
+        .collect();
+    assert_eq!(
+        done,
+        [
+            None,
+            Some(("operational".into(), "under_maintenance".into())),
+            Some(("under_maintenance".into(), "operational".into())),
+        ]
+    );
+    let notice = find(&incidents, "notice");
+    assert!(notice
+        .incident_updates
+        .iter()
+        .all(|u| u.affected_components.is_none()));
+}
+
+impl Incident {
+    /// The incident's status and its updates' statuses, oldest first.
+    fn clone_status(&self) -> (String, Vec<String>) {
+        (
+            self.status.clone(),
+            statuses(self).into_iter().map(String::from).collect(),
+        )
+    }
+}
