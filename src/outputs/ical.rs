@@ -6,6 +6,10 @@
 //! `DTSTAMP` from the clock and `UID` at random when they are missing, so both are always set
 //! here: `UID` from the slug (stable for ever), `DTSTAMP` from the window's last change (the same
 //! content and `now` give the same bytes).
+//!
+//! RFC 5545 (§3.6) requires at least one component in a calendar. When no window is published,
+//! the calendar carries [`UTC_TIMEZONE`] instead: a component every calendar client must read,
+//! which adds no event (see docs/subscribing.md for what clients accept).
 
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 
@@ -26,6 +30,8 @@ fn render_calendar(ctx: &BuildContext) -> String {
         .append_property(Property::new("VERSION", "2.0"))
         .append_property(Property::new("PRODID", "-//beacon//status page maintenance//EN"))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
+        // Outlook imports a subscribed feed as events only when it says it publishes them.
+        .append_property(Property::new("METHOD", "PUBLISH"))
         // NAME and X-WR-CALNAME have no TEXT type the crate knows, so they are escaped here.
         .append_property(Property::new("NAME", escape_text(&clean(&name))))
         .append_property(Property::new("X-WR-CALNAME", escape_text(&clean(&name))))
@@ -35,6 +41,7 @@ fn render_calendar(ctx: &BuildContext) -> String {
     // Soonest first; the slug makes the order total.
     windows.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.slug.cmp(&b.slug)));
     let host = host_of(&config.base_url);
+    let mut events = 0;
     for window in windows {
         let Some(end) = window.end else { continue };
         let mut event = Event::new();
@@ -49,9 +56,22 @@ fn render_calendar(ctx: &BuildContext) -> String {
             .url(&permalink(ctx, window))
             .status(EventStatus::Confirmed);
         calendar.push(event.done());
+        events += 1;
     }
-    calendar.to_string()
+    let text = calendar.to_string();
+    if events > 0 {
+        return text;
+    }
+    // The crate has no VTIMEZONE type, so the fixed block goes in as text, before the end.
+    let end = "END:VCALENDAR\r\n";
+    let body = text.strip_suffix(end).unwrap_or(&text);
+    format!("{body}{UTC_TIMEZONE}{end}")
 }
+
+/// The component of a calendar with no window: UTC as a time zone (RFC 5545 §3.6.5, which
+/// requires TZID and one STANDARD or DAYLIGHT part with DTSTART, TZOFFSETFROM and TZOFFSETTO).
+/// Events would be in UTC anyway, so it changes the meaning of nothing.
+pub const UTC_TIMEZONE: &str = "BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:UTC\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
 
 /// The event's plain-text description: components, then the timeline newest first, the body.
 fn describe(ctx: &BuildContext, window: &Incident) -> String {

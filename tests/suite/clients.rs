@@ -483,3 +483,102 @@ impl Incident {
         )
     }
 }
+
+/// The RFC 5545 rules a strict reader enforces, checked on the raw text and on the icalendar
+/// crate's parse: CRLF lines of at most 75 octets, VERSION and PRODID, at least one component,
+/// every event with UID, DTSTAMP and DTSTART, every time zone with TZID and a STANDARD or
+/// DAYLIGHT part carrying DTSTART, TZOFFSETFROM and TZOFFSETTO, and BEGIN/END balanced.
+fn assert_rfc5545(text: &str) {
+    assert!(text.ends_with("\r\n"), "the last line ends with CRLF");
+    let lines: Vec<&str> = text.strip_suffix("\r\n").unwrap().split("\r\n").collect();
+    let mut open: Vec<&str> = Vec::new();
+    for line in &lines {
+        assert!(
+            !line.contains('\n') && !line.contains('\r'),
+            "a bare line break: {line:?}"
+        );
+        assert!(line.len() <= 75, "a line longer than 75 octets: {line:?}");
+        if let Some(name) = line.strip_prefix("BEGIN:") {
+            open.push(name);
+        } else if let Some(name) = line.strip_prefix("END:") {
+            assert_eq!(open.pop(), Some(name), "END:{name} closes nothing open");
+        }
+    }
+    assert!(open.is_empty(), "left open: {open:?}");
+    let calendar: icalendar::Calendar = text.parse().expect("maintenance.ics parses");
+    assert_eq!(calendar.property_value("VERSION"), Some("2.0"));
+    assert!(calendar.property_value("PRODID").is_some_and(|p| !p.is_empty()));
+    assert!(
+        !calendar.components.is_empty(),
+        "RFC 5545 §3.6: at least one component"
+    );
+    let unfolded = icalendar::parser::unfold(text);
+    let parsed = icalendar::parser::read_calendar(&unfolded).expect("parses");
+    for component in &parsed.components {
+        match component.name.as_str() {
+            "VEVENT" => {
+                for required in ["UID", "DTSTAMP", "DTSTART"] {
+                    assert!(
+                        component.find_prop(required).is_some(),
+                        "VEVENT without {required}"
+                    );
+                }
+            }
+            "VTIMEZONE" => {
+                assert!(component.find_prop("TZID").is_some(), "VTIMEZONE without TZID");
+                assert!(
+                    !component.components.is_empty(),
+                    "VTIMEZONE without STANDARD/DAYLIGHT"
+                );
+                for part in &component.components {
+                    assert!(
+                        matches!(part.name.as_str(), "STANDARD" | "DAYLIGHT"),
+                        "{}",
+                        part.name
+                    );
+                    for required in ["DTSTART", "TZOFFSETFROM", "TZOFFSETTO"] {
+                        assert!(
+                            part.find_prop(required).is_some(),
+                            "{} without {required}",
+                            part.name
+                        );
+                    }
+                }
+            }
+            other => panic!("unexpected component {other}"),
+        }
+    }
+}
+
+// Regression: with no window published, maintenance.ics had no component at all.
+#[test]
+fn empty_maintenance_ics_is_valid_rfc5545() {
+    let site = TestSite::new();
+    site.build_at(NOW);
+    let text = public(&site, "maintenance.ics");
+    assert_rfc5545(&text);
+    let calendar: icalendar::Calendar = text.parse().unwrap();
+    assert!(
+        calendar.components.iter().all(|c| c.as_event().is_none()),
+        "an empty calendar invents no event"
+    );
+}
+
+// The class: every calendar beacon writes, however many windows in whatever phase (none,
+// upcoming, in progress, completed, unannounced yet), meets RFC 5545's structure.
+#[test]
+fn every_maintenance_calendar_is_valid_rfc5545() {
+    let site = statuspage_site();
+    for now in [
+        "2026-01-01T00:00:00Z", // nothing announced yet
+        "2026-02-25T00:00:00Z", // one window announced
+        "2026-03-01T01:00:00Z", // one in progress
+        NOW,                    // in progress, upcoming and completed
+        "2027-01-01T00:00:00Z", // all completed
+    ] {
+        site.build_at(now);
+        let text = public(&site, "maintenance.ics");
+        assert_rfc5545(&text);
+        assert!(text.contains("METHOD:PUBLISH\r\n"), "{now}");
+    }
+}
