@@ -167,6 +167,10 @@ pub struct ComponentView<'a> {
     pub status: StatusView,
     /// The headline figure over the configured bar window.
     pub uptime: UptimeView,
+    /// The figure over the last [`NARROW_BAR_DAYS`], which is all the bars a narrow screen
+    /// shows; present when the bar window is longer, so each layout can pair the bars it shows
+    /// with the figure for the same days.
+    pub uptime_narrow: Option<UptimeView>,
     /// 30, 90 and 365 days (and the bar window if it is another length).
     pub windows: Vec<UptimeView>,
     /// Oldest day first; empty when no bars are computed.
@@ -301,6 +305,10 @@ fn summarise<'a>(
     }
 }
 
+/// How many of the newest bars a narrow screen shows (`.bar:nth-last-child(n+31)` in the default
+/// theme's CSS hides the rest). 30 is always among [`UPTIME_WINDOWS`], so its figure exists.
+pub const NARROW_BAR_DAYS: u32 = 30;
+
 fn component_view<'a>(
     component: &'a Component,
     report: Option<&ComponentReport>,
@@ -327,6 +335,7 @@ fn component_view<'a>(
         url: format!("components/{}/", component.id),
         status: StatusView::of(report.map_or(ComponentStatus::Operational, |r| r.status)),
         uptime: figure(bar_days),
+        uptime_narrow: (bar_days > NARROW_BAR_DAYS).then(|| figure(NARROW_BAR_DAYS)),
         windows: window_days.into_iter().map(figure).collect(),
         bars: report.map_or_else(Vec::new, |r| r.days.iter().map(bar_view).collect()),
     }

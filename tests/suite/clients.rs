@@ -582,3 +582,127 @@ fn every_maintenance_calendar_is_valid_rfc5545() {
         assert!(text.contains("METHOD:PUBLISH\r\n"), "{now}");
     }
 }
+
+/// For each component on the front page: (bar-scale text, uptime text) shown in the wide
+/// layout, and in the narrow one. Text outside any `wide-only`/`narrow-only` span shows in both.
+fn layouts(index: &str) -> Vec<[(String, String); 2]> {
+    let document = Html::parse_document(index);
+    let component = Selector::parse("li.component").unwrap();
+    let scale = Selector::parse(".bars-scale > span:first-child").unwrap();
+    let uptime = Selector::parse(".uptime").unwrap();
+    let shown = |element: scraper::ElementRef, hidden: &str| -> String {
+        // The element's text without the spans the layout hides.
+        let mut text = String::new();
+        for node in element.descendants() {
+            if let Some(t) = node.value().as_text() {
+                let in_hidden = node.ancestors().any(|a| {
+                    a.value()
+                        .as_element()
+                        .is_some_and(|e| e.classes().any(|c| c == hidden))
+                });
+                if !in_hidden {
+                    text.push_str(t);
+                }
+            }
+        }
+        text.trim().to_string()
+    };
+    document
+        .select(&component)
+        .map(|c| {
+            let s = c.select(&scale).next().expect("a bar scale");
+            let u = c.select(&uptime).next().expect("an uptime line");
+            [
+                (shown(s, "narrow-only"), shown(u, "narrow-only")),
+                (shown(s, "wide-only"), shown(u, "wide-only")),
+            ]
+        })
+        .collect()
+}
+
+/// The number N in "N days ago" or "… last N days".
+fn days_in(text: &str) -> u32 {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| *w == "days")
+        .unwrap_or_else(|| panic!("no `N days` in {text:?}"));
+    words[at - 1]
+        .parse()
+        .unwrap_or_else(|_| panic!("no number before `days` in {text:?}"))
+}
+
+/// How many of the newest bars the theme's CSS leaves visible on a narrow screen.
+fn narrow_bars(site: &TestSite, window: u32) -> u32 {
+    let css = public(site, "style.css");
+    let rule = css
+        .split(".bar:nth-last-child(n+")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .and_then(|n| n.parse::<u32>().ok())
+        .expect("the narrow-screen bar rule");
+    window.min(rule - 1)
+}
+
+// Regression: in the mobile layout the bars read "30 days ago" above "uptime, last 90 days".
+#[test]
+fn mobile_bars_and_uptime_figure_describe_the_same_window() {
+    let site = TestSite::new();
+    site.build_at(NOW);
+    let index = public(&site, "index.html");
+    for [wide, narrow] in layouts(&index) {
+        assert_eq!(days_in(&wide.0), 90, "{wide:?}");
+        assert_eq!(days_in(&wide.1), 90, "{wide:?}");
+        assert_eq!(days_in(&narrow.0), 30, "{narrow:?}");
+        assert_eq!(days_in(&narrow.1), 30, "{narrow:?}");
+    }
+}
+
+// The class: for any bar window, in each layout, the bars shown, the scale under them and the
+// uptime figure next to them count the same days, and the figure is that window's figure.
+#[test]
+fn every_layout_pairs_the_bars_with_the_figure_for_the_same_days() {
+    for window in [7, 30, 31, 90, 365] {
+        let site = TestSite::new();
+        // `[uptime]` after the component array tables is a table of its own.
+        site.write(
+            "config.toml",
+            format!("{}\n[uptime]\ndays = {window}\n", crate::common::CONFIG),
+        );
+        site.write(
+            "content/incidents/outage.md",
+            "+++\ntitle = \"Down\"\ndate = 2026-03-01T00:00:00Z\nresolved = 2026-03-01T06:00:00Z\nseverity = \"major\"\ncomponents = [\"email\"]\n+++\n",
+        );
+        site.build_at(NOW);
+        let index = public(&site, "index.html");
+        let uptime: serde_json::Value = serde_json::from_str(&public(&site, "api/v2/uptime.json")).unwrap();
+        let bars = Html::parse_document(&index)
+            .select(&Selector::parse("li.component").unwrap())
+            .next()
+            .unwrap()
+            .select(&Selector::parse(".bar").unwrap())
+            .count() as u32;
+        assert_eq!(bars, window, "one bar per day of the window");
+        for (n, [wide, narrow]) in layouts(&index).into_iter().enumerate() {
+            for ((scale, figure), visible) in [(wide, window), (narrow, narrow_bars(&site, window))] {
+                assert_eq!(days_in(&scale), visible, "window {window}: {scale:?}");
+                assert_eq!(days_in(&figure), visible, "window {window}: {figure:?}");
+                // The figure is the exact fraction for those days, truncated to two decimals.
+                let exact = uptime["components"][n]["uptime"][visible.to_string()]
+                    .as_f64()
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "uptime.json has no {visible}-day figure: {}",
+                            uptime["components"][n]
+                        )
+                    });
+                let shown: f64 = figure.split('%').next().unwrap().parse().unwrap();
+                let truncated = (exact * 10_000.0).floor() / 100.0;
+                assert!(
+                    (shown - truncated).abs() < 1e-9,
+                    "window {window}: {figure} vs {exact}"
+                );
+            }
+        }
+    }
+}
