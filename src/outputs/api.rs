@@ -279,7 +279,7 @@ fn page_id(base_url: &str) -> String {
 /// Statuspage's page indicator for the overall status.
 fn indicator(overall: ComponentStatus) -> &'static str {
     match overall {
-        ComponentStatus::Operational => "none",
+        ComponentStatus::NoData | ComponentStatus::Operational => "none",
         ComponentStatus::UnderMaintenance => "maintenance",
         ComponentStatus::DegradedPerformance => "minor",
         ComponentStatus::PartialOutage => "major",

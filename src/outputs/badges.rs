@@ -39,6 +39,7 @@ fn badge_file(path: &str, label: &str, status: ComponentStatus) -> Result<Output
 /// Background colour of the value part. Each gives white text a contrast of at least 4.5:1.
 fn colour(status: ComponentStatus) -> &'static str {
     match status {
+        ComponentStatus::NoData => "#57606a",
         ComponentStatus::Operational => "#1a7f37",
         ComponentStatus::UnderMaintenance => "#0969da",
         ComponentStatus::DegradedPerformance => "#9a6700",

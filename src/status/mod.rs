@@ -18,6 +18,9 @@ use crate::content::{Incident, Kind, Phase, Severity, Site};
 /// A component's condition, best to worst (the derived order is used for "worst of").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ComponentStatus {
+    /// Before the component's `since` day: nothing is known about it yet. Best of all, so a
+    /// group or the page takes the status of the components that have data.
+    NoData,
     Operational,
     UnderMaintenance,
     DegradedPerformance,
@@ -29,6 +32,7 @@ impl ComponentStatus {
     /// Statuspage's machine name, used in the JSON API and CSS classes.
     pub fn as_str(self) -> &'static str {
         match self {
+            ComponentStatus::NoData => "no_data",
             ComponentStatus::Operational => "operational",
             ComponentStatus::UnderMaintenance => "under_maintenance",
             ComponentStatus::DegradedPerformance => "degraded_performance",
@@ -40,6 +44,7 @@ impl ComponentStatus {
     /// The words a person reads next to a component.
     pub fn label(self) -> &'static str {
         match self {
+            ComponentStatus::NoData => "No data yet",
             ComponentStatus::Operational => "Operational",
             ComponentStatus::UnderMaintenance => "Under maintenance",
             ComponentStatus::DegradedPerformance => "Degraded performance",
@@ -51,6 +56,7 @@ impl ComponentStatus {
     /// The page banner for this overall status.
     pub fn banner(self) -> &'static str {
         match self {
+            ComponentStatus::NoData => "No data yet",
             ComponentStatus::Operational => "All systems operational",
             ComponentStatus::UnderMaintenance => "Maintenance in progress",
             ComponentStatus::DegradedPerformance => "Degraded performance",
@@ -190,9 +196,17 @@ pub fn compute_report(site: &Site, now: DateTime<Utc>) -> StatusReport {
                 .map_or(&[][..], Vec::as_slice);
             let uptime::ComponentUptime { uptime, days } =
                 uptime::component_uptime(&calendar, config, component, incidents);
+            // Before `since` nothing is known, whatever an incident says.
+            let started = component
+                .since
+                .is_none_or(|day| crate::time::day_start(config.timezone, day) <= now);
             ComponentReport {
                 id: component.id.clone(),
-                status: status_at(&component.id, incidents, now),
+                status: if started {
+                    status_at(&component.id, incidents, now)
+                } else {
+                    ComponentStatus::NoData
+                },
                 uptime,
                 days,
             }
@@ -205,7 +219,9 @@ pub fn compute_report(site: &Site, now: DateTime<Utc>) -> StatusReport {
         .map(|c| c.status)
         .chain(site.incidents.iter().filter_map(|i| incident_status(i, now)))
         .max()
-        .unwrap_or(ComponentStatus::Operational);
+        .unwrap_or(ComponentStatus::Operational)
+        // A page whose components have no data yet has nothing wrong with it either.
+        .max(ComponentStatus::Operational);
     StatusReport {
         now,
         overall,

@@ -583,6 +583,24 @@ fn every_maintenance_calendar_is_valid_rfc5545() {
     }
 }
 
+/// The text of `element` without what sits inside elements of class `hidden`.
+fn shown(element: scraper::ElementRef, hidden: &str) -> String {
+    let mut text = String::new();
+    for node in element.descendants() {
+        if let Some(t) = node.value().as_text() {
+            let in_hidden = node.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| e.classes().any(|c| c == hidden))
+            });
+            if !in_hidden {
+                text.push_str(t);
+            }
+        }
+    }
+    text.trim().to_string()
+}
+
 /// For each component on the front page: (bar-scale text, uptime text) shown in the wide
 /// layout, and in the narrow one. Text outside any `wide-only`/`narrow-only` span shows in both.
 fn layouts(index: &str) -> Vec<[(String, String); 2]> {
@@ -590,23 +608,6 @@ fn layouts(index: &str) -> Vec<[(String, String); 2]> {
     let component = Selector::parse("li.component").unwrap();
     let scale = Selector::parse(".bars-scale > span:first-child").unwrap();
     let uptime = Selector::parse(".uptime").unwrap();
-    let shown = |element: scraper::ElementRef, hidden: &str| -> String {
-        // The element's text without the spans the layout hides.
-        let mut text = String::new();
-        for node in element.descendants() {
-            if let Some(t) = node.value().as_text() {
-                let in_hidden = node.ancestors().any(|a| {
-                    a.value()
-                        .as_element()
-                        .is_some_and(|e| e.classes().any(|c| c == hidden))
-                });
-                if !in_hidden {
-                    text.push_str(t);
-                }
-            }
-        }
-        text.trim().to_string()
-    };
     document
         .select(&component)
         .map(|c| {
@@ -705,4 +706,141 @@ fn every_layout_pairs_the_bars_with_the_figure_for_the_same_days() {
             }
         }
     }
+}
+
+#[derive(Deserialize, Debug)]
+struct ComponentsFile {
+    components: Vec<ApiComponent>,
+}
+
+#[derive(Deserialize, Debug)]
+struct ApiComponent {
+    id: String,
+    status: String,
+    group: bool,
+}
+
+/// Every place a component's status shows: its row on the front page, its page, the API's
+/// components and summary, and its badge.
+fn status_everywhere(site: &TestSite, id: &str, name: &str) -> Vec<(String, String)> {
+    let mut seen = Vec::new();
+    let index = public(site, "index.html");
+    let document = Html::parse_document(&index);
+    for component in document.select(&Selector::parse("li.component").unwrap()) {
+        let link = component
+            .select(&Selector::parse(".component-name").unwrap())
+            .next()
+            .unwrap();
+        if link.text().collect::<String>() == name {
+            let status = component
+                .select(&Selector::parse(".component-head .status").unwrap())
+                .next()
+                .unwrap();
+            seen.push((
+                "index.html".into(),
+                status.text().collect::<String>().trim().to_string(),
+            ));
+            let uptime = component
+                .select(&Selector::parse(".uptime").unwrap())
+                .next()
+                .unwrap();
+            seen.push(("index.html uptime".into(), shown(uptime, "narrow-only")));
+        }
+    }
+    let page = public(site, &format!("components/{id}/index.html"));
+    seen.push(("component page".into(), texts(&page, ".current .status").join("")));
+    for path in ["api/v2/components.json", "api/v2/summary.json"] {
+        let file: ComponentsFile = serde_json::from_str(&public(site, path)).unwrap();
+        let component = file.components.iter().find(|c| c.id == id && !c.group).unwrap();
+        seen.push((path.into(), component.status.clone()));
+    }
+    let badge = public(site, &format!("components/{id}/badge.svg"));
+    let svg = roxmltree::Document::parse(&badge).expect("the badge is XML");
+    let title = svg
+        .descendants()
+        .find(|n| n.has_tag_name("title"))
+        .and_then(|n| n.text())
+        .unwrap_or_default()
+        .to_string();
+    seen.push(("badge".into(), title));
+    seen
+}
+
+fn config_with_since(since: &str) -> String {
+    format!(
+        "title = \"Since\"\nbase_url = \"https://status.example.org/\"\ntimezone = \"America/New_York\"\n\n[[components]]\nid = \"email\"\nname = \"Email\"\n\n[[components]]\nid = \"chat\"\nname = \"Chat\"\ngroup = \"New\"\nsince = {since}\n"
+    )
+}
+
+// Regression: before its `since` date, a component showed "Operational" in the HTML and the API.
+#[test]
+fn component_before_since_says_no_data_yet() {
+    let site = TestSite::new();
+    site.write("config.toml", config_with_since("2026-04-01"));
+    site.build_at(NOW);
+    let seen = status_everywhere(&site, "chat", "Chat");
+    assert_eq!(
+        seen,
+        [
+            ("index.html".to_string(), "No data yet".to_string()),
+            ("index.html uptime".into(), "Uptime: no data yet".into()),
+            ("component page".into(), "No data yet".into()),
+            ("api/v2/components.json".into(), "no_data".into()),
+            ("api/v2/summary.json".into(), "no_data".into()),
+            ("badge".into(), "Chat: No data yet".into()),
+        ]
+    );
+}
+
+// The class: until the first instant of its `since` day in the site's zone, a component has no
+// data in every output, even if an incident names it; from that instant on, it has a status;
+// and a component without data never makes its group or the page look better or worse.
+#[test]
+fn no_status_is_claimed_for_a_component_before_its_since_day() {
+    let site = TestSite::new();
+    site.write("config.toml", config_with_since("2026-03-11"));
+    site.write(
+        "content/incidents/early.md",
+        incident("Early", "major", &["chat"], ""),
+    );
+    // 2026-03-11 starts at 04:00Z in New York (EDT from 8 March).
+    site.build_at("2026-03-11T03:59:59Z");
+    for (place, status) in status_everywhere(&site, "chat", "Chat") {
+        assert!(
+            status.to_lowercase().contains("no data yet") || status == "no_data",
+            "{place}: {status}"
+        );
+    }
+    let uptime: serde_json::Value = serde_json::from_str(&public(&site, "api/v2/uptime.json")).unwrap();
+    let chat = uptime["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "chat")
+        .unwrap();
+    assert!(
+        chat["uptime"].as_object().unwrap().values().all(|v| v.is_null()),
+        "{chat}"
+    );
+    assert!(chat["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["status"] == "no_data"));
+    // The group of only that component has no data either; the page is not made worse by it.
+    let index = public(&site, "index.html");
+    assert!(
+        texts(&index, ".group-head .status")
+            .iter()
+            .any(|s| s == "No data yet"),
+        "{:?}",
+        texts(&index, ".group-head .status")
+    );
+
+    // An hour later (at the very first instant the window holds no time yet).
+    site.build_at("2026-03-11T05:00:00Z");
+    for (place, status) in status_everywhere(&site, "chat", "Chat") {
+        assert!(!status.to_lowercase().contains("no data"), "{place}: {status}");
+    }
+    assert_eq!(status_everywhere(&site, "chat", "Chat")[3].1, "major_outage");
 }
