@@ -528,3 +528,48 @@ fn serve_over_the_connection_limit_answers_503_and_recovers() {
         thread::sleep(Duration::from_millis(100));
     }
 }
+
+// Bounded in count: past MAX_EVENT_STREAMS open reload streams, one more is told to retry
+// (503) instead of taking another place; page requests are still answered.
+#[test]
+fn serve_reload_streams_past_the_limit_get_503() {
+    let site = TestSite::new();
+    let served = Served::start(&site);
+    let _streams: Vec<Events> = (0..beacon::serve::MAX_EVENT_STREAMS)
+        .map(|_| served.events())
+        .collect();
+    let (status, head, _) = served.get_with_head("/__beacon/events");
+    assert_eq!(status, 503, "{head}");
+    assert!(
+        head.contains("retry-after") || head.contains("Retry-After"),
+        "{head}"
+    );
+    let (status, _) = served.get("/");
+    assert_eq!(status, 200);
+}
+
+// Bounded in time: a client that sends half a request head is disconnected after
+// HEADER_TIMEOUT (10 s) instead of holding its place for ever.
+#[test]
+fn serve_disconnects_a_client_that_never_finishes_its_request() {
+    let site = TestSite::new();
+    let served = Served::start(&site);
+    let mut stream = served.connect();
+    write!(stream, "GET / HTTP/1.1\r\nHost: 12").expect("send");
+    stream
+        .set_read_timeout(Some(beacon::serve::HEADER_TIMEOUT + Duration::from_secs(5)))
+        .unwrap();
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    let ended = stream.read_to_end(&mut rest);
+    assert!(
+        ended.is_ok(),
+        "still open after {:?}: {ended:?}",
+        started.elapsed()
+    );
+    assert!(
+        started.elapsed() < beacon::serve::HEADER_TIMEOUT + Duration::from_secs(3),
+        "closed only after {:?}",
+        started.elapsed()
+    );
+}
