@@ -314,11 +314,15 @@ fn component_view<'a>(
     report: Option<&ComponentReport>,
     bar_days: u32,
 ) -> ComponentView<'a> {
+    let not_started = report.is_some_and(|r| r.status == ComponentStatus::NoData);
     let figure = |days: u32| {
         let fraction = report.and_then(|r| r.uptime.get(&days).copied().flatten());
         UptimeView {
             days,
-            text: percent_text(fraction),
+            text: match fraction {
+                None if not_started => "no data yet".to_string(),
+                _ => percent_text(fraction),
+            },
             has_data: fraction.is_some(),
         }
     };

@@ -749,6 +749,10 @@ fn status_everywhere(site: &TestSite, id: &str, name: &str) -> Vec<(String, Stri
     }
     let page = public(site, &format!("components/{id}/index.html"));
     seen.push(("component page".into(), texts(&page, ".current .status").join("")));
+    seen.push((
+        "component page uptime".into(),
+        texts(&page, ".windows dd").join(", "),
+    ));
     for path in ["api/v2/components.json", "api/v2/summary.json"] {
         let file: ComponentsFile = serde_json::from_str(&public(site, path)).unwrap();
         let component = file.components.iter().find(|c| c.id == id && !c.group).unwrap();
@@ -785,6 +789,10 @@ fn component_before_since_says_no_data_yet() {
             ("index.html".to_string(), "No data yet".to_string()),
             ("index.html uptime".into(), "Uptime: no data yet".into()),
             ("component page".into(), "No data yet".into()),
+            (
+                "component page uptime".into(),
+                "no data yet, no data yet, no data yet".into()
+            ),
             ("api/v2/components.json".into(), "no_data".into()),
             ("api/v2/summary.json".into(), "no_data".into()),
             ("badge".into(), "Chat: No data yet".into()),
@@ -842,5 +850,5 @@ fn no_status_is_claimed_for_a_component_before_its_since_day() {
     for (place, status) in status_everywhere(&site, "chat", "Chat") {
         assert!(!status.to_lowercase().contains("no data"), "{place}: {status}");
     }
-    assert_eq!(status_everywhere(&site, "chat", "Chat")[3].1, "major_outage");
+    assert_eq!(status_everywhere(&site, "chat", "Chat")[4].1, "major_outage");
 }
