@@ -27,6 +27,14 @@ text = "Looking."
 
 const INCIDENT: &str = "content/incidents/2022-01-27-mail.md";
 
+/// Held by the tests that open hundreds of sockets, so that together they stay under a
+/// 1,024 open-file limit: they take turns instead of running side by side.
+static MANY_SOCKETS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn many_sockets() -> std::sync::MutexGuard<'static, ()> {
+    MANY_SOCKETS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// A running `beacon serve`; killed when dropped.
 struct Served {
     child: Child,
@@ -415,6 +423,7 @@ fn serve_four_slow_clients_do_not_block_everyone() {
 // others nothing.
 #[test]
 fn serve_clients_that_stall_cost_others_nothing() {
+    let _turn = many_sockets();
     let site = site_with_a_big_file();
     let served = Served::start(&site);
     let _readers = stuck_readers(&served, "/big.bin", 50);
@@ -458,6 +467,7 @@ fn serve_cuts_off_a_client_that_stops_reading() {
 // Regression: one thread per live-reload stream; 300 streams made 547 threads.
 #[test]
 fn serve_reload_streams_add_no_threads() {
+    let _turn = many_sockets();
     let site = TestSite::new();
     site.write(INCIDENT, ONGOING);
     let served = Served::start(&site);
@@ -484,6 +494,7 @@ fn serve_reload_streams_add_no_threads() {
 // waiting, and once connections close the server answers again.
 #[test]
 fn serve_over_the_connection_limit_answers_503_and_recovers() {
+    let _turn = many_sockets();
     let site = TestSite::new();
     let served = Served::start(&site);
     let held: Vec<TcpStream> = (0..beacon::serve::MAX_CONNECTIONS)
@@ -533,6 +544,7 @@ fn serve_over_the_connection_limit_answers_503_and_recovers() {
 // (503) instead of taking another place; page requests are still answered.
 #[test]
 fn serve_reload_streams_past_the_limit_get_503() {
+    let _turn = many_sockets();
     let site = TestSite::new();
     let served = Served::start(&site);
     let _streams: Vec<Events> = (0..beacon::serve::MAX_EVENT_STREAMS)
