@@ -10,6 +10,10 @@
 //!   off, so slow or stuck readers free their place;
 //! - the runtime has [`WORKER_THREADS`] threads, whatever the load.
 //!
+//! Listening on loopback, only requests addressed to a loopback name are answered (`Host` of
+//! `localhost`, `*.localhost` or a loopback IP): a web page elsewhere that points its own
+//! domain at 127.0.0.1 (DNS rebinding) cannot read the preview, drafts included.
+//!
 //! Responses share the snapshot's bytes (`Bytes` clones, no copy), so fifty clients fetching
 //! one 8 MB file cost the socket buffers, not fifty copies.
 
@@ -81,8 +85,9 @@ pub fn listen(address: SocketAddr) -> io::Result<TcpListener> {
     socket.listen(1024)
 }
 
-/// Accepts connections until the runtime is dropped.
-pub async fn accept(listener: TcpListener, builds: Builds) {
+/// Accepts connections until the runtime is dropped. `loopback_only`: refuse requests whose
+/// `Host` is not a loopback name (see the module notes).
+pub async fn accept(listener: TcpListener, builds: Builds, loopback_only: bool) {
     let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     let streams = Arc::new(Semaphore::new(MAX_EVENT_STREAMS));
     loop {
@@ -100,7 +105,7 @@ pub async fn accept(listener: TcpListener, builds: Builds) {
         let streams = Arc::clone(&streams);
         tokio::spawn(async move {
             match permit {
-                Ok(permit) => connection(stream, builds, streams, permit).await,
+                Ok(permit) => connection(stream, builds, streams, permit, loopback_only).await,
                 Err(_) => refuse(stream).await,
             }
         });
@@ -113,11 +118,20 @@ async fn connection(
     builds: Builds,
     streams: Arc<Semaphore>,
     _place: OwnedSemaphorePermit,
+    loopback_only: bool,
 ) {
     let _ = stream.set_nodelay(true);
     let io = TokioIo::new(StallGuard::new(stream, WRITE_STALL));
     let service = service_fn(move |request: Request<Incoming>| {
-        let answer = answer(&request, &builds, &streams);
+        let answer = if loopback_only && !addressed_to_loopback(&request) {
+            text(
+                StatusCode::FORBIDDEN,
+                "403 Forbidden: this preview answers only to localhost.\n",
+            )
+            .map(|bytes| Full::new(bytes).boxed_unsync())
+        } else {
+            answer(&request, &builds, &streams)
+        };
         async move { Ok::<_, Infallible>(answer) }
     });
     let _ = http1::Builder::new()
@@ -155,6 +169,36 @@ fn answer(request: &Request<Incoming>, builds: &Builds, streams: &Arc<Semaphore>
     }
     let snapshot = Arc::clone(&builds.borrow());
     respond(request.method(), path, &snapshot).map(|bytes| Full::new(bytes).boxed_unsync())
+}
+
+/// Whether the request names a loopback host: `localhost`, a `*.localhost` name (RFC 6761
+/// keeps them on this machine) or a loopback IP, with any port. A request without a host (an
+/// HTTP/1.0 client) is not a browser page and is let through.
+fn addressed_to_loopback<B>(request: &Request<B>) -> bool {
+    let host = match request.uri().host() {
+        Some(host) => host.to_string(),
+        None => match request.headers().get(hyper::header::HOST) {
+            None => return true,
+            Some(value) => match value.to_str() {
+                Ok(value) => value.to_string(),
+                Err(_) => return false,
+            },
+        },
+    };
+    is_loopback_host(&host)
+}
+
+/// `host` (with or without `:port`, IPv6 in brackets) names this machine's loopback.
+fn is_loopback_host(host: &str) -> bool {
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        rest.split(']').next().unwrap_or("")
+    } else {
+        host.rsplit_once(':').map_or(host, |(name, _)| name)
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// The live-reload stream: `hello` with the current build's number, then `reload` with each new
@@ -265,5 +309,38 @@ impl AsyncWrite for StallGuard {
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         self.guard(cx, |stream, cx| stream.poll_shutdown(cx))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_loopback_names_are_loopback_hosts() {
+        for host in [
+            "127.0.0.1:8000",
+            "127.0.0.1",
+            "127.1.2.3:9",
+            "localhost:8000",
+            "LOCALHOST",
+            "preview.localhost:8000",
+            "[::1]:8000",
+            "[::1]",
+            "localhost.",
+        ] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "evil.example:8000",
+            "localhost.evil.example",
+            "127.0.0.1.evil.example",
+            "10.0.0.1:8000",
+            "[::2]:80",
+            "",
+            "evillocalhost",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
     }
 }

@@ -91,7 +91,7 @@ pub fn serve(options: &ServeOptions, log: &(dyn Fn(ServeEvent) + Sync)) -> Resul
 
     let (builds, served) = watch::channel(Arc::new(Snapshot::default()));
     rebuild(options, &url, &builds, log);
-    runtime.spawn(http::accept(listener, served));
+    runtime.spawn(http::accept(listener, served, local.ip().is_loopback()));
 
     // Builds run on this thread, so requests keep being answered from the last build meanwhile.
     while let Ok(event) = changes.recv() {

@@ -585,3 +585,41 @@ fn serve_disconnects_a_client_that_never_finishes_its_request() {
         started.elapsed()
     );
 }
+
+// DNS rebinding: a page on another site that points its own name at 127.0.0.1 sends its own
+// `Host`; a preview listening on loopback answers only to loopback names, drafts being private.
+#[test]
+fn serve_answers_only_requests_addressed_to_localhost() {
+    let site = TestSite::new();
+    let served = Served::start(&site);
+    let ask = |host: &str| {
+        let mut stream = served.connect();
+        write!(
+            stream,
+            "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).expect("read");
+        String::from_utf8_lossy(&response)
+            .split(' ')
+            .nth(1)
+            .unwrap_or("")
+            .to_string()
+    };
+    let port = served.port;
+    for host in [
+        format!("evil.example:{port}"),
+        "attacker.test".into(),
+        format!("localhost.evil.example:{port}"),
+    ] {
+        assert_eq!(ask(&host), "403", "{host}");
+    }
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(ask(&host), "200", "{host}");
+    }
+}
