@@ -317,7 +317,16 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
             .since
             .as_ref()
             .and_then(|s| match (s.get_ref().date, s.get_ref().time) {
-                (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
+                (Some(d), None) => {
+                    let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())?;
+                    match crate::time::day_start_in_range(timezone, date) {
+                        Ok(_) => Some(date),
+                        Err(e) => {
+                            report(s.span(), format!("`since`: {e}"));
+                            None
+                        }
+                    }
+                }
                 _ => {
                     report(s.span(), "`since` must be a plain date, like 2019-06-01".into());
                     None

@@ -35,7 +35,7 @@ pub struct BuildArgs {
 
 pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
     let started = Instant::now();
-    let now = now_from(args.now.as_deref())?;
+    let now = now_from(&cli.root, args.now.as_deref())?;
     let options = BuildOptions {
         root: cli.root.clone(),
         now,

@@ -20,7 +20,7 @@ pub struct InitArgs {
 
 pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
     let dir = args.dir.clone().unwrap_or_else(|| cli.root.clone());
-    let now = now_from(args.now.as_deref())?;
+    let now = now_from(&cli.root, args.now.as_deref())?;
     let done = init_site(&dir, now)?;
     let root_flag = if dir == std::path::Path::new(".") {
         String::new()

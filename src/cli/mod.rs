@@ -9,7 +9,7 @@ mod resolve;
 mod serve;
 mod update;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
@@ -81,9 +81,20 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
 }
 
 /// The instant a command stamps: `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.
-pub(crate) fn now_from(flag: Option<&str>) -> Result<DateTime<Utc>> {
+/// A `--now` that is not RFC 3339 (a local time, a plain date) is read in the site's time zone.
+pub(crate) fn now_from(root: &Path, flag: Option<&str>) -> Result<DateTime<Utc>> {
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    crate::time::resolve_now(flag, epoch.as_deref()).map_err(Error::Usage)
+    crate::time::resolve_now_in(flag, epoch.as_deref(), site_timezone(root, flag)).map_err(Error::Usage)
+}
+
+/// The site's time zone where `flag` needs one to be read; UTC when it does not (RFC 3339 or
+/// no flag) or the config cannot be read (then the command reports the config itself).
+pub(crate) fn site_timezone(root: &Path, flag: Option<&str>) -> chrono_tz::Tz {
+    let needs_zone = flag.is_some_and(|t| DateTime::parse_from_rfc3339(t.trim()).is_err());
+    if !needs_zone {
+        return chrono_tz::Tz::UTC;
+    }
+    crate::content::load_config(root).map_or(chrono_tz::Tz::UTC, |c| c.timezone)
 }
 
 #[cfg(test)]

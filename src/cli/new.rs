@@ -68,7 +68,7 @@ pub fn run(cli: &Cli, args: &NewArgs) -> Result<Outcome> {
                 severity: a.severity,
                 components: a.components.clone(),
                 date: a.date.clone(),
-                now: now_from(a.now.as_deref())?,
+                now: now_from(&cli.root, a.now.as_deref())?,
             },
         )?,
         NewWhat::Maintenance(a) => new_maintenance(
@@ -78,7 +78,7 @@ pub fn run(cli: &Cli, args: &NewArgs) -> Result<Outcome> {
                 start: a.start.clone(),
                 end: a.end.clone(),
                 components: a.components.clone(),
-                now: now_from(a.now.as_deref())?,
+                now: now_from(&cli.root, a.now.as_deref())?,
             },
         )?,
     };

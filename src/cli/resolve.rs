@@ -23,7 +23,7 @@ pub fn run(cli: &Cli, args: &ResolveArgs) -> Result<Outcome> {
         &ResolveOptions {
             slug: args.slug.clone(),
             text: args.text.clone(),
-            now: now_from(args.now.as_deref())?,
+            now: now_from(&cli.root, args.now.as_deref())?,
         },
     )?;
     Ok(Outcome::line(format!(

@@ -29,7 +29,7 @@ pub fn run(cli: &Cli, args: &UpdateArgs) -> Result<Outcome> {
             slug: args.slug.clone(),
             status: args.status,
             text: args.text.clone(),
-            now: now_from(args.now.as_deref())?,
+            now: now_from(&cli.root, args.now.as_deref())?,
         },
     )?;
     Ok(Outcome::line(format!(
