@@ -4,8 +4,8 @@
 //! `config.toml` and the content files into a checked [`content::Site`]; [`status`] cuts it to
 //! what was public at `now` and computes each component's status and uptime; [`build`] renders
 //! every output file in memory ([`render`] for pages, [`outputs`] for feeds, calendar, API and
-//! badges); [`write`] swaps them into the output folder atomically. `beacon check` stops after
-//! loading.
+//! badges); [`write`] swaps them into the output folder atomically. `beacon check` runs every
+//! stage but the last, so it meets every problem a build would.
 
 pub mod authoring;
 pub mod build;

@@ -36,8 +36,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate config and content; report every problem, not only the first.
-    Check,
+    /// Validate config, content and theme by building in memory; report every problem.
+    Check(check::CheckArgs),
     /// Build the site into the output folder.
     Build(build::BuildArgs),
     /// Write a new site that builds at once.
@@ -70,7 +70,7 @@ impl Outcome {
 /// Runs the parsed command line.
 pub fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
-        Command::Check => check::run(cli),
+        Command::Check(args) => check::run(cli, args),
         Command::Build(args) => build::run(cli, args),
         Command::Init(args) => init::run(cli, args),
         Command::New(args) => new::run(cli, args),
@@ -78,6 +78,11 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Resolve(args) => resolve::run(cli, args),
         Command::Serve(args) => serve::run(cli, args),
     }
+}
+
+/// `n` followed by the singular or the plural, as English counts: "1 file", "2 files".
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The instant a command stamps: `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.

@@ -113,3 +113,155 @@ fn every_instant_input_is_range_checked() {
         assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     }
 }
+
+// --- check finds what build finds ---
+
+#[test]
+fn check_passes_what_build_rejects() {
+    let cases: [(&str, &str, &str); 3] = [
+        ("templates/page.html", "{% if %}", "templates/page.html"),
+        ("config.toml", "", "theme `nope` not found"),
+        (
+            "content/incidents/old.md",
+            "+++\ntitle = \"Old\"\ndate = 0000-01-01T00:00:00+14:00\nseverity = \"major\"\n+++\n",
+            "outside the range",
+        ),
+    ];
+    for (file, text, expected) in cases {
+        let site = TestSite::new();
+        site.write("content/incidents/a.md", INCIDENT);
+        if file == "config.toml" {
+            site.write(
+                "config.toml",
+                format!("theme = \"nope\"\n{}", crate::common::CONFIG),
+            );
+        } else {
+            site.write(file, text);
+        }
+        let check = site.beacon(&["check"]);
+        let build = site.beacon(&["build", "--now", "2022-02-01T00:00:00Z"]);
+        assert_ne!(check.code, 0, "{file}: check passed:\n{}", check.stdout);
+        assert_eq!(check.code, build.code, "{file}");
+        assert!(check.stderr.contains(expected), "{file}: {}", check.stderr);
+        assert!(!site.path("public").exists());
+    }
+}
+
+mod check_agrees_with_build {
+    use beacon::cli::{run, Cli};
+    use clap::Parser;
+    use proptest::prelude::*;
+
+    use crate::common::TestSite;
+
+    /// Pieces of a site that can each be right or wrong in a way only some stage notices.
+    #[derive(Debug, Clone)]
+    struct Inputs {
+        theme: &'static str,
+        template: Option<&'static str>,
+        date: &'static str,
+        resolved: Option<&'static str>,
+        component: &'static str,
+        draft: bool,
+        base_url: &'static str,
+        static_file: bool,
+    }
+
+    fn inputs() -> impl Strategy<Value = Inputs> {
+        (
+            prop::sample::select(vec!["default", "nope", "../elsewhere", "mine"]),
+            prop::option::of(prop::sample::select(vec![
+                "{% extends \"base.html\" %}",
+                "{% if %}",
+                "{{ nonexistent.field }}",
+                "<p>{{ page.title }}</p>",
+                "{% block content %}{{ 1 / 0 }}{% endblock %}",
+            ])),
+            prop::sample::select(vec![
+                "2022-01-27T07:40:00-05:00",
+                "0000-01-01T00:00:00+14:00",
+                "\"2022-01-27\"",
+                "2030-01-01",
+                "\"2024-03-10 02:30\"",
+            ]),
+            prop::option::of(prop::sample::select(vec![
+                "2022-01-28",
+                "2021-01-01",
+                "9998-12-31",
+            ])),
+            prop::sample::select(vec!["email", "nope", "vpn"]),
+            any::<bool>(),
+            prop::sample::select(vec![
+                "https://status.example.org/",
+                "https://a.example/\\u0001",
+                "javascript:alert(1)//",
+            ]),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(theme, template, date, resolved, component, draft, base_url, static_file)| Inputs {
+                    theme,
+                    template,
+                    date,
+                    resolved,
+                    component,
+                    draft,
+                    base_url,
+                    static_file,
+                },
+            )
+    }
+
+    fn write(site: &TestSite, i: &Inputs) {
+        let config = crate::common::CONFIG.replace("https://status.example.org/", i.base_url);
+        site.write("config.toml", format!("theme = \"{}\"\n{config}", i.theme));
+        site.write("themes/mine/templates/page.html", "{% extends \"base.html\" %}");
+        if let Some(t) = i.template {
+            site.write("templates/incident.html", t);
+        }
+        if i.static_file {
+            site.write("static/robots.txt", "User-agent: *\n");
+        }
+        let resolved = i
+            .resolved
+            .map(|r| format!("resolved = {r}\n"))
+            .unwrap_or_default();
+        site.write(
+            "content/incidents/a.md",
+            format!(
+                "+++\ntitle = \"A\"\ndate = {}\n{resolved}severity = \"major\"\ncomponents = [\"{}\"]\ndraft = {}\n+++\nBody.\n",
+                i.date, i.component, i.draft
+            ),
+        );
+    }
+
+    fn exit(site: &TestSite, args: &[&str]) -> (u8, String) {
+        let mut argv = vec![
+            "beacon",
+            "--quiet",
+            "--root",
+            site.root().to_str().expect("utf-8 path"),
+        ];
+        argv.extend_from_slice(args);
+        let cli = Cli::try_parse_from(argv).expect("valid command line");
+        match run(&cli) {
+            Ok(_) => (0, String::new()),
+            Err(e) => (e.exit_code(), e.to_string()),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// `check` fails exactly when `build --drafts` at the same instant fails.
+        #[test]
+        fn check_fails_exactly_when_build_fails(i in inputs()) {
+            let site = TestSite::new();
+            write(&site, &i);
+            let now = "2022-02-01T00:00:00Z";
+            let (check, check_error) = exit(&site, &["check", "--now", now]);
+            let (build, build_error) = exit(&site, &["build", "--drafts", "--now", now]);
+            prop_assert_eq!(check, build, "check: {}\nbuild: {}", check_error, build_error);
+        }
+    }
+}
