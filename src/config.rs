@@ -228,19 +228,10 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
     if file.title.get_ref().trim().is_empty() {
         report(file.title.span(), "`title` is empty; give the page a name".into());
     }
-    let base_url = file.base_url.get_ref().trim();
-    let base_ok = ["https://", "http://"].iter().any(|scheme| {
-        base_url
-            .strip_prefix(scheme)
-            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
-    }) && !base_url.contains(char::is_whitespace)
-        && !base_url.contains(['?', '#']);
-    if !base_ok {
-        report(
-            file.base_url.span(),
-            format!("`base_url` `{base_url}` is not an absolute http(s) URL; expected one like \"https://status.example.org/\""),
-        );
-    }
+    let base_url = crate::site_url::parse_base_url(file.base_url.get_ref()).unwrap_or_else(|e| {
+        report(file.base_url.span(), format!("`base_url`: {e}"));
+        String::new()
+    });
     let timezone = match &file.timezone {
         None => Tz::UTC,
         Some(name) => name.get_ref().parse::<Tz>().unwrap_or_else(|_| {
@@ -343,10 +334,6 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
 
     if !problems.is_empty() {
         return Err(problems);
-    }
-    let mut base_url = base_url.to_string();
-    if !base_url.ends_with('/') {
-        base_url.push('/');
     }
     Ok(Config {
         title: file.title.into_inner(),

@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod outputs;
 pub mod render;
 pub mod serve;
+pub mod site_url;
 pub mod status;
 pub mod time;
 pub mod watch;

@@ -22,8 +22,8 @@ pub struct BuildArgs {
     /// Where to write the site (default: public/ under --root).
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
-    /// Override base_url from config.toml.
-    #[arg(long, value_name = "URL")]
+    /// Override base_url from config.toml (checked like it).
+    #[arg(long, value_name = "URL", value_parser = crate::site_url::parse_base_url)]
     pub base_url: Option<String>,
     /// Build the site as it stood at this instant (RFC 3339); default: SOURCE_DATE_EPOCH, else the clock.
     #[arg(long, value_name = "T")]

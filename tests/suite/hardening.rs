@@ -265,3 +265,85 @@ mod check_agrees_with_build {
         }
     }
 }
+
+// --- One URL validator ---
+
+#[test]
+fn base_url_flag_is_not_validated_though_config_is() {
+    let site = TestSite::new();
+    site.write("content/incidents/a.md", INCIDENT);
+    for url in ["https://a.example/\r\nX-INJECTED:1", "javascript:alert(1)//"] {
+        let run = site.beacon(&["build", "--now", "2022-01-27T12:00:00Z", "--base-url", url]);
+        assert_eq!(run.code, 2, "{url:?}: {}", run.stderr);
+        assert!(run.stderr.contains("--base-url"), "{}", run.stderr);
+        assert!(!site.path("public").exists());
+    }
+    site.write(
+        "config.toml",
+        crate::common::CONFIG.replace(
+            "https://status.example.org/",
+            "https://status.example.org/\\u0001",
+        ),
+    );
+    let check = site.beacon(&["check"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("config.toml:2:12: `base_url`: "),
+        "{}",
+        check.stderr
+    );
+}
+
+/// The class: whatever URL text reaches the config or the flag, the same rule decides, and
+/// nothing a URL carries into the outputs can break a line, a header or a markup context.
+#[test]
+fn config_and_flag_accept_and_refuse_the_same_urls() {
+    let site = TestSite::new();
+    site.write("content/incidents/a.md", INCIDENT);
+    for url in [
+        "https://a.example/\r\nX-INJECTED:1",
+        "javascript:alert(1)//",
+        "https://a.example/\u{1}",
+        "https://user:secret@a.example/",
+        "https://a.example/?x=1",
+        "https://a.example/\u{2028}x",
+        "mailto:a@b.example",
+        "https://a.example/ x",
+        "https://a.example/\">",
+        "https://A.example/status",
+    ] {
+        let flag = site.beacon(&["build", "--now", "2022-01-27T12:00:00Z", "--base-url", url]);
+        let toml_url = toml::Value::String(url.to_string()).to_string();
+        site.write(
+            "config.toml",
+            crate::common::CONFIG.replace("\"https://status.example.org/\"", &toml_url),
+        );
+        let config = site.beacon(&["build", "--now", "2022-01-27T12:00:00Z"]);
+        site.write("config.toml", crate::common::CONFIG);
+        assert_eq!(
+            flag.code == 0,
+            config.code == 0,
+            "{url:?}\nflag: {}\nconfig: {}",
+            flag.stderr,
+            config.stderr
+        );
+        if config.code == 0 {
+            // Accepted URLs come out of every output on one line and markup-safe.
+            for file in [
+                "robots.txt",
+                "sitemap.xml",
+                "maintenance.ics",
+                "feed.xml",
+                "index.html",
+            ] {
+                let text = site.read(&format!("public/{file}"));
+                assert!(!text.contains("X-INJECTED") && !text.contains("\">/"), "{file}");
+            }
+            let robots = site.read("public/robots.txt");
+            assert!(
+                robots.lines().all(|l| l.is_empty() || l.contains(':')),
+                "{robots}"
+            );
+        }
+    }
+}
