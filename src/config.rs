@@ -107,7 +107,7 @@ struct ConfigFile {
     language: String,
     timezone: Option<Spanned<String>>,
     #[serde(default = "default_theme")]
-    theme: String,
+    theme: Spanned<String>,
     #[serde(default)]
     uptime: UptimeFile,
     #[serde(default)]
@@ -123,8 +123,8 @@ struct ConfigFile {
 fn default_language() -> String {
     "en".into()
 }
-fn default_theme() -> String {
-    "default".into()
+fn default_theme() -> Spanned<String> {
+    Spanned::new(0..0, "default".into())
 }
 
 #[derive(Deserialize)]
@@ -232,6 +232,16 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         report(file.base_url.span(), format!("`base_url`: {e}"));
         String::new()
     });
+    if !is_theme_name(file.theme.get_ref()) {
+        report(
+            file.theme.span(),
+            format!(
+                "`theme` `{}` is not a folder name: a theme is a folder directly inside `themes/`, \
+                 named with letters, digits, `-`, `_` or `.` (not starting with `.`), like \"default\"",
+                file.theme.get_ref().escape_debug()
+            ),
+        );
+    }
     let timezone = match &file.timezone {
         None => Tz::UTC,
         Some(name) => name.get_ref().parse::<Tz>().unwrap_or_else(|_| {
@@ -341,7 +351,7 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         description: file.description,
         language: file.language,
         timezone,
-        theme: file.theme,
+        theme: file.theme.into_inner(),
         uptime: UptimeConfig {
             days: u32::try_from(days).unwrap_or(u32::MAX),
             weights,
@@ -356,6 +366,16 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
 
 /// The longest bar window `[uptime] days` may ask for.
 pub const MAX_UPTIME_DAYS: usize = 3660;
+
+/// A theme is named by one folder inside `themes/`: no separators, no `..`, nothing hidden, so
+/// no `theme` value can reach a folder outside `themes/`.
+pub fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
 
 /// `[a-z0-9-]+`: the shape of component ids.
 pub fn is_component_id(id: &str) -> bool {

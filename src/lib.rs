@@ -17,10 +17,12 @@ pub mod markdown;
 pub mod outputs;
 pub mod render;
 pub mod serve;
+pub mod site_files;
 pub mod site_url;
 pub mod status;
 pub mod time;
 pub mod watch;
+pub mod wording;
 pub mod write;
 
 pub use error::{Diagnostic, Error, Result};

@@ -10,8 +10,9 @@ use clap::Args;
 use super::now_from;
 use super::{Cli, Outcome};
 use crate::build::{render_site, BuildOptions};
-use crate::content::{load_site, LoadOptions};
+use crate::content::{load_site_warning, LoadOptions};
 use crate::error::Result;
+use crate::wording::count;
 use crate::write::write_output;
 
 /// From this many incidents on, a build counts as long and shows its progress.
@@ -43,7 +44,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
         drafts: args.drafts,
         live_reload: false,
     };
-    let site = load_site(
+    let (site, warnings) = load_site_warning(
         &options.root,
         &LoadOptions {
             drafts: options.drafts,
@@ -56,20 +57,21 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
         }
     };
     step(format!(
-        "loaded {} incidents and {} pages",
-        site.incidents.len(),
-        site.pages.len()
+        "loaded {} and {}",
+        count(site.incidents.len(), "incident", "incidents"),
+        count(site.pages.len(), "page", "pages")
     ));
     let files = render_site(&site, &options)?;
-    step(format!("rendered {} files", files.len()));
+    step(format!("rendered {}", count(files.len(), "file", "files")));
     let output = args.output.clone().unwrap_or_else(|| cli.root.join("public"));
     write_output(&output, &files)?;
     step(format!("wrote {}", output.display()));
     Ok(Outcome::line(format!(
-        "built {} files into {} in {} ms (as of {})",
-        files.len(),
+        "built {} into {} in {} ms (as of {})",
+        count(files.len(), "file", "files"),
         output.display(),
         started.elapsed().as_millis(),
         now.to_rfc3339()
-    )))
+    ))
+    .warning(warnings))
 }

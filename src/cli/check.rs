@@ -5,8 +5,9 @@ use clap::Args;
 
 use super::{now_from, Cli, Outcome};
 use crate::build::{render_site, BuildOptions};
-use crate::content::{load_site, LoadOptions};
+use crate::content::{load_site_warning, LoadOptions};
 use crate::error::Result;
+use crate::wording::count;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -17,7 +18,7 @@ pub struct CheckArgs {
 
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
     let now = now_from(&cli.root, args.now.as_deref())?;
-    let site = load_site(&cli.root, &LoadOptions { drafts: true })?;
+    let (site, warnings) = load_site_warning(&cli.root, &LoadOptions { drafts: true })?;
     let options = BuildOptions {
         root: cli.root.clone(),
         now,
@@ -28,13 +29,14 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
     let files = render_site(&site, &options)?;
     Ok(Outcome::line(format!(
         "ok: config, {}, {}, {}; {} would be built",
-        super::count(site.config.components.len(), "component", "components"),
-        super::count(
+        count(site.config.components.len(), "component", "components"),
+        count(
             site.incidents.len(),
             "incident or maintenance window",
             "incidents and maintenance windows"
         ),
-        super::count(site.pages.len(), "page", "pages"),
-        super::count(files.len(), "file", "files"),
-    )))
+        count(site.pages.len(), "page", "pages"),
+        count(files.len(), "file", "files"),
+    ))
+    .warning(warnings))
 }

@@ -28,8 +28,8 @@ pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
         format!("--root {} ", dir.display())
     };
     Ok(Outcome::line(format!(
-        "created a new site in {} ({} files); preview it with `beacon {root_flag}serve`",
+        "created a new site in {} ({}); preview it with `beacon {root_flag}serve`",
         dir.display(),
-        done.files.len()
+        crate::wording::count(done.files.len(), "file", "files")
     )))
 }

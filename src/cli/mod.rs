@@ -24,7 +24,7 @@ pub struct Cli {
     /// The site folder (holding config.toml).
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     pub root: PathBuf,
-    /// Print only errors.
+    /// Print only warnings and errors.
     #[arg(long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
     /// Print more about what is done.
@@ -57,13 +57,22 @@ pub enum Command {
 pub struct Outcome {
     /// One line per thing done, for stdout (hidden by --quiet).
     pub lines: Vec<String>,
+    /// Things done that the user may not have meant (files skipped), for stderr.
+    pub warnings: Vec<crate::error::Diagnostic>,
 }
 
 impl Outcome {
     pub fn line(line: impl Into<String>) -> Self {
         Outcome {
             lines: vec![line.into()],
+            warnings: Vec::new(),
         }
+    }
+
+    /// This outcome with `warnings` to show.
+    pub fn warning(mut self, warnings: Vec<crate::error::Diagnostic>) -> Self {
+        self.warnings.extend(warnings);
+        self
     }
 }
 
@@ -78,11 +87,6 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Resolve(args) => resolve::run(cli, args),
         Command::Serve(args) => serve::run(cli, args),
     }
-}
-
-/// `n` followed by the singular or the plural, as English counts: "1 file", "2 files".
-pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The instant a command stamps: `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.

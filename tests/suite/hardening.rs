@@ -347,3 +347,216 @@ fn config_and_flag_accept_and_refuse_the_same_urls() {
         }
     }
 }
+
+// --- Silent empty sites ---
+
+#[test]
+fn silent_empty_sites() {
+    for file in ["content", "content/incidents"] {
+        let site = TestSite::new();
+        site.write(file, "not a folder");
+        for command in ["check", "build"] {
+            let run = site.beacon(&[command, "--now", "2022-01-27T12:00:00Z"]);
+            assert_eq!(run.code, 1, "{file} {command}: {}", run.stderr);
+            assert!(
+                run.stderr
+                    .contains(&format!("`{file}` is a file; beacon expects a folder here")),
+                "{}",
+                run.stderr
+            );
+        }
+        assert!(!site.path("public").exists());
+    }
+    let site = TestSite::new();
+    site.write("elsewhere.md", INCIDENT);
+    site.write("content/incidents/b.MD", INCIDENT);
+    site.write("content/incidents/c.markdown", INCIDENT);
+    std::os::unix::fs::symlink(site.path("elsewhere.md"), site.path("content/incidents/a.md")).unwrap();
+    let run = site.beacon(&["--quiet", "build", "--now", "2022-01-28T12:00:00Z"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("warning: content/incidents/b.MD:1:1: skipped: only files ending in `.md` are read; rename it to `b.md`"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("warning: content/incidents/c.markdown:1:1: skipped"),
+        "{}",
+        run.stderr
+    );
+    // The symlinked file stays inside the site, so it is read like any other.
+    assert!(site.path("public/incidents/a/index.html").exists());
+}
+
+/// The class: every folder beacon reads (content, pages, templates, static, the theme) is
+/// either a folder, missing, or an error; and every file beacon passes over in `content/` is
+/// named in a warning.
+#[test]
+fn every_folder_beacon_reads_must_be_a_folder_and_every_skip_is_told() {
+    for file in [
+        "content/pages",
+        "templates",
+        "static",
+        "themes/mine",
+        "themes/mine/templates",
+    ] {
+        let site = TestSite::new();
+        site.write(
+            "config.toml",
+            format!("theme = \"mine\"\n{}", crate::common::CONFIG),
+        );
+        if !file.starts_with("themes") {
+            site.write("themes/mine/static/x.css", "");
+        }
+        site.write(file, "not a folder");
+        let run = site.beacon(&["check"]);
+        assert_ne!(run.code, 0, "{file}: check passed");
+        assert!(
+            run.stderr.contains("is a file") || run.stderr.contains("not found"),
+            "{file}: {}",
+            run.stderr
+        );
+    }
+    let site = TestSite::new();
+    site.write("content/outage.md", INCIDENT);
+    site.write("content/pages/about.txt", "About");
+    site.write("content/incidents/.swap.md", "junk");
+    site.write("content/incidents/.git/x.md", "junk");
+    let run = site.beacon(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("content/outage.md:1:1: skipped: beacon reads only"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/pages/about.txt:1:1: skipped"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("swap") && !run.stderr.contains(".git"),
+        "hidden files are skipped quietly: {}",
+        run.stderr
+    );
+}
+
+// --- Reaching outside the site ---
+
+#[test]
+fn symlinked_folders_and_theme_paths_reach_outside_the_site_root() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("templates")).unwrap();
+    std::fs::create_dir_all(outside.path().join("static")).unwrap();
+    std::fs::write(outside.path().join("static/secret.txt"), "SECRET").unwrap();
+    std::fs::write(outside.path().join("a.md"), INCIDENT).unwrap();
+    for link in ["content/incidents", "static"] {
+        let site = TestSite::new();
+        std::fs::create_dir_all(site.path("content")).unwrap();
+        let target = if link == "static" {
+            outside.path().join("static")
+        } else {
+            outside.path().to_path_buf()
+        };
+        std::os::unix::fs::symlink(&target, site.path(link)).unwrap();
+        for command in ["check", "build"] {
+            let run = site.beacon(&[command, "--now", "2022-01-27T12:00:00Z"]);
+            assert_eq!(run.code, 1, "{link} {command}: {}", run.stderr);
+            assert!(
+                run.stderr.contains("leads outside the site folder"),
+                "{}",
+                run.stderr
+            );
+        }
+        assert!(!site.path("public").exists());
+    }
+    let absolute = outside.path().to_string_lossy().into_owned();
+    for theme in [
+        "../../../../elsewhere",
+        absolute.as_str(),
+        "..",
+        "a/b",
+        "a\\\\b",
+        ".hidden",
+        "",
+    ] {
+        let site = TestSite::new();
+        site.write(
+            "config.toml",
+            format!("theme = \"{theme}\"\n{}", crate::common::CONFIG),
+        );
+        let run = site.beacon(&["build", "--now", "2022-01-27T12:00:00Z"]);
+        assert_eq!(run.code, 1, "{theme}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("config.toml:1:9: `theme`"),
+            "{theme}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("is not a folder name"), "{}", run.stderr);
+    }
+}
+
+/// The class: no symlink anywhere beacon reads (a file or a folder, at any depth, in content,
+/// templates, static or a theme, or config.toml itself) lets it read outside the site; links
+/// that stay inside are followed.
+#[test]
+fn no_symlink_anywhere_reads_outside_and_inside_links_work() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("file.html"), "SECRET").unwrap();
+    std::fs::write(outside.path().join("config.toml"), crate::common::CONFIG).unwrap();
+    let places = [
+        "content/incidents/deep/x.md",
+        "content/pages/p.md",
+        "templates/page.html",
+        "static/deep/er/f.txt",
+        "themes/mine/templates/base.html",
+        "themes/mine/static/f.css",
+        "config.toml",
+    ];
+    for place in places {
+        let site = TestSite::new();
+        site.write(
+            "config.toml",
+            format!("theme = \"mine\"\n{}", crate::common::CONFIG),
+        );
+        site.write("themes/mine/templates/.keep", "");
+        if place == "config.toml" {
+            std::fs::remove_file(site.path("config.toml")).unwrap();
+        }
+        std::fs::create_dir_all(site.path(place).parent().unwrap()).unwrap();
+        let target = outside.path().join(if place == "config.toml" {
+            "config.toml"
+        } else {
+            "file.html"
+        });
+        std::os::unix::fs::symlink(&target, site.path(place)).unwrap();
+        let run = site.beacon(&["build", "--now", "2022-01-27T12:00:00Z"]);
+        assert_eq!(run.code, 1, "{place}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("leads outside the site folder"),
+            "{place}: {}",
+            run.stderr
+        );
+        assert!(!site.path("public").exists());
+    }
+    // Inside the site, a linked folder and a linked theme folder are fine.
+    let site = TestSite::new();
+    site.write(
+        "config.toml",
+        format!("theme = \"linked\"\n{}", crate::common::CONFIG),
+    );
+    site.write("shared/theme/static/theme.css", "body{}");
+    site.write("shared/incidents/a.md", INCIDENT);
+    std::fs::create_dir_all(site.path("themes")).unwrap();
+    std::fs::create_dir_all(site.path("content")).unwrap();
+    std::os::unix::fs::symlink(site.path("shared/theme"), site.path("themes/linked")).unwrap();
+    std::os::unix::fs::symlink(site.path("shared/incidents"), site.path("content/incidents")).unwrap();
+    site.build_at("2022-01-28T12:00:00Z");
+    assert_eq!(site.read("public/theme.css"), "body{}");
+    assert!(site.path("public/incidents/a/index.html").exists());
+    // A loop is an error, not a hang.
+    let site = TestSite::new();
+    std::fs::create_dir_all(site.path("static/a")).unwrap();
+    std::os::unix::fs::symlink(site.path("static"), site.path("static/a/loop")).unwrap();
+    let run = site.beacon(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("loop"), "{}", run.stderr);
+}
