@@ -9,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{closest, with_suggestion, Diagnostic};
+use crate::keys::{fields_of, parse_all_keys, Schema};
 
 /// The site settings and the component catalogue.
 #[derive(Debug, Clone)]
@@ -216,10 +217,21 @@ struct ComponentFile {
     since: Option<Spanned<toml::value::Datetime>>,
 }
 
+/// The tables of config.toml and the keys each accepts.
+const CONFIG_KEYS: Schema = &[
+    ("", fields_of::<ConfigFile>),
+    ("uptime", fields_of::<UptimeFile>),
+    ("uptime.weights", fields_of::<WeightsFile>),
+    ("history", fields_of::<HistoryFile>),
+    ("feeds", fields_of::<FeedsFile>),
+    ("markdown", fields_of::<MarkdownFile>),
+    ("components", fields_of::<ComponentFile>),
+];
+
 /// Parses and checks `config.toml`; `path` is only used to name the file in diagnostics.
 pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let file: ConfigFile = toml::from_str(source).map_err(|e| vec![toml_diagnostic(path, source, 0, &e)])?;
+    let file: ConfigFile = parse_all_keys(path, source, 0, source, CONFIG_KEYS)?;
     let mut problems = Vec::new();
     let mut report = |span: std::ops::Range<usize>, message: String| {
         problems.push(Diagnostic::at(path, source, span, message));

@@ -560,3 +560,88 @@ fn no_symlink_anywhere_reads_outside_and_inside_links_work() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("loop"), "{}", run.stderr);
 }
+
+// --- Every unknown key ---
+
+#[test]
+fn one_diagnostic_per_file_for_unknown_keys() {
+    let site = TestSite::new();
+    site.write(
+        "config.toml",
+        format!(
+            "titel = \"x\"\nbase_ur = \"y\"\nlanguag = \"en\"\n{}",
+            crate::common::CONFIG
+        ),
+    );
+    let run = site.beacon(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for (at, key) in [
+        ("config.toml:1:1", "titel"),
+        ("config.toml:2:1", "base_ur"),
+        ("config.toml:3:1", "languag"),
+    ] {
+        assert!(
+            run.stderr.contains(&format!("{at}: unknown key `{key}`")),
+            "{at}: {}",
+            run.stderr
+        );
+    }
+    assert!(run.stderr.contains("error: 3 problems found"), "{}", run.stderr);
+}
+
+/// The class: every table of every kind of file (config sections, components, incident front
+/// matter, updates in either form, pages) reports all its unknown keys in one run, alongside
+/// the other problems of the file.
+#[test]
+fn every_unknown_key_in_every_table_of_every_file_is_reported() {
+    let site = TestSite::new();
+    let config = crate::common::CONFIG.replace("name = \"VPN\"", "name = \"VPN\"\ngrup = \"x\"")
+        + "[uptime]\ndayz = 3\nweights = { major = 1.0, minor = 0.5 }\n[feeds]\nlimt = 1\n";
+    site.write("config.toml", &config);
+    let run = site.beacon(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for key in ["grup", "dayz", "minor", "limt"] {
+        assert!(
+            run.stderr.contains(&format!("unknown key `{key}`")),
+            "{key}: {}",
+            run.stderr
+        );
+    }
+    site.write("config.toml", crate::common::CONFIG);
+    site.write(
+        "content/incidents/a.md",
+        "+++\ntitle = \"A\"\ndat = 2022-01-01\ndate = 2022-01-01\nseverity = \"major\"\ncomponent = [\"email\"]\n[[updates]]\nwhen = 1\n+++\n",
+    );
+    site.write(
+        "content/incidents/b.md",
+        "+++\ntitle = \"B\"\ndate = 2022-01-01\nseverity = \"major\"\nupdates = [{ at = 2022-01-01, status = \"update\", txt = \"x\" }]\n+++\n",
+    );
+    site.write(
+        "content/pages/p.md",
+        "+++\ntitle = \"P\"\nwieght = 1\norder = 2\n+++\n",
+    );
+    let run = site.beacon(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for (at, key) in [
+        ("content/incidents/a.md:3:1", "dat"),
+        ("content/incidents/a.md:6:1", "component"),
+        ("content/incidents/b.md:5:", "txt"),
+        ("content/incidents/a.md:8:1", "when"),
+        ("content/pages/p.md:3:1", "wieght"),
+        ("content/pages/p.md:4:1", "order"),
+    ] {
+        assert!(
+            run.stderr.contains(&format!("unknown key `{key}`")) && run.stderr.contains(at),
+            "{at} {key}: {}",
+            run.stderr
+        );
+    }
+    // An unknown key does not hide another kind of problem in the same file.
+    site.write("content/pages/p.md", "+++\ntitle = 3\norder = 2\n+++\n");
+    let run = site.beacon(&["check"]);
+    assert!(
+        run.stderr.contains("p.md:2:9") && run.stderr.contains("p.md:3:1: unknown key `order`"),
+        "{}",
+        run.stderr
+    );
+}
