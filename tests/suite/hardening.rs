@@ -645,3 +645,213 @@ fn every_unknown_key_in_every_table_of_every_file_is_reported() {
         run.stderr
     );
 }
+
+// --- Every text field escaped for what its consumers treat it as ---
+
+/// Text that turns into live markup wherever it is taken as HTML, and shows any double escape.
+const HOSTILE: &str = "<script>alert(1)</script><img src=x onerror=alert(2)> & \"q\" 'a' &amp;";
+
+/// Reads `html` the way a feed reader renders an HTML field: parsed as an HTML fragment. Panics
+/// if it holds a script, an element with an event handler or an `<img>` the site never wrote;
+/// returns the visible text.
+fn rendered_text(field: &str, html: &str) -> String {
+    let fragment = scraper::Html::parse_fragment(html);
+    for element in fragment
+        .root_element()
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+    {
+        let name = element.value().name();
+        assert!(
+            name != "script" && name != "img",
+            "{field}: live <{name}> in {html:?}"
+        );
+        assert!(
+            element.value().attrs().all(|(a, _)| !a.starts_with("on")),
+            "{field}: event handler in {html:?}"
+        );
+    }
+    fragment.root_element().text().collect()
+}
+
+fn hostile_site() -> TestSite {
+    let site = TestSite::new();
+    let toml_text = toml::Value::String(HOSTILE.to_string()).to_string();
+    let config = crate::common::CONFIG
+        .replace("title = \"Test Status\"", &format!("title = {toml_text}"))
+        .replace(
+            "description = \"Test site.\"",
+            &format!("description = {toml_text}"),
+        )
+        .replace(
+            "name = \"Email\"",
+            &format!("name = {toml_text}\ndescription = {toml_text}"),
+        );
+    site.write("config.toml", config);
+    site.write(
+        "content/incidents/a.md",
+        format!(
+            "+++\ntitle = {toml_text}\ndate = 2022-01-27T07:40:00-05:00\nseverity = \"major\"\ncomponents = [\"email\"]\n[[updates]]\nat = 2022-01-27T08:00:00-05:00\nstatus = \"investigating\"\ntext = {toml_text}\n+++\nBody.\n"
+        ),
+    );
+    site.build_at("2022-01-28T12:00:00Z");
+    site
+}
+
+#[test]
+fn rss_channel_description_carries_config_text_as_live_html() {
+    let site = hostile_site();
+    let feed = feed_rs::parser::parse(site.read("public/feed.xml").as_bytes()).unwrap();
+    let description = feed.description.expect("channel description");
+    assert_eq!(
+        rendered_text("feed.xml channel description", &description.content),
+        HOSTILE
+    );
+    let component = feed_rs::parser::parse(site.read("public/components/email/feed.xml").as_bytes()).unwrap();
+    let description = component.description.expect("component channel description");
+    assert_eq!(
+        rendered_text("component feed description", &description.content),
+        HOSTILE
+    );
+}
+
+/// The class: every text field of every feed, read back as its consumers read it: plain-text
+/// fields decode to exactly what the author wrote; HTML fields render it as text, never markup.
+#[test]
+fn every_feed_field_decodes_to_the_authors_text() {
+    let site = hostile_site();
+    let label = |text: &str| format!("[Major outage] {text}");
+    for path in [
+        "public/feed.xml",
+        "public/atom.xml",
+        "public/components/email/feed.xml",
+    ] {
+        let feed =
+            feed_rs::parser::parse(site.read(path).as_bytes()).unwrap_or_else(|e| panic!("{path}: {e}"));
+        // Titles are plain text in RSS (as readers show them) and `type="text"` in Atom.
+        let title = feed.title.expect("title").content;
+        assert!(
+            title == HOSTILE || title == format!("{HOSTILE}: {HOSTILE}"),
+            "{path} title: {title:?}"
+        );
+        let description = feed.description.expect("description").content;
+        if path.ends_with("atom.xml") {
+            // Atom `<subtitle>` has no `type`, so it is text: shown exactly as written.
+            assert_eq!(description, HOSTILE, "{path}");
+        } else {
+            // RSS `<description>` is HTML to every reader.
+            assert_eq!(
+                rendered_text(&format!("{path} description"), &description),
+                HOSTILE
+            );
+        }
+        let entry = &feed.entries[0];
+        assert_eq!(
+            entry.title.as_ref().expect("entry title").content,
+            label(HOSTILE),
+            "{path}"
+        );
+        for category in &entry.categories {
+            let shown = category.label.as_deref().unwrap_or(&category.term);
+            assert!(
+                shown == HOSTILE || category.term == "email",
+                "{path} category: {category:?}"
+            );
+        }
+        let html = entry
+            .content
+            .as_ref()
+            .and_then(|c| c.body.clone())
+            .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
+            .expect("entry HTML");
+        let text = rendered_text(&format!("{path} entry"), &html);
+        assert_eq!(
+            text.matches(HOSTILE).count(),
+            2,
+            "{path}: component name and update text: {text}"
+        );
+    }
+}
+
+/// The class beyond feeds: every output file of a site whose every text field is hostile,
+/// read with the parser its consumers use. HTML and SVG hold no markup from the text; JSON and
+/// the calendar carry the text exactly (they are plain text to their readers, so an HTML
+/// escape there would be a visible defect too).
+#[test]
+fn every_output_carries_hostile_text_as_text() {
+    let site = hostile_site();
+    let toml_text = toml::Value::String(HOSTILE.to_string()).to_string();
+    site.write(
+        "content/incidents/m.md",
+        format!("+++\ntitle = {toml_text}\nkind = \"maintenance\"\ndate = 2022-02-01T07:40:00-05:00\nend = 2022-02-01T09:00:00-05:00\ncomponents = [\"email\"]\n+++\n"),
+    );
+    site.build_at("2022-01-28T12:00:00Z");
+    let mut seen_json = 0;
+    for (path, bytes) in crate::common::snapshot(&site.path("public")) {
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        if path.ends_with(".html") {
+            let doc = scraper::Html::parse_document(&text);
+            for element in doc
+                .root_element()
+                .descendants()
+                .filter_map(scraper::ElementRef::wrap)
+            {
+                let inner: String = element.text().collect();
+                let name = element.value().name();
+                assert!(
+                    !(name == "script" && inner.contains("alert")),
+                    "{path}: live script"
+                );
+                assert!(
+                    name != "img" || element.value().attr("onerror").is_none(),
+                    "{path}: live img"
+                );
+            }
+        } else if path.ends_with(".svg") || path.ends_with(".xml") {
+            let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+            for node in doc.descendants().filter(|n| n.is_element()) {
+                let name = node.tag_name().name();
+                assert!(name != "script" && name != "img", "{path}: live <{name}>");
+                assert!(
+                    node.attributes().all(|a| !a.name().starts_with("on")),
+                    "{path}: handler"
+                );
+            }
+        } else if path.ends_with(".json") {
+            let value: serde_json::Value =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let mut strings = Vec::new();
+            collect_strings(&value, &mut strings);
+            for s in strings.iter().filter(|s| s.contains("alert")) {
+                assert!(s.contains(HOSTILE), "{path}: {s:?} is not the text as written");
+            }
+            seen_json += usize::from(strings.iter().any(|s| s.contains(HOSTILE)));
+        } else if path.ends_with(".ics") {
+            let calendar: icalendar::Calendar = text.parse().unwrap_or_else(|e| panic!("{path}: {e}"));
+            let summaries: Vec<String> = calendar
+                .components
+                .iter()
+                .filter_map(|c| match c {
+                    icalendar::CalendarComponent::Event(e) => {
+                        icalendar::Component::get_summary(e).map(str::to_string)
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert!(
+                summaries.iter().any(|s| s.contains(HOSTILE)),
+                "{path}: {summaries:?}"
+            );
+        }
+    }
+    assert!(seen_json >= 3, "the API carries the names and titles");
+}
+
+fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(list) => list.iter().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
+        _ => {}
+    }
+}
