@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-use super::{find_by_slug, format_time, relative, write_atomically, TextFile};
+use super::{find_by_slug, format_time, lock_current, relative, write_atomically, TextFile};
 use crate::content::front_matter::split_front_matter;
 use crate::content::incident::parse_incident;
 use crate::content::{load_config, Incident, Kind, UpdateStatus};
@@ -133,6 +133,9 @@ fn edit(
     let config = load_config(root)?;
     let path = find_by_slug(root, slug)?;
     let shown = relative(root, &path).to_path_buf();
+    // Held until the edit is written: concurrent edits of one file queue here, and each reads
+    // the file only once it holds the lock, so no accepted update is ever lost.
+    let _lock = lock_current(&path)?;
     let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
     let raw = String::from_utf8(bytes).map_err(|e| {
         let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();

@@ -79,19 +79,78 @@ impl TextFile {
 /// Writes `bytes` to `path` through a hidden temp file in the same folder and a rename, so a
 /// reader (or the `serve` watcher) never sees half a file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = temp_beside(path, bytes)?;
+    temp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+/// Like [`write_atomically`], but never replaces a file: `Ok(false)` if `path` exists, even if
+/// another process created it a moment ago (two `beacon new` runs racing for one name).
+fn write_if_absent(path: &Path, bytes: &[u8]) -> Result<bool> {
+    let temp = temp_beside(path, bytes)?;
+    match temp.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(Error::io(path, e.error)),
+    }
+}
+
+/// A hidden temp file holding `bytes` in `path`'s folder (so the rename stays on one disk),
+/// removed again if it is not persisted.
+fn temp_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+    use std::io::Write;
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.beacon-{}.tmp", std::process::id()));
-    fs::write(&temp, bytes).map_err(|e| Error::io(&temp, e))?;
-    if let Err(e) = fs::rename(&temp, path) {
-        let _ = fs::remove_file(&temp);
-        return Err(Error::io(path, e));
+    // A temp file is private (0600) by default; the file it becomes keeps the permissions of
+    // the one it replaces, or gets the usual ones for a new file.
+    let permissions = match fs::metadata(path) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => default_permissions(),
+    };
+    let prefix = format!(".{name}.beacon-");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    if let Some(permissions) = permissions {
+        builder.permissions(permissions);
     }
-    Ok(())
+    let mut temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+    temp.write_all(bytes).map_err(|e| Error::io(temp.path(), e))?;
+    temp.as_file().sync_all().map_err(|e| Error::io(temp.path(), e))?;
+    Ok(temp)
+}
+
+/// What a new file gets: 0644 (owner writes, everyone reads), as `fs::write` would under the
+/// usual umask. Elsewhere a temp file already has the ordinary permissions.
+#[cfg(unix)]
+fn default_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<fs::Permissions> {
+    None
+}
+
+/// An exclusive lock on the file at `path` as it is now: held, no other beacon process edits
+/// it. Edits replace the file by a rename, so a waiting process may wake holding the lock of a
+/// file that is no longer at `path`; it then locks the new one, so every edit starts from the
+/// file the last edit wrote.
+fn lock_current(path: &Path) -> Result<fs::File> {
+    loop {
+        let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        file.lock().map_err(|e| Error::io(path, e))?;
+        let still_there = same_file::Handle::from_path(path)
+            .and_then(|now| Ok(now == same_file::Handle::from_file(file.try_clone()?)?))
+            .map_err(|e| Error::io(path, e))?;
+        if still_there {
+            return Ok(file);
+        }
+    }
 }
 
 /// One incident file and the slug it publishes under.

@@ -855,3 +855,110 @@ fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+// --- Authoring under concurrency ---
+
+fn spawn_beacon(site: &TestSite, args: &[String]) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_beacon"))
+        .arg("--root")
+        .arg(site.root())
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn beacon")
+}
+
+#[test]
+fn concurrent_beacon_update_runs_on_one_file_lose_updates() {
+    let site = TestSite::new();
+    site.write("content/incidents/a.md", INCIDENT);
+    let children: Vec<_> = (0..20)
+        .map(|n| {
+            let args = [
+                "update",
+                "a",
+                "--status",
+                "update",
+                &format!("Update number {n}."),
+                "--now",
+                "2022-01-27T09:00:00-05:00",
+            ];
+            spawn_beacon(&site, &args.map(String::from))
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let text = site.read("content/incidents/a.md");
+    for n in 0..20 {
+        assert!(
+            text.contains(&format!("Update number {n}.")),
+            "update {n} lost:\n{text}"
+        );
+    }
+    let check = site.beacon(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let leftovers: Vec<_> = std::fs::read_dir(site.path("content/incidents"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "temp files left: {leftovers:?}");
+}
+
+/// The class: every authoring command that writes races with the others on one file or one
+/// name: update, resolve and new, mixed, never lose a write or replace a file.
+#[test]
+fn mixed_concurrent_authoring_never_loses_a_write() {
+    let site = TestSite::new();
+    site.write("content/incidents/a.md", INCIDENT);
+    let mut children = Vec::new();
+    for n in 0..8 {
+        let args = [
+            "update",
+            "a",
+            "--status",
+            "identified",
+            &format!("Mixed {n}."),
+            "--now",
+            "2022-01-27T09:00:00-05:00",
+        ];
+        children.push(spawn_beacon(&site, &args.map(String::from)));
+        let args = [
+            "new",
+            "incident",
+            "Same title",
+            "--component",
+            "vpn",
+            "--now",
+            "2022-01-27T09:00:00-05:00",
+        ];
+        children.push(spawn_beacon(&site, &args.map(String::from)));
+    }
+    children.push(spawn_beacon(
+        &site,
+        &["resolve", "a", "--now", "2022-01-27T10:00:00-05:00"].map(String::from),
+    ));
+    let failures: Vec<String> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .filter(|o| !o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
+        .collect();
+    assert!(failures.is_empty(), "{failures:?}");
+    let text = site.read("content/incidents/a.md");
+    for n in 0..8 {
+        assert!(text.contains(&format!("Mixed {n}.")), "update {n} lost:\n{text}");
+    }
+    assert!(text.contains("resolved = "), "{text}");
+    let news = crate::common::snapshot(&site.path("content/incidents/2022"));
+    assert_eq!(
+        news.len(),
+        8,
+        "each `new` has its own file: {:?}",
+        news.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    assert_eq!(site.beacon(&["check"]).code, 0);
+}
