@@ -9,7 +9,9 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-use super::{find_by_slug, format_time, lock_current, relative, write_atomically, TextFile};
+use super::{
+    find_by_slug, format_time, front_matter_string, lock_current, relative, write_atomically, TextFile,
+};
 use crate::content::front_matter::split_front_matter;
 use crate::content::incident::parse_incident;
 use crate::content::{load_config, Incident, Kind, UpdateStatus};
@@ -199,7 +201,7 @@ fn append_update(
             let mut update = InlineTable::new();
             update.insert("at", Value::from(at));
             update.insert("status", Value::from(status.as_str()));
-            update.insert("text", Value::from(text));
+            update.insert("text", front_matter_string(text));
             list.push(update);
         }
         Some(_) => {
@@ -215,7 +217,7 @@ fn update_table(at: toml_edit::Datetime, status: UpdateStatus, text: &str) -> Ta
     let mut table = Table::new();
     table.insert("at", Item::Value(Value::from(at)));
     table.insert("status", Item::Value(Value::from(status.as_str())));
-    table.insert("text", Item::Value(Value::from(text)));
+    table.insert("text", Item::Value(front_matter_string(text)));
     // A blank line before each `[[updates]]`, as `beacon new` writes them.
     table.decor_mut().set_prefix("\n");
     table

@@ -220,7 +220,7 @@ fn write_new(
 }
 
 fn toml_string(text: &str) -> String {
-    toml_edit::Value::from(text).to_string()
+    super::front_matter_string(text).to_string()
 }
 
 fn toml_list(items: &[String]) -> String {

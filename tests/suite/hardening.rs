@@ -962,3 +962,109 @@ fn mixed_concurrent_authoring_never_loses_a_write() {
     );
     assert_eq!(site.beacon(&["check"]).code, 0);
 }
+
+// --- Text that looks like the front-matter fence ---
+
+#[test]
+fn multi_line_text_containing_a_line_plus_plus_plus_is_refused() {
+    let site = TestSite::new();
+    let text = "Step one.\n+++\nStep two.";
+    let now = ["--now", "2022-01-27T09:00:00-05:00"];
+    let title = "Mail down\n+++\nagain";
+    let run = site.beacon(&[&["new", "incident", title, "--component", "email"][..], &now].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let created = run.stdout.trim().strip_prefix("created ").unwrap().to_string();
+    let slug = std::path::Path::new(&created)
+        .file_stem()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let run = site.beacon(&[&["update", &slug, "--status", "identified", text][..], &now].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = site.beacon(&["resolve", &slug, text, "--now", "2022-01-27T10:00:00-05:00"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(site.beacon(&["check"]).code, 0);
+    site.build_at("2022-01-28T00:00:00Z");
+    let incidents: serde_json::Value =
+        serde_json::from_str(&site.read("public/api/v2/incidents.json")).unwrap();
+    let bodies: Vec<&str> = incidents["incidents"][0]["incident_updates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(bodies.iter().filter(|b| **b == text).count(), 2, "{bodies:?}");
+}
+
+/// The class: every text an authoring command writes (titles and update texts, in files with
+/// LF or CRLF endings), holding any line that reads as a fence, or TOML's own quote runs, comes
+/// back exactly as given and leaves the file valid.
+#[test]
+fn every_written_text_survives_any_fence_like_line() {
+    let texts = [
+        "+++",
+        "a\n+++\nb",
+        "a\n+++  \t\nb",
+        "a\r\n+++\r\nb",
+        "'''\n+++\n\"\"\"",
+        "\n\n+++\n\n",
+    ];
+    for (n, text) in texts.iter().enumerate() {
+        for crlf in [false, true] {
+            let site = TestSite::new();
+            let incident = if crlf {
+                INCIDENT.replace('\n', "\r\n")
+            } else {
+                INCIDENT.to_string()
+            };
+            site.write("content/incidents/a.md", &incident);
+            let run = site.beacon(&[
+                "update",
+                "a",
+                "--status",
+                "update",
+                text,
+                "--now",
+                "2022-01-27T09:00:00-05:00",
+            ]);
+            assert_eq!(run.code, 0, "{n} {crlf}: {}", run.stderr);
+            let run = site.beacon(&[
+                "new",
+                "incident",
+                &format!("T{n}{text}"),
+                "--now",
+                "2022-01-27T09:00:00-05:00",
+            ]);
+            assert!(
+                run.code == 0 || run.stderr.contains("title"),
+                "{n}: {}",
+                run.stderr
+            );
+            let check = site.beacon(&["check"]);
+            assert_eq!(
+                check.code,
+                0,
+                "{n} {crlf}: {}\n{}",
+                check.stderr,
+                site.read("content/incidents/a.md")
+            );
+            let file = site.read("content/incidents/a.md");
+            let front = beacon::content::front_matter::split_front_matter(&file)
+                .unwrap()
+                .front_matter
+                .replace("\r\n", "\n");
+            let table: toml::Table = toml::from_str(&front).unwrap();
+            let written = table["updates"].as_array().unwrap()[0]["text"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            // A text is stored trimmed, and line endings follow the file's.
+            assert_eq!(
+                written.replace("\r\n", "\n"),
+                text.trim().replace("\r\n", "\n"),
+                "{n} {crlf}"
+            );
+        }
+    }
+}
