@@ -162,6 +162,26 @@ fn from_text_unchecked(text: &str, tz: Tz, bound: Bound) -> Result<DateTime<Utc>
     ))
 }
 
+/// A datetime as the user wrote it and, when the text does not already say it, the instant it
+/// was read as, for messages that compare two of them: a plain date as an end means the end of
+/// that day, which otherwise makes `--end 2022-01-26` before `--start 2022-01-27` read as two
+/// identical times.
+pub fn as_read(written: &str, instant: DateTime<Utc>, tz: Tz, bound: Bound) -> String {
+    let written = written.trim().trim_matches(['"', '\'']);
+    let shown = instant
+        .with_timezone(&tz)
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string();
+    let plain_date = NaiveDate::parse_from_str(written, "%Y-%m-%d").is_ok();
+    if written == shown {
+        written.to_string()
+    } else if plain_date && bound == Bound::End {
+        format!("{written} (up to the end of that day, {shown})")
+    } else {
+        format!("{written} ({shown})")
+    }
+}
+
 fn date_bound(tz: Tz, date: NaiveDate, bound: Bound) -> DateTime<Utc> {
     match bound {
         Bound::Start => day_start(tz, date),
@@ -261,6 +281,25 @@ mod tests {
         );
         assert!(from_text("0001-01-01", Tz::UTC, Bound::Start).is_err());
         assert!(day_start_in_range(Tz::UTC, NaiveDate::from_ymd_opt(0, 1, 1).unwrap()).is_err());
+    }
+
+    #[test]
+    fn as_read_shows_what_a_plain_end_date_means() {
+        let end = from_text("2022-01-26", New_York, Bound::End).unwrap();
+        let start = from_text("2022-01-27", New_York, Bound::Start).unwrap();
+        assert_eq!(
+            as_read("2022-01-26", end, New_York, Bound::End),
+            "2022-01-26 (up to the end of that day, 2022-01-27T00:00:00-05:00)"
+        );
+        assert_eq!(
+            as_read("2022-01-27", start, New_York, Bound::Start),
+            "2022-01-27 (2022-01-27T00:00:00-05:00)"
+        );
+        let t = ny("2022-01-27T07:40:00-05:00");
+        assert_eq!(
+            as_read("2022-01-27T07:40:00-05:00", t, New_York, Bound::Start),
+            "2022-01-27T07:40:00-05:00"
+        );
     }
 
     #[test]

@@ -94,8 +94,8 @@ pub fn new_maintenance(root: &Path, new: &NewMaintenance) -> Result<Created> {
     if end <= start {
         return Err(Error::Usage(format!(
             "--end {} must come after --start {}",
-            format_time(tz, end),
-            format_time(tz, start)
+            time::as_read(&new.end, end, tz, Bound::End),
+            time::as_read(&new.start, start, tz, Bound::Start)
         )));
     }
     // Announced now, or at the start when the window is written down after it began.

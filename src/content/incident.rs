@@ -132,7 +132,12 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
             }
             if let (Some(start), Some(resolved), Some(value)) = (start, resolved, &front.resolved) {
                 if resolved < start {
-                    problems.report(value.span(), "`resolved` comes before `date`".into());
+                    let message = format!(
+                        "`resolved` {} comes before `date` {}",
+                        time::as_read(&value.get_ref().to_string(), resolved, tz, Bound::End),
+                        time::as_read(&front.date.get_ref().to_string(), start, tz, Bound::Start)
+                    );
+                    problems.report(value.span(), message);
                 }
             }
             end = resolved;
@@ -156,7 +161,12 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
                     "maintenance needs an `end` (its scheduled end)".into(),
                 ),
                 (Some(value), Some(start), Some(e)) if e <= start => {
-                    problems.report(value.span(), "`end` must come after `date`".into())
+                    let message = format!(
+                        "`end` {} must come after `date` {}",
+                        time::as_read(&value.get_ref().to_string(), e, tz, Bound::End),
+                        time::as_read(&front.date.get_ref().to_string(), start, tz, Bound::Start)
+                    );
+                    problems.report(value.span(), message)
                 }
                 _ => {}
             }

@@ -1068,3 +1068,209 @@ fn every_written_text_survives_any_fence_like_line() {
         }
     }
 }
+
+// --- The error messages that misled users ---
+
+#[test]
+fn end_before_start_prints_two_identical_times() {
+    let site = TestSite::new();
+    let run = site.beacon(&[
+        "new",
+        "maintenance",
+        "M",
+        "--start",
+        "2022-01-27",
+        "--end",
+        "2022-01-26",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "--end 2022-01-26 (up to the end of that day, 2022-01-27T00:00:00-05:00) must come after --start 2022-01-27 (2022-01-27T00:00:00-05:00)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn status_fixed_lists_resolved_as_valid_and_it_is_refused() {
+    let site = TestSite::new();
+    site.write("content/incidents/a.md", INCIDENT);
+    let run = site.beacon(&["update", "a", "--status", "fixed", "x"]);
+    assert_eq!(run.code, 2);
+    let offered = run
+        .stderr
+        .split("expected one of ")
+        .nth(1)
+        .expect("a list")
+        .to_string();
+    // Every status the message offers is one `beacon update` accepts on some file.
+    let words: Vec<&str> = offered
+        .split(|c: char| !c.is_ascii_lowercase() && c != '_')
+        .filter(|w| {
+            [
+                "investigating",
+                "identified",
+                "monitoring",
+                "resolved",
+                "update",
+                "postmortem",
+                "scheduled",
+                "in_progress",
+                "completed",
+            ]
+            .contains(w)
+        })
+        .collect();
+    assert!(!words.contains(&"resolved"), "{}", run.stderr);
+    assert!(run.stderr.contains("beacon resolve"), "{}", run.stderr);
+    for status in words {
+        let site = TestSite::new();
+        let maintenance = ["scheduled", "in_progress", "completed"].contains(&status);
+        let text = if maintenance {
+            "+++\ntitle = \"M\"\nkind = \"maintenance\"\ndate = 2022-01-27T07:40:00-05:00\nend = 2022-01-27T09:00:00-05:00\n+++\n"
+        } else {
+            INCIDENT
+        };
+        site.write("content/incidents/a.md", text);
+        let run = site.beacon(&[
+            "update",
+            "a",
+            "--status",
+            status,
+            "x",
+            "--now",
+            "2022-01-27T08:00:00-05:00",
+        ]);
+        assert_eq!(run.code, 0, "{status} was offered but refused: {}", run.stderr);
+    }
+}
+
+#[test]
+fn now_as_a_date_is_refused_though_new_date_accepts_dates() {
+    let site = TestSite::new();
+    site.write("content/incidents/a.md", INCIDENT);
+    let run = site.beacon(&["build", "--now", "2022-01-28"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("(as of 2022-01-28T05:00:00+00:00)"),
+        "midnight in New York: {}",
+        run.stdout
+    );
+    // The class: every command's --now reads what new --date reads.
+    for args in [
+        vec!["check", "--now", "2022-01-28 09:00"],
+        vec!["update", "a", "--status", "update", "x", "--now", "2022-01-28"],
+        vec!["resolve", "a", "--now", "2022-01-28T10:00"],
+        vec!["new", "incident", "X", "--now", "2022-01-28"],
+    ] {
+        let run = site.beacon(&args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn one_incidents() {
+    let site = TestSite::new();
+    site.write("content/incidents/a.md", INCIDENT);
+    let run = site.beacon(&["check"]);
+    assert!(
+        run.stdout.contains("1 incident or maintenance window,"),
+        "{}",
+        run.stdout
+    );
+    let run = site.beacon(&["--verbose", "build", "--now", "2022-01-28T00:00:00Z"]);
+    assert!(
+        run.stderr.contains("loaded 1 incident and 0 pages"),
+        "{}",
+        run.stderr
+    );
+    site.write("content/incidents/a.md", "+++\ntitle = 1\n+++\n");
+    let run = site.beacon(&["check"]);
+    assert!(run.stderr.contains("error: 1 problem found"), "{}", run.stderr);
+}
+
+/// The class of counts: every count the CLI prints, at 1 and at 2, agrees in number.
+#[test]
+fn every_count_the_cli_prints_agrees_with_its_number() {
+    let site = TestSite::new();
+    site.write(
+        "config.toml",
+        crate::common::CONFIG
+            .split("\n[[components]]")
+            .next()
+            .unwrap()
+            .to_string()
+            + "\n[[components]]\nid = \"email\"\nname = \"Email\"\n",
+    );
+    site.write("content/incidents/a.md", INCIDENT);
+    site.write("content/pages/p.md", "+++\ntitle = \"P\"\n+++\n");
+    let mut printed = String::new();
+    for args in [
+        vec!["check"],
+        vec!["--verbose", "build", "--now", "2022-01-28T00:00:00Z"],
+    ] {
+        let run = site.beacon(&args);
+        printed.push_str(&run.stdout);
+        printed.push_str(&run.stderr);
+    }
+    site.write("content/incidents/a.md", "+++\ntitle = 1\n+++\n");
+    printed.push_str(&site.beacon(&["check"]).stderr);
+    let words: Vec<&str> = printed
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(')
+        .collect();
+    for pair in words.windows(2) {
+        if pair[0] == "1" {
+            assert!(
+                !pair[1].ends_with('s') || pair[1] == "ms",
+                "\"1 {}\" in:\n{printed}",
+                pair[1]
+            );
+        }
+    }
+    assert!(
+        printed.contains("1 component,") && printed.contains("1 page;"),
+        "{printed}"
+    );
+}
+
+#[test]
+fn a_missing_site_folder_gets_no_hint_of_root_or_init() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope");
+    for args in [
+        vec!["check"],
+        vec!["build"],
+        vec!["update", "a", "--status", "update", "x"],
+        vec!["new", "incident", "X"],
+    ] {
+        let run: crate::common::Run = std::process::Command::new(env!("CARGO_BIN_EXE_beacon"))
+            .arg("--root")
+            .arg(&missing)
+            .args(&args)
+            .output()
+            .unwrap()
+            .into();
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(
+            run.stderr.contains("does not exist")
+                && run.stderr.contains("--root")
+                && run.stderr.contains("beacon init"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    let run: crate::common::Run = std::process::Command::new(env!("CARGO_BIN_EXE_beacon"))
+        .current_dir(dir.path())
+        .arg("check")
+        .output()
+        .unwrap()
+        .into();
+    assert!(
+        run.stderr.contains("the current folder has no config.toml"),
+        "{}",
+        run.stderr
+    );
+    assert!(!missing.exists(), "nothing is created");
+}
