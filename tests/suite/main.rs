@@ -4,6 +4,7 @@ mod common;
 
 mod authoring;
 mod check;
+mod fuzz_cli;
 mod hardening;
 mod never_panics;
 mod serve;
