@@ -151,6 +151,12 @@ pub fn load_site_static(root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
 /// `default` (it is built in) and a content error in config.toml for any other name. The name
 /// is one folder name (config.toml checks it), so the theme is always inside `themes/`.
 fn theme_dir(root: &Path, name: &str) -> Result<Option<String>> {
+    if !crate::config::is_theme_name(name) {
+        // config.toml refuses such a name; this guards callers that did not read it from there.
+        return Err(Error::Usage(format!(
+            "theme `{name}` is not a folder name inside themes/"
+        )));
+    }
     let dir = format!("themes/{name}");
     if root.join(&dir).is_dir() {
         return Ok(Some(dir));
