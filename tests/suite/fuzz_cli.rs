@@ -288,3 +288,18 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases() / 2, max_shrink_iters: 32, ..ProptestConfig::default() })]
+
+    /// On the same arbitrary sites, `check` fails exactly when `build --drafts` fails, at the
+    /// same instant: check meets every problem a build meets.
+    #[test]
+    fn check_and_build_agree_on_arbitrary_sites(s in site(), now in instant()) {
+        let site = TestSite::new();
+        write(&site, &s);
+        let check = site.beacon(&["check", "--now", &now]);
+        let build = site.beacon(&["build", "--drafts", "--now", &now]);
+        prop_assert_eq!(check.code, build.code, "--now {}\ncheck: {}\nbuild: {}", now, check.stderr, build.stderr);
+    }
+}
