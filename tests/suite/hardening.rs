@@ -1274,3 +1274,58 @@ fn a_missing_site_folder_gets_no_hint_of_root_or_init() {
     );
     assert!(!missing.exists(), "nothing is created");
 }
+
+/// The class of "wrong acceptance" in authoring: no command writes a file `check` refuses,
+/// even at the edges of the accepted range (init dates its example two days before now).
+#[test]
+fn no_authoring_command_writes_a_file_check_refuses_at_the_range_edges() {
+    for now in [
+        "1900-01-01T00:00:00Z",
+        "1900-01-03T12:00:00Z",
+        "9998-12-31T23:59:59Z",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let run: crate::common::Run = std::process::Command::new(env!("CARGO_BIN_EXE_beacon"))
+            .arg("--root")
+            .arg(&root)
+            .args(["init", "--now", now])
+            .output()
+            .unwrap()
+            .into();
+        if run.code != 0 {
+            assert_eq!(run.code, 2, "{now}: {}", run.stderr);
+            assert!(run.stderr.contains("outside the range"), "{now}: {}", run.stderr);
+            assert!(!root.join("config.toml").exists(), "{now}: nothing written");
+            continue;
+        }
+        let check: crate::common::Run = std::process::Command::new(env!("CARGO_BIN_EXE_beacon"))
+            .arg("--root")
+            .arg(&root)
+            .args(["check", "--now", now])
+            .output()
+            .unwrap()
+            .into();
+        assert_eq!(check.code, 0, "{now}: {}", check.stderr);
+    }
+    let site = TestSite::new();
+    for args in [
+        vec!["new", "incident", "X", "--now", "1900-01-01T00:00:00Z"],
+        vec![
+            "new",
+            "maintenance",
+            "M",
+            "--start",
+            "9998-12-30",
+            "--end",
+            "9998-12-30",
+            "--now",
+            "9998-12-01T00:00:00Z",
+        ],
+    ] {
+        let run = site.beacon(&args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        let check = site.beacon(&["check", "--now", "9998-12-31T00:00:00Z"]);
+        assert_eq!(check.code, 0, "{args:?}: {}", check.stderr);
+    }
+}
