@@ -26,7 +26,7 @@ pub struct BuildArgs {
     /// Override base_url from config.toml (checked like it).
     #[arg(long, value_name = "URL", value_parser = crate::site_url::parse_base_url)]
     pub base_url: Option<String>,
-    /// Build the site as it stood at this instant (RFC 3339); default: SOURCE_DATE_EPOCH, else the clock.
+    /// Build the site as it stood at this instant (RFC 3339, or a local time or date in the site time zone); default: SOURCE_DATE_EPOCH, else the clock.
     #[arg(long, value_name = "T")]
     pub now: Option<String>,
     /// Include drafts.

@@ -13,7 +13,7 @@ pub struct InitArgs {
     /// The folder for the new site (created if missing); default: --root, else the current folder.
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
-    /// Date the example incident relative to this instant (RFC 3339); default: SOURCE_DATE_EPOCH, else the clock.
+    /// Date the example incident relative to this instant (RFC 3339, or a local time or date in the site time zone); default: SOURCE_DATE_EPOCH, else the clock.
     #[arg(long, value_name = "T")]
     pub now: Option<String>,
 }

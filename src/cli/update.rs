@@ -17,7 +17,7 @@ pub struct UpdateArgs {
     pub status: UpdateStatus,
     /// What the update says.
     pub text: String,
-    /// Stamp the update with this instant (RFC 3339); default: SOURCE_DATE_EPOCH, else the clock.
+    /// Stamp the update with this instant (RFC 3339, or a local time or date in the site time zone); default: SOURCE_DATE_EPOCH, else the clock.
     #[arg(long, value_name = "T")]
     pub now: Option<String>,
 }
