@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
 use crate::content::{load_site, LoadOptions, Site};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::status::{as_of, compute_report, StatusReport};
 use crate::{outputs, render};
 
@@ -76,7 +76,8 @@ pub fn build_site(options: &BuildOptions) -> Result<Vec<OutputFile>> {
 pub fn render_site(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile>> {
     let mut published = as_of(site, options.now);
     if let Some(base_url) = &options.base_url {
-        published.config.base_url = normalise_base_url(base_url);
+        published.config.base_url = crate::site_url::parse_base_url(base_url)
+            .map_err(|e| Error::Usage(format!("--base-url: {e}")))?;
     }
     let report = compute_report(&published, options.now);
     let ctx = BuildContext {
@@ -104,13 +105,4 @@ pub fn render_site(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|later, first| later.path == first.path);
     Ok(files)
-}
-
-/// `base_url` always ends in `/`, so paths can be appended.
-pub fn normalise_base_url(url: &str) -> String {
-    let mut url = url.trim().to_string();
-    if !url.ends_with('/') {
-        url.push('/');
-    }
-    url
 }

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{closest, with_suggestion, Diagnostic};
+use crate::keys::{fields_of, parse_all_keys, Schema};
 
 /// The site settings and the component catalogue.
 #[derive(Debug, Clone)]
@@ -107,7 +108,7 @@ struct ConfigFile {
     language: String,
     timezone: Option<Spanned<String>>,
     #[serde(default = "default_theme")]
-    theme: String,
+    theme: Spanned<String>,
     #[serde(default)]
     uptime: UptimeFile,
     #[serde(default)]
@@ -123,8 +124,8 @@ struct ConfigFile {
 fn default_language() -> String {
     "en".into()
 }
-fn default_theme() -> String {
-    "default".into()
+fn default_theme() -> Spanned<String> {
+    Spanned::new(0..0, "default".into())
 }
 
 #[derive(Deserialize)]
@@ -216,10 +217,21 @@ struct ComponentFile {
     since: Option<Spanned<toml::value::Datetime>>,
 }
 
+/// The tables of config.toml and the keys each accepts.
+const CONFIG_KEYS: Schema = &[
+    ("", fields_of::<ConfigFile>),
+    ("uptime", fields_of::<UptimeFile>),
+    ("uptime.weights", fields_of::<WeightsFile>),
+    ("history", fields_of::<HistoryFile>),
+    ("feeds", fields_of::<FeedsFile>),
+    ("markdown", fields_of::<MarkdownFile>),
+    ("components", fields_of::<ComponentFile>),
+];
+
 /// Parses and checks `config.toml`; `path` is only used to name the file in diagnostics.
 pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let file: ConfigFile = toml::from_str(source).map_err(|e| vec![toml_diagnostic(path, source, 0, &e)])?;
+    let file: ConfigFile = parse_all_keys(path, source, 0, source, CONFIG_KEYS)?;
     let mut problems = Vec::new();
     let mut report = |span: std::ops::Range<usize>, message: String| {
         problems.push(Diagnostic::at(path, source, span, message));
@@ -228,17 +240,18 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
     if file.title.get_ref().trim().is_empty() {
         report(file.title.span(), "`title` is empty; give the page a name".into());
     }
-    let base_url = file.base_url.get_ref().trim();
-    let base_ok = ["https://", "http://"].iter().any(|scheme| {
-        base_url
-            .strip_prefix(scheme)
-            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
-    }) && !base_url.contains(char::is_whitespace)
-        && !base_url.contains(['?', '#']);
-    if !base_ok {
+    let base_url = crate::site_url::parse_base_url(file.base_url.get_ref()).unwrap_or_else(|e| {
+        report(file.base_url.span(), format!("`base_url`: {e}"));
+        String::new()
+    });
+    if !is_theme_name(file.theme.get_ref()) {
         report(
-            file.base_url.span(),
-            format!("`base_url` `{base_url}` is not an absolute http(s) URL; expected one like \"https://status.example.org/\""),
+            file.theme.span(),
+            format!(
+                "`theme` `{}` is not a folder name: a theme is a folder directly inside `themes/`, \
+                 named with letters, digits, `-`, `_` or `.` (not starting with `.`), like \"default\"",
+                file.theme.get_ref().escape_debug()
+            ),
         );
     }
     let timezone = match &file.timezone {
@@ -317,7 +330,16 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
             .since
             .as_ref()
             .and_then(|s| match (s.get_ref().date, s.get_ref().time) {
-                (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
+                (Some(d), None) => {
+                    let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())?;
+                    match crate::time::day_start_in_range(timezone, date) {
+                        Ok(_) => Some(date),
+                        Err(e) => {
+                            report(s.span(), format!("`since`: {e}"));
+                            None
+                        }
+                    }
+                }
                 _ => {
                     report(s.span(), "`since` must be a plain date, like 2019-06-01".into());
                     None
@@ -335,17 +357,13 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut base_url = base_url.to_string();
-    if !base_url.ends_with('/') {
-        base_url.push('/');
-    }
     Ok(Config {
         title: file.title.into_inner(),
         base_url,
         description: file.description,
         language: file.language,
         timezone,
-        theme: file.theme,
+        theme: file.theme.into_inner(),
         uptime: UptimeConfig {
             days: u32::try_from(days).unwrap_or(u32::MAX),
             weights,
@@ -360,6 +378,16 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
 
 /// The longest bar window `[uptime] days` may ask for.
 pub const MAX_UPTIME_DAYS: usize = 3660;
+
+/// A theme is named by one folder inside `themes/`: no separators, no `..`, nothing hidden, so
+/// no `theme` value can reach a folder outside `themes/`.
+pub fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
 
 /// `[a-z0-9-]+`: the shape of component ids.
 pub fn is_component_id(id: &str) -> bool {

@@ -104,7 +104,7 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The site's content or config has problems; each is located in its file.
-    #[error("{} problem{} found", .0.len(), if .0.len() == 1 { "" } else { "s" })]
+    #[error("{} found", crate::wording::count(.0.len(), "problem", "problems"))]
     Content(Vec<Diagnostic>),
     /// A file or folder could not be read or written.
     #[error("{}: {source}", path.display())]

@@ -4,8 +4,8 @@
 //! `config.toml` and the content files into a checked [`content::Site`]; [`status`] cuts it to
 //! what was public at `now` and computes each component's status and uptime; [`build`] renders
 //! every output file in memory ([`render`] for pages, [`outputs`] for feeds, calendar, API and
-//! badges); [`write`] swaps them into the output folder atomically. `beacon check` stops after
-//! loading.
+//! badges); [`write`] swaps them into the output folder atomically. `beacon check` runs every
+//! stage but the last, so it meets every problem a build would.
 
 pub mod authoring;
 pub mod build;
@@ -13,13 +13,17 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod keys;
 pub mod markdown;
 pub mod outputs;
 pub mod render;
 pub mod serve;
+pub mod site_files;
+pub mod site_url;
 pub mod status;
 pub mod time;
 pub mod watch;
+pub mod wording;
 pub mod write;
 
 pub use error::{Diagnostic, Error, Result};

@@ -11,6 +11,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
         Ok(outcome) => {
+            // Warnings show even with --quiet: a skipped file is what a CI log must not hide.
+            for warning in &outcome.warnings {
+                eprintln!("warning: {warning}\n");
+            }
             if !cli.quiet {
                 for line in outcome.lines {
                     println!("{line}");

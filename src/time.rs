@@ -2,7 +2,8 @@
 //! time zone, and the bounds of calendar days there.
 
 use chrono::{
-    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+    DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
+    Utc,
 };
 use chrono_tz::Tz;
 
@@ -15,12 +16,47 @@ pub enum Bound {
     End,
 }
 
-/// Resolves the build's `now`: `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.
+/// The first year beacon accepts in any instant it reads.
+pub const FIRST_YEAR: i32 = 1900;
+/// The last year beacon accepts. Every output format (RFC 2822 in RSS, RFC 3339, iCalendar)
+/// writes four-digit years, and a bar window reaches ten years back from `now`, so the range
+/// keeps a margin on both sides: no time zone or window can push a written year out of 0–9999.
+pub const LAST_YEAR: i32 = 9998;
+
+/// `t` if it lies in the accepted range ([`FIRST_YEAR`]-01-01 to [`LAST_YEAR`]-12-31, UTC),
+/// else an error that states the range.
+pub fn in_range(t: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    let first = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1)
+        .expect("a real date")
+        .and_time(NaiveTime::MIN);
+    let after_last = NaiveDate::from_ymd_opt(LAST_YEAR + 1, 1, 1)
+        .expect("a real date")
+        .and_time(NaiveTime::MIN);
+    if t.naive_utc() >= first && t.naive_utc() < after_last {
+        Ok(t)
+    } else {
+        Err(format!(
+            "{} is outside the range beacon accepts ({FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31, UTC)",
+            t.to_rfc3339()
+        ))
+    }
+}
+
+/// [`resolve_now_in`] with local times and plain dates read in UTC.
 pub fn resolve_now(flag: Option<&str>, source_date_epoch: Option<&str>) -> Result<DateTime<Utc>, String> {
+    resolve_now_in(flag, source_date_epoch, Tz::UTC)
+}
+
+/// Resolves the build's `now`: `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.
+/// `--now` takes what `new --date` takes (RFC 3339, a local time or a plain date, both read in
+/// `tz`, the site's time zone).
+pub fn resolve_now_in(
+    flag: Option<&str>,
+    source_date_epoch: Option<&str>,
+    tz: Tz,
+) -> Result<DateTime<Utc>, String> {
     if let Some(text) = flag {
-        return DateTime::parse_from_rfc3339(text.trim())
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(|e| format!("--now `{text}`: {e}; expected RFC 3339, like 2022-01-27T12:00:00-05:00"));
+        return from_text(text, tz, Bound::Start).map_err(|e| format!("--now: {e}"));
     }
     if let Some(text) = source_date_epoch {
         let seconds: i64 = text
@@ -28,7 +64,9 @@ pub fn resolve_now(flag: Option<&str>, source_date_epoch: Option<&str>) -> Resul
             .parse()
             .map_err(|_| format!("SOURCE_DATE_EPOCH `{text}` is not a whole number of seconds"))?;
         return DateTime::from_timestamp(seconds, 0)
-            .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{text}` is out of range"));
+            .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{text}` is out of range"))
+            .and_then(in_range)
+            .map_err(|e| format!("SOURCE_DATE_EPOCH `{text}`: {e}"));
     }
     // Whole seconds: the clock's nanoseconds would only make output differ for no reason.
     let now = Utc::now();
@@ -71,6 +109,10 @@ pub fn local_date(tz: Tz, instant: DateTime<Utc>) -> NaiveDate {
 
 /// Reads a TOML datetime (with offset, local, or a plain date) as an instant.
 pub fn from_toml(value: &toml::value::Datetime, tz: Tz, bound: Bound) -> Result<DateTime<Utc>, String> {
+    from_toml_unchecked(value, tz, bound).and_then(in_range)
+}
+
+fn from_toml_unchecked(value: &toml::value::Datetime, tz: Tz, bound: Bound) -> Result<DateTime<Utc>, String> {
     let Some(d) = value.date else {
         return Err("expected a date, found only a time of day".into());
     };
@@ -94,6 +136,10 @@ pub fn from_toml(value: &toml::value::Datetime, tz: Tz, bound: Bound) -> Result<
 
 /// Reads a datetime written as a string: RFC 3339, a local `YYYY-MM-DD[ T]HH:MM[:SS]`, or a date.
 pub fn from_text(text: &str, tz: Tz, bound: Bound) -> Result<DateTime<Utc>, String> {
+    from_text_unchecked(text, tz, bound).and_then(in_range)
+}
+
+fn from_text_unchecked(text: &str, tz: Tz, bound: Bound) -> Result<DateTime<Utc>, String> {
     let text = text.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
@@ -116,11 +162,41 @@ pub fn from_text(text: &str, tz: Tz, bound: Bound) -> Result<DateTime<Utc>, Stri
     ))
 }
 
+/// A datetime as the user wrote it and, when the text does not already say it, the instant it
+/// was read as, for messages that compare two of them: a plain date as an end means the end of
+/// that day, which otherwise makes `--end 2022-01-26` before `--start 2022-01-27` read as two
+/// identical times.
+pub fn as_read(written: &str, instant: DateTime<Utc>, tz: Tz, bound: Bound) -> String {
+    let written = written.trim().trim_matches(['"', '\'']);
+    let shown = instant
+        .with_timezone(&tz)
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string();
+    let plain_date = NaiveDate::parse_from_str(written, "%Y-%m-%d").is_ok();
+    if written == shown {
+        written.to_string()
+    } else if plain_date && bound == Bound::End {
+        format!("{written} (up to the end of that day, {shown})")
+    } else {
+        format!("{written} ({shown})")
+    }
+}
+
 fn date_bound(tz: Tz, date: NaiveDate, bound: Bound) -> DateTime<Utc> {
     match bound {
         Bound::Start => day_start(tz, date),
         Bound::End => day_start(tz, date.succ_opt().unwrap_or(date)),
     }
+}
+
+/// The first instant of calendar day `date` in `tz`, if it lies in the accepted range.
+pub fn day_start_in_range(tz: Tz, date: NaiveDate) -> Result<DateTime<Utc>, String> {
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        return Err(format!(
+            "{date} is outside the range beacon accepts ({FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31)"
+        ));
+    }
+    in_range(day_start(tz, date))
 }
 
 #[cfg(test)]
@@ -162,5 +238,74 @@ mod tests {
             "1970-01-02T00:00:00+00:00"
         );
         assert!(resolve_now(Some("noon"), None).is_err());
+    }
+
+    #[test]
+    fn now_as_a_plain_date_is_the_start_of_that_day_in_the_site_zone() {
+        assert_eq!(
+            resolve_now_in(Some("2022-01-27"), None, New_York).unwrap(),
+            ny("2022-01-27T00:00:00-05:00")
+        );
+    }
+
+    #[test]
+    fn instants_outside_years_0_to_9999_are_rejected_not_panicked_on() {
+        let now_cases = [
+            "9999-12-31T23:59:59-23:59",
+            "0000-01-01T00:00:00+00:01",
+            "9998-12-31T23:59:59-01:00",
+            "1899-12-31T23:59:59Z",
+        ];
+        for text in now_cases {
+            let e = resolve_now(Some(text), None).unwrap_err();
+            assert!(e.contains("outside the range"), "{text}: {e}");
+        }
+        for epoch in [
+            "253402300800",
+            "-62198755200",
+            "-2208988801",
+            "9223372036854775807",
+        ] {
+            let e = resolve_now(None, Some(epoch)).unwrap_err();
+            assert!(e.contains("range"), "{epoch}: {e}");
+        }
+        let date: toml::value::Datetime = "0000-01-01T00:00:00+14:00".parse().unwrap();
+        assert!(from_toml(&date, Tz::UTC, Bound::Start)
+            .unwrap_err()
+            .contains("outside"));
+        let last_day: toml::value::Datetime = "9998-12-31".parse().unwrap();
+        assert!(from_toml(&last_day, Tz::UTC, Bound::Start).is_ok());
+        assert!(
+            from_toml(&last_day, Tz::UTC, Bound::End).is_err(),
+            "its end is in 9999"
+        );
+        assert!(from_text("0001-01-01", Tz::UTC, Bound::Start).is_err());
+        assert!(day_start_in_range(Tz::UTC, NaiveDate::from_ymd_opt(0, 1, 1).unwrap()).is_err());
+    }
+
+    #[test]
+    fn as_read_shows_what_a_plain_end_date_means() {
+        let end = from_text("2022-01-26", New_York, Bound::End).unwrap();
+        let start = from_text("2022-01-27", New_York, Bound::Start).unwrap();
+        assert_eq!(
+            as_read("2022-01-26", end, New_York, Bound::End),
+            "2022-01-26 (up to the end of that day, 2022-01-27T00:00:00-05:00)"
+        );
+        assert_eq!(
+            as_read("2022-01-27", start, New_York, Bound::Start),
+            "2022-01-27 (2022-01-27T00:00:00-05:00)"
+        );
+        let t = ny("2022-01-27T07:40:00-05:00");
+        assert_eq!(
+            as_read("2022-01-27T07:40:00-05:00", t, New_York, Bound::Start),
+            "2022-01-27T07:40:00-05:00"
+        );
+    }
+
+    #[test]
+    fn the_edges_of_the_range_are_accepted() {
+        for text in ["1900-01-01T00:00:00Z", "9998-12-31T23:59:59Z", "1900-01-01"] {
+            assert!(resolve_now(Some(text), None).is_ok(), "{text}");
+        }
     }
 }

@@ -9,11 +9,13 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-use super::{find_by_slug, format_time, relative, write_atomically, TextFile};
+use super::{
+    find_by_slug, format_time, front_matter_string, lock_current, relative, write_atomically, TextFile,
+};
 use crate::content::front_matter::split_front_matter;
 use crate::content::incident::parse_incident;
 use crate::content::{load_config, Incident, Kind, UpdateStatus};
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{closest, Diagnostic, Error, Result};
 
 /// What `beacon update` appends.
 #[derive(Debug, Clone)]
@@ -48,20 +50,45 @@ pub struct Edited {
     pub at: String,
 }
 
-/// Reads a timeline status as written in front matter (`identified`, `in_progress`, ...).
+/// Reads a timeline status for `beacon update` (`identified`, `in_progress`, ...). The message
+/// lists only what `update` accepts: `resolved` is posted by `beacon resolve`, which also sets
+/// the incident's `resolved` time.
 pub fn parse_update_status(text: &str) -> std::result::Result<UpdateStatus, String> {
     UpdateStatus::deserialize(toml::Value::String(text.trim().to_string())).map_err(|_| {
+        let names = |kind| {
+            postable(kind)
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let all: Vec<UpdateStatus> = [postable(Kind::Incident), postable(Kind::Maintenance)].concat();
+        let hint = closest(text.trim(), all.iter().map(|s| s.as_str()))
+            .map(|s| format!("did you mean `{s}`? "))
+            .unwrap_or_default();
         format!(
-            "`{text}` is not an update status; expected one of investigating, identified, monitoring, \
-             resolved, update, postmortem (incidents) or scheduled, in_progress, completed (maintenance)"
+            "`{text}` is not an update status; {hint}expected one of {} (incidents; \
+             to resolve one, use `beacon resolve`) or {} (maintenance)",
+            names(Kind::Incident),
+            names(Kind::Maintenance)
         )
     })
+}
+
+/// The statuses `beacon update` posts for `kind`: all its statuses but `resolved`, which is
+/// `beacon resolve`'s.
+fn postable(kind: Kind) -> Vec<UpdateStatus> {
+    UpdateStatus::allowed_for(kind)
+        .iter()
+        .copied()
+        .filter(|s| !(kind == Kind::Incident && *s == UpdateStatus::Resolved))
+        .collect()
 }
 
 /// Appends an update to the incident or maintenance window published as `options.slug`.
 pub fn update_incident(root: &Path, options: &UpdateOptions) -> Result<Edited> {
     edit(root, &options.slug, options.now, |incident, doc, at, _| {
-        let allowed = UpdateStatus::allowed_for(incident.kind);
+        let allowed = postable(incident.kind);
         if options.status == UpdateStatus::Resolved && incident.kind == Kind::Incident {
             return Err(Error::Usage(format!(
                 "to resolve an incident use `beacon resolve {}`, which also sets `resolved`",
@@ -133,6 +160,9 @@ fn edit(
     let config = load_config(root)?;
     let path = find_by_slug(root, slug)?;
     let shown = relative(root, &path).to_path_buf();
+    // Held until the edit is written: concurrent edits of one file queue here, and each reads
+    // the file only once it holds the lock, so no accepted update is ever lost.
+    let _lock = lock_current(&path)?;
     let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
     let raw = String::from_utf8(bytes).map_err(|e| {
         let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
@@ -162,9 +192,13 @@ fn edit(
     let out = file.restore(&edited);
     // Never write a file `check` would refuse, whatever the edit did.
     if let Err(problems) = parse_incident(&shown, out.strip_prefix('\u{feff}').unwrap_or(&out), &config) {
-        let first = problems.first().map(|d| d.to_string()).unwrap_or_default();
+        let all = problems
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join("\n\n");
         return Err(Error::Usage(format!(
-            "left {} unchanged: the edit would make it invalid:\n{first}",
+            "left {} unchanged: the edit would make it invalid:\n{all}",
             shown.display()
         )));
     }
@@ -196,7 +230,7 @@ fn append_update(
             let mut update = InlineTable::new();
             update.insert("at", Value::from(at));
             update.insert("status", Value::from(status.as_str()));
-            update.insert("text", Value::from(text));
+            update.insert("text", front_matter_string(text));
             list.push(update);
         }
         Some(_) => {
@@ -212,7 +246,7 @@ fn update_table(at: toml_edit::Datetime, status: UpdateStatus, text: &str) -> Ta
     let mut table = Table::new();
     table.insert("at", Item::Value(Value::from(at)));
     table.insert("status", Item::Value(Value::from(status.as_str())));
-    table.insert("text", Item::Value(Value::from(text)));
+    table.insert("text", Item::Value(front_matter_string(text)));
     // A blank line before each `[[updates]]`, as `beacon new` writes them.
     table.decor_mut().set_prefix("\n");
     table
@@ -292,6 +326,19 @@ mod tests {
     #[test]
     fn statuses_read_as_in_front_matter() {
         assert_eq!(parse_update_status("in_progress"), Ok(UpdateStatus::InProgress));
-        assert!(parse_update_status("fixed").is_err());
+        let message = parse_update_status("fixed").unwrap_err();
+        // Everything the message offers is accepted by `beacon update`.
+        let offered = message.split("expected one of ").nth(1).unwrap();
+        for word in offered
+            .split(|c: char| !c.is_ascii_lowercase() && c != '_')
+            .filter(|w| !w.is_empty())
+        {
+            if let Ok(status) = parse_update_status(word) {
+                assert_ne!(status, UpdateStatus::Resolved, "{message}");
+            }
+        }
+        assert!(parse_update_status("identifed")
+            .unwrap_err()
+            .contains("did you mean `identified`?"));
     }
 }

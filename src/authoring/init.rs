@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, NaiveTime, Utc};
 
 use super::{format_time, write_atomically};
 use crate::config::parse_config;
+use crate::content::incident::parse_incident;
 use crate::error::{Error, Result};
 use crate::time::{local_date, local_to_utc};
 
@@ -53,6 +54,20 @@ pub fn init_site(dir: &Path, now: DateTime<Utc>) -> Result<Initialised> {
         day.format("%Y"),
         day.format("%Y-%m-%d")
     );
+
+    // Like every file an authoring command writes, the example is checked by the parser
+    // `check` uses first: near the edge of the accepted range its dates could fall outside it.
+    if let Err(problems) = parse_incident(Path::new(&example_path), &example, &config) {
+        let all = problems
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        return Err(Error::Usage(format!(
+            "cannot write a site as of {}: its example incident would not be valid ({all})",
+            format_time(tz, now)
+        )));
+    }
 
     let mut files: Vec<(String, String)> = TEMPLATE
         .iter()

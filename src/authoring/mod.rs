@@ -25,7 +25,7 @@ pub use new::{
     new_incident, new_maintenance, parse_severity, slug_words, Created, NewIncident, NewMaintenance,
 };
 
-use crate::content::front_matter::split_front_matter;
+use crate::content::front_matter::{is_fence, split_front_matter};
 use crate::error::{closest, Error, Result};
 
 pub(crate) use crate::content::INCIDENTS_DIR;
@@ -33,7 +33,14 @@ pub(crate) use crate::content::INCIDENTS_DIR;
 /// A datetime as beacon writes it into front matter: the site's wall-clock time with its offset,
 /// e.g. `2022-01-27T09:00:00-05:00`, so the file reads in local time and still means one instant.
 pub fn format_time(tz: Tz, t: DateTime<Utc>) -> String {
-    t.with_timezone(&tz).format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    use chrono::Offset;
+    let local = t.with_timezone(&tz);
+    // TOML offsets are whole minutes; a historical offset with seconds (Monrovia's -00:44:30
+    // until 1972) would be cut and the instant moved, so such a time is written in UTC.
+    if local.offset().fix().local_minus_utc() % 60 != 0 {
+        return t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    }
+    local.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
 /// The text of a content file split from the two things an edit must give back unchanged:
@@ -79,19 +86,96 @@ impl TextFile {
 /// Writes `bytes` to `path` through a hidden temp file in the same folder and a rename, so a
 /// reader (or the `serve` watcher) never sees half a file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = temp_beside(path, bytes)?;
+    temp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+/// Like [`write_atomically`], but never replaces a file: `Ok(false)` if `path` exists, even if
+/// another process created it a moment ago (two `beacon new` runs racing for one name).
+fn write_if_absent(path: &Path, bytes: &[u8]) -> Result<bool> {
+    let temp = temp_beside(path, bytes)?;
+    match temp.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(Error::io(path, e.error)),
+    }
+}
+
+/// A hidden temp file holding `bytes` in `path`'s folder (so the rename stays on one disk),
+/// removed again if it is not persisted.
+fn temp_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+    use std::io::Write;
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.beacon-{}.tmp", std::process::id()));
-    fs::write(&temp, bytes).map_err(|e| Error::io(&temp, e))?;
-    if let Err(e) = fs::rename(&temp, path) {
-        let _ = fs::remove_file(&temp);
-        return Err(Error::io(path, e));
+    // A temp file is private (0600) by default; the file it becomes keeps the permissions of
+    // the one it replaces, or gets the usual ones for a new file.
+    let permissions = match fs::metadata(path) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => default_permissions(),
+    };
+    let prefix = format!(".{name}.beacon-");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    if let Some(permissions) = permissions {
+        builder.permissions(permissions);
     }
-    Ok(())
+    let mut temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+    temp.write_all(bytes).map_err(|e| Error::io(temp.path(), e))?;
+    temp.as_file().sync_all().map_err(|e| Error::io(temp.path(), e))?;
+    Ok(temp)
+}
+
+/// What a new file gets: 0644 (owner writes, everyone reads), as `fs::write` would under the
+/// usual umask. Elsewhere a temp file already has the ordinary permissions.
+#[cfg(unix)]
+fn default_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<fs::Permissions> {
+    None
+}
+
+/// An exclusive lock on the file at `path` as it is now: held, no other beacon process edits
+/// it. Edits replace the file by a rename, so a waiting process may wake holding the lock of a
+/// file that is no longer at `path`; it then locks the new one, so every edit starts from the
+/// file the last edit wrote.
+fn lock_current(path: &Path) -> Result<fs::File> {
+    loop {
+        let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        file.lock().map_err(|e| Error::io(path, e))?;
+        let still_there = same_file::Handle::from_path(path)
+            .and_then(|now| Ok(now == same_file::Handle::from_file(file.try_clone()?)?))
+            .map_err(|e| Error::io(path, e))?;
+        if still_there {
+            return Ok(file);
+        }
+    }
+}
+
+/// `text` as a TOML string value that keeps the front matter valid: the usual form (a
+/// multi-line string for multi-line text, as an author would write it), unless one of its lines
+/// would read as the `+++` fence that ends the front matter; then a one-line string with `\n`
+/// escapes, which no fence can appear in.
+pub(crate) fn front_matter_string(text: &str) -> toml_edit::Value {
+    let usual = toml_edit::Value::from(text);
+    if !usual.to_string().lines().any(is_fence) {
+        return usual;
+    }
+    use toml_writer::ToTomlValue;
+    let one_line = toml_writer::TomlStringBuilder::new(text)
+        .as_basic()
+        .to_toml_value();
+    one_line
+        .parse()
+        .expect("toml_writer writes a valid TOML basic string")
 }
 
 /// One incident file and the slug it publishes under.
@@ -172,6 +256,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_with_a_fence_line_is_written_on_one_line() {
+        for text in ["a\n+++\nb", "+++", "a\r\n+++ \t\r\nb", "x\n+++\n'''\n\"\"\"\n"] {
+            let value = front_matter_string(text).to_string();
+            assert!(!value.lines().any(is_fence), "{text:?} -> {value}");
+            let parsed: toml::Table = toml::from_str(&format!("t = {value}")).unwrap();
+            assert_eq!(parsed["t"].as_str(), Some(text));
+        }
+        assert_eq!(
+            front_matter_string("a\nb").to_string(),
+            toml_edit::Value::from("a\nb").to_string()
+        );
+    }
+
+    #[test]
     fn text_file_round_trips_bom_and_crlf() {
         for raw in ["a\nb\n", "\u{feff}a\r\nb\r\n", "a\r\nb", "\u{feff}x"] {
             let file = TextFile::from_text(raw);
@@ -190,5 +288,11 @@ mod tests {
             "2022-01-27T09:00:00-05:00"
         );
         assert_eq!(format_time(chrono_tz::UTC, t), "2022-01-27T14:00:00+00:00");
+        // An offset with seconds cannot be written in TOML without moving the instant.
+        let old = DateTime::parse_from_rfc3339("1960-01-01T00:00:00Z")
+            .unwrap()
+            .to_utc();
+        let written = format_time(chrono_tz::Africa::Monrovia, old);
+        assert_eq!(DateTime::parse_from_rfc3339(&written).unwrap(), old, "{written}");
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::{format_time, incident_slugs, write_atomically, INCIDENTS_DIR};
+use super::{format_time, incident_slugs, write_if_absent, INCIDENTS_DIR};
 use crate::config::Config;
 use crate::content::incident::parse_incident;
 use crate::content::{load_config, Kind, Severity, UpdateStatus};
@@ -94,8 +94,8 @@ pub fn new_maintenance(root: &Path, new: &NewMaintenance) -> Result<Created> {
     if end <= start {
         return Err(Error::Usage(format!(
             "--end {} must come after --start {}",
-            format_time(tz, end),
-            format_time(tz, start)
+            time::as_read(&new.end, end, tz, Bound::End),
+            time::as_read(&new.start, start, tz, Bound::Start)
         )));
     }
     // Announced now, or at the start when the window is written down after it began.
@@ -185,28 +185,33 @@ fn write_new(
     );
     let taken: BTreeSet<String> = incident_slugs(root)?.into_iter().map(|f| f.slug).collect();
     let folder = PathBuf::from(INCIDENTS_DIR).join(local_date.format("%Y").to_string());
-    let (slug, relative) = (1..)
-        .map(|n| {
-            if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
-            }
-        })
-        .map(|slug| {
-            let relative = folder.join(format!("{slug}.md"));
-            (slug, relative)
-        })
-        .find(|(slug, relative)| !taken.contains(slug) && !root.join(relative).exists())
-        .expect("an unbounded range of suffixes has a free one");
-
-    let text = format!("+++\n{}\n+++\n", front.join("\n")).replace("SLUG", &slug);
-    if let Err(problems) = parse_incident(&relative, &text, config) {
-        // Arguments are checked above, so this is a bug; say what, rather than write a bad file.
-        let first = problems.first().map(|d| d.to_string()).unwrap_or_default();
-        return Err(Error::Usage(format!("the new file would not be valid: {first}")));
+    // The first free name; "free" is settled by the write itself, which never replaces a file,
+    // so two runs racing for one name end up with two files.
+    let candidates = (1..).map(|n| {
+        if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        }
+    });
+    let mut created = None;
+    for slug in candidates.filter(|slug| !taken.contains(slug)) {
+        let relative = folder.join(format!("{slug}.md"));
+        if root.join(&relative).exists() {
+            continue;
+        }
+        let text = format!("+++\n{}\n+++\n", front.join("\n")).replace("SLUG", &slug);
+        if let Err(problems) = parse_incident(&relative, &text, config) {
+            // Arguments are checked above, so this is a bug; say what, rather than write a bad file.
+            let first = problems.first().map(|d| d.to_string()).unwrap_or_default();
+            return Err(Error::Usage(format!("the new file would not be valid: {first}")));
+        }
+        if write_if_absent(&root.join(&relative), text.as_bytes())? {
+            created = Some((slug, relative));
+            break;
+        }
     }
-    write_atomically(&root.join(&relative), text.as_bytes())?;
+    let (slug, relative) = created.expect("an unbounded range of suffixes has a free one");
     Ok(Created {
         path: relative,
         slug,
@@ -215,7 +220,7 @@ fn write_new(
 }
 
 fn toml_string(text: &str) -> String {
-    toml_edit::Value::from(text).to_string()
+    super::front_matter_string(text).to_string()
 }
 
 fn toml_list(items: &[String]) -> String {

@@ -10,8 +10,9 @@ use clap::Args;
 use super::now_from;
 use super::{Cli, Outcome};
 use crate::build::{render_site, BuildOptions};
-use crate::content::{load_site, LoadOptions};
+use crate::content::{load_site_warning, LoadOptions};
 use crate::error::Result;
+use crate::wording::count;
 use crate::write::write_output;
 
 /// From this many incidents on, a build counts as long and shows its progress.
@@ -22,10 +23,10 @@ pub struct BuildArgs {
     /// Where to write the site (default: public/ under --root).
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
-    /// Override base_url from config.toml.
-    #[arg(long, value_name = "URL")]
+    /// Override base_url from config.toml (checked like it).
+    #[arg(long, value_name = "URL", value_parser = crate::site_url::parse_base_url)]
     pub base_url: Option<String>,
-    /// Build the site as it stood at this instant (RFC 3339); default: SOURCE_DATE_EPOCH, else the clock.
+    /// Build the site as it stood at this instant (RFC 3339, or a local time or date in the site time zone); default: SOURCE_DATE_EPOCH, else the clock.
     #[arg(long, value_name = "T")]
     pub now: Option<String>,
     /// Include drafts.
@@ -35,7 +36,7 @@ pub struct BuildArgs {
 
 pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
     let started = Instant::now();
-    let now = now_from(args.now.as_deref())?;
+    let now = now_from(&cli.root, args.now.as_deref())?;
     let options = BuildOptions {
         root: cli.root.clone(),
         now,
@@ -43,7 +44,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
         drafts: args.drafts,
         live_reload: false,
     };
-    let site = load_site(
+    let (site, warnings) = load_site_warning(
         &options.root,
         &LoadOptions {
             drafts: options.drafts,
@@ -56,20 +57,21 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
         }
     };
     step(format!(
-        "loaded {} incidents and {} pages",
-        site.incidents.len(),
-        site.pages.len()
+        "loaded {} and {}",
+        count(site.incidents.len(), "incident", "incidents"),
+        count(site.pages.len(), "page", "pages")
     ));
     let files = render_site(&site, &options)?;
-    step(format!("rendered {} files", files.len()));
+    step(format!("rendered {}", count(files.len(), "file", "files")));
     let output = args.output.clone().unwrap_or_else(|| cli.root.join("public"));
     write_output(&output, &files)?;
     step(format!("wrote {}", output.display()));
     Ok(Outcome::line(format!(
-        "built {} files into {} in {} ms (as of {})",
-        files.len(),
+        "built {} into {} in {} ms (as of {})",
+        count(files.len(), "file", "files"),
         output.display(),
         started.elapsed().as_millis(),
         now.to_rfc3339()
-    )))
+    ))
+    .warning(warnings))
 }

@@ -1,15 +1,42 @@
-//! `beacon check`: the build pipeline stopped after loading, drafts included.
+//! `beacon check`: the whole build, drafts included, rendered in memory and not written, so it
+//! meets every problem `build` would meet (templates, theme, dates the outputs cannot show).
 
-use super::{Cli, Outcome};
-use crate::content::{load_site, LoadOptions};
+use clap::Args;
+
+use super::{now_from, Cli, Outcome};
+use crate::build::{render_site, BuildOptions};
+use crate::content::{load_site_warning, LoadOptions};
 use crate::error::Result;
+use crate::wording::count;
 
-pub fn run(cli: &Cli) -> Result<Outcome> {
-    let site = load_site(&cli.root, &LoadOptions { drafts: true })?;
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Check the site as it stands at this instant (as for `build`); default: SOURCE_DATE_EPOCH, else the clock.
+    #[arg(long, value_name = "T")]
+    pub now: Option<String>,
+}
+
+pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
+    let now = now_from(&cli.root, args.now.as_deref())?;
+    let (site, warnings) = load_site_warning(&cli.root, &LoadOptions { drafts: true })?;
+    let options = BuildOptions {
+        root: cli.root.clone(),
+        now,
+        base_url: None,
+        drafts: true,
+        live_reload: false,
+    };
+    let files = render_site(&site, &options)?;
     Ok(Outcome::line(format!(
-        "ok: config, {} components, {} incidents and maintenance windows, {} pages",
-        site.config.components.len(),
-        site.incidents.len(),
-        site.pages.len()
-    )))
+        "ok: config, {}, {}, {}; {} would be built",
+        count(site.config.components.len(), "component", "components"),
+        count(
+            site.incidents.len(),
+            "incident or maintenance window",
+            "incidents and maintenance windows"
+        ),
+        count(site.pages.len(), "page", "pages"),
+        count(files.len(), "file", "files"),
+    ))
+    .warning(warnings))
 }

@@ -13,14 +13,14 @@ pub struct InitArgs {
     /// The folder for the new site (created if missing); default: --root, else the current folder.
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
-    /// Date the example incident relative to this instant (RFC 3339); default: SOURCE_DATE_EPOCH, else the clock.
+    /// Date the example incident relative to this instant (RFC 3339, or a local time or date in the site time zone); default: SOURCE_DATE_EPOCH, else the clock.
     #[arg(long, value_name = "T")]
     pub now: Option<String>,
 }
 
 pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
     let dir = args.dir.clone().unwrap_or_else(|| cli.root.clone());
-    let now = now_from(args.now.as_deref())?;
+    let now = now_from(&cli.root, args.now.as_deref())?;
     let done = init_site(&dir, now)?;
     let root_flag = if dir == std::path::Path::new(".") {
         String::new()
@@ -28,8 +28,8 @@ pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
         format!("--root {} ", dir.display())
     };
     Ok(Outcome::line(format!(
-        "created a new site in {} ({} files); preview it with `beacon {root_flag}serve`",
+        "created a new site in {} ({}); preview it with `beacon {root_flag}serve`",
         dir.display(),
-        done.files.len()
+        crate::wording::count(done.files.len(), "file", "files")
     )))
 }

@@ -9,7 +9,7 @@ mod resolve;
 mod serve;
 mod update;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
@@ -24,7 +24,7 @@ pub struct Cli {
     /// The site folder (holding config.toml).
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     pub root: PathBuf,
-    /// Print only errors.
+    /// Print only warnings and errors.
     #[arg(long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
     /// Print more about what is done.
@@ -36,8 +36,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate config and content; report every problem, not only the first.
-    Check,
+    /// Validate config, content and theme by building in memory; report every problem.
+    Check(check::CheckArgs),
     /// Build the site into the output folder.
     Build(build::BuildArgs),
     /// Write a new site that builds at once.
@@ -57,20 +57,29 @@ pub enum Command {
 pub struct Outcome {
     /// One line per thing done, for stdout (hidden by --quiet).
     pub lines: Vec<String>,
+    /// Things done that the user may not have meant (files skipped), for stderr.
+    pub warnings: Vec<crate::error::Diagnostic>,
 }
 
 impl Outcome {
     pub fn line(line: impl Into<String>) -> Self {
         Outcome {
             lines: vec![line.into()],
+            warnings: Vec::new(),
         }
+    }
+
+    /// This outcome with `warnings` to show.
+    pub fn warning(mut self, warnings: Vec<crate::error::Diagnostic>) -> Self {
+        self.warnings.extend(warnings);
+        self
     }
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
-        Command::Check => check::run(cli),
+        Command::Check(args) => check::run(cli, args),
         Command::Build(args) => build::run(cli, args),
         Command::Init(args) => init::run(cli, args),
         Command::New(args) => new::run(cli, args),
@@ -81,9 +90,20 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
 }
 
 /// The instant a command stamps: `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.
-pub(crate) fn now_from(flag: Option<&str>) -> Result<DateTime<Utc>> {
+/// A `--now` that is not RFC 3339 (a local time, a plain date) is read in the site's time zone.
+pub(crate) fn now_from(root: &Path, flag: Option<&str>) -> Result<DateTime<Utc>> {
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    crate::time::resolve_now(flag, epoch.as_deref()).map_err(Error::Usage)
+    crate::time::resolve_now_in(flag, epoch.as_deref(), site_timezone(root, flag)).map_err(Error::Usage)
+}
+
+/// The site's time zone where `flag` needs one to be read; UTC when it does not (RFC 3339 or
+/// no flag) or the config cannot be read (then the command reports the config itself).
+pub(crate) fn site_timezone(root: &Path, flag: Option<&str>) -> chrono_tz::Tz {
+    let needs_zone = flag.is_some_and(|t| DateTime::parse_from_rfc3339(t.trim()).is_err());
+    if !needs_zone {
+        return chrono_tz::Tz::UTC;
+    }
+    crate::content::load_config(root).map_or(chrono_tz::Tz::UTC, |c| c.timezone)
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ pub struct IncidentArgs {
     /// When impact began: RFC 3339, a local `YYYY-MM-DD HH:MM` in the site time zone, or a date.
     #[arg(long, value_name = "T")]
     pub date: Option<String>,
-    /// The instant taken as now (RFC 3339); default: SOURCE_DATE_EPOCH, else the clock.
+    /// The instant taken as now (RFC 3339, or a local time or date in the site time zone); default: SOURCE_DATE_EPOCH, else the clock.
     #[arg(long, value_name = "T")]
     pub now: Option<String>,
 }
@@ -54,7 +54,7 @@ pub struct MaintenanceArgs {
     /// An affected component id from config.toml (repeat for several).
     #[arg(long = "component", value_name = "ID")]
     pub components: Vec<String>,
-    /// The instant taken as now (RFC 3339); default: SOURCE_DATE_EPOCH, else the clock.
+    /// The instant taken as now (RFC 3339, or a local time or date in the site time zone); default: SOURCE_DATE_EPOCH, else the clock.
     #[arg(long, value_name = "T")]
     pub now: Option<String>,
 }
@@ -68,7 +68,7 @@ pub fn run(cli: &Cli, args: &NewArgs) -> Result<Outcome> {
                 severity: a.severity,
                 components: a.components.clone(),
                 date: a.date.clone(),
-                now: now_from(a.now.as_deref())?,
+                now: now_from(&cli.root, a.now.as_deref())?,
             },
         )?,
         NewWhat::Maintenance(a) => new_maintenance(
@@ -78,7 +78,7 @@ pub fn run(cli: &Cli, args: &NewArgs) -> Result<Outcome> {
                 start: a.start.clone(),
                 end: a.end.clone(),
                 components: a.components.clone(),
-                now: now_from(a.now.as_deref())?,
+                now: now_from(&cli.root, a.now.as_deref())?,
             },
         )?,
     };

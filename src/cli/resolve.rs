@@ -12,7 +12,7 @@ pub struct ResolveArgs {
     pub slug: String,
     /// What the last update says; default "This incident has been resolved."
     pub text: Option<String>,
-    /// Resolve at this instant (RFC 3339); default: SOURCE_DATE_EPOCH, else the clock.
+    /// Resolve at this instant (RFC 3339, or a local time or date in the site time zone); default: SOURCE_DATE_EPOCH, else the clock.
     #[arg(long, value_name = "T")]
     pub now: Option<String>,
 }
@@ -23,7 +23,7 @@ pub fn run(cli: &Cli, args: &ResolveArgs) -> Result<Outcome> {
         &ResolveOptions {
             slug: args.slug.clone(),
             text: args.text.clone(),
-            now: now_from(args.now.as_deref())?,
+            now: now_from(&cli.root, args.now.as_deref())?,
         },
     )?;
     Ok(Outcome::line(format!(

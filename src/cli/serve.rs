@@ -67,7 +67,12 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<Outcome> {
             }
             ServeEvent::Built { files, elapsed } => {
                 if !quiet {
-                    let _ = writeln!(out, "built {files} files in {} ms", elapsed.as_millis());
+                    let _ = writeln!(
+                        out,
+                        "built {} in {} ms",
+                        crate::wording::count(files, "file", "files"),
+                        elapsed.as_millis()
+                    );
                 }
             }
             ServeEvent::Failed { error, elapsed } => {

@@ -17,7 +17,7 @@ pub struct UpdateArgs {
     pub status: UpdateStatus,
     /// What the update says.
     pub text: String,
-    /// Stamp the update with this instant (RFC 3339); default: SOURCE_DATE_EPOCH, else the clock.
+    /// Stamp the update with this instant (RFC 3339, or a local time or date in the site time zone); default: SOURCE_DATE_EPOCH, else the clock.
     #[arg(long, value_name = "T")]
     pub now: Option<String>,
 }
@@ -29,7 +29,7 @@ pub fn run(cli: &Cli, args: &UpdateArgs) -> Result<Outcome> {
             slug: args.slug.clone(),
             status: args.status,
             text: args.text.clone(),
-            now: now_from(args.now.as_deref())?,
+            now: now_from(&cli.root, args.now.as_deref())?,
         },
     )?;
     Ok(Outcome::line(format!(

@@ -18,7 +18,7 @@ pub struct SplitError {
 }
 
 /// A fence is `+++` alone on its line; trailing spaces, tabs and a CR are allowed.
-fn is_fence(line: &str) -> bool {
+pub fn is_fence(line: &str) -> bool {
     line.trim_end_matches(['\n', '\r', ' ', '\t']) == "+++"
 }
 

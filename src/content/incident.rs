@@ -11,8 +11,9 @@ use toml::Spanned;
 
 use super::front_matter::split_front_matter;
 use super::model::{Incident, Kind, Severity, Update, UpdateStatus};
-use crate::config::{toml_diagnostic, Config};
+use crate::config::Config;
 use crate::error::{closest, Diagnostic};
+use crate::keys::{fields_of, parse_all_keys, Schema};
 use crate::time::{self, Bound};
 
 /// The front matter exactly as written: the serde twin of [`Incident`].
@@ -53,6 +54,12 @@ pub struct UpdateFrontMatter {
     pub text: Spanned<String>,
 }
 
+/// The tables of an incident's front matter and the keys each accepts (`impact` is a free map).
+const INCIDENT_KEYS: Schema = &[
+    ("", fields_of::<IncidentFrontMatter>),
+    ("updates", fields_of::<UpdateFrontMatter>),
+];
+
 /// Parses one incident file. `path` names it in diagnostics (relative to the site root) and
 /// gives the default slug; `text` is the whole file, byte-order mark already removed.
 pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incident, Vec<Diagnostic>> {
@@ -61,8 +68,7 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
         vec![Diagnostic::at(path, text, e.offset..end, e.message)]
     })?;
     let offset = split.front_matter_offset;
-    let front: IncidentFrontMatter =
-        toml::from_str(split.front_matter).map_err(|e| vec![toml_diagnostic(path, text, offset, &e)])?;
+    let front: IncidentFrontMatter = parse_all_keys(path, text, offset, split.front_matter, INCIDENT_KEYS)?;
 
     let mut problems = Problems {
         path,
@@ -126,7 +132,12 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
             }
             if let (Some(start), Some(resolved), Some(value)) = (start, resolved, &front.resolved) {
                 if resolved < start {
-                    problems.report(value.span(), "`resolved` comes before `date`".into());
+                    let message = format!(
+                        "`resolved` {} comes before `date` {}",
+                        time::as_read(&value.get_ref().to_string(), resolved, tz, Bound::End),
+                        time::as_read(&front.date.get_ref().to_string(), start, tz, Bound::Start)
+                    );
+                    problems.report(value.span(), message);
                 }
             }
             end = resolved;
@@ -150,7 +161,12 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
                     "maintenance needs an `end` (its scheduled end)".into(),
                 ),
                 (Some(value), Some(start), Some(e)) if e <= start => {
-                    problems.report(value.span(), "`end` must come after `date`".into())
+                    let message = format!(
+                        "`end` {} must come after `date` {}",
+                        time::as_read(&value.get_ref().to_string(), e, tz, Bound::End),
+                        time::as_read(&front.date.get_ref().to_string(), start, tz, Bound::Start)
+                    );
+                    problems.report(value.span(), message)
                 }
                 _ => {}
             }

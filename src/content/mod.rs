@@ -25,9 +25,18 @@ pub struct LoadOptions {
 
 /// Loads and validates the site under `root`.
 pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Site> {
+    load_site_warning(root, options).map(|(site, _)| site)
+}
+
+/// [`load_site`], with a warning for every file of `content/` that was skipped.
+pub fn load_site_warning(root: &Path, options: &LoadOptions) -> Result<(Site, Vec<Diagnostic>)> {
     let config = load_config(root)?;
-    let incident_files = content_files(root, INCIDENTS_DIR)?;
-    let page_files = content_files(root, PAGES_DIR)?;
+    let (incident_files, mut warnings) = content_listing(root, INCIDENTS_DIR)?;
+    let (page_files, page_warnings) = content_listing(root, PAGES_DIR)?;
+    warnings.extend(page_warnings);
+    if let Some(warning) = stray_content(root)? {
+        warnings.push(warning);
+    }
 
     let mut problems = Vec::new();
     let incidents: Vec<Incident> = collect(
@@ -56,17 +65,30 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Site> {
     incidents.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.slug.cmp(&b.slug)));
     let mut pages: Vec<Page> = pages.into_iter().filter(|p| options.drafts || !p.draft).collect();
     pages.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.slug.cmp(&b.slug)));
-    Ok(Site {
+    let site = Site {
         config,
         incidents,
         pages,
-    })
+    };
+    Ok((site, warnings))
 }
 
 /// Reads and parses `config.toml` under `root`.
 pub fn load_config(root: &Path) -> Result<Config> {
     let path = root.join("config.toml");
-    let source = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    if !path.exists() {
+        return Err(Error::Usage(missing_site_message(root)));
+    }
+    let bytes = crate::site_files::read(root, "config.toml")?;
+    let source = String::from_utf8(bytes).map_err(|e| {
+        Error::Content(vec![Diagnostic::file(
+            Path::new("config.toml"),
+            format!(
+                "byte {} is not valid UTF-8; save the file as UTF-8",
+                e.utf8_error().valid_up_to()
+            ),
+        )])
+    })?;
     parse_config(Path::new("config.toml"), &source).map_err(Error::Content)
 }
 
@@ -126,20 +148,81 @@ pub const PAGES_DIR: &str = "content/pages";
 /// Every `*.md` file below `root/dir`, sorted, skipping hidden files (editor swap files).
 /// A missing folder holds no files.
 pub fn content_files(root: &Path, dir: &str) -> Result<Vec<PathBuf>> {
-    let dir = root.join(dir);
-    if !dir.exists() {
-        return Ok(Vec::new());
-    }
+    content_listing(root, dir).map(|(files, _)| files)
+}
+
+/// The `*.md` files below `root/dir`, and a warning for each other file there (a `.MD` or
+/// `.markdown` file is most likely meant to be read, and a silent skip would hide it).
+fn content_listing(root: &Path, dir: &str) -> Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(&dir).to_path_buf();
-            Error::io(path, e.into())
-        })?;
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if entry.file_type().is_file() && !hidden && entry.path().extension().is_some_and(|x| x == "md") {
-            files.push(entry.into_path());
+    let mut warnings = Vec::new();
+    for path in crate::site_files::list(root, dir)? {
+        if path.extension().is_some_and(|x| x == "md") {
+            files.push(path);
+            continue;
         }
+        let shown = path.strip_prefix(root).unwrap_or(&path);
+        let hint = match path.extension().map(|x| x.to_string_lossy().to_lowercase()) {
+            Some(x) if ["md", "markdown", "mdown", "mkd"].contains(&x.as_str()) => {
+                format!(
+                    "; rename it to `{}` to publish it",
+                    path.with_extension("md")
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                )
+            }
+            _ => String::new(),
+        };
+        warnings.push(Diagnostic::file(
+            shown,
+            format!("skipped: only files ending in `.md` are read{hint}"),
+        ));
     }
-    Ok(files)
+    Ok((files, warnings))
+}
+
+/// A warning when `content/` holds Markdown files outside `incidents/` and `pages/`, where
+/// beacon never looks (a common first mistake: `content/outage.md`).
+fn stray_content(root: &Path) -> Result<Option<Diagnostic>> {
+    let stray: Vec<PathBuf> = crate::site_files::list(root, "content")?
+        .into_iter()
+        .filter(|p| {
+            let rel = p.strip_prefix(root).unwrap_or(p);
+            !rel.starts_with(INCIDENTS_DIR) && !rel.starts_with(PAGES_DIR)
+        })
+        .collect();
+    let Some(first) = stray.first() else {
+        return Ok(None);
+    };
+    Ok(Some(Diagnostic::file(
+        first.strip_prefix(root).unwrap_or(first),
+        format!(
+            "skipped: beacon reads only `{INCIDENTS_DIR}/` and `{PAGES_DIR}/`; {} outside them",
+            crate::wording::count(stray.len(), "file lies", "files lie")
+        ),
+    )))
+}
+
+/// What to say when `root` holds no config.toml: where beacon looked and how to go on.
+fn missing_site_message(root: &Path) -> String {
+    let shown = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root
+    };
+    let what = if root.is_dir() {
+        "has no config.toml"
+    } else {
+        "does not exist"
+    };
+    format!(
+        "{} {what}, so it is not a beacon site; run beacon in the site folder, pass `--root DIR`, \
+         or create a site with `beacon init`",
+        if shown == Path::new(".") {
+            "the current folder".to_string()
+        } else {
+            format!("`{}`", shown.display())
+        }
+    )
 }

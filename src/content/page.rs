@@ -8,8 +8,8 @@ use toml::Spanned;
 use super::front_matter::split_front_matter;
 use super::incident::slug_for;
 use super::model::Page;
-use crate::config::toml_diagnostic;
 use crate::error::Diagnostic;
+use crate::keys::{fields_of, parse_all_keys, Schema};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,13 +28,15 @@ pub struct PageFrontMatter {
     pub draft: bool,
 }
 
+/// A page's front matter has one table.
+const PAGE_KEYS: Schema = &[("", fields_of::<PageFrontMatter>)];
+
 /// Parses one page file; see [`super::incident::parse_incident`] for the arguments.
 pub fn parse_page(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
     let split = split_front_matter(text)
         .map_err(|e| vec![Diagnostic::at(path, text, e.offset..e.offset, e.message)])?;
     let offset = split.front_matter_offset;
-    let front: PageFrontMatter =
-        toml::from_str(split.front_matter).map_err(|e| vec![toml_diagnostic(path, text, offset, &e)])?;
+    let front: PageFrontMatter = parse_all_keys(path, text, offset, split.front_matter, PAGE_KEYS)?;
     let at = |span: std::ops::Range<usize>, message: String| {
         Diagnostic::at(path, text, offset + span.start..offset + span.end, message)
     };

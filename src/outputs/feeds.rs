@@ -103,7 +103,13 @@ fn render_rss(ctx: &BuildContext, channel: &Channel) -> io::Result<Vec<u8>> {
             w.create_element("channel").write_inner_content(|w| {
                 text(w, "title", &channel.title)?;
                 text(w, "link", &ctx.absolute_url(&channel.page))?;
-                text(w, "description", &channel.description)?;
+                // RSS readers render a description as HTML: the config's plain text is
+                // escaped as HTML here, and then as XML by `text`.
+                text(
+                    w,
+                    "description",
+                    &quick_xml::escape::escape(channel.description.as_str()),
+                )?;
                 text(w, "language", &config.language)?;
                 text(w, "lastBuildDate", &ctx.now().to_rfc2822())?;
                 text(w, "generator", "beacon")?;
@@ -188,7 +194,10 @@ fn render_atom(ctx: &BuildContext, description: &str) -> io::Result<Vec<u8>> {
     Ok(finish(w))
 }
 
-/// `<name>text</name>`, the text escaped and cleared of characters XML cannot hold.
+/// `<name>text</name>`, the text escaped and cleared of characters XML cannot hold. What a
+/// reader takes the text for decides what the caller passes: plain text for titles and
+/// categories (RSS readers and Atom `type="text"` show them as written), HTML for RSS
+/// descriptions and Atom `type="html"` content.
 fn text(w: &mut Writer<Vec<u8>>, name: &str, value: &str) -> io::Result<()> {
     w.create_element(name)
         .write_text_content(BytesText::new(&xml_safe(value)))?;

@@ -4,7 +4,7 @@
 //! embedded default. Template problems become diagnostics naming the template file.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use tera::{Context, Tera};
 
@@ -82,9 +82,9 @@ impl Theme {
             })
             .collect();
         if let Some(dir) = &theme_dir {
-            read_layer(root, &dir.join("templates"), &mut templates, to_text)?;
+            read_layer(root, &format!("{dir}/templates"), &mut templates, to_text)?;
         }
-        read_layer(root, &root.join("templates"), &mut templates, to_text)?;
+        read_layer(root, "templates", &mut templates, to_text)?;
 
         let sources: BTreeMap<String, String> = templates
             .iter()
@@ -135,7 +135,7 @@ pub fn load_static(root: &Path, name: &str) -> Result<BTreeMap<String, Vec<u8>>>
         .map(|(path, bytes)| (path.to_string(), (String::new(), bytes.to_vec())))
         .collect();
     if let Some(dir) = theme_dir(root, name)? {
-        read_layer(root, &dir.join("static"), &mut files, |_, b| Ok(b))?;
+        read_layer(root, &format!("{dir}/static"), &mut files, |_, b| Ok(b))?;
     }
     Ok(files.into_iter().map(|(k, (_, bytes))| (k, bytes)).collect())
 }
@@ -143,15 +143,22 @@ pub fn load_static(root: &Path, name: &str) -> Result<BTreeMap<String, Vec<u8>>>
 /// The site's own `static/` folder, by output path.
 pub fn load_site_static(root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
     let mut files = BTreeMap::new();
-    read_layer(root, &root.join("static"), &mut files, |_, b| Ok(b))?;
+    read_layer(root, "static", &mut files, |_, b| Ok(b))?;
     Ok(files.into_iter().map(|(k, (_, bytes))| (k, bytes)).collect())
 }
 
-/// `themes/<name>/` if it exists. A missing folder is fine for `default` (it is built in) and
-/// a content error in config.toml for any other name.
-fn theme_dir(root: &Path, name: &str) -> Result<Option<PathBuf>> {
-    let dir = root.join("themes").join(name);
-    if dir.is_dir() {
+/// `themes/<name>` (relative to the root) if that folder exists. A missing folder is fine for
+/// `default` (it is built in) and a content error in config.toml for any other name. The name
+/// is one folder name (config.toml checks it), so the theme is always inside `themes/`.
+fn theme_dir(root: &Path, name: &str) -> Result<Option<String>> {
+    if !crate::config::is_theme_name(name) {
+        // config.toml refuses such a name; this guards callers that did not read it from there.
+        return Err(Error::Usage(format!(
+            "theme `{name}` is not a folder name inside themes/"
+        )));
+    }
+    let dir = format!("themes/{name}");
+    if root.join(&dir).is_dir() {
         return Ok(Some(dir));
     }
     if name == "default" {
@@ -177,30 +184,22 @@ fn theme_dir(root: &Path, name: &str) -> Result<Option<PathBuf>> {
     )]))
 }
 
-/// Reads every file below `dir` into `files` (relative path with `/` -> (display path, value)),
-/// replacing what a lower layer put there. Hidden files are skipped.
+/// Reads every file below `root/dir` into `files` (relative path with `/` -> (display path,
+/// value)), replacing what a lower layer put there. Hidden files are skipped, and nothing
+/// outside the site is read (see [`crate::site_files`]).
 fn read_layer<T>(
     root: &Path,
-    dir: &Path,
+    dir: &str,
     files: &mut BTreeMap<String, (String, T)>,
     convert: impl Fn(&Path, Vec<u8>) -> Result<T>,
 ) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            Error::io(path, e.into())
-        })?;
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if !entry.file_type().is_file() || hidden {
-            continue;
-        }
-        let path = entry.path();
+    let listed = crate::site_files::list(root, dir)?;
+    let dir = root.join(dir);
+    for path in listed {
+        let path = path.as_path();
         let relative = path
-            .strip_prefix(dir)
-            .expect("walkdir yields paths below its root")
+            .strip_prefix(&dir)
+            .expect("the listing holds paths below its folder")
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
@@ -351,7 +350,7 @@ mod tests {
             ("static", DEFAULT_STATIC.iter().map(|(n, _)| *n).collect()),
         ] {
             let mut on_disk = BTreeMap::new();
-            read_layer(&dir, &dir.join(sub), &mut on_disk, |_, b| Ok(b)).unwrap();
+            read_layer(&dir, sub, &mut on_disk, |_, b| Ok(b)).unwrap();
             let on_disk: BTreeSet<&str> = on_disk.keys().map(String::as_str).collect();
             assert_eq!(
                 on_disk, embedded,

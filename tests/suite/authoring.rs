@@ -47,7 +47,9 @@ fn init_then_build_succeeds() {
     let check = site.beacon(&["check"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert!(
-        check.stdout.contains("3 components, 1 incidents"),
+        check
+            .stdout
+            .contains("3 components, 1 incident or maintenance window,"),
         "{}",
         check.stdout
     );

@@ -157,7 +157,7 @@ fn resolved_before_date_is_rejected() {
     );
     assert_problems(
         &run,
-        &["content/incidents/a.md:4:12: `resolved` comes before `date`"],
+        &["content/incidents/a.md:4:12: `resolved` 2022-01-27T06:10:00-05:00 comes before `date` 2022-01-27T07:40:00-05:00"],
     );
 }
 

@@ -5,6 +5,8 @@ mod common;
 mod authoring;
 mod check;
 mod clients;
+mod fuzz_cli;
+mod hardening;
 mod never_panics;
 mod serve;
 mod site;

@@ -1,0 +1,287 @@
+//! Unknown keys, every one of them. serde's `deny_unknown_fields` stops at the first unknown
+//! key of a file, so a file with three typos took three runs to fix. Here the TOML is walked
+//! once (with toml_edit, which keeps spans) against the keys each table accepts, and every key
+//! that is not one of them becomes its own diagnostic. The accepted keys are read from the
+//! serde types themselves ([`fields_of`]), so this list can never drift from what parses.
+
+use std::ops::Range;
+use std::path::Path;
+
+use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
+use toml_edit::{Item, Table, Value};
+
+use crate::config::toml_diagnostic;
+use crate::error::{with_suggestion, Diagnostic};
+
+/// The tables of one kind of file: a table's path (keys from the root, array indices left out,
+/// `""` for the root) and the keys it accepts. Tables not listed (free maps such as `impact`)
+/// accept any key.
+pub type Schema = &'static [(&'static str, fn() -> &'static [&'static str])];
+
+/// Deserializes `toml` (found at byte `offset` of `file_text`) into `T`, reporting every
+/// unknown key and, besides them, the first other problem serde meets.
+pub fn parse_all_keys<T: DeserializeOwned>(
+    path: &Path,
+    file_text: &str,
+    offset: usize,
+    toml: &str,
+    schema: Schema,
+) -> Result<T, Vec<Diagnostic>> {
+    let Ok(doc) = toml_edit::Document::parse(toml) else {
+        // Not TOML: the parser's own error says where.
+        return toml::from_str(toml).map_err(|e| vec![toml_diagnostic(path, file_text, offset, &e)]);
+    };
+    let mut found = Vec::new();
+    walk_table(toml, doc.as_table(), "", schema, &mut found);
+    if found.is_empty() {
+        return toml::from_str(toml).map_err(|e| vec![toml_diagnostic(path, file_text, offset, &e)]);
+    }
+    // serde stops at the first unknown key; to find what else is wrong, parse again with every
+    // unknown key's line blanked out (spaces, so every offset stays where it was).
+    let mut blanked = toml.to_string();
+    let mut all_blanked = true;
+    for unknown in &found {
+        match &unknown.line {
+            Some(line) => blanked.replace_range(line.clone(), &" ".repeat(line.len())),
+            None => all_blanked = false,
+        }
+    }
+    let mut problems: Vec<Diagnostic> = found
+        .into_iter()
+        .map(|unknown| {
+            let expected = unknown
+                .known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            // The same wording (and suggestion) as serde's message for a single unknown key.
+            let message = with_suggestion(&format!(
+                "unknown field `{}`, expected one of {expected}",
+                unknown.key
+            ));
+            let span = unknown.span;
+            Diagnostic::at(path, file_text, offset + span.start..offset + span.end, message)
+        })
+        .collect();
+    if all_blanked {
+        if let Err(e) = toml::from_str::<T>(&blanked) {
+            problems.push(toml_diagnostic(path, file_text, offset, &e));
+        }
+    }
+    problems.sort_by_key(|d| (d.line, d.column));
+    problems.dedup_by_key(|d| (d.line, d.column));
+    Err(problems)
+}
+
+/// An unknown key: where it is written, its name, what its table accepts, and the bytes of its
+/// line when the whole `key = value` sits alone on that line (so it can be blanked out).
+struct Unknown {
+    span: Range<usize>,
+    key: String,
+    known: &'static [&'static str],
+    line: Option<Range<usize>>,
+}
+
+/// The line holding `span`, without its line ending, if `value` ends on it too.
+fn own_line(toml: &str, span: &Range<usize>, value: Option<Range<usize>>) -> Option<Range<usize>> {
+    let start = toml[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = toml[span.start..]
+        .find('\n')
+        .map_or(toml.len(), |i| span.start + i);
+    let value = value?;
+    (value.end <= end && toml[start..span.start].trim().is_empty()).then_some(start..end)
+}
+
+type Found = Vec<Unknown>;
+
+fn known_at(schema: Schema, at: &str) -> Option<&'static [&'static str]> {
+    schema
+        .iter()
+        .find(|(path, _)| *path == at)
+        .map(|(_, fields)| fields())
+}
+
+fn child(at: &str, key: &str) -> String {
+    if at.is_empty() {
+        key.to_string()
+    } else {
+        format!("{at}.{key}")
+    }
+}
+
+fn walk_table(toml: &str, table: &Table, at: &str, schema: Schema, found: &mut Found) {
+    let known = known_at(schema, at);
+    for (key, item) in table.iter() {
+        if let Some(known) = known {
+            if !known.contains(&key) {
+                let span = table.key(key).and_then(|k| k.span()).unwrap_or(0..0);
+                // Only a plain value can be blanked with its line; a sub-table spans many.
+                let value = item.as_value().and_then(Value::span);
+                let line = own_line(toml, &span, value);
+                found.push(Unknown {
+                    span,
+                    key: key.to_string(),
+                    known,
+                    line,
+                });
+                continue;
+            }
+        }
+        let at = child(at, key);
+        match item {
+            Item::Table(t) => walk_table(toml, t, &at, schema, found),
+            Item::ArrayOfTables(list) => list.iter().for_each(|t| walk_table(toml, t, &at, schema, found)),
+            Item::Value(v) => walk_value(v, &at, schema, found),
+            Item::None => {}
+        }
+    }
+}
+
+fn walk_value(value: &Value, at: &str, schema: Schema, found: &mut Found) {
+    match value {
+        Value::InlineTable(table) => {
+            let known = known_at(schema, at);
+            for (key, v) in table.iter() {
+                if let Some(known) = known {
+                    if !known.contains(&key) {
+                        let span = table.key(key).and_then(|k| k.span()).unwrap_or(0..0);
+                        found.push(Unknown {
+                            span,
+                            key: key.to_string(),
+                            known,
+                            line: None,
+                        });
+                        continue;
+                    }
+                }
+                walk_value(v, &child(at, key), schema, found);
+            }
+        }
+        Value::Array(list) => list.iter().for_each(|v| walk_value(v, at, schema, found)),
+        _ => {}
+    }
+}
+
+/// The field names a `#[derive(Deserialize)]` struct accepts, asked of the type itself: serde
+/// hands them to `deserialize_struct`, which this deserializer records and then stops.
+pub fn fields_of<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(FieldNames(&mut fields));
+    fields
+}
+
+struct FieldNames<'a>(&'a mut &'static [&'static str]);
+
+#[derive(Debug)]
+struct Stop;
+
+impl std::fmt::Display for Stop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("field names recorded")
+    }
+}
+
+impl std::error::Error for Stop {}
+
+impl de::Error for Stop {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        Stop
+    }
+}
+
+impl<'de> Deserializer<'de> for FieldNames<'_> {
+    type Error = Stop;
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, Stop> {
+        *self.0 = fields;
+        Err(Stop)
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Stop> {
+        Err(Stop)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Inner {
+        days: u32,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Outer {
+        title: String,
+        #[serde(default)]
+        inner: Vec<Inner>,
+    }
+
+    const SCHEMA: Schema = &[("", fields_of::<Outer>), ("inner", fields_of::<Inner>)];
+
+    #[test]
+    fn field_names_come_from_the_type() {
+        assert_eq!(fields_of::<Outer>(), ["title", "inner"]);
+    }
+
+    #[test]
+    fn every_unknown_key_is_reported_where_it_is_written() {
+        let toml =
+            "titel = 1\ntitle = \"x\"\nfoo = 2\n[[inner]]\ndayz = 3\n[[inner]]\ndays = 1\nbar = { a = 1 }\n";
+        let found = parse_all_keys::<Outer>(Path::new("f.toml"), toml, 0, toml, SCHEMA).unwrap_err();
+        let at: Vec<_> = found.iter().map(|d| (d.line, d.column)).collect();
+        // The first [[inner]] has `dayz` but no `days`: that is reported too.
+        assert_eq!(at, [(1, 1), (3, 1), (4, 1), (5, 1), (8, 1)], "{found:?}");
+        assert!(
+            found[0].message.contains("did you mean `title`?"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(found[2].message, "missing required key `days`");
+        assert!(
+            found[3].message.contains("did you mean `days`?"),
+            "{}",
+            found[3].message
+        );
+    }
+
+    #[test]
+    fn other_problems_are_reported_beside_unknown_keys() {
+        let toml = "title = 3\nnope = 1\n";
+        let found = parse_all_keys::<Outer>(Path::new("f.toml"), toml, 0, toml, SCHEMA).unwrap_err();
+        let at: Vec<_> = found.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(at, [(1, 9), (2, 1)], "{found:?}");
+    }
+
+    #[test]
+    fn inline_tables_and_dotted_keys_are_walked_too() {
+        let toml = "title = \"x\"\ninner = [{ days = 1, nope = 2 }]\nother.key = 1\n";
+        let found = parse_all_keys::<Outer>(Path::new("f.toml"), toml, 0, toml, SCHEMA).unwrap_err();
+        let keys: Vec<_> = found
+            .iter()
+            .map(|d| {
+                d.source_line[d.column - 1..]
+                    .split(' ')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(keys, ["nope", "other.key"], "{found:?}");
+    }
+}
