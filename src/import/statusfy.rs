@@ -482,6 +482,9 @@ fn read_incident(
         Kind::Incident => {
             let resolved = f.get("resolved").and_then(Value::as_bool) == Some(true);
             // Statusfy records no resolution time: the last update, else `modified`, else the start.
+            if resolved && last_update.is_none() && modified.is_none() {
+                warn("resolved", "resolved, but no update or `modified` dates the resolution; imported as resolved at its start".into());
+            }
             let end = resolved.then(|| last_update.or(modified).unwrap_or(date).max(date));
             (date, end)
         }
