@@ -28,6 +28,7 @@ const CONFIG_NAMES: [&str; 5] = [
 pub fn read(src: &Path) -> Result<Read> {
     let mut warnings = Vec::new();
     let config = read_config(src)?;
+    warnings.extend(config.notes.iter().cloned());
     let settings = settings(src, &config, &mut warnings)?;
     let mut site = settings.site;
     let mut slugs = UniqueIds::default();
@@ -67,6 +68,8 @@ struct ConfigFile {
     name: PathBuf,
     text: String,
     value: Map<String, Value>,
+    /// What reading the file itself could not carry over (JavaScript variables).
+    notes: Vec<Warning>,
 }
 
 fn read_config(src: &Path) -> Result<ConfigFile> {
@@ -96,9 +99,21 @@ fn read_config(src: &Path) -> Result<ConfigFile> {
             message,
         )])
     };
+    let mut notes = Vec::new();
     let value: Value = match name.extension().and_then(|e| e.to_str()) {
         Some("js") => {
             let object = js_object(&text).map_err(|m| fail(1, 1, m))?;
+            notes = object
+                .variables
+                .iter()
+                .map(|(line, var)| {
+                    Warning::new(
+                        &name,
+                        *line,
+                        format!("`{var}` is a JavaScript variable; read as empty"),
+                    )
+                })
+                .collect();
             json5::from_str(&object.text).map_err(|e| {
                 // json5 counts lines and columns from 0.
                 let (line, column) = e.position().map_or((1, 1), |p| (p.line + 1, p.column + 1));
@@ -122,7 +137,12 @@ fn read_config(src: &Path) -> Result<ConfigFile> {
         })?,
     };
     match value {
-        Value::Object(value) => Ok(ConfigFile { name, text, value }),
+        Value::Object(value) => Ok(ConfigFile {
+            name,
+            text,
+            value,
+            notes,
+        }),
         _ => Err(Error::Content(vec![Diagnostic::file(
             &name,
             "expected an object of settings",
@@ -135,6 +155,8 @@ struct JsObject {
     text: String,
     first_line: usize,
     first_column: usize,
+    /// Variables used as values, read as empty: (file line, name).
+    variables: Vec<(usize, String)>,
 }
 
 /// Takes `module.exports = { … }` out of a `config.js`. The one expression Statusfy's docs use
@@ -175,11 +197,81 @@ fn js_object(text: &str) -> std::result::Result<JsObject, String> {
     }
     let first_line = text[..open].matches('\n').count() + 1;
     let first_column = text[..open].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let variables = blank_variables(&mut object)
+        .into_iter()
+        .map(|(offset, name)| (first_line + object[..offset].matches('\n').count(), name))
+        .collect();
     Ok(JsObject {
         text: object,
         first_line,
         first_column,
+        variables,
     })
+}
+
+/// Replaces each variable used as a value (`appId: oneSignalAppID`) by an empty string, padded
+/// to its length so positions hold, and returns (offset, name) of each. Keys, strings,
+/// comments and the literals `true`, `false`, `null` are left alone.
+fn blank_variables(object: &mut String) -> Vec<(usize, String)> {
+    let bytes = object.as_bytes();
+    let mut found = Vec::new();
+    let mut nesting: Vec<u8> = Vec::new();
+    let mut previous = b' ';
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'"' | b'\'' | b'`' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != c {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                previous = c;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'{' | b'[' => {
+                nesting.push(c);
+                previous = c;
+            }
+            b'}' | b']' => {
+                nesting.pop();
+                previous = c;
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' || c == b'$' => {
+                let start = i;
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || b"_$.".contains(&bytes[i])) {
+                    i += 1;
+                }
+                let in_array = nesting.last() == Some(&b'[');
+                let is_value = previous == b':' || (in_array && (previous == b'[' || previous == b','));
+                let name = &object[start..i];
+                if is_value && !matches!(name, "true" | "false" | "null" | "Infinity" | "NaN") {
+                    found.push((start, name.to_string()));
+                }
+                previous = b'a';
+                continue;
+            }
+            c if !c.is_ascii_whitespace() => previous = c,
+            _ => {}
+        }
+        i += 1;
+    }
+    for (start, name) in found.iter().rev() {
+        let blank = format!("{:<w$}", "\"\"", w = name.len().max(2));
+        object.replace_range(*start..start + name.len(), &blank);
+    }
+    found
 }
 
 struct Settings {
@@ -455,29 +547,37 @@ fn read_incident(
     let last_update = body.updates.iter().map(|u| u.at).max();
     let (start, end) = match kind {
         Kind::Maintenance => {
-            if f.contains_key("resolved")
-                && f.get("resolved") != Some(&Value::Bool(true))
-                && scheduled.is_none()
-            {
-                warn(
-                    "resolved",
-                    "maintenance without `scheduled`: its window is taken from `date`".into(),
-                );
-            }
+            // Statusfy schedules a window only with both `scheduled` and `duration`; without
+            // them it shows an incident that keeps its systems under maintenance until resolved.
             let start = scheduled.unwrap_or(date);
             let minutes = f
                 .get("duration")
                 .and_then(as_text)
-                .and_then(|d| d.trim().parse::<f64>().ok());
+                .and_then(|d| d.trim().parse::<f64>().ok())
+                .filter(|m| *m > 0.0);
             if f.get("duration").is_some() && minutes.is_none() {
-                warn("duration", "`duration` is not a number of minutes".into());
+                warn(
+                    "duration",
+                    "`duration` is not a positive number of minutes".into(),
+                );
             }
-            (
-                start,
-                minutes
-                    .filter(|m| *m > 0.0)
-                    .map(|m| start + Duration::seconds((m * 60.0) as i64)),
-            )
+            let resolved = f.get("resolved").and_then(Value::as_bool) == Some(true);
+            let end = match minutes {
+                Some(m) => start + Duration::seconds((m * 60.0) as i64),
+                None => {
+                    let until = last_update.or(modified).filter(|e| resolved && *e > start);
+                    warn(
+                        "severity",
+                        format!(
+                            "under-maintenance without `scheduled` and `duration`: imported as a maintenance window from {} to {}",
+                            if scheduled.is_some() { "`scheduled`" } else { "`date`" },
+                            if until.is_some() { "its last update" } else { "one hour later" }
+                        ),
+                    );
+                    until.unwrap_or(start + Duration::hours(1))
+                }
+            };
+            (start, Some(end))
         }
         Kind::Incident => {
             let resolved = f.get("resolved").and_then(Value::as_bool) == Some(true);
@@ -696,6 +796,23 @@ mod tests {
         ] {
             assert!(b.rest.contains(kept), "{kept} in {}", b.rest);
         }
+    }
+
+    #[test]
+    fn variables_used_as_values_are_read_as_empty() {
+        let mut object =
+            "{ a: someVar, 'k': \"x: y\", b: [one, true, 2], // c: z\n d: null, e: env.X }".to_string();
+        let found: Vec<String> = blank_variables(&mut object).into_iter().map(|(_, n)| n).collect();
+        assert_eq!(found, ["someVar", "one", "env.X"]);
+        let v: Value = json5::from_str(&object).unwrap();
+        assert_eq!(
+            (v["a"].as_str(), v["b"][0].as_str(), v["e"].as_str()),
+            (Some(""), Some(""), Some(""))
+        );
+        assert_eq!(
+            (v["k"].as_str(), v["b"][1].as_bool(), v["d"].is_null()),
+            (Some("x: y"), Some(true), true)
+        );
     }
 
     #[test]

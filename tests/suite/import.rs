@@ -356,7 +356,13 @@ fn statusfy_site_imports_checks_and_builds() {
         7,
         "no update or `modified` dates the resolution",
     );
-    assert_eq!(w.len(), 11, "{w:#?}");
+    has_warning(
+        &w,
+        "content/2024-02-10_deploy.md",
+        4,
+        "under-maintenance without `scheduled` and `duration`",
+    );
+    assert_eq!(w.len(), 12, "{w:#?}");
 
     assert_eq!(site.beacon(&["check"]).code, 0);
     site.build_at("2024-06-21T00:00:00Z");
