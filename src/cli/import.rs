@@ -49,10 +49,11 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<Outcome> {
         .filter(|e| e.kind == Kind::Incident && e.end.is_none())
         .count();
     lines.push(format!(
-        "imported {} incidents ({} ongoing) and {} maintenance windows across {} components into {} ({} files, {} warnings)",
+        "imported {} incidents ({} ongoing), {} maintenance windows and {} pages across {} components into {} ({} files, {} warnings)",
         site.entries.len() - maintenance,
         ongoing,
         maintenance,
+        site.pages.len(),
         site.components.len(),
         into.display(),
         written.files.len(),

@@ -56,6 +56,12 @@ pub fn read(src: &Path) -> Result<Read> {
             read.site.entries.push(entry);
         }
     }
+    for file in markdown_files(src, Path::new("content/pages"))? {
+        let text = read_text(src, &file)?;
+        if let Some(page) = read_page(&file, &text, &mut slugs, &mut read.warnings) {
+            read.site.pages.push(page);
+        }
+    }
     report_unconverted_files(src, &mut read.warnings)?;
     Ok(read)
 }
@@ -306,6 +312,7 @@ fn site_from_config(config: &ConfigFile, warnings: &mut Vec<Warning>) -> (Site, 
         timezone,
         components: components.into_iter().map(|(_, c)| c).collect(),
         entries: Vec::new(),
+        pages: Vec::new(),
     };
     (site, systems)
 }
@@ -509,6 +516,81 @@ fn read_issue(
     };
     settle(&mut entry, file, parsed.line_of("date"), warnings);
     Some(entry)
+}
+
+/// A free page under `content/pages/`: title, description, weight and draft carry over.
+fn read_page(
+    file: &Path,
+    text: &str,
+    slugs: &mut UniqueIds,
+    warnings: &mut Vec<Warning>,
+) -> Option<super::Page> {
+    let parsed = match front_matter::parse(text) {
+        Ok(p) => p,
+        Err(broken) => {
+            warnings.push(Warning::new(
+                file,
+                broken.line,
+                format!("{}; file not imported", broken.message),
+            ));
+            return None;
+        }
+    };
+    let f = &parsed.fields;
+    for key in f.keys() {
+        if !matches!(
+            key.as_str(),
+            "title" | "description" | "weight" | "draft" | "slug"
+        ) {
+            warnings.push(Warning::new(
+                file,
+                parsed.line_of(key),
+                format!("`{key}` has no equivalent in beacon; not imported"),
+            ));
+        }
+    }
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let title = f
+        .get("title")
+        .and_then(as_text)
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| {
+            warnings.push(Warning::new(file, 1, "`title` is missing; the file name is used"));
+            stem.clone()
+        });
+    // Shortcodes render as text in beacon: each one is reported.
+    let line_at = |offset: usize| parsed.body_line + parsed.body[..offset].matches('\n').count();
+    match shortcodes(parsed.body) {
+        Ok(codes) => {
+            for code in codes {
+                warnings.push(Warning::new(
+                    file,
+                    line_at(code.range.start),
+                    format!(
+                        "shortcode `{}` is not converted; left in the text as written",
+                        code.name
+                    ),
+                ));
+            }
+        }
+        Err(offset) => warnings.push(Warning::new(
+            file,
+            line_at(offset),
+            "a shortcode opened here is never closed; left in the text as written",
+        )),
+    }
+    let slug_source = f.get("slug").and_then(as_text).unwrap_or(stem);
+    Some(super::Page {
+        slug: slugs.claim(&slug_source, "page"),
+        title: title.trim().to_string(),
+        description: f.get("description").and_then(as_text).unwrap_or_default(),
+        weight: f.get("weight").and_then(Value::as_i64).unwrap_or(0),
+        draft: f.get("draft") == Some(&Value::Bool(true)),
+        body: parsed.body.trim().to_string(),
+    })
 }
 
 /// An update as the body writes it.
@@ -764,8 +846,8 @@ fn is_rule(block: &str) -> bool {
         && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*') || t.chars().all(|c| c == '_'))
 }
 
-/// Files of the site that have no place in a beacon site: custom layouts, system pages,
-/// free pages and static files. Each gets one warning.
+/// Files of the site that have no place in a beacon site: custom layouts, system pages and
+/// static files. Each gets one warning.
 fn report_unconverted_files(src: &Path, warnings: &mut Vec<Warning>) -> Result<()> {
     for (dir, why) in [
         (
@@ -775,10 +857,6 @@ fn report_unconverted_files(src: &Path, warnings: &mut Vec<Warning>) -> Result<(
         (
             "content/affected",
             "system page not imported; beacon components carry a one-line `description`",
-        ),
-        (
-            "content/pages",
-            "page not imported; write it as a beacon page under content/pages/ (TOML front matter)",
         ),
     ] {
         let root = src.join(dir);

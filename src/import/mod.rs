@@ -42,6 +42,19 @@ pub struct Site {
     pub components: Vec<Component>,
     /// Sorted by start, then slug.
     pub entries: Vec<Entry>,
+    /// Free pages, sorted by slug.
+    pub pages: Vec<Page>,
+}
+
+/// A free page (about, how to subscribe), rendered at `/<slug>/`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub weight: i64,
+    pub draft: bool,
+    pub body: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -133,6 +146,7 @@ pub fn read(tool: Tool, src: &Path) -> Result<Read> {
     read.site
         .entries
         .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
+    read.site.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
     read.warnings.sort();
     Ok(read)
 }

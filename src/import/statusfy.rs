@@ -426,6 +426,7 @@ fn settings(src: &Path, config: &ConfigFile, warnings: &mut Vec<Warning>) -> Res
         timezone: Tz::UTC,
         components,
         entries: Vec::new(),
+        pages: Vec::new(),
     };
     Ok(Settings {
         site,

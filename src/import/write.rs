@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Entry, Kind, Site};
 use crate::authoring::format_time;
-use crate::content::INCIDENTS_DIR;
+use crate::content::{INCIDENTS_DIR, PAGES_DIR};
 use crate::error::{Error, Result};
 
 /// The files written, relative to the target folder, in the order written.
@@ -26,7 +26,32 @@ pub fn render(site: &Site) -> Vec<(PathBuf, String)> {
             .join(format!("{}.md", entry.slug));
         files.push((path, render_entry(site, entry)));
     }
+    for page in &site.pages {
+        let path = Path::new(PAGES_DIR).join(format!("{}.md", page.slug));
+        files.push((path, render_page(page)));
+    }
     files
+}
+
+fn render_page(page: &super::Page) -> String {
+    let mut out = String::from("+++\n");
+    out += &format!("title = {}\n", quote(&page.title));
+    if !page.description.is_empty() {
+        out += &format!("description = {}\n", quote(&page.description));
+    }
+    if page.weight != 0 {
+        out += &format!("weight = {}\n", page.weight);
+    }
+    if page.draft {
+        out += "draft = true\n";
+    }
+    out += "+++\n";
+    let body = page.body.trim();
+    if !body.is_empty() {
+        out += body;
+        out.push('\n');
+    }
+    out
 }
 
 /// Writes the site into `into` (created if missing). Refuses, before writing anything, when

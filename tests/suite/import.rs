@@ -138,8 +138,9 @@ fn cstate_site_imports_checks_and_builds() {
     let run = import("cstate", "import-cstate", site.root());
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(
-        run.stdout
-            .contains("imported 4 incidents (1 ongoing) and 1 maintenance windows across 4 components"),
+        run.stdout.contains(
+            "imported 4 incidents (1 ongoing), 1 maintenance windows and 1 pages across 4 components"
+        ),
         "{}",
         run.stdout
     );
@@ -160,7 +161,13 @@ fn cstate_site_imports_checks_and_builds() {
         1,
         "custom layout not imported",
     );
-    has_warning(&w, "content/pages/about.md", 1, "page not imported");
+    has_warning(&w, "content/pages/about.md", 3, "`menu` has no equivalent");
+    has_warning(
+        &w,
+        "content/pages/about.md",
+        8,
+        "shortcode `ref` is not converted",
+    );
     has_warning(
         &w,
         "content/issues/2024-02-01-slow-website.md",
@@ -193,11 +200,17 @@ fn cstate_site_imports_checks_and_builds() {
     );
     has_warning(&w, "content/issues/2024-05-10-dns.md", 7, "`pin: false` hides");
     has_warning(&w, "content/issues/2024-06-01-broken.md", 4, "YAML front matter");
-    assert_eq!(w.len(), 15, "{w:#?}");
+    assert_eq!(w.len(), 16, "{w:#?}");
 
     let check = site.beacon(&["check"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     site.build_at("2024-06-01T00:00:00Z");
+    let page = front_matter(&site, "content/pages/about.md");
+    assert_eq!(
+        (page["title"].as_str(), page["description"].as_str()),
+        (Some("About"), Some("Who runs this page."))
+    );
+    assert!(site.read("public/about/index.html").contains("About this page."));
 
     // Hugo reads the zone-less dates in the config's `timeZone` (Europe/Vilnius, +02:00/+03:00).
     let all: Incidents = json(&site, "public/api/v2/incidents.json");
