@@ -714,7 +714,7 @@ pub(super) fn extract_updates(
         match parse_time(date.trim(), tz) {
             Ok(at) => {
                 let text = lines[i + 1..close].join("\n");
-                updates.push(timeline::update(at, label.trim(), &text, kind));
+                updates.push(timeline::update(at, label.trim(), &emoji(&text), kind));
             }
             Err(e) => {
                 warnings.push(Warning::new(
@@ -741,11 +741,79 @@ pub(super) fn extract_updates(
         blank = 0;
         text.push_str(line);
     }
-    Body { updates, rest: text }
+    Body {
+        updates,
+        rest: emoji(&text),
+    }
+}
+
+/// Statusfy renders `:name:` codes as emoji (markdown-it-emoji); beacon does not, so the
+/// import writes the characters. Code (fenced or in backticks) and unknown names stay as text.
+fn emoji(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut fenced = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        if fenced || trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            out.push_str(line);
+            continue;
+        }
+        for (i, part) in line.split('`').enumerate() {
+            if i > 0 {
+                out.push('`');
+            }
+            // Odd parts are inside a code span.
+            if i % 2 == 1 {
+                out.push_str(part);
+            } else {
+                out.push_str(&emoji_codes(part));
+            }
+        }
+    }
+    out
+}
+
+fn emoji_codes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(':') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || "_+-".contains(c)))
+            .unwrap_or(after.len());
+        let name = &after[..name_len];
+        let found = (name_len > 0 && after[name_len..].starts_with(':'))
+            .then(|| emojis::get_by_shortcode(name))
+            .flatten();
+        match found {
+            Some(e) => {
+                out.push_str(e.as_str());
+                rest = &after[name_len + 1..];
+            }
+            None => {
+                out.push(':');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn emoji_codes_become_characters_outside_code() {
+        assert_eq!(
+            super::emoji("Fixed :tada: :100: at 12:30:00 :no_such_emoji: `:tada:`\n```\n:tada:\n```\n"),
+            "Fixed 🎉 💯 at 12:30:00 :no_such_emoji: `:tada:`\n```\n:tada:\n```\n"
+        );
+    }
+
     use super::*;
 
     #[test]
@@ -765,7 +833,7 @@ mod tests {
             vec![
                 (
                     "resolved",
-                    "Back to normal.\n\n:tada:",
+                    "Back to normal.\n\n🎉",
                     "2018-04-24T07:24:09+00:00".to_string()
                 ),
                 ("investigating", "Slow.", "2018-04-24T06:39:09+00:00".to_string()),

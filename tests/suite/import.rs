@@ -387,6 +387,7 @@ fn statusfy_site_imports_checks_and_builds() {
             "2024-05-10-cdn-slow",
             "2024-04-01-zahlungen",
             "382ee1ab",
+            "2024-01-20-modified-only",
             "2024-01-05-no-resolution-info"
         ]
     );
@@ -404,7 +405,13 @@ fn statusfy_site_imports_checks_and_builds() {
     assert_eq!(statuses, ["resolved", "monitoring", "investigating"]);
     assert_eq!(
         conv.incident_updates[0].body,
-        "Conversions are back to normal.\n\n:tada:"
+        "Conversions are back to normal.\n\n🎉"
+    );
+    let modified = incident(&all, "2024-01-20-modified-only");
+    assert_eq!(
+        modified.resolved_at.as_deref(),
+        Some("2024-01-20T09:45:00Z"),
+        "no update: `modified`"
     );
     let pay = incident(&all, "2024-04-01-zahlungen");
     assert_eq!(
