@@ -56,12 +56,16 @@ now=2026-11-01T00:00:00Z
 "$bin" --quiet --root "$work/import-1" build --output "$work/after" --now "$now"
 
 # What a visitor sees, from the built JSON API. Severity is left out on purpose: cState has one
-# `disrupted` where beacon has `degraded` and `partial` (docs/import.md).
+# `disrupted` where beacon has `degraded` and `partial` (docs/import.md). Updates are compared by
+# time and text here, and their statuses from the files below: the API shows an `update` under the
+# status before it, and for updates stamped the same second that depends on their order, which the
+# generator writes newest-first in one format and oldest-first in the other.
 view() {
   jq -S '{
     incidents: [.incidents[] | {id, started_at, resolved_at,
       components: [.components[].id] | sort,
-      updates: [.incident_updates[] | {status, body, display_at}]}] | sort_by(.id),
+      updates: [.incident_updates[] | {body, display_at}] | sort_by(.display_at, .body)}]
+      | sort_by(.id),
   }' "$1/api/v2/incidents.json"
   jq -S '[.components[] | select(.group | not) | {id, name, group_id,
     operational: (.status == "operational")}] | sort_by(.id)' "$1/api/v2/components.json"
@@ -75,5 +79,17 @@ if diff -u "$work/before.json" "$work/after.json" >"$work/diff.txt"; then
     "$(jq -s '.[1] | length' "$work/before.json") components, same dates, components and statuses"
 else
   echo "FAIL: the imported site differs from the generated beacon site:"; head -40 "$work/diff.txt"; status=1
+fi
+# Each update's status as written, per file: (file, time, status), times normalised to UTC `Z`.
+statuses() {
+  (cd "$1/content/incidents" && grep -r -A1 '^at = ' . | sed -n 's/^\(.*\.md\)[:-]\(at\|status\) = "\{0,1\}\([^"]*\)"\{0,1\}$/\1 \3/p' |
+    sed 's/+00:00$/Z/' | paste -d' ' - - | awk '{print $1, $2, $4}' | sort)
+}
+statuses "$work/gen/beacon" >"$work/before-status.txt"
+statuses "$work/import-1" >"$work/after-status.txt"
+if cmp -s "$work/before-status.txt" "$work/after-status.txt" && [ -s "$work/before-status.txt" ]; then
+  echo "agree: $(wc -l <"$work/before-status.txt") update statuses, file by file"
+else
+  echo "FAIL: update statuses differ:"; diff "$work/before-status.txt" "$work/after-status.txt" | head -20; status=1
 fi
 exit $status
