@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::{Cli, Outcome};
 use crate::content::{load_site, LoadOptions};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::import::{import, Kind, Tool};
 
 #[derive(Debug, Args)]
@@ -60,10 +60,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<Outcome> {
         read.warnings.len()
     ));
     // The written site must pass `beacon check`; anything else is a bug in the importer.
-    load_site(&into, &LoadOptions { drafts: true }).map_err(|e| match e {
-        Error::Content(d) => Error::Content(d),
-        other => other,
-    })?;
+    load_site(&into, &LoadOptions { drafts: true })?;
     let root_flag = if into == std::path::Path::new(".") {
         String::new()
     } else {

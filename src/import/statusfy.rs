@@ -564,7 +564,18 @@ fn read_incident(
             }
             let resolved = f.get("resolved").and_then(Value::as_bool) == Some(true);
             let end = match minutes {
-                Some(m) => start + Duration::seconds((m * 60.0) as i64),
+                Some(m) => {
+                    match Duration::try_seconds((m * 60.0) as i64).and_then(|d| start.checked_add_signed(d)) {
+                        Some(end) => end,
+                        None => {
+                            warn(
+                                "duration",
+                                "`duration` is out of range; imported as one hour".into(),
+                            );
+                            start + Duration::hours(1)
+                        }
+                    }
+                }
                 None => {
                     let until = last_update.or(modified).filter(|e| resolved && *e > start);
                     warn(

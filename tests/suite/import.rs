@@ -581,3 +581,106 @@ fn importing_twice_gives_identical_files() {
         assert_eq!(snap, snapshot(b.root()), "{tool}");
     }
 }
+
+mod never_panics {
+    use std::path::Path;
+
+    use beacon::content::{load_site, LoadOptions};
+    use beacon::import::{read, write_site, Tool};
+    use proptest::prelude::*;
+
+    use super::target;
+
+    /// A front-matter value of any shape a user might write, plausible or not.
+    fn yaml_value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}(:[0-9]{2})?)?(Z|\\.000Z)?",
+            "(true|false|null|down|disrupted|notice|major-outage|under-maintenance|1e400|-5|90)",
+            "\\[(API|Zürich DNS|cdn|x)?(, (API|cdn))?\\]",
+            "\"[^\"\\\\\\n]{0,12}\"",
+            "[ -~]{0,12}",
+        ]
+    }
+
+    fn front_matter() -> impl Strategy<Value = String> {
+        let key = prop::sample::select(vec![
+            "title",
+            "date",
+            "resolved",
+            "resolvedWhen",
+            "severity",
+            "affected",
+            "section",
+            "informational",
+            "pin",
+            "draft",
+            "slug",
+            "id",
+            "description",
+            "modified",
+            "affectedsystems",
+            "scheduled",
+            "duration",
+            "other",
+        ]);
+        prop::collection::vec((key, yaml_value()), 0..8).prop_map(|pairs| {
+            pairs
+                .iter()
+                .map(|(k, v)| format!("{k}: {v}\n"))
+                .collect::<String>()
+        })
+    }
+
+    /// Body text with timeline syntax of both tools, whole, broken and nested.
+    fn body() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("*Resolved* - done {{< track \"2024-01-01 10:00:00\" >}}".to_string()),
+            Just("{{< track \"nope\" >}}".to_string()),
+            Just("{{< track".to_string()),
+            Just("{{% figure %}}".to_string()),
+            Just("::: update Resolved | 2024-01-01T10:00:00.000Z".to_string()),
+            Just("::: update x".to_string()),
+            Just(":::".to_string()),
+            Just("```".to_string()),
+            Just("---".to_string()),
+            Just(":tada: `:x:`".to_string()),
+            "[ -~éЖ]{0,20}",
+            Just(String::new()),
+        ];
+        prop::collection::vec(piece, 0..12).prop_map(|p| p.join("\n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Whatever the files hold, the import returns a site or an error, never panics, and a
+        /// site it writes passes `beacon check`.
+        #[test]
+        fn any_source_imports_to_a_site_that_checks(
+            front in front_matter(), text in body(), json in any::<bool>()
+        ) {
+            for tool in [Tool::Cstate, Tool::Statusfy] {
+                let src = target();
+                let file = match tool {
+                    Tool::Cstate => {
+                        src.write("config.yml", "title: T\nparams:\n  systems:\n    - name: API\n    - name: Zürich DNS\n");
+                        "content/issues/a.md"
+                    }
+                    Tool::Statusfy => {
+                        src.write("config.yml", "title: T\ncontent:\n  systems: [cdn, api]\n");
+                        "content/a.md"
+                    }
+                };
+                let opening = if json { "---json" } else { "---" };
+                src.write(file, format!("{opening}\n{front}---\n{text}\n"));
+                src.write(&file.replace("a.md", "b.md"), format!("---\n{front}---\n{text}\n"));
+                if let Ok(imported) = read(tool, src.root()) {
+                    let into = target();
+                    write_site(&imported.site, into.root()).expect("writes into an empty folder");
+                    let loaded = load_site(Path::new(into.root()), &LoadOptions { drafts: true });
+                    prop_assert!(loaded.is_ok(), "{tool:?} wrote a site that fails check: {:?}\n{front}\n{text}", loaded.err());
+                }
+            }
+        }
+    }
+}
