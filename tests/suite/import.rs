@@ -542,6 +542,41 @@ fn config_toml_of_statusfy_and_broken_configs() {
 }
 
 #[test]
+fn cstate_config_in_toml_reads_like_yaml() {
+    let src = target();
+    src.write(
+        "config.toml",
+        "title = \"T\"\nbaseURL = \"https://t.example/\"\ntimeZone = \"America/New_York\"\n\n[params]\ndescription = \"D\"\n[[params.categories]]\nname = \"Core\"\n[[params.systems]]\nname = \"API\"\ncategory = \"Core\"\n",
+    );
+    src.write(
+        "content/issues/x.md",
+        "---\ntitle: X\ndate: 2024-01-15 09:00:00\nresolved: false\nseverity: down\naffected: [API]\nsection: issue\n---\n",
+    );
+    let into = target();
+    let run = Run::from(
+        std::process::Command::new(env!("CARGO_BIN_EXE_beacon"))
+            .args(["import", "cstate"])
+            .arg(src.root())
+            .arg("--into")
+            .arg(into.root())
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("warning:"), "{}", run.stdout);
+    let config: toml::Table = toml::from_str(&into.read("config.toml")).unwrap();
+    assert_eq!(config["timezone"].as_str(), Some("America/New_York"));
+    assert_eq!(config["components"][0]["group"].as_str(), Some("Core"));
+    let fm = front_matter(&into, "content/incidents/2024/x.md");
+    assert_eq!(
+        fm["date"].to_string(),
+        "2024-01-15T09:00:00-05:00",
+        "read in timeZone"
+    );
+    assert!(fm.get("resolved").is_none());
+}
+
+#[test]
 fn import_never_overwrites_and_writes_nothing_when_it_refuses() {
     let site = target();
     assert_eq!(import("cstate", "import-cstate", site.root()).code, 0);
