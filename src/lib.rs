@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod import;
 pub mod keys;
 pub mod markdown;
 pub mod outputs;

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod import;
 mod init;
 mod new;
 mod resolve;
@@ -42,6 +43,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Write a new site that builds at once.
     Init(init::InitArgs),
+    /// Write a beacon site from a cState or Statusfy site, reporting what could not be carried over.
+    Import(import::ImportArgs),
     /// Write a new incident or maintenance file and print its path.
     New(new::NewArgs),
     /// Append a timeline update, stamped now, to an incident or maintenance window.
@@ -82,6 +85,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Check(args) => check::run(cli, args),
         Command::Build(args) => build::run(cli, args),
         Command::Init(args) => init::run(cli, args),
+        Command::Import(args) => import::run(cli, args),
         Command::New(args) => new::run(cli, args),
         Command::Update(args) => update::run(cli, args),
         Command::Resolve(args) => resolve::run(cli, args),

@@ -7,6 +7,7 @@ mod check;
 mod clients;
 mod fuzz_cli;
 mod hardening;
+mod import;
 mod never_panics;
 mod serve;
 mod site;

@@ -1,0 +1,77 @@
+//! Ids and slugs made from names: readable ASCII (`Zürich DNS` → `zurich-dns`, `東京` →
+//! `dong-jing`), the same for the same name on every run, and unique within a site.
+
+use std::collections::BTreeSet;
+
+/// `[a-z0-9-]` words of `name`, transliterated by `deunicode` (which covers every script, not
+/// only accented Latin). Empty when nothing readable is left (a name of only symbols).
+pub fn slugify(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_ascii_lowercase();
+    let mut out = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Hands out ids that are unique: the first `foo` is `foo`, the next `foo-2`, then `foo-3`.
+/// Callers feed names in a fixed order, so the same input always gets the same ids.
+#[derive(Debug, Default)]
+pub struct UniqueIds {
+    taken: BTreeSet<String>,
+}
+
+impl UniqueIds {
+    /// A unique id for `name`; `fallback` stands in when the name has no readable character.
+    pub fn claim(&mut self, name: &str, fallback: &str) -> String {
+        let mut base = slugify(name);
+        if base.is_empty() {
+            base = slugify(fallback);
+        }
+        if base.is_empty() {
+            base = "item".into();
+        }
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.taken.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.taken.insert(id.clone());
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_become_readable_ascii_ids() {
+        assert_eq!(slugify("Media Proxy"), "media-proxy");
+        assert_eq!(slugify("Zürich DNS"), "zurich-dns");
+        assert_eq!(slugify("Électricité & Gaz"), "electricite-gaz");
+        assert_eq!(slugify("Почта"), "pochta");
+        assert_eq!(slugify("東京"), "dong-jing");
+        assert_eq!(
+            slugify("2018-11-21_networking-issues"),
+            "2018-11-21-networking-issues"
+        );
+        assert_eq!(slugify("  --API--  "), "api");
+        assert_eq!(slugify("★"), "");
+    }
+
+    #[test]
+    fn repeated_names_get_numbered_ids_in_order() {
+        let mut ids = UniqueIds::default();
+        assert_eq!(ids.claim("API", "x"), "api");
+        assert_eq!(ids.claim("Api", "x"), "api-2");
+        assert_eq!(ids.claim("api!", "x"), "api-3");
+        assert_eq!(ids.claim("★", "system 4"), "system-4");
+        assert_eq!(ids.claim("★", ""), "item");
+    }
+}
