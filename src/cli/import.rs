@@ -7,8 +7,8 @@ use clap::Args;
 use super::{Cli, Outcome};
 use crate::content::{load_site, LoadOptions};
 use crate::error::{Diagnostic, Result};
-use crate::wording::count;
 use crate::import::{import, Kind, Tool};
+use crate::wording::count;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -69,5 +69,9 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<Outcome> {
         format!("--root {} ", into.display())
     };
     lines.push(format!("check passed; preview it with `beacon {root_flag}serve`"));
-    Ok(Outcome { lines, ..Outcome::default() }.warning(warnings))
+    Ok(Outcome {
+        lines,
+        ..Outcome::default()
+    }
+    .warning(warnings))
 }

@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand};
 
 use chrono::{DateTime, Utc};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// A static-site generator for public status pages.
 #[derive(Debug, Parser)]
@@ -93,21 +93,9 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
     }
 }
 
-/// The instant a command stamps: `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.
-/// A `--now` that is not RFC 3339 (a local time, a plain date) is read in the site's time zone.
+/// The instant a command stamps: see [`crate::content::resolve_site_now`].
 pub(crate) fn now_from(root: &Path, flag: Option<&str>) -> Result<DateTime<Utc>> {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    crate::time::resolve_now_in(flag, epoch.as_deref(), site_timezone(root, flag)).map_err(Error::Usage)
-}
-
-/// The site's time zone where `flag` needs one to be read; UTC when it does not (RFC 3339 or
-/// no flag) or the config cannot be read (then the command reports the config itself).
-pub(crate) fn site_timezone(root: &Path, flag: Option<&str>) -> chrono_tz::Tz {
-    let needs_zone = flag.is_some_and(|t| DateTime::parse_from_rfc3339(t.trim()).is_err());
-    if !needs_zone {
-        return chrono_tz::Tz::UTC;
-    }
-    crate::content::load_config(root).map_or(chrono_tz::Tz::UTC, |c| c.timezone)
+    crate::content::resolve_site_now(root, flag)
 }
 
 #[cfg(test)]

@@ -73,6 +73,24 @@ pub fn load_site_warning(root: &Path, options: &LoadOptions) -> Result<(Site, Ve
     Ok((site, warnings))
 }
 
+/// The instant a command works at: `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.
+/// A `--now` that is not RFC 3339 (a local time, a plain date) is read in the site's time zone,
+/// so `build`, `check`, `serve` and the authoring commands read the same flag alike.
+pub fn resolve_site_now(root: &Path, flag: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>> {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    crate::time::resolve_now_in(flag, epoch.as_deref(), site_timezone(root, flag)).map_err(Error::Usage)
+}
+
+/// The site's time zone where `flag` needs one to be read; UTC when it does not (RFC 3339 or
+/// no flag) or the config cannot be read (then the command reports the config itself).
+fn site_timezone(root: &Path, flag: Option<&str>) -> chrono_tz::Tz {
+    let needs_zone = flag.is_some_and(|t| chrono::DateTime::parse_from_rfc3339(t.trim()).is_err());
+    if !needs_zone {
+        return chrono_tz::Tz::UTC;
+    }
+    load_config(root).map_or(chrono_tz::Tz::UTC, |c| c.timezone)
+}
+
 /// Reads and parses `config.toml` under `root`.
 pub fn load_config(root: &Path) -> Result<Config> {
     let path = root.join("config.toml");

@@ -24,8 +24,8 @@ use bytes::Bytes;
 use tokio::sync::watch;
 
 use crate::build::{build_site, BuildOptions};
+use crate::content::resolve_site_now;
 use crate::error::{Error, Result};
-use crate::time::resolve_now;
 use crate::watch::{watch_site, WatchEvent};
 
 pub use http::{HEADER_TIMEOUT, MAX_CONNECTIONS, MAX_EVENT_STREAMS, WORKER_THREADS, WRITE_STALL};
@@ -73,8 +73,7 @@ pub enum ServeEvent<'a> {
 /// Builds, serves and rebuilds until the process ends or the watcher stops.
 pub fn serve(options: &ServeOptions, log: &(dyn Fn(ServeEvent) + Sync)) -> Result<()> {
     // Fail on a bad --now before anything starts.
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    resolve_now(options.now.as_deref(), epoch.as_deref()).map_err(Error::Usage)?;
+    resolve_site_now(&options.root, options.now.as_deref())?;
 
     let runtime = http::runtime().map_err(|e| Error::io(PathBuf::from("beacon-http runtime"), e))?;
     let address = SocketAddr::new(options.bind, options.port);
@@ -172,8 +171,7 @@ fn rebuild(
 /// Produces one snapshot of the site: each output path with its bytes, or the build's error.
 /// The one place serve builds, so how it builds can change without touching the rest.
 fn build_once(options: &ServeOptions, url: &str) -> Result<BTreeMap<String, Vec<u8>>> {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    let now = resolve_now(options.now.as_deref(), epoch.as_deref()).map_err(Error::Usage)?;
+    let now = resolve_site_now(&options.root, options.now.as_deref())?;
     let files = build_site(&BuildOptions {
         root: options.root.clone(),
         now,
