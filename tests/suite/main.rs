@@ -4,6 +4,7 @@ mod common;
 
 mod authoring;
 mod check;
+mod docs;
 mod never_panics;
 mod serve;
 mod site;
