@@ -4,6 +4,7 @@ mod common;
 
 mod authoring;
 mod check;
+mod deploy;
 mod docs;
 mod never_panics;
 mod serve;

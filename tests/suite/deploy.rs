@@ -1,0 +1,141 @@
+//! `beacon init --ci HOST`: the deploy files it writes, that it adds only those to an existing
+//! site and never overwrites a user's file, and that the install script the templates call
+//! uses a `beacon` already on PATH. actionlint and gitlab-ci-local read the same files in
+//! `scripts/check-deploy-templates.sh` (run by .ci/run).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{snapshot, Run, TestSite};
+
+const NOW: &str = "2026-03-04T12:00:00Z";
+
+fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    snapshot(dir).into_iter().collect()
+}
+
+#[test]
+fn each_host_gets_its_files_on_a_new_site_that_builds() {
+    let cases: [(&str, &[&str]); 4] = [
+        ("github", &[".github/workflows/publish.yml"]),
+        ("gitlab", &[".gitlab-ci.yml"]),
+        (
+            "netlify",
+            &["netlify.toml", ".github/workflows/scheduled-rebuild.yml"],
+        ),
+        (
+            "cloudflare",
+            &["wrangler.toml", ".github/workflows/scheduled-rebuild.yml"],
+        ),
+    ];
+    for (host, expected) in cases {
+        let site = TestSite {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        let run = site.beacon(&["init", "--now", NOW, "--ci", host]);
+        assert_eq!(run.code, 0, "{host}: {}", run.stderr);
+        for file in expected
+            .iter()
+            .chain(&[".beacon/install-beacon.sh", "config.toml"])
+        {
+            assert!(site.path(file).is_file(), "{host}: {file} missing");
+        }
+        for file in expected.iter().chain(&[".beacon/install-beacon.sh"]) {
+            // `${{ ... }}` is GitHub's expression syntax; a bare `{{` is ours, left unfilled.
+            let text = site.read(file).replace("${{", "");
+            assert!(!text.contains("{{"), "{host}: a placeholder was left in {file}");
+        }
+        site.build_at(NOW);
+        assert!(site.path("public/index.html").is_file(), "{host}");
+    }
+}
+
+#[test]
+fn github_workflow_runs_on_push_schedule_and_by_hand_and_deploys_pages() {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "github"]).code, 0);
+    let workflow = site.read(".github/workflows/publish.yml");
+    for needle in [
+        "push:",
+        "schedule:",
+        "cron: \"17 * * * *\"",
+        "workflow_dispatch:",
+        "concurrency:",
+        "actions/upload-pages-artifact@",
+        "actions/deploy-pages@",
+        "bash .beacon/install-beacon.sh",
+        "--base-url \"${{ steps.pages.outputs.base_url }}/\"",
+    ] {
+        assert!(workflow.contains(needle), "publish.yml lacks {needle}");
+    }
+    assert!(
+        !workflow.contains("cargo install --locked beacon\n"),
+        "the wrong crate"
+    );
+}
+
+#[test]
+fn ci_on_an_existing_site_adds_only_the_deploy_files() {
+    let site = TestSite::new();
+    site.write(
+        "content/incidents/a.md",
+        "+++\ntitle = \"A\"\ndate = 2026-03-01\nseverity = \"notice\"\n+++\n",
+    );
+    let before = files_of(site.root());
+    let run = site.beacon(&["init", "--ci", "gitlab"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = files_of(site.root());
+    let added: Vec<&String> = after.keys().filter(|k| !before.contains_key(*k)).collect();
+    assert_eq!(added, [".beacon/install-beacon.sh", ".gitlab-ci.yml"]);
+    for (path, bytes) in &before {
+        assert_eq!(after.get(path), Some(bytes), "{path} changed");
+    }
+    // A second host shares the install script, which is left as it is.
+    let run = site.beacon(&["init", "--ci", "github"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(".github/workflows/publish.yml"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("install-beacon.sh"), "{}", run.stdout);
+}
+
+#[test]
+fn ci_refuses_to_overwrite_a_users_file_and_writes_nothing() {
+    let site = TestSite::new();
+    site.write(".gitlab-ci.yml", "# mine\n");
+    let before = snapshot(site.root());
+    let run = site.beacon(&["init", "--ci", "gitlab"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("already has .gitlab-ci.yml"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(snapshot(site.root()), before, "init --ci wrote something");
+}
+
+#[test]
+fn install_script_uses_the_beacon_on_path() {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "gitlab"]).code, 0);
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_beacon")).parent().expect("bin dir");
+    let path = format!("{}:/usr/bin:/bin", bin_dir.display());
+    let output = Command::new("bash")
+        .arg(site.path(".beacon/install-beacon.sh"))
+        .env("PATH", path)
+        .env("HOME", site.root())
+        .env_remove("GITHUB_PATH")
+        .output()
+        .expect("run bash");
+    let run = Run::from(output);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("using "), "{}", run.stdout);
+    assert!(!site.path(".local").exists(), "it installed a second beacon");
+}
