@@ -18,9 +18,12 @@ FENCE = re.compile(r"^\s{0,3}(```|~~~).*?^\s{0,3}\1", re.M | re.S)
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
 
 
+def blank(match):
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
 def prose(text):
     """The text with fenced code blocks and code spans blanked out, line numbers kept."""
-    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))
     return CODE_SPAN.sub(blank, FENCE.sub(blank, text))
 
 
@@ -32,7 +35,8 @@ def anchor(heading):
 
 def anchors(path):
     found, seen = set(), {}
-    for line in prose(path.read_text("utf-8")).splitlines():
+    # Headings keep their code spans: a heading `beacon build` in backticks is #beacon-build.
+    for line in FENCE.sub(blank, path.read_text("utf-8")).splitlines():
         m = re.match(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", line)
         if m:
             base = anchor(m.group(1))

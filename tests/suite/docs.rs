@@ -83,6 +83,17 @@ fn arg_row(arg: &Arg) -> String {
     } else {
         format!(" Default: `{}`.", defaults.join(" "))
     };
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| format!("`{}`", v.get_name()))
+        .collect();
+    let values = if values.is_empty() || matches!(arg.get_action(), ArgAction::SetTrue) {
+        String::new()
+    } else {
+        format!(" One of {}.", values.join(", "))
+    };
     let required = if arg.is_required_set() { " Required." } else { "" };
     let stop = if help.ends_with('.') || help.is_empty() {
         ""
@@ -90,7 +101,7 @@ fn arg_row(arg: &Arg) -> String {
         "."
     };
     format!(
-        "| {} | {}{stop}{required}{default} |\n",
+        "| {} | {}{stop}{values}{required}{default} |\n",
         flag_name(arg),
         help.replace('|', "\\|")
     )
