@@ -139,3 +139,67 @@ fn install_script_uses_the_beacon_on_path() {
     assert!(run.stdout.starts_with("using "), "{}", run.stdout);
     assert!(!site.path(".local").exists(), "it installed a second beacon");
 }
+
+/// `_headers` as Netlify and Cloudflare read it: a path pattern at the start of a line, then
+/// its headers indented below it.
+fn header_rules(text: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut rules: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+    {
+        if !line.starts_with([' ', '\t']) {
+            rules.push((line.trim().to_string(), Vec::new()));
+        } else if let (Some(rule), Some((name, value))) = (rules.last_mut(), line.split_once(':')) {
+            rule.1
+                .push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
+        } else {
+            panic!("a header line outside any rule: {line:?}");
+        }
+    }
+    rules
+}
+
+#[test]
+fn headers_file_allows_cors_on_the_api_and_keeps_caches_short() {
+    let site = TestSite::new();
+    site.build_at(NOW);
+    let rules = header_rules(&site.read("public/_headers"));
+    let headers_for = |path: &str| -> Vec<(String, String)> {
+        rules
+            .iter()
+            .filter(|(pattern, _)| match pattern.strip_suffix('*') {
+                Some(prefix) => path.starts_with(prefix),
+                None => path == pattern,
+            })
+            .flat_map(|(_, headers)| headers.clone())
+            .collect()
+    };
+    for path in [
+        "/",
+        "/index.html",
+        "/api/v2/summary.json",
+        "/feed.xml",
+        "/maintenance.ics",
+    ] {
+        let cache: Vec<_> = headers_for(path)
+            .into_iter()
+            .filter(|(n, _)| n == "cache-control")
+            .collect();
+        assert_eq!(
+            cache.len(),
+            1,
+            "{path}: exactly one Cache-Control, found {cache:?}"
+        );
+        let max_age: u32 = cache[0]
+            .1
+            .split(',')
+            .find_map(|d| d.trim().strip_prefix("max-age="))
+            .and_then(|n| n.parse().ok())
+            .expect("a max-age");
+        assert!(max_age <= 300, "{path}: max-age {max_age} is not short");
+    }
+    let cors = |path: &str| headers_for(path).contains(&("access-control-allow-origin".into(), "*".into()));
+    assert!(cors("/api/v2/summary.json") && cors("/api/v2/incidents/unresolved.json"));
+    assert!(!cors("/index.html"), "CORS is only for the API");
+}
