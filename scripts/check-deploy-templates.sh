@@ -13,7 +13,8 @@ repo=$PWD
 tools=$repo/.ci/tools
 "$tools/install.sh"
 cargo build --release --quiet
-export PATH="$repo/target/release:$PATH"
+target_dir=${CARGO_TARGET_DIR:-$repo/target}
+export PATH="$target_dir/release:$PATH"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 now=2026-03-04T12:00:00Z

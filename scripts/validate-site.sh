@@ -14,8 +14,9 @@ base=https://status.example.org/
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cargo build --release --quiet
-./target/release/beacon build --output "$out/public" --now 2026-11-22T12:00:00-05:00
-./target/release/beacon build --output "$out/noon" --now 2022-01-27T12:00:00-05:00
+bin="${CARGO_TARGET_DIR:-target}/release/beacon"
+"$bin" build --output "$out/public" --now 2026-11-22T12:00:00-05:00
+"$bin" build --output "$out/noon" --now 2022-01-27T12:00:00-05:00
 
 status=0
 for site in "$out/public" "$out/noon"; do
