@@ -203,3 +203,122 @@ fn headers_file_allows_cors_on_the_api_and_keeps_caches_short() {
     assert!(cors("/api/v2/summary.json") && cors("/api/v2/incidents/unresolved.json"));
     assert!(!cors("/index.html"), "CORS is only for the API");
 }
+
+/// A stand-in for the release page: serves `files` (URL path -> bytes) on loopback until the
+/// returned server is dropped.
+fn serve_release(files: BTreeMap<String, Vec<u8>>) -> (String, std::sync::Arc<tiny_http::Server>) {
+    let server = std::sync::Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind loopback"));
+    let url = format!("http://{}", server.server_addr().to_ip().expect("an IP address"));
+    let serving = server.clone();
+    std::thread::spawn(move || {
+        for request in serving.incoming_requests() {
+            let response = match files.get(request.url()) {
+                Some(bytes) => tiny_http::Response::from_data(bytes.clone()),
+                None => tiny_http::Response::from_data(Vec::new()).with_status_code(404),
+            };
+            let _ = request.respond(response);
+        }
+    });
+    (url, server)
+}
+
+/// Runs the install script with no beacon on PATH and no cargo, against a fake release.
+fn install_from(site: &TestSite, repo: &str, bin_dir: &Path) -> Run {
+    let output = Command::new("bash")
+        .arg(site.path(".beacon/install-beacon.sh"))
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", site.root())
+        .env("BEACON_REPO", repo)
+        .env("BEACON_VERSION", "9.9.9")
+        .env("BEACON_BIN_DIR", bin_dir)
+        .env_remove("GITHUB_PATH")
+        .output()
+        .expect("run bash");
+    Run::from(output)
+}
+
+#[test]
+fn install_script_installs_the_release_binary_only_when_its_checksum_matches() {
+    use sha2::{Digest, Sha256};
+    if !cfg!(target_os = "linux") {
+        return; // the fake release holds Linux archives only
+    }
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "gitlab"]).code, 0);
+    // Archives as the release workflow makes them: `beacon` at the top of a .tar.gz.
+    let staging = site.path("staging");
+    std::fs::create_dir_all(&staging).expect("mkdir");
+    // A stand-in binary: what matters here is the download, the checksum and the unpacking.
+    std::fs::write(staging.join("beacon"), "#!/bin/sh\necho beacon 9.9.9\n").expect("write");
+    let chmod = Command::new("chmod")
+        .arg("+x")
+        .arg(staging.join("beacon"))
+        .status();
+    assert!(chmod.expect("run chmod").success());
+    let archive = site.path("archive.tar.gz");
+    let tar = Command::new("tar")
+        .arg("-czf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(&staging)
+        .arg("beacon")
+        .status()
+        .expect("run tar");
+    assert!(tar.success());
+    let bytes = std::fs::read(&archive).expect("read archive");
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+
+    for (checksum_ok, expect_installed) in [(true, true), (false, false)] {
+        let mut files = BTreeMap::new();
+        for target in ["x86_64-unknown-linux-musl", "aarch64-unknown-linux-musl"] {
+            let name = format!("beacon-v9.9.9-{target}.tar.gz");
+            let hash = if checksum_ok {
+                digest.clone()
+            } else {
+                "0".repeat(64)
+            };
+            files.insert(format!("/releases/download/v9.9.9/{name}"), bytes.clone());
+            files.insert(
+                format!("/releases/download/v9.9.9/{name}.sha256"),
+                format!("{hash}  {name}\n").into_bytes(),
+            );
+        }
+        let (repo, _server) = serve_release(files);
+        let bin_dir = site.path(if checksum_ok { "good/bin" } else { "bad/bin" });
+        let run = install_from(&site, &repo, &bin_dir);
+        let installed = bin_dir.join("beacon");
+        assert_eq!(
+            installed.is_file(),
+            expect_installed,
+            "{}\n{}",
+            run.stdout,
+            run.stderr
+        );
+        if expect_installed {
+            assert_eq!(run.code, 0, "{}", run.stderr);
+            assert!(
+                run.stdout.contains("installed the prebuilt beacon v9.9.9"),
+                "{}",
+                run.stdout
+            );
+            let version = Command::new(&installed)
+                .arg("--version")
+                .output()
+                .expect("run it");
+            assert_eq!(String::from_utf8_lossy(&version.stdout), "beacon 9.9.9\n");
+        } else {
+            // No cargo on PATH here, so the fallback fails too: the run must fail, loudly.
+            assert_ne!(run.code, 0, "a binary with a wrong checksum was accepted");
+            assert!(
+                run.stdout.contains("building with cargo install"),
+                "{}",
+                run.stdout
+            );
+        }
+    }
+}
