@@ -87,13 +87,14 @@ pub fn render_site(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile
     };
 
     type Renderer = fn(&BuildContext) -> Result<Vec<OutputFile>>;
-    let renderers: [Renderer; 6] = [
+    let renderers: [Renderer; 7] = [
         render::render_pages,
         outputs::feeds::render,
         outputs::ical::render,
         outputs::api::render,
         outputs::uptime::render,
         outputs::badges::render,
+        outputs::headers::render,
     ];
     let rendered: Vec<Result<Vec<OutputFile>>> = renderers.par_iter().map(|render| render(&ctx)).collect();
     let mut files = Vec::new();

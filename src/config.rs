@@ -31,6 +31,9 @@ pub struct Config {
     pub feed_limit: usize,
     /// Let raw HTML in Markdown through unsanitised. Default false.
     pub unsafe_html: bool,
+    /// How old a page may get before its script tells visitors it may be out of date.
+    /// Default [`DEFAULT_STALE_AFTER_HOURS`] hours.
+    pub stale_after: chrono::Duration,
     /// In the order of the file, which is the order of the pages.
     pub components: Vec<Component>,
 }
@@ -117,6 +120,7 @@ struct ConfigFile {
     feeds: FeedsFile,
     #[serde(default)]
     markdown: MarkdownFile,
+    stale_after: Option<Spanned<String>>,
     #[serde(default)]
     components: Vec<ComponentFile>,
 }
@@ -296,6 +300,21 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         );
     }
 
+    let stale_after = match &file.stale_after {
+        None => chrono::Duration::hours(DEFAULT_STALE_AFTER_HOURS),
+        Some(value) => parse_duration(value.get_ref()).unwrap_or_else(|| {
+            report(
+                value.span(),
+                format!(
+                    "`stale_after` = \"{}\" is not a duration; expected a whole number above 0 \
+                     followed by m, h or d, like \"6h\"",
+                    value.get_ref()
+                ),
+            );
+            chrono::Duration::hours(DEFAULT_STALE_AFTER_HOURS)
+        }),
+    };
+
     let mut weights = Weights::default();
     if let Some(w) = &file.uptime.weights {
         let given = w.get_ref();
@@ -372,8 +391,30 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         history_per_page,
         feed_limit,
         unsafe_html: file.markdown.unsafe_html,
+        stale_after,
         components,
     })
+}
+
+/// The default `stale_after`: six hourly rebuilds missed, more than GitHub's usual delays.
+pub const DEFAULT_STALE_AFTER_HOURS: i64 = 6;
+
+/// `"90m"`, `"6h"`, `"2d"`: a whole number above 0 and a unit (minutes, hours, days).
+fn parse_duration(text: &str) -> Option<chrono::Duration> {
+    let text = text.trim();
+    let (split, _) = text.char_indices().last()?;
+    let (number, unit) = text.split_at(split);
+    let n: i64 = number
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| *n > 0 && *n <= 365 * 24 * 60)?;
+    match unit {
+        "m" => Some(chrono::Duration::minutes(n)),
+        "h" => Some(chrono::Duration::hours(n)),
+        "d" => Some(chrono::Duration::days(n)),
+        _ => None,
+    }
 }
 
 /// The longest bar window `[uptime] days` may ask for.
@@ -464,6 +505,19 @@ mod tests {
         let e = parse(&format!("{MINIMAL}[uptime]\ndays = 100000\n")).unwrap_err();
         assert_eq!((e[0].line, e[0].column), (4, 8));
         assert!(e[0].message.contains("more than 3660"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn stale_after_reads_minutes_hours_and_days_and_rejects_the_rest() {
+        let at = |v: &str| parse(&format!("{MINIMAL}stale_after = \"{v}\"\n"));
+        assert_eq!(parse(MINIMAL).unwrap().stale_after, chrono::Duration::hours(6));
+        assert_eq!(at("90m").unwrap().stale_after, chrono::Duration::minutes(90));
+        assert_eq!(at("2d").unwrap().stale_after, chrono::Duration::days(2));
+        for bad in ["0h", "6", "h", "", "six hours", "-1h", "1.5h", "6ħ"] {
+            let e = at(bad).unwrap_err();
+            assert_eq!((e[0].line, e[0].column), (3, 15), "{bad}");
+            assert!(e[0].message.contains("not a duration"), "{bad}: {}", e[0].message);
+        }
     }
 
     #[test]

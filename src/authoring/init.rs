@@ -1,11 +1,13 @@
-//! `beacon init`: a new site that builds at once. The files are compiled in from
-//! `init_template/`; the example incident is dated two days before `now`, so it shows in the
-//! uptime bars of the first build.
+//! `beacon init`: a new site that builds at once, with the deploy files for one host. The files
+//! are compiled in from `init_template/` and `deploy_templates/`; the example incident is dated
+//! two days before `now`, so it shows in the uptime bars of the first build. On an existing
+//! site, `init --ci` adds only the deploy files.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 
+use super::deploy::{deploy_files, DeployHost};
 use super::{format_time, write_atomically};
 use crate::config::parse_config;
 use crate::content::incident::parse_incident;
@@ -17,10 +19,6 @@ const TEMPLATE: &[(&str, &str)] = &[
     ("config.toml", include_str!("init_template/config.toml")),
     ("README.md", include_str!("init_template/README.md")),
     (".gitignore", include_str!("init_template/gitignore")),
-    (
-        ".github/workflows/publish.yml",
-        include_str!("init_template/.github/workflows/publish.yml"),
-    ),
 ];
 
 const EXAMPLE_INCIDENT: &str = include_str!("init_template/content/incidents/example.md");
@@ -32,9 +30,9 @@ pub struct Initialised {
     pub files: Vec<PathBuf>,
 }
 
-/// Writes a new site into `dir` (created if missing). Refuses, before writing anything, when
-/// any file it would write is already there.
-pub fn init_site(dir: &Path, now: DateTime<Utc>) -> Result<Initialised> {
+/// Writes a new site into `dir` (created if missing), with the deploy files for `host`.
+/// Refuses, before writing anything, when any file it would write is already there.
+pub fn init_site(dir: &Path, now: DateTime<Utc>, host: DeployHost) -> Result<Initialised> {
     let config_text = TEMPLATE[0].1;
     let config = parse_config(Path::new("config.toml"), config_text)
         .map_err(|_| Error::Usage("the built-in config template does not parse".into()))?;
@@ -74,6 +72,7 @@ pub fn init_site(dir: &Path, now: DateTime<Utc>) -> Result<Initialised> {
         .map(|(path, text)| (path.to_string(), text.to_string()))
         .collect();
     files.push((example_path, example));
+    files.extend(deploy_files(host, dir));
 
     let existing: Vec<&str> = files
         .iter()
@@ -92,5 +91,38 @@ pub fn init_site(dir: &Path, now: DateTime<Utc>) -> Result<Initialised> {
     }
     Ok(Initialised {
         files: files.into_iter().map(|(path, _)| PathBuf::from(path)).collect(),
+    })
+}
+
+/// Adds the deploy files for `host` to the existing site in `dir`, touching nothing else. A file
+/// already there with exactly the text it would get is left alone (another host's templates
+/// share `.beacon/install-beacon.sh`); any other file in the way is refused, before anything is
+/// written, because it is the user's.
+pub fn add_deploy_files(dir: &Path, host: DeployHost) -> Result<Initialised> {
+    let mut to_write = Vec::new();
+    let mut in_the_way = Vec::new();
+    for (path, text) in deploy_files(host, dir) {
+        match std::fs::read(dir.join(&path)) {
+            Ok(existing) if existing == text.as_bytes() => {}
+            Ok(_) => in_the_way.push(path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => to_write.push((path, text)),
+            Err(e) => return Err(Error::io(dir.join(&path), e)),
+        }
+    }
+    if !in_the_way.is_empty() {
+        return Err(Error::Usage(format!(
+            "{} already has {}; beacon init --ci never overwrites a file (move it aside to get the template)",
+            dir.display(),
+            in_the_way.join(", ")
+        )));
+    }
+    for (path, text) in &to_write {
+        write_atomically(&dir.join(path), text.as_bytes())?;
+    }
+    Ok(Initialised {
+        files: to_write
+            .into_iter()
+            .map(|(path, _)| PathBuf::from(path))
+            .collect(),
     })
 }

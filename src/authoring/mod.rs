@@ -5,6 +5,7 @@
 //!
 //! Nothing here prints; each function returns what it did for the command line to report.
 
+mod deploy;
 mod edit;
 mod init;
 mod new;
@@ -16,11 +17,12 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rayon::prelude::*;
 
+pub use deploy::{deploy_files, DeployHost};
 pub use edit::{
     parse_update_status, resolve_incident, update_incident, Edited, ResolveOptions, UpdateOptions,
     DEFAULT_RESOLVED_TEXT,
 };
-pub use init::{init_site, Initialised};
+pub use init::{add_deploy_files, init_site, Initialised};
 pub use new::{
     new_incident, new_maintenance, parse_severity, slug_words, Created, NewIncident, NewMaintenance,
 };

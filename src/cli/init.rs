@@ -1,11 +1,12 @@
-//! `beacon init [DIR]`: a new site that builds at once.
+//! `beacon init [DIR] [--ci HOST]`: a new site that builds at once, or the deploy files for an
+//! existing one.
 
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::{now_from, Cli, Outcome};
-use crate::authoring::init_site;
+use crate::authoring::{add_deploy_files, init_site, DeployHost};
 use crate::error::Result;
 
 #[derive(Debug, Args)]
@@ -16,12 +17,25 @@ pub struct InitArgs {
     /// Date the example incident relative to this instant (RFC 3339, or a local time or date in the site time zone); default: SOURCE_DATE_EPOCH, else the clock.
     #[arg(long, value_name = "T")]
     pub now: Option<String>,
+    /// Write the files that build and publish the site from this host's CI (default: github).
+    /// On an existing site (one with config.toml), write only these, never overwriting a file.
+    #[arg(long, value_name = "HOST", value_enum)]
+    pub ci: Option<DeployHost>,
 }
 
 pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
     let dir = args.dir.clone().unwrap_or_else(|| cli.root.clone());
+    if let (Some(host), true) = (args.ci, dir.join("config.toml").is_file()) {
+        let done = add_deploy_files(&dir, host)?;
+        let written: Vec<String> = done.files.iter().map(|f| f.display().to_string()).collect();
+        return Ok(Outcome::line(if written.is_empty() {
+            format!("{} already has the deploy files; nothing written", dir.display())
+        } else {
+            format!("added {} to {}", written.join(", "), dir.display())
+        }));
+    }
     let now = now_from(&cli.root, args.now.as_deref())?;
-    let done = init_site(&dir, now)?;
+    let done = init_site(&dir, now, args.ci.unwrap_or(DeployHost::Github))?;
     let root_flag = if dir == std::path::Path::new(".") {
         String::new()
     } else {

@@ -18,9 +18,13 @@ use chrono::{DateTime, Utc};
 
 use crate::error::Result;
 
+/// Shown after `--help` and in the command reference and man page.
+const EXIT_STATUS: &str = "Exit status: 0 success; 1 the content has errors (each printed as \
+path:line:column: message, then the offending line); 2 usage or I/O errors.";
+
 /// A static-site generator for public status pages.
 #[derive(Debug, Parser)]
-#[command(name = "beacon", version, about)]
+#[command(name = "beacon", version, about, after_help = EXIT_STATUS)]
 pub struct Cli {
     /// The site folder (holding config.toml).
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]

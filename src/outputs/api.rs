@@ -26,6 +26,9 @@ struct Page {
     url: String,
     time_zone: String,
     updated_at: String,
+    /// When this build ran (its `now`), not a Statuspage field: lets a client see how old the
+    /// data is when scheduled rebuilds stop.
+    built_at: String,
 }
 
 #[derive(Serialize)]
@@ -258,6 +261,7 @@ fn page(ctx: &BuildContext) -> Page {
                 .max()
                 .unwrap_or(now),
         ),
+        built_at: rfc3339(now),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod badges;
 pub mod feeds;
+pub mod headers;
 pub mod ical;
 pub mod published;
 pub mod uptime;

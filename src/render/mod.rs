@@ -29,7 +29,16 @@ pub fn render_pages(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
     let jobs = pages::jobs(ctx, &views);
 
     let mut files: BTreeMap<String, Vec<u8>> = theme::load_static(root, theme_name)?;
-    let rendered = pages::render_all(ctx, &theme, &views).map_err(Error::Content)?;
+    // Templates link these by content hash (`style.css?v=...`), so a changed file gets a new URL.
+    let versions: BTreeMap<String, String> = ["style.css", "stale.js"]
+        .into_iter()
+        .filter_map(|name| {
+            files
+                .get(name)
+                .map(|bytes| (name.to_string(), content_hash(bytes)))
+        })
+        .collect();
+    let rendered = pages::render_all(ctx, &theme, &views, &versions).map_err(Error::Content)?;
     for file in rendered {
         files.insert(file.path, file.bytes);
     }
@@ -44,4 +53,14 @@ pub fn render_pages(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
         .into_iter()
         .map(|(path, bytes)| OutputFile { path, bytes })
         .collect())
+}
+
+/// A short hash of a file's bytes, for URLs that change exactly when the file does
+/// (`style.css?v=<hash>`), so a browser or CDN never serves an old stylesheet.
+pub fn content_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)[..6]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -2,6 +2,8 @@
 //! pages, history pages, component pages, free pages and 404.html. Each job builds the context
 //! its template receives from the shared [`Views`]; docs/theme.md lists those contexts.
 
+use std::collections::BTreeMap;
+
 use chrono::Datelike;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -32,6 +34,13 @@ struct SiteView<'a> {
     /// Days in the bars and the headline uptime figure.
     uptime_days: u32,
     nav: Vec<NavItem<'a>>,
+    /// Static file name -> a hash of its bytes, for links that change when the file does:
+    /// `style.css?v={{ site.versions["style.css"] }}`. Holds `style.css` and `stale.js`.
+    versions: &'a BTreeMap<String, String>,
+    /// The build's instant in UTC (RFC 3339), for the stale notice's script.
+    built_at: String,
+    /// Seconds after `built_at` from which the page calls itself possibly out of date.
+    stale_after_seconds: i64,
 }
 
 #[derive(Serialize)]
@@ -95,8 +104,9 @@ pub fn render_all(
     ctx: &BuildContext,
     theme: &Theme,
     views: &Views,
+    versions: &BTreeMap<String, String>,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let site = site_view(ctx);
+    let site = site_view(ctx, versions);
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs(ctx, views)
         .par_iter()
         .map(|job| render_job(ctx, theme, views, &site, *job))
@@ -159,7 +169,7 @@ pub fn history_pages(ctx: &BuildContext) -> usize {
         .max(1)
 }
 
-fn site_view<'a>(ctx: &'a BuildContext) -> SiteView<'a> {
+fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) -> SiteView<'a> {
     let config = &ctx.site.config;
     let mut nav = vec![
         NavItem {
@@ -187,6 +197,9 @@ fn site_view<'a>(ctx: &'a BuildContext) -> SiteView<'a> {
         now: time_view(config.timezone, ctx.now()),
         uptime_days: config.uptime.days,
         nav,
+        versions,
+        built_at: ctx.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        stale_after_seconds: config.stale_after.num_seconds(),
     }
 }
 

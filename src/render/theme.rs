@@ -56,6 +56,7 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         "style.css",
         include_bytes!("../../themes/default/static/style.css"),
     ),
+    ("stale.js", include_bytes!("../../themes/default/static/stale.js")),
 ];
 
 /// Parsed templates, and where each came from (for error messages).

@@ -5,6 +5,8 @@ mod common;
 mod authoring;
 mod check;
 mod clients;
+mod deploy;
+mod docs;
 mod fuzz_cli;
 mod hardening;
 mod import;

@@ -466,6 +466,7 @@ struct Page {
     url: String,
     time_zone: String,
     updated_at: DateTime<Utc>,
+    built_at: DateTime<Utc>,
 }
 
 #[derive(Deserialize, Debug, PartialEq)]
@@ -649,6 +650,7 @@ fn api_files_read_as_statuspage_v2() {
         ("example-github-io-status", "Sub & Status", "America/New_York")
     );
     assert_eq!(summary.page.updated_at, at("2026-03-02T10:00:00Z"));
+    assert_eq!(summary.page.built_at, at(NOW), "page.built_at is the build's now");
     // VPN degraded, mobile email partial: the worst is a partial outage.
     let expected_status = Status {
         indicator: Indicator::Major,

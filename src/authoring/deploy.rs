@@ -1,0 +1,86 @@
+//! `beacon init --ci HOST`: the files that build and publish a site from CI. Each host gets a
+//! config or workflow plus `.beacon/install-beacon.sh`, which every template calls to put
+//! `beacon` on PATH (the one already there, else the release binary, else `cargo install`).
+//! The version and the release address come from Cargo.toml, so the files follow releases.
+
+use std::path::Path;
+
+/// Where a site is built and published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DeployHost {
+    /// GitHub Pages through GitHub Actions.
+    Github,
+    /// GitLab Pages.
+    Gitlab,
+    /// Netlify.
+    Netlify,
+    /// Cloudflare Pages.
+    Cloudflare,
+}
+
+const INSTALL_SCRIPT: &str = include_str!("deploy_templates/install-beacon.sh");
+const GITHUB: &str = include_str!("deploy_templates/github-publish.yml");
+const GITLAB: &str = include_str!("deploy_templates/gitlab-ci.yml");
+const NETLIFY: &str = include_str!("deploy_templates/netlify.toml");
+const CLOUDFLARE: &str = include_str!("deploy_templates/wrangler.toml");
+const SCHEDULED_REBUILD: &str = include_str!("deploy_templates/scheduled-rebuild.yml");
+
+/// The deploy files for `host`: path in the site, text. `site_dir` names the Cloudflare project.
+pub fn deploy_files(host: DeployHost, site_dir: &Path) -> Vec<(String, String)> {
+    let fill = |text: &str| {
+        text.replace("{{version}}", env!("CARGO_PKG_VERSION"))
+            .replace("{{repository}}", env!("CARGO_PKG_REPOSITORY"))
+    };
+    let rebuild = |host: &str, host_name: &str| {
+        fill(SCHEDULED_REBUILD)
+            .replace("{{host}}", host)
+            .replace("{{host_name}}", host_name)
+    };
+    let mut files = vec![(".beacon/install-beacon.sh".to_string(), fill(INSTALL_SCRIPT))];
+    match host {
+        DeployHost::Github => files.push((".github/workflows/publish.yml".into(), fill(GITHUB))),
+        DeployHost::Gitlab => files.push((".gitlab-ci.yml".into(), fill(GITLAB))),
+        DeployHost::Netlify => {
+            files.push(("netlify.toml".into(), fill(NETLIFY)));
+            files.push((
+                ".github/workflows/scheduled-rebuild.yml".into(),
+                rebuild("netlify", "Netlify"),
+            ));
+        }
+        DeployHost::Cloudflare => {
+            files.push((
+                "wrangler.toml".into(),
+                fill(CLOUDFLARE).replace("{{name}}", &project_name(site_dir)),
+            ));
+            files.push((
+                ".github/workflows/scheduled-rebuild.yml".into(),
+                rebuild("cloudflare", "Cloudflare Pages"),
+            ));
+        }
+    }
+    files
+}
+
+/// A Cloudflare project name from the site's folder: lowercase letters, digits and `-`.
+fn project_name(site_dir: &Path) -> String {
+    // The folder may not exist yet (a new site); "." needs resolving to have a name.
+    let full = std::fs::canonicalize(site_dir).unwrap_or_else(|_| site_dir.to_path_buf());
+    let folder = full
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut name = String::new();
+    for c in folder.chars() {
+        if c.is_ascii_alphanumeric() {
+            name.push(c.to_ascii_lowercase());
+        } else if !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name = name.trim_matches('-');
+    if name.is_empty() {
+        "status".to_string()
+    } else {
+        name.to_string()
+    }
+}

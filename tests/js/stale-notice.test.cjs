@@ -1,0 +1,71 @@
+// The stale notice, with a fixed clock: the example site is built by the real binary at a
+// fixed `now`, and the page's own stale.js runs against the notice element of its own
+// index.html. Run: node --test tests/js/   (after `cargo build --release`; .ci/run does both)
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+
+const repo = path.resolve(__dirname, "../..");
+const beacon = process.env.BEACON_BIN || path.join(repo, "target/release/beacon");
+const BUILT = "2026-11-22T17:00:00Z";
+const HOUR = 3600 * 1000;
+
+function buildSite(extraConfig) {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), "beacon-stale-"));
+  fs.cpSync(path.join(repo, "content"), path.join(site, "content"), { recursive: true });
+  const config = fs.readFileSync(path.join(repo, "config.toml"), "utf8");
+  fs.writeFileSync(path.join(site, "config.toml"), extraConfig + config);
+  execFileSync(beacon, ["--root", site, "--quiet", "build", "--now", BUILT]);
+  return path.join(site, "public");
+}
+
+/** The notice element of a built page, as a minimal DOM: the attributes the script reads. */
+function noticeOf(html) {
+  const tag = html.match(/<p id="stale-notice"[^>]*>/);
+  assert.ok(tag, "the page has no stale notice");
+  const attrs = Object.fromEntries([...tag[0].matchAll(/([\w-]+)(?:="([^"]*)")?/g)].slice(1).map((m) => [m[1], m[2] ?? ""]));
+  const element = {
+    hidden: "hidden" in attrs,
+    textContent: "",
+    getAttribute: (name) => (name in attrs ? attrs[name] : null),
+  };
+  return { element, document: { getElementById: (id) => (id === "stale-notice" ? element : null) } };
+}
+
+function open(publicDir, page, hoursAfterBuild) {
+  const { showIfStale } = require(path.join(publicDir, "stale.js"));
+  const { element, document } = noticeOf(fs.readFileSync(path.join(publicDir, page), "utf8"));
+  showIfStale(document, Date.parse(BUILT) + hoursAfterBuild * HOUR);
+  return element;
+}
+
+test("a page older than stale_after (default 6h) shows the notice", () => {
+  const site = buildSite("");
+  for (const page of ["index.html", "history/index.html", "404.html"]) {
+    const notice = open(site, page, 7.5);
+    assert.equal(notice.hidden, false, page);
+    assert.equal(notice.textContent, "Last updated 7 hours ago; this page may be out of date.");
+  }
+  assert.match(open(site, "index.html", 72).textContent, /^Last updated 3 days ago;/);
+});
+
+test("a fresh page keeps the notice hidden", () => {
+  const site = buildSite("");
+  for (const hours of [0, 1, 5.9]) {
+    const notice = open(site, "index.html", hours);
+    assert.equal(notice.hidden, true, `${hours} h after the build`);
+    assert.equal(notice.textContent, "");
+  }
+});
+
+test("stale_after from config.toml moves the threshold", () => {
+  const site = buildSite('stale_after = "30m"\n');
+  assert.equal(open(site, "index.html", 0.25).hidden, true);
+  const notice = open(site, "index.html", 0.75);
+  assert.equal(notice.hidden, false);
+  assert.equal(notice.textContent, "Last updated 45 minutes ago; this page may be out of date.");
+});

@@ -1,0 +1,324 @@
+//! `beacon init --ci HOST`: the deploy files it writes, that it adds only those to an existing
+//! site and never overwrites a user's file, and that the install script the templates call
+//! uses a `beacon` already on PATH. actionlint and gitlab-ci-local read the same files in
+//! `scripts/check-deploy-templates.sh` (run by .ci/run).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{snapshot, Run, TestSite};
+
+const NOW: &str = "2026-03-04T12:00:00Z";
+
+fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    snapshot(dir).into_iter().collect()
+}
+
+#[test]
+fn each_host_gets_its_files_on_a_new_site_that_builds() {
+    let cases: [(&str, &[&str]); 4] = [
+        ("github", &[".github/workflows/publish.yml"]),
+        ("gitlab", &[".gitlab-ci.yml"]),
+        (
+            "netlify",
+            &["netlify.toml", ".github/workflows/scheduled-rebuild.yml"],
+        ),
+        (
+            "cloudflare",
+            &["wrangler.toml", ".github/workflows/scheduled-rebuild.yml"],
+        ),
+    ];
+    for (host, expected) in cases {
+        let site = TestSite {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        let run = site.beacon(&["init", "--now", NOW, "--ci", host]);
+        assert_eq!(run.code, 0, "{host}: {}", run.stderr);
+        for file in expected
+            .iter()
+            .chain(&[".beacon/install-beacon.sh", "config.toml"])
+        {
+            assert!(site.path(file).is_file(), "{host}: {file} missing");
+        }
+        for file in expected.iter().chain(&[".beacon/install-beacon.sh"]) {
+            // `${{ ... }}` is GitHub's expression syntax; a bare `{{` is ours, left unfilled.
+            let text = site.read(file).replace("${{", "");
+            assert!(!text.contains("{{"), "{host}: a placeholder was left in {file}");
+        }
+        site.build_at(NOW);
+        assert!(site.path("public/index.html").is_file(), "{host}");
+    }
+}
+
+#[test]
+fn github_workflow_runs_on_push_schedule_and_by_hand_and_deploys_pages() {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "github"]).code, 0);
+    let workflow = site.read(".github/workflows/publish.yml");
+    for needle in [
+        "push:",
+        "schedule:",
+        "cron: \"17 * * * *\"",
+        "workflow_dispatch:",
+        "concurrency:",
+        "actions/upload-pages-artifact@",
+        "actions/deploy-pages@",
+        "bash .beacon/install-beacon.sh",
+        "--base-url \"${{ steps.pages.outputs.base_url }}/\"",
+    ] {
+        assert!(workflow.contains(needle), "publish.yml lacks {needle}");
+    }
+    assert!(
+        !workflow.contains("cargo install --locked beacon\n"),
+        "the wrong crate"
+    );
+}
+
+#[test]
+fn ci_on_an_existing_site_adds_only_the_deploy_files() {
+    let site = TestSite::new();
+    site.write(
+        "content/incidents/a.md",
+        "+++\ntitle = \"A\"\ndate = 2026-03-01\nseverity = \"notice\"\n+++\n",
+    );
+    let before = files_of(site.root());
+    let run = site.beacon(&["init", "--ci", "gitlab"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = files_of(site.root());
+    let added: Vec<&String> = after.keys().filter(|k| !before.contains_key(*k)).collect();
+    assert_eq!(added, [".beacon/install-beacon.sh", ".gitlab-ci.yml"]);
+    for (path, bytes) in &before {
+        assert_eq!(after.get(path), Some(bytes), "{path} changed");
+    }
+    // A second host shares the install script, which is left as it is.
+    let run = site.beacon(&["init", "--ci", "github"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(".github/workflows/publish.yml"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("install-beacon.sh"), "{}", run.stdout);
+}
+
+#[test]
+fn ci_refuses_to_overwrite_a_users_file_and_writes_nothing() {
+    let site = TestSite::new();
+    site.write(".gitlab-ci.yml", "# mine\n");
+    let before = snapshot(site.root());
+    let run = site.beacon(&["init", "--ci", "gitlab"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("already has .gitlab-ci.yml"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(snapshot(site.root()), before, "init --ci wrote something");
+}
+
+#[test]
+fn install_script_uses_the_beacon_on_path() {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "gitlab"]).code, 0);
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_beacon")).parent().expect("bin dir");
+    let path = format!("{}:/usr/bin:/bin", bin_dir.display());
+    let output = Command::new("bash")
+        .arg(site.path(".beacon/install-beacon.sh"))
+        .env("PATH", path)
+        .env("HOME", site.root())
+        .env_remove("GITHUB_PATH")
+        .output()
+        .expect("run bash");
+    let run = Run::from(output);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("using "), "{}", run.stdout);
+    assert!(!site.path(".local").exists(), "it installed a second beacon");
+}
+
+/// `_headers` as Netlify and Cloudflare read it: a path pattern at the start of a line, then
+/// its headers indented below it.
+fn header_rules(text: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut rules: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+    {
+        if !line.starts_with([' ', '\t']) {
+            rules.push((line.trim().to_string(), Vec::new()));
+        } else if let (Some(rule), Some((name, value))) = (rules.last_mut(), line.split_once(':')) {
+            rule.1
+                .push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
+        } else {
+            panic!("a header line outside any rule: {line:?}");
+        }
+    }
+    rules
+}
+
+#[test]
+fn headers_file_allows_cors_on_the_api_and_keeps_caches_short() {
+    let site = TestSite::new();
+    site.build_at(NOW);
+    let rules = header_rules(&site.read("public/_headers"));
+    let headers_for = |path: &str| -> Vec<(String, String)> {
+        rules
+            .iter()
+            .filter(|(pattern, _)| match pattern.strip_suffix('*') {
+                Some(prefix) => path.starts_with(prefix),
+                None => path == pattern,
+            })
+            .flat_map(|(_, headers)| headers.clone())
+            .collect()
+    };
+    for path in [
+        "/",
+        "/index.html",
+        "/api/v2/summary.json",
+        "/feed.xml",
+        "/maintenance.ics",
+    ] {
+        let cache: Vec<_> = headers_for(path)
+            .into_iter()
+            .filter(|(n, _)| n == "cache-control")
+            .collect();
+        assert_eq!(
+            cache.len(),
+            1,
+            "{path}: exactly one Cache-Control, found {cache:?}"
+        );
+        let max_age: u32 = cache[0]
+            .1
+            .split(',')
+            .find_map(|d| d.trim().strip_prefix("max-age="))
+            .and_then(|n| n.parse().ok())
+            .expect("a max-age");
+        assert!(max_age <= 300, "{path}: max-age {max_age} is not short");
+    }
+    let cors = |path: &str| headers_for(path).contains(&("access-control-allow-origin".into(), "*".into()));
+    assert!(cors("/api/v2/summary.json") && cors("/api/v2/incidents/unresolved.json"));
+    assert!(!cors("/index.html"), "CORS is only for the API");
+}
+
+/// A stand-in for the release page: serves `files` (URL path -> bytes) on loopback until the
+/// returned server is dropped.
+fn serve_release(files: BTreeMap<String, Vec<u8>>) -> (String, std::sync::Arc<tiny_http::Server>) {
+    let server = std::sync::Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind loopback"));
+    let url = format!("http://{}", server.server_addr().to_ip().expect("an IP address"));
+    let serving = server.clone();
+    std::thread::spawn(move || {
+        for request in serving.incoming_requests() {
+            let response = match files.get(request.url()) {
+                Some(bytes) => tiny_http::Response::from_data(bytes.clone()),
+                None => tiny_http::Response::from_data(Vec::new()).with_status_code(404),
+            };
+            let _ = request.respond(response);
+        }
+    });
+    (url, server)
+}
+
+/// Runs the install script with no beacon on PATH and no cargo, against a fake release.
+fn install_from(site: &TestSite, repo: &str, bin_dir: &Path) -> Run {
+    let output = Command::new("bash")
+        .arg(site.path(".beacon/install-beacon.sh"))
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", site.root())
+        .env("BEACON_REPO", repo)
+        .env("BEACON_VERSION", "9.9.9")
+        .env("BEACON_BIN_DIR", bin_dir)
+        .env_remove("GITHUB_PATH")
+        .output()
+        .expect("run bash");
+    Run::from(output)
+}
+
+#[test]
+fn install_script_installs_the_release_binary_only_when_its_checksum_matches() {
+    use sha2::{Digest, Sha256};
+    if !cfg!(target_os = "linux") {
+        return; // the fake release holds Linux archives only
+    }
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "gitlab"]).code, 0);
+    // Archives as the release workflow makes them: `beacon` at the top of a .tar.gz.
+    let staging = site.path("staging");
+    std::fs::create_dir_all(&staging).expect("mkdir");
+    // A stand-in binary: what matters here is the download, the checksum and the unpacking.
+    std::fs::write(staging.join("beacon"), "#!/bin/sh\necho beacon 9.9.9\n").expect("write");
+    let chmod = Command::new("chmod")
+        .arg("+x")
+        .arg(staging.join("beacon"))
+        .status();
+    assert!(chmod.expect("run chmod").success());
+    let archive = site.path("archive.tar.gz");
+    let tar = Command::new("tar")
+        .arg("-czf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(&staging)
+        .arg("beacon")
+        .status()
+        .expect("run tar");
+    assert!(tar.success());
+    let bytes = std::fs::read(&archive).expect("read archive");
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+
+    for (checksum_ok, expect_installed) in [(true, true), (false, false)] {
+        let mut files = BTreeMap::new();
+        for target in ["x86_64-unknown-linux-musl", "aarch64-unknown-linux-musl"] {
+            let name = format!("beacon-v9.9.9-{target}.tar.gz");
+            let hash = if checksum_ok {
+                digest.clone()
+            } else {
+                "0".repeat(64)
+            };
+            files.insert(format!("/releases/download/v9.9.9/{name}"), bytes.clone());
+            files.insert(
+                format!("/releases/download/v9.9.9/{name}.sha256"),
+                format!("{hash}  {name}\n").into_bytes(),
+            );
+        }
+        let (repo, _server) = serve_release(files);
+        let bin_dir = site.path(if checksum_ok { "good/bin" } else { "bad/bin" });
+        let run = install_from(&site, &repo, &bin_dir);
+        let installed = bin_dir.join("beacon");
+        assert_eq!(
+            installed.is_file(),
+            expect_installed,
+            "{}\n{}",
+            run.stdout,
+            run.stderr
+        );
+        if expect_installed {
+            assert_eq!(run.code, 0, "{}", run.stderr);
+            assert!(
+                run.stdout.contains("installed the prebuilt beacon v9.9.9"),
+                "{}",
+                run.stdout
+            );
+            let version = Command::new(&installed)
+                .arg("--version")
+                .output()
+                .expect("run it");
+            assert_eq!(String::from_utf8_lossy(&version.stdout), "beacon 9.9.9\n");
+        } else {
+            // No cargo on PATH here, so the fallback fails too: the run must fail, loudly.
+            assert_ne!(run.code, 0, "a binary with a wrong checksum was accepted");
+            assert!(
+                run.stdout.contains("building with cargo install"),
+                "{}",
+                run.stdout
+            );
+        }
+    }
+}
