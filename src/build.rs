@@ -1,65 +1,13 @@
 //! Runs the stages: load → as of `now` → status → render every output, all in memory.
 //! Formats nothing itself and writes nothing (that is `write.rs`).
 
-use std::path::PathBuf;
-
-use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
 use crate::content::{load_site, LoadOptions, Site};
+pub use crate::context::{BuildContext, BuildOptions, OutputFile};
 use crate::error::Result;
-use crate::status::{as_of, compute_report, StatusReport};
+use crate::status::{as_of, compute_report};
 use crate::{outputs, render};
-
-/// Everything a build needs besides the site itself.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The site folder (config.toml, content/, themes/, templates/, static/).
-    pub root: PathBuf,
-    /// The instant the site shows.
-    pub now: DateTime<Utc>,
-    /// Overrides `base_url` from the config (e.g. for `serve` or a preview host).
-    pub base_url: Option<String>,
-    /// Include files marked `draft = true`.
-    pub drafts: bool,
-    /// Inject the live-reload script into pages (serve mode only).
-    pub live_reload: bool,
-}
-
-/// One file of the output, its path relative to the output folder with `/` separators.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-impl OutputFile {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile {
-            path: path.into(),
-            bytes: bytes.into(),
-        }
-    }
-}
-
-/// What every renderer reads: the published site, its status, and the build settings.
-pub struct BuildContext<'a> {
-    /// The site as of `now` (see [`as_of`]); `base_url` already overridden.
-    pub site: &'a Site,
-    pub report: &'a StatusReport,
-    pub options: &'a BuildOptions,
-}
-
-impl BuildContext<'_> {
-    pub fn now(&self) -> DateTime<Utc> {
-        self.report.now
-    }
-
-    /// The absolute URL of `path` (relative to the site root, no leading `/`).
-    pub fn absolute_url(&self, path: &str) -> String {
-        format!("{}{}", self.site.config.base_url, path.trim_start_matches('/'))
-    }
-}
 
 /// Loads the site under `options.root` and renders it.
 pub fn build_site(options: &BuildOptions) -> Result<Vec<OutputFile>> {

@@ -12,6 +12,7 @@ pub mod build;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod context;
 pub mod error;
 pub mod markdown;
 pub mod outputs;

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::build::OutputFile;
+use crate::context::OutputFile;
 use crate::error::{Error, Result};
 
 /// Replaces `out_dir` with exactly `files`.

@@ -12,8 +12,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::published::{first_published, headline_severity, last_change, permalink, rfc3339};
-use crate::build::{BuildContext, OutputFile};
 use crate::content::{Incident, Kind, Phase, Severity, UpdateStatus};
+use crate::context::{BuildContext, OutputFile};
 use crate::error::{Error, Result};
 use crate::status::ComponentStatus;
 use crate::time::day_start;

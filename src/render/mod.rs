@@ -14,7 +14,7 @@ pub mod view;
 
 use std::collections::BTreeMap;
 
-use crate::build::{BuildContext, OutputFile};
+use crate::context::{BuildContext, OutputFile};
 use crate::error::{Error, Result};
 
 /// Renders the pages, sitemap, robots.txt and static files.

@@ -10,8 +10,8 @@ use tera::Context;
 use super::format::{time_view, TimeView};
 use super::theme::Theme;
 use super::view::{incident_detail, GroupView, IncidentSummary, StatusView, Views};
-use crate::build::{BuildContext, OutputFile};
 use crate::content::Phase;
+use crate::context::{BuildContext, OutputFile};
 use crate::error::Diagnostic;
 use crate::markdown::render_markdown;
 
