@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use beacon::build::{render_site, BuildOptions};
 use beacon::content::{load_site, LoadOptions};
-use beacon::write::write_output;
+use beacon::write::{write_output, WriteOptions};
 use chrono::{DateTime, Duration as Span, TimeZone, Utc};
 
 const COMPONENTS: usize = 20;
@@ -75,7 +75,15 @@ fn main() {
             let loaded = Instant::now();
             let output = render_site(&site, &options).expect("synthetic site renders");
             let rendered = Instant::now();
-            write_output(&dir.path().join("public"), &output).expect("output is written");
+            write_output(
+                &dir.path().join("public"),
+                &output,
+                &WriteOptions {
+                    site_root: root.clone(),
+                    force: false,
+                },
+            )
+            .expect("output is written");
             let written = Instant::now();
             files = output.len();
             load.push(loaded - start);

@@ -1,10 +1,13 @@
-//! Runs the stages: load → as of `now` → status → render every output, all in memory.
-//! Formats nothing itself and writes nothing (that is `write.rs`).
+//! Runs the stages: load → as of `now` → status → render every output, handing each file on
+//! as it is done. Formats nothing itself and writes nothing (that is `write.rs`).
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use crate::content::{load_site, LoadOptions, Site};
-pub use crate::context::{BuildContext, BuildOptions, OutputFile};
+pub use crate::context::{BuildContext, BuildOptions, OutputFile, Sink};
 use crate::error::Result;
 use crate::status::{as_of, compute_report};
 use crate::{outputs, render};
@@ -20,8 +23,30 @@ pub fn build_site(options: &BuildOptions) -> Result<Vec<OutputFile>> {
     render_site(&site, options)
 }
 
-/// Renders every output file of a loaded site, sorted by path.
+/// Renders every output file of a loaded site, sorted by path, all in memory (tests, `serve`).
 pub fn render_site(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile>> {
+    let files = Mutex::new(BTreeMap::new());
+    render_site_into(site, options, &|file: OutputFile| {
+        files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(file.path, file.bytes);
+        Ok(())
+    })?;
+    let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    Ok(files
+        .into_iter()
+        .map(|(path, bytes)| OutputFile { path, bytes })
+        .collect())
+}
+
+/// Renders every output file of a loaded site and hands each to `sink` as soon as it is done,
+/// from many threads, in no fixed order; each path once. Nothing is held back, so memory does
+/// not grow with the size of the output. On error, `sink` may have received some files.
+///
+/// Precedence on the same path: the theme's static files < generated files < the site's
+/// `static/` (so a site can ship its own robots.txt or 404.html).
+pub fn render_site_into(site: &Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
     let mut published = as_of(site, options.now);
     if let Some(base_url) = &options.base_url {
         published.config.base_url = normalise_base_url(base_url);
@@ -32,26 +57,48 @@ pub fn render_site(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile
         report: &report,
         options,
     };
+    let site_static = render::theme::load_site_static(&options.root)?;
+    let theme_static = render::theme::load_static(&options.root, &published.config.theme)?;
 
+    let generated = Mutex::new(HashSet::new());
+    let emit_generated = |file: OutputFile| -> Result<()> {
+        if site_static.contains_key(&file.path) {
+            return Ok(());
+        }
+        generated
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(file.path.clone());
+        sink(file)
+    };
     type Renderer = fn(&BuildContext) -> Result<Vec<OutputFile>>;
-    let renderers: [Renderer; 6] = [
-        render::render_pages,
+    let renderers: [Renderer; 5] = [
         outputs::feeds::render,
         outputs::ical::render,
         outputs::api::render,
         outputs::uptime::render,
         outputs::badges::render,
     ];
-    let rendered: Vec<Result<Vec<OutputFile>>> = renderers.par_iter().map(|render| render(&ctx)).collect();
-    let mut files = Vec::new();
-    for result in rendered {
-        files.extend(result?);
+    let (pages, others) = rayon::join(
+        || render::render_pages(&ctx, &emit_generated),
+        || {
+            renderers
+                .par_iter()
+                .try_for_each(|render| render(&ctx)?.into_iter().try_for_each(&emit_generated))
+        },
+    );
+    pages?;
+    others?;
+    let generated = generated.into_inner().unwrap_or_else(|e| e.into_inner());
+    for (path, bytes) in theme_static {
+        if !site_static.contains_key(&path) && !generated.contains(&path) {
+            sink(OutputFile { path, bytes })?;
+        }
     }
-    // Stable sort, then keep the first of equal paths: the pages renderer comes first, so a
-    // file in the site's `static/` (which it copies) wins over a generated one, as documented.
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files.dedup_by(|later, first| later.path == first.path);
-    Ok(files)
+    for (path, bytes) in site_static {
+        sink(OutputFile { path, bytes })?;
+    }
+    Ok(())
 }
 
 /// `base_url` always ends in `/`, so paths can be appended.

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use crate::content::Site;
+use crate::error::Result;
 use crate::status::StatusReport;
 
 /// Everything a build needs besides the site itself.
@@ -58,3 +59,7 @@ impl BuildContext<'_> {
         format!("{}{}", self.site.config.base_url, path.trim_start_matches('/'))
     }
 }
+
+/// Where a renderer hands each file as soon as it is done: the output writer, or a map in
+/// memory for `serve`. Called from many threads at once.
+pub type Sink<'a> = dyn Fn(OutputFile) -> Result<()> + Sync + 'a;

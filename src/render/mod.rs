@@ -12,36 +12,18 @@ pub mod sitemap;
 pub mod theme;
 pub mod view;
 
-use std::collections::BTreeMap;
+use crate::context::{BuildContext, Sink};
+use crate::error::Result;
 
-use crate::context::{BuildContext, OutputFile};
-use crate::error::{Error, Result};
-
-/// Renders the pages, sitemap, robots.txt and static files.
-///
-/// Precedence on the same path: theme static files < generated files < the site's `static/`
-/// (so a site can ship its own robots.txt or 404.html).
-pub fn render_pages(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
+/// Renders the pages, sitemap and robots.txt, handing each file to `sink` as it is done.
+/// Static files are not among them: `build` layers those (see [`theme::load_static`]).
+pub fn render_pages(ctx: &BuildContext, sink: &Sink) -> Result<()> {
     let root = &ctx.options.root;
-    let theme_name = &ctx.site.config.theme;
-    let theme = theme::Theme::load(root, theme_name)?;
+    // Templates load (and fail) before the first page is handed on.
+    let theme = theme::Theme::load(root, &ctx.site.config.theme)?;
     let views = view::Views::new(ctx);
     let jobs = pages::jobs(ctx, &views);
-
-    let mut files: BTreeMap<String, Vec<u8>> = theme::load_static(root, theme_name)?;
-    let rendered = pages::render_all(ctx, &theme, &views).map_err(Error::Content)?;
-    for file in rendered {
-        files.insert(file.path, file.bytes);
-    }
-    for file in [
-        sitemap::render_sitemap(ctx, &views, &jobs),
-        sitemap::render_robots(ctx),
-    ] {
-        files.insert(file.path, file.bytes);
-    }
-    files.extend(theme::load_site_static(root)?);
-    Ok(files
-        .into_iter()
-        .map(|(path, bytes)| OutputFile { path, bytes })
-        .collect())
+    pages::render_all(ctx, &theme, &views, sink)?;
+    sink(sitemap::render_sitemap(ctx, &views, &jobs))?;
+    sink(sitemap::render_robots(ctx))
 }

@@ -5,6 +5,7 @@ mod common;
 mod authoring;
 mod check;
 mod never_panics;
+mod output;
 mod serve;
 mod site;
 mod status;
