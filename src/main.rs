@@ -7,6 +7,11 @@ use beacon::cli::{run, Cli};
 use beacon::Error;
 use clap::Parser;
 
+// Rendering makes many short-lived strings and maps on every thread at once; mimalloc's
+// per-thread heaps make that markedly cheaper than the system allocator (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
