@@ -95,9 +95,9 @@ struct Document<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     components: Option<&'a [ComponentJson]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    incidents: Option<&'a [IncidentJson]>,
+    incidents: Option<&'a Incidents<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    scheduled_maintenances: Option<&'a [IncidentJson]>,
+    scheduled_maintenances: Option<&'a Incidents<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'a Status>,
 }
@@ -111,6 +111,25 @@ impl<'a> Document<'a> {
             scheduled_maintenances: None,
             status: None,
         }
+    }
+}
+
+/// A list of incidents turned into JSON one at a time as it is serialised, so the whole list
+/// never exists as JSON structs at once (a 100,000-incident site would need gigabytes).
+struct Incidents<'a> {
+    ctx: &'a BuildContext<'a>,
+    list: Vec<&'a Incident>,
+    page_id: &'a str,
+    components: &'a [ComponentJson],
+}
+
+impl Serialize for Incidents<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.list
+                .iter()
+                .map(|i| incident(self.ctx, i, self.page_id, self.components)),
+        )
     }
 }
 
@@ -133,20 +152,21 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
     let mut windows: Vec<&Incident> = ctx.site.incidents.iter().filter(|i| i.is_maintenance()).collect();
     windows.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.slug.cmp(&b.slug)));
 
-    let to_json = |list: &[&Incident]| -> Vec<IncidentJson> {
-        list.iter()
-            .map(|i| incident(ctx, i, &page.id, &components))
-            .collect()
+    let to_json = |list| Incidents {
+        ctx,
+        list,
+        page_id: &page.id,
+        components: &components,
     };
-    let all_incidents = to_json(&incidents);
+    let all_incidents = to_json(incidents.clone());
     let unresolved = to_json(
-        &incidents
+        incidents
             .iter()
             .copied()
             .filter(|i| i.phase(now) == Phase::Ongoing)
-            .collect::<Vec<_>>(),
+            .collect(),
     );
-    let all_windows = to_json(&windows);
+    let all_windows = to_json(windows.clone());
     // Upcoming lists read soonest first, like a calendar.
     let soonest_first = |phases: &[Phase]| {
         let mut list: Vec<&Incident> = windows
@@ -155,7 +175,7 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
             .filter(|w| phases.contains(&w.phase(now)))
             .collect();
         list.reverse();
-        to_json(&list)
+        to_json(list)
     };
     let upcoming = soonest_first(&[Phase::Upcoming]);
     let current_windows = soonest_first(&[Phase::InProgress, Phase::Upcoming]);
