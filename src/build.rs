@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::content::{load_site, LoadOptions, Site};
-pub use crate::context::{BuildContext, BuildOptions, OutputFile, Sink};
+pub use crate::context::{BuildContext, BuildOptions, Output, OutputFile, Sink};
 use crate::error::Result;
 use crate::status::{as_of, compute_report};
 use crate::{outputs, render};
@@ -60,45 +60,83 @@ pub fn render_site_into(site: &Site, options: &BuildOptions, sink: &Sink) -> Res
     let site_static = render::theme::load_site_static(&options.root)?;
     let theme_static = render::theme::load_static(&options.root, &published.config.theme)?;
 
-    let generated = Mutex::new(HashSet::new());
-    let emit_generated = |file: OutputFile| -> Result<()> {
-        if site_static.contains_key(&file.path) {
-            return Ok(());
-        }
-        generated
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(file.path.clone());
-        sink(file)
+    let layered = Layered {
+        site_static: &site_static,
+        generated: Mutex::new(HashSet::new()),
+        sink,
     };
     type Renderer = fn(&BuildContext) -> Result<Vec<OutputFile>>;
-    let renderers: [Renderer; 5] = [
+    let renderers: [Renderer; 4] = [
         outputs::feeds::render,
         outputs::ical::render,
-        outputs::api::render,
         outputs::uptime::render,
         outputs::badges::render,
     ];
     let (pages, others) = rayon::join(
-        || render::render_pages(&ctx, &emit_generated),
+        || render::render_pages(&ctx, &layered),
         || {
+            outputs::api::render(&ctx, &layered)?;
             renderers
                 .par_iter()
-                .try_for_each(|render| render(&ctx)?.into_iter().try_for_each(&emit_generated))
+                .try_for_each(|render| render(&ctx)?.into_iter().try_for_each(|f| layered.put(f)))
         },
     );
     pages?;
     others?;
-    let generated = generated.into_inner().unwrap_or_else(|e| e.into_inner());
+    let generated = layered.generated.into_inner().unwrap_or_else(|e| e.into_inner());
     for (path, bytes) in theme_static {
         if !site_static.contains_key(&path) && !generated.contains(&path) {
-            sink(OutputFile { path, bytes })?;
+            sink.put(OutputFile { path, bytes })?;
         }
     }
     for (path, bytes) in site_static {
-        sink(OutputFile { path, bytes })?;
+        sink.put(OutputFile { path, bytes })?;
     }
     Ok(())
+}
+
+/// Generated files on their way to the sink: dropped where the site's `static/` has the same
+/// path, and remembered so the theme's static files do not replace them.
+struct Layered<'a> {
+    site_static: &'a BTreeMap<String, Vec<u8>>,
+    generated: Mutex<HashSet<String>>,
+    sink: &'a Sink<'a>,
+}
+
+impl Layered<'_> {
+    /// Whether a generated `path` goes out (and, if so, remembers it).
+    fn claim(&self, path: &str) -> bool {
+        if self.site_static.contains_key(path) {
+            return false;
+        }
+        self.generated
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string());
+        true
+    }
+}
+
+impl Output for Layered<'_> {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        if self.claim(&file.path) {
+            self.sink.put(file)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn put_streamed(
+        &self,
+        path: &str,
+        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        if self.claim(path) {
+            self.sink.put_streamed(path, produce)
+        } else {
+            Ok(())
+        }
+    }
 }
 
 /// `base_url` always ends in `/`, so paths can be appended.

@@ -2,12 +2,13 @@
 //! reads ([`BuildContext`]) and what it produces ([`OutputFile`]). They live here, below both
 //! `build` (which calls the renderers) and the renderers, so neither imports the other.
 
+use std::io;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
 use crate::content::Site;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::status::StatusReport;
 
 /// Everything a build needs besides the site itself.
@@ -62,4 +63,28 @@ impl BuildContext<'_> {
 
 /// Where a renderer hands each file as soon as it is done: the output writer, or a map in
 /// memory for `serve`. Called from many threads at once.
-pub type Sink<'a> = dyn Fn(OutputFile) -> Result<()> + Sync + 'a;
+pub trait Output: Sync {
+    fn put(&self, file: OutputFile) -> Result<()>;
+
+    /// A file too large to hold whole (the full incident list of the API): `produce` writes
+    /// its bytes as they are made. By default they are collected and [`put`](Output::put).
+    fn put_streamed(
+        &self,
+        path: &str,
+        produce: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<()> {
+        let mut bytes = Vec::new();
+        produce(&mut bytes).map_err(|e| Error::io(path, e))?;
+        self.put(OutputFile::new(path, bytes))
+    }
+}
+
+/// Any function from files to results is an output (tests, in-memory maps).
+impl<F: Fn(OutputFile) -> Result<()> + Sync> Output for F {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        self(file)
+    }
+}
+
+/// What renderers write to.
+pub type Sink<'a> = dyn Output + 'a;

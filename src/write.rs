@@ -18,7 +18,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::context::OutputFile;
+use crate::context::{Output, OutputFile};
 use crate::error::{Error, Result};
 
 /// The record of which files in the output folder beacon wrote, at the folder's top.
@@ -198,34 +198,70 @@ impl OutputWriter {
     /// Takes one file of the build: leaves it alone if the folder already holds these bytes,
     /// else writes them to a temporary file beside the target.
     pub fn put(&self, file: OutputFile) -> Result<()> {
-        let target = self.target(&file.path)?;
+        let target = self.claim(&file.path)?;
+        if self.on_disk.contains(&file.path) && fs::read(&target).is_ok_and(|old| old == file.bytes) {
+            return Ok(());
+        }
+        let temporary = self.temporary_for(&target)?;
+        fs::write(&temporary, &file.bytes).map_err(|e| Error::io(&temporary, e))?;
+        self.lock().pending.push((temporary, target));
+        Ok(())
+    }
+
+    /// Takes one large file as it is produced: its bytes go straight to a temporary file, which
+    /// is then compared with the file in place and kept only if they differ.
+    pub fn put_streamed(
+        &self,
+        path: &str,
+        produce: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<()> {
+        let target = self.claim(path)?;
+        let temporary = self.temporary_for(&target)?;
+        let written = fs::File::create(&temporary).and_then(|file| {
+            let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+            produce(&mut out)?;
+            out.into_inner().map_err(|e| e.into_error())?;
+            Ok(())
+        });
+        if let Err(e) = written {
+            let _ = fs::remove_file(&temporary);
+            return Err(Error::io(&temporary, e));
+        }
+        if self.on_disk.contains(path) && same_bytes(&temporary, &target) {
+            let _ = fs::remove_file(&temporary);
+            return Ok(());
+        }
+        self.lock().pending.push((temporary, target));
+        Ok(())
+    }
+
+    /// Checks that the build may write `path` (once) and returns where it goes.
+    fn claim(&self, path: &str) -> Result<PathBuf> {
+        let target = self.target(path)?;
         if let Some((writer, _)) = self
             .manifest
             .writers
             .iter()
-            .find(|(writer, paths)| writer.as_str() != BUILD_WRITER && paths.contains(&file.path))
+            .find(|(writer, paths)| writer.as_str() != BUILD_WRITER && paths.contains(path))
         {
             return Err(Error::Usage(format!(
-                "the build produces `{}`, which `beacon {writer}` wrote into {}; beacon will not \
-                 overwrite another command's file",
-                file.path,
+                "the build produces `{path}`, which `beacon {writer}` wrote into {}; beacon will \
+                 not overwrite another command's file",
                 self.dir.display()
             )));
         }
-        let fresh = self.lock().produced.insert(file.path.clone());
-        if !fresh {
-            return Err(Error::Usage(format!("the build produced `{}` twice", file.path)));
+        if !self.lock().produced.insert(path.to_string()) {
+            return Err(Error::Usage(format!("the build produced `{path}` twice")));
         }
-        if self.on_disk.contains(&file.path) && fs::read(&target).is_ok_and(|old| old == file.bytes) {
-            return Ok(());
-        }
+        Ok(target)
+    }
+
+    /// The temporary file beside `target` (its folder created if need be).
+    fn temporary_for(&self, target: &Path) -> Result<PathBuf> {
         let parent = target.parent().expect("a target is inside the output folder");
         self.ensure_dir(parent)?;
         let name = target.file_name().expect("a target has a name").to_string_lossy();
-        let temporary = parent.join(format!(".{name}{PARTIAL_SUFFIX}"));
-        fs::write(&temporary, &file.bytes).map_err(|e| Error::io(&temporary, e))?;
-        self.lock().pending.push((temporary, target));
-        Ok(())
+        Ok(parent.join(format!(".{name}{PARTIAL_SUFFIX}")))
     }
 
     /// Makes the folder hold exactly what was put: renames the new files into place, removes
@@ -362,6 +398,45 @@ impl Drop for OutputWriter {
         for dir in state.created.iter().rev() {
             let _ = fs::remove_dir(dir);
         }
+    }
+}
+
+impl Output for OutputWriter {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        OutputWriter::put(self, file)
+    }
+
+    fn put_streamed(
+        &self,
+        path: &str,
+        produce: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<()> {
+        OutputWriter::put_streamed(self, path, produce)
+    }
+}
+
+/// Whether two files hold the same bytes, read a block at a time.
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    let (Ok(fa), Ok(fb)) = (fs::File::open(a), fs::File::open(b)) else {
+        return false;
+    };
+    if fa.metadata().map(|m| m.len()).ok() != fb.metadata().map(|m| m.len()).ok() {
+        return false;
+    }
+    let (mut ra, mut rb) = (io::BufReader::new(fa), io::BufReader::new(fb));
+    loop {
+        let (Ok(ba), Ok(bb)) = (io::BufRead::fill_buf(&mut ra), io::BufRead::fill_buf(&mut rb)) else {
+            return false;
+        };
+        if ba.is_empty() || bb.is_empty() {
+            return ba.is_empty() && bb.is_empty();
+        }
+        let n = ba.len().min(bb.len());
+        if ba[..n] != bb[..n] {
+            return false;
+        }
+        io::BufRead::consume(&mut ra, n);
+        io::BufRead::consume(&mut rb, n);
     }
 }
 

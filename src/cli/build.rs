@@ -79,7 +79,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
     ));
     // Each file goes to the writer as soon as it is rendered; the output folder changes only
     // at `commit`, after every file rendered.
-    render_site_into(&site, &options, &|file| writer.put(file))?;
+    render_site_into(&site, &options, &writer)?;
     step("rendered".to_string());
     let summary = writer.commit()?;
     step(format!("wrote {}", output.display()));

@@ -8,13 +8,15 @@
 //! total order and every struct a fixed field order, so the same site and `now` give the same
 //! bytes.
 
+use std::io::Write;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::published::{first_published, headline_severity, last_change, permalink, rfc3339};
 use crate::content::{Incident, Kind, Phase, Severity, UpdateStatus};
-use crate::context::{BuildContext, OutputFile};
-use crate::error::{Error, Result};
+use crate::context::{BuildContext, Sink};
+use crate::error::Result;
 use crate::status::ComponentStatus;
 use crate::time::day_start;
 
@@ -133,7 +135,8 @@ impl Serialize for Incidents<'_> {
     }
 }
 
-pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
+/// Writes the API's files to `sink`; the lists of every incident and window stream out.
+pub fn render(ctx: &BuildContext, sink: &Sink) -> Result<()> {
     let now = ctx.now();
     let page = page(ctx);
     let status = Status {
@@ -234,14 +237,15 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
             },
         ),
     ];
-    files
-        .into_iter()
-        .map(|(path, document)| {
-            let mut text = serde_json::to_string_pretty(&document).map_err(|e| Error::io(path, e.into()))?;
-            text.push('\n');
-            Ok(OutputFile::new(path, text))
-        })
-        .collect()
+    for (path, document) in files {
+        sink.put_streamed(path, &mut |out| {
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+            serde_json::to_writer_pretty(&mut out, &document)?;
+            out.write_all(b"\n")?;
+            out.flush()
+        })?;
+    }
+    Ok(())
 }
 
 fn page(ctx: &BuildContext) -> Page {

@@ -24,6 +24,6 @@ pub fn render_pages(ctx: &BuildContext, sink: &Sink) -> Result<()> {
     let views = view::Views::new(ctx);
     let jobs = pages::jobs(ctx, &views);
     pages::render_all(ctx, &theme, &views, sink)?;
-    sink(sitemap::render_sitemap(ctx, &views, &jobs))?;
-    sink(sitemap::render_robots(ctx))
+    sink.put(sitemap::render_sitemap(ctx, &views, &jobs))?;
+    sink.put(sitemap::render_robots(ctx))
 }

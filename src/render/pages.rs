@@ -100,7 +100,7 @@ pub fn render_all(ctx: &BuildContext, theme: &Theme, views: &Views, sink: &Sink)
     let problems: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
     jobs(ctx, views).par_iter().try_for_each(|job| {
         match render_job(ctx, theme, views, &site, *job) {
-            Ok(file) => sink(file),
+            Ok(file) => sink.put(file),
             Err(d) => {
                 let mut problems = problems.lock().unwrap_or_else(|e| e.into_inner());
                 // Many pages share a template: report each spot once.

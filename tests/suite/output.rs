@@ -437,7 +437,7 @@ impl Evolving {
             },
         )
         .unwrap();
-        beacon::build::render_site_into(&site, &self.options(), &|f| writer.put(f)).unwrap();
+        beacon::build::render_site_into(&site, &self.options(), &writer).unwrap();
         writer.commit().unwrap();
     }
 }
