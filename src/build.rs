@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::content::{load_site, LoadOptions, Site};
 pub use crate::context::{BuildContext, BuildOptions, Output, OutputFile, Sink};
 use crate::error::Result;
-use crate::status::{as_of, compute_report};
+use crate::status::{as_of, compute_report, into_as_of};
 use crate::{outputs, render};
 
 /// Loads the site under `options.root` and renders it.
@@ -47,7 +47,16 @@ pub fn render_site(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile
 /// Precedence on the same path: the theme's static files < generated files < the site's
 /// `static/` (so a site can ship its own robots.txt or 404.html).
 pub fn render_site_into(site: &Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
-    let mut published = as_of(site, options.now);
+    render_published(as_of(site, options.now), options, sink)
+}
+
+/// [`render_site_into`] for a site the caller no longer needs: it is cut to `now` in place,
+/// not copied, so a large site is in memory once.
+pub fn render_owned_site_into(site: Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
+    render_published(into_as_of(site, options.now), options, sink)
+}
+
+fn render_published(mut published: Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
     if let Some(base_url) = &options.base_url {
         published.config.base_url = normalise_base_url(base_url);
     }

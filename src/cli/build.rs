@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::now_from;
 use super::{Cli, Outcome};
-use crate::build::{render_site_into, BuildOptions};
+use crate::build::{render_owned_site_into, BuildOptions};
 use crate::content::{load_site, LoadOptions};
 use crate::error::{Error, Result};
 use crate::write::{OutputWriter, WriteOptions};
@@ -79,7 +79,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
     ));
     // Each file goes to the writer as soon as it is rendered; the output folder changes only
     // at `commit`, after every file rendered.
-    render_site_into(&site, &options, &writer)?;
+    render_owned_site_into(site, &options, &writer)?;
     step("rendered".to_string());
     let summary = writer.commit()?;
     step(format!("wrote {}", output.display()));
