@@ -359,6 +359,8 @@ fn hugo(dir: &Path, n: usize, runs: usize) {
         let start = Instant::now();
         let status = Command::new("hugo")
             .arg("--quiet")
+            // cState's templates can exceed Hugo's default 30 s per-template limit on a busy machine.
+            .env("HUGO_TIMEOUT", "600s")
             .current_dir(&cstate)
             .stdout(Stdio::null())
             .status()

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::status::{as_of, compute_report, into_as_of};
 use crate::{outputs, render};
 
-/// Loads the site under `options.root` and renders it.
+/// Loads the site under `options.root` and renders it, all in memory (what `serve` serves).
 pub fn build_site(options: &BuildOptions) -> Result<Vec<OutputFile>> {
     let site = load_site(
         &options.root,
@@ -20,13 +20,18 @@ pub fn build_site(options: &BuildOptions) -> Result<Vec<OutputFile>> {
             drafts: options.drafts,
         },
     )?;
-    render_site(&site, options)
+    collect(|sink| render_owned_site_into(site, options, sink))
 }
 
 /// Renders every output file of a loaded site, sorted by path, all in memory (tests, `serve`).
 pub fn render_site(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile>> {
+    collect(|sink| render_site_into(site, options, sink))
+}
+
+/// The files `render` hands on, sorted by path.
+fn collect(render: impl FnOnce(&Sink) -> Result<()>) -> Result<Vec<OutputFile>> {
     let files = Mutex::new(BTreeMap::new());
-    render_site_into(site, options, &|file: OutputFile| {
+    render(&|file: OutputFile| {
         files
             .lock()
             .unwrap_or_else(|e| e.into_inner())

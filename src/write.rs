@@ -289,10 +289,7 @@ impl OutputWriter {
                 .extend(state.produced.iter().cloned());
             self.write_manifest(&during)?;
         }
-        state.pending.par_iter().try_for_each(|(temporary, target)| {
-            fs::rename(temporary, target).map_err(|e| Error::io(target, e))
-        })?;
-        let written = state.pending.len();
+        // Stale files first: a folder they leave empty may be where a new file goes.
         for path in &stale {
             let target = self.dir.join(path);
             match fs::remove_file(&target) {
@@ -302,6 +299,10 @@ impl OutputWriter {
             }
             self.prune_empty(&target);
         }
+        state.pending.par_iter().try_for_each(|(temporary, target)| {
+            fs::rename(temporary, target).map_err(|e| Error::io(target, e))
+        })?;
+        let written = state.pending.len();
         let mut after = self.manifest.clone();
         after
             .writers
