@@ -124,6 +124,8 @@ struct State {
     dirs: HashSet<PathBuf>,
     /// Folders this writer created, in creation order (removed again if it is dropped).
     created: Vec<PathBuf>,
+    /// Temporary files waiting at the top of the folder (see `temporary_for`).
+    parked: usize,
 }
 
 impl OutputWriter {
@@ -259,9 +261,27 @@ impl OutputWriter {
     /// The temporary file beside `target` (its folder created if need be).
     fn temporary_for(&self, target: &Path) -> Result<PathBuf> {
         let parent = target.parent().expect("a target is inside the output folder");
-        self.ensure_dir(parent)?;
+        if let Err(error) = self.ensure_dir(parent) {
+            // A file of the previous build stands where this build needs a folder: it goes
+            // at commit, with the stale files. Until then the new file waits at the top.
+            if !self.blocked_by_own_file(parent) {
+                return Err(error);
+            }
+            self.ensure_dir(&self.dir)?;
+            let mut state = self.lock();
+            state.parked += 1;
+            return Ok(self.dir.join(format!(".{}{PARTIAL_SUFFIX}", state.parked)));
+        }
         let name = target.file_name().expect("a target has a name").to_string_lossy();
         Ok(parent.join(format!(".{name}{PARTIAL_SUFFIX}")))
+    }
+
+    /// Whether `dir` or a folder above it (inside the output) is a file the previous build wrote.
+    fn blocked_by_own_file(&self, dir: &Path) -> bool {
+        let own = self.manifest.writers.get(BUILD_WRITER);
+        dir.ancestors()
+            .take_while(|d| *d != self.dir && d.starts_with(&self.dir))
+            .any(|d| d.is_file() && own.is_some_and(|own| own.contains(&relative_path(&self.dir, d))))
     }
 
     /// Makes the folder hold exactly what was put: renames the new files into place, removes
@@ -300,6 +320,10 @@ impl OutputWriter {
             self.prune_empty(&target);
         }
         state.pending.par_iter().try_for_each(|(temporary, target)| {
+            let parent = target.parent().expect("a target is inside the output folder");
+            if !parent.is_dir() {
+                fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            }
             fs::rename(temporary, target).map_err(|e| Error::io(target, e))
         })?;
         let written = state.pending.len();

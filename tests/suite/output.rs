@@ -223,6 +223,27 @@ fn an_edit_rewrites_only_the_files_it_changes() {
 }
 
 #[test]
+fn a_path_can_turn_from_file_to_folder_and_back() {
+    let site = site_with_incident();
+    site.write("static/docs", "a file");
+    site.build_at(NOW);
+    assert_eq!(site.read("public/docs"), "a file");
+    fs::remove_file(site.path("static/docs")).unwrap();
+    site.write("static/docs/deep/index.html", "a folder");
+    site.build_at(NOW);
+    assert_eq!(site.read("public/docs/deep/index.html"), "a folder");
+    fs::remove_dir_all(site.path("static/docs")).unwrap();
+    site.write("static/docs", "a file again");
+    site.build_at(NOW);
+    assert_eq!(site.read("public/docs"), "a file again");
+    let leftovers: Vec<String> = tree(&site.path("public"))
+        .into_keys()
+        .filter(|p| p.contains("beacon-partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
 fn a_failed_build_leaves_the_output_untouched() {
     let site = site_with_incident();
     site.build_at(NOW);
@@ -316,7 +337,7 @@ fn edit() -> impl Strategy<Value = Step> {
         2 => any::<usize>().prop_map(|which| Step::Delete { which }),
         1 => any::<usize>().prop_map(|which| Step::Resolve { which }),
         1 => (0u8..4).prop_map(|variant| Step::Config { variant }),
-        1 => (0u8..3).prop_map(|variant| Step::Static { variant }),
+        1 => (0u8..5).prop_map(|variant| Step::Static { variant }),
         1 => (0u32..500).prop_map(|days| Step::Now { days }),
     ]
 }
@@ -408,6 +429,15 @@ impl Evolving {
             Step::Static { variant } => match variant {
                 0 => self.site.write("static/notes/readme.txt", "hello"),
                 1 => self.site.write("static/robots.txt", "User-agent: *\n"),
+                // The same path as a file, then as a folder: the output must follow.
+                2 => {
+                    let _ = fs::remove_dir_all(self.site.path("static/docs"));
+                    self.site.write("static/docs", "a file");
+                }
+                3 => {
+                    let _ = fs::remove_file(self.site.path("static/docs"));
+                    self.site.write("static/docs/deep/index.html", "a folder");
+                }
                 _ => {
                     let _ = fs::remove_dir_all(self.site.path("static"));
                 }
