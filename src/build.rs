@@ -1,67 +1,18 @@
-//! Runs the stages: load → as of `now` → status → render every output, all in memory.
-//! Formats nothing itself and writes nothing (that is `write.rs`).
+//! Runs the stages: load → as of `now` → status → render every output, handing each file on
+//! as it is done. Formats nothing itself and writes nothing (that is `write.rs`).
 
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Mutex;
 
-use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
 use crate::content::{load_site, LoadOptions, Site};
+pub use crate::context::{BuildContext, BuildOptions, Output, OutputFile, Sink};
 use crate::error::{Error, Result};
-use crate::status::{as_of, compute_report, StatusReport};
+use crate::status::{as_of, compute_report, into_as_of};
 use crate::{outputs, render};
 
-/// Everything a build needs besides the site itself.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The site folder (config.toml, content/, themes/, templates/, static/).
-    pub root: PathBuf,
-    /// The instant the site shows.
-    pub now: DateTime<Utc>,
-    /// Overrides `base_url` from the config (e.g. for `serve` or a preview host).
-    pub base_url: Option<String>,
-    /// Include files marked `draft = true`.
-    pub drafts: bool,
-    /// Inject the live-reload script into pages (serve mode only).
-    pub live_reload: bool,
-}
-
-/// One file of the output, its path relative to the output folder with `/` separators.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-impl OutputFile {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile {
-            path: path.into(),
-            bytes: bytes.into(),
-        }
-    }
-}
-
-/// What every renderer reads: the published site, its status, and the build settings.
-pub struct BuildContext<'a> {
-    /// The site as of `now` (see [`as_of`]); `base_url` already overridden.
-    pub site: &'a Site,
-    pub report: &'a StatusReport,
-    pub options: &'a BuildOptions,
-}
-
-impl BuildContext<'_> {
-    pub fn now(&self) -> DateTime<Utc> {
-        self.report.now
-    }
-
-    /// The absolute URL of `path` (relative to the site root, no leading `/`).
-    pub fn absolute_url(&self, path: &str) -> String {
-        format!("{}{}", self.site.config.base_url, path.trim_start_matches('/'))
-    }
-}
-
-/// Loads the site under `options.root` and renders it.
+/// Loads the site under `options.root` and renders it, all in memory (what `serve` serves).
 pub fn build_site(options: &BuildOptions) -> Result<Vec<OutputFile>> {
     let site = load_site(
         &options.root,
@@ -69,12 +20,48 @@ pub fn build_site(options: &BuildOptions) -> Result<Vec<OutputFile>> {
             drafts: options.drafts,
         },
     )?;
-    render_site(&site, options)
+    collect(|sink| render_owned_site_into(site, options, sink))
 }
 
-/// Renders every output file of a loaded site, sorted by path.
+/// Renders every output file of a loaded site, sorted by path, all in memory (tests, `serve`).
 pub fn render_site(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile>> {
-    let mut published = as_of(site, options.now);
+    collect(|sink| render_site_into(site, options, sink))
+}
+
+/// The files `render` hands on, sorted by path.
+fn collect(render: impl FnOnce(&Sink) -> Result<()>) -> Result<Vec<OutputFile>> {
+    let files = Mutex::new(BTreeMap::new());
+    render(&|file: OutputFile| {
+        files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(file.path, file.bytes);
+        Ok(())
+    })?;
+    let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    Ok(files
+        .into_iter()
+        .map(|(path, bytes)| OutputFile { path, bytes })
+        .collect())
+}
+
+/// Renders every output file of a loaded site and hands each to `sink` as soon as it is done,
+/// from many threads, in no fixed order; each path once. Nothing is held back, so memory does
+/// not grow with the size of the output. On error, `sink` may have received some files.
+///
+/// Precedence on the same path: the theme's static files < generated files < the site's
+/// `static/` (so a site can ship its own robots.txt or 404.html).
+pub fn render_site_into(site: &Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
+    render_published(as_of(site, options.now), options, sink)
+}
+
+/// [`render_site_into`] for a site the caller no longer needs: it is cut to `now` in place,
+/// not copied, so a large site is in memory once.
+pub fn render_owned_site_into(site: Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
+    render_published(into_as_of(site, options.now), options, sink)
+}
+
+fn render_published(mut published: Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
     if let Some(base_url) = &options.base_url {
         published.config.base_url = crate::site_url::parse_base_url(base_url)
             .map_err(|e| Error::Usage(format!("--base-url: {e}")))?;
@@ -85,25 +72,86 @@ pub fn render_site(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile
         report: &report,
         options,
     };
+    let site_static = render::theme::load_site_static(&options.root)?;
+    let theme_static = render::theme::load_static(&options.root, &published.config.theme)?;
+    let versions = render::asset_versions(&theme_static, &site_static);
 
+    let layered = Layered {
+        site_static: &site_static,
+        generated: Mutex::new(HashSet::new()),
+        sink,
+    };
     type Renderer = fn(&BuildContext) -> Result<Vec<OutputFile>>;
-    let renderers: [Renderer; 7] = [
-        render::render_pages,
+    let renderers: [Renderer; 5] = [
         outputs::feeds::render,
         outputs::ical::render,
-        outputs::api::render,
         outputs::uptime::render,
         outputs::badges::render,
         outputs::headers::render,
     ];
-    let rendered: Vec<Result<Vec<OutputFile>>> = renderers.par_iter().map(|render| render(&ctx)).collect();
-    let mut files = Vec::new();
-    for result in rendered {
-        files.extend(result?);
+    let (pages, others) = rayon::join(
+        || render::render_pages(&ctx, &versions, &layered),
+        || {
+            outputs::api::render(&ctx, &layered)?;
+            renderers
+                .par_iter()
+                .try_for_each(|render| render(&ctx)?.into_iter().try_for_each(|f| layered.put(f)))
+        },
+    );
+    pages?;
+    others?;
+    let generated = layered.generated.into_inner().unwrap_or_else(|e| e.into_inner());
+    for (path, bytes) in theme_static {
+        if !site_static.contains_key(&path) && !generated.contains(&path) {
+            sink.put(OutputFile { path, bytes })?;
+        }
     }
-    // Stable sort, then keep the first of equal paths: the pages renderer comes first, so a
-    // file in the site's `static/` (which it copies) wins over a generated one, as documented.
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files.dedup_by(|later, first| later.path == first.path);
-    Ok(files)
+    for (path, bytes) in site_static {
+        sink.put(OutputFile { path, bytes })?;
+    }
+    Ok(())
+}
+
+/// Generated files on their way to the sink: dropped where the site's `static/` has the same
+/// path, and remembered so the theme's static files do not replace them.
+struct Layered<'a> {
+    site_static: &'a BTreeMap<String, Vec<u8>>,
+    generated: Mutex<HashSet<String>>,
+    sink: &'a Sink<'a>,
+}
+
+impl Layered<'_> {
+    /// Whether a generated `path` goes out (and, if so, remembers it).
+    fn claim(&self, path: &str) -> bool {
+        if self.site_static.contains_key(path) {
+            return false;
+        }
+        self.generated
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string());
+        true
+    }
+}
+
+impl Output for Layered<'_> {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        if self.claim(&file.path) {
+            self.sink.put(file)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn put_streamed(
+        &self,
+        path: &str,
+        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        if self.claim(path) {
+            self.sink.put_streamed(path, produce)
+        } else {
+            Ok(())
+        }
+    }
 }

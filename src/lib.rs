@@ -3,15 +3,17 @@
 //! The pipeline is load → validate → compute → render → write. [`content::load_site`] reads
 //! `config.toml` and the content files into a checked [`content::Site`]; [`status`] cuts it to
 //! what was public at `now` and computes each component's status and uptime; [`build`] renders
-//! every output file in memory ([`render`] for pages, [`outputs`] for feeds, calendar, API and
-//! badges); [`write`] swaps them into the output folder atomically. `beacon check` runs every
-//! stage but the last, so it meets every problem a build would.
+//! every output file ([`render`] for pages, [`outputs`] for feeds, calendar, API and badges,
+//! over the shared types in [`context`]) and hands each on as soon as it is done; [`write`]
+//! writes only what changed into the output folder, and only into a folder beacon owns.
+//! `beacon check` runs every stage but the writing, so it meets every problem a build would.
 
 pub mod authoring;
 pub mod build;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod context;
 pub mod error;
 pub mod import;
 pub mod keys;

@@ -7,7 +7,19 @@ use beacon::cli::{run, Cli};
 use beacon::Error;
 use clap::Parser;
 
+// Rendering makes many short-lived strings and maps on every thread at once; mimalloc's
+// per-thread heaps make that markedly cheaper than the system allocator (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc's `mi_option_purge_delay` (the same position in its v2 and v3 option lists).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> ExitCode {
+    // Give freed memory back at once instead of after 10 ms: a 100,000-incident build peaked
+    // at 559-666 MB instead of 706 MB in our runs, with no measurable cost in CPU time.
+    // SAFETY: the option calls are not thread-safe; no other thread exists yet.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
     let cli = Cli::parse();
     match run(&cli) {
         Ok(outcome) => {

@@ -2,6 +2,7 @@
 //! with anchor ids, and raw HTML sanitised unless the site allows it. `&str` in, `String` out.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -80,11 +81,18 @@ fn anchor(text: &str) -> String {
 }
 
 fn sanitise(html: &str) -> String {
-    ammonia::Builder::default()
-        .add_tags(["input"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_generic_attributes(["id", "align", "class"])
-        .id_prefix(None)
+    // Building the policy allocates a few dozen sets; build it once per process, not per body.
+    static POLICY: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    POLICY
+        .get_or_init(|| {
+            let mut policy = ammonia::Builder::default();
+            policy
+                .add_tags(["input"])
+                .add_tag_attributes("input", ["type", "checked", "disabled"])
+                .add_generic_attributes(["id", "align", "class"])
+                .id_prefix(None);
+            policy
+        })
         .clean(html)
         .to_string()
 }

@@ -1,86 +1,686 @@
-//! The only writer of the output folder. A build is written to a staging folder beside the
-//! output and swapped in whole; on any failure the staging folder goes and the old output
-//! stays exactly as it was.
+//! The only writer of the output folder, and the keeper of what beacon owns there.
+//!
+//! A folder is written only if it does not exist, is empty, or holds nothing but what beacon
+//! wrote before, as listed in its record ([`MANIFEST`]). Some folders are refused whatever the
+//! user says (the site itself, its inputs, the home folder, `/`). A build hands files to an
+//! [`OutputWriter`] as they are rendered: a file whose bytes are already on disk is left alone,
+//! any other goes to a temporary file beside its target. Only when the whole build has
+//! succeeded does [`OutputWriter::commit`] rename those into place (each appears whole), remove
+//! what the previous build wrote and this one did not, and update the record. A build that
+//! fails drops the writer, which removes its temporary files: the output stays as it was.
 
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
-use crate::build::OutputFile;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::context::{Output, OutputFile};
 use crate::error::{Error, Result};
 
-/// Replaces `out_dir` with exactly `files`.
-pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
-    let parent = match out_dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out_dir
-        .file_name()
-        .ok_or_else(|| Error::Usage(format!("output folder `{}` has no name", out_dir.display())))?
-        .to_string_lossy()
-        .into_owned();
-    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let previous = parent.join(format!(".{name}.previous-{}", std::process::id()));
+/// The record of which files in the output folder beacon wrote, at the folder's top.
+pub const MANIFEST: &str = ".beacon-manifest.json";
+/// The `format` value of the record this version writes and reads.
+const MANIFEST_FORMAT: &str = "beacon-output/1";
+/// Temporary files end in this; a killed build may leave them, the next one removes them.
+const PARTIAL_SUFFIX: &str = ".beacon-partial";
+/// The name under which `beacon build` registers its files in the record.
+pub const BUILD_WRITER: &str = "build";
+/// How many foreign files a refusal names.
+const NAMED_IN_REFUSAL: usize = 5;
 
-    let staged = stage(&staging, files);
-    if let Err(e) = staged {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    // Two renames: the window in which `out_dir` is missing is as short as the OS allows.
-    let had_previous = out_dir.exists();
-    if had_previous {
-        if let Err(e) = fs::rename(out_dir, &previous) {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(Error::io(out_dir, e));
+/// The record kept in [`MANIFEST`]: for each beacon command that writes into the output
+/// folder (`build` today), the paths it wrote, relative to the folder with `/` separators.
+/// A command only ever overwrites or removes paths listed under its own name, and no file
+/// listed under any name counts as foreign.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub writers: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Manifest {
+    fn new() -> Self {
+        Manifest {
+            format: MANIFEST_FORMAT.to_string(),
+            writers: BTreeMap::new(),
         }
     }
-    if let Err(e) = fs::rename(&staging, out_dir) {
-        if had_previous {
-            let _ = fs::rename(&previous, out_dir);
-        }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(Error::io(out_dir, e));
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).expect("a map of strings serialises");
+        bytes.push(b'\n');
+        bytes
     }
-    if had_previous {
-        fs::remove_dir_all(&previous).map_err(|e| Error::io(&previous, e))?;
+
+    /// Reads the record in `dir`; `None` when there is none.
+    pub fn read(dir: &Path) -> Result<Option<Manifest>> {
+        let path = dir.join(MANIFEST);
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|e| {
+            Error::Usage(format!(
+                "{} is not a record beacon can read ({e}); if beacon did not write this folder, \
+                 choose another with --output",
+                path.display()
+            ))
+        })?;
+        if manifest.format != MANIFEST_FORMAT {
+            return Err(Error::Usage(format!(
+                "{} has format `{}`, this beacon reads `{MANIFEST_FORMAT}`",
+                path.display(),
+                manifest.format
+            )));
+        }
+        Ok(Some(manifest))
+    }
+}
+
+/// How the output folder may be written.
+#[derive(Debug, Clone)]
+pub struct WriteOptions {
+    /// The site folder: it, its inputs and everything containing it are never written.
+    pub site_root: PathBuf,
+    /// Write even though the folder holds files beacon did not write (they are overwritten
+    /// where the build produces the same path, and otherwise left alone).
+    pub force: bool,
+}
+
+/// What a committed build did to the output folder.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteSummary {
+    /// Files the build produced.
+    pub files: usize,
+    /// Files whose bytes changed (or that are new), so were written.
+    pub written: usize,
+    /// Files of the previous build this one no longer produces, removed.
+    pub removed: usize,
+}
+
+/// Receives a build's files one by one (from many threads) and changes the output folder only
+/// when [`commit`](OutputWriter::commit)ted. Dropped uncommitted, it undoes what it did.
+pub struct OutputWriter {
+    dir: PathBuf,
+    /// The record as found (or a new one).
+    manifest: Manifest,
+    /// Files on disk when the writer opened, relative paths.
+    on_disk: HashSet<String>,
+    state: Mutex<State>,
+    committed: bool,
+}
+
+#[derive(Default)]
+struct State {
+    produced: BTreeSet<String>,
+    /// Temporary file → its final place.
+    pending: Vec<(PathBuf, PathBuf)>,
+    /// Folders known to exist.
+    dirs: HashSet<PathBuf>,
+    /// Folders this writer created, in creation order (removed again if it is dropped).
+    created: Vec<PathBuf>,
+    /// Temporary files waiting at the top of the folder (see `temporary_for`).
+    parked: usize,
+}
+
+impl OutputWriter {
+    /// Checks that beacon may write into `dir` and opens it for a build. Changes nothing on
+    /// disk except removing what killed beacon builds left behind (temporary files in `dir`,
+    /// staging folders of older versions beside it).
+    pub fn open(dir: &Path, options: &WriteOptions) -> Result<OutputWriter> {
+        let dir = absolute(dir)?;
+        refuse_protected(&dir, &options.site_root)?;
+        remove_old_staging(&dir);
+        let mut on_disk = HashSet::new();
+        let mut partials = Vec::new();
+        let mut dirs = HashSet::new();
+        match fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.is_dir() => {
+                for entry in walkdir::WalkDir::new(&dir).min_depth(1) {
+                    let entry = entry.map_err(|e| walk_error(&dir, e))?;
+                    let relative = relative_path(&dir, entry.path());
+                    if entry.file_type().is_dir() {
+                        dirs.insert(entry.path().to_path_buf());
+                    } else if entry.file_name().to_string_lossy().ends_with(PARTIAL_SUFFIX) {
+                        partials.push(entry.path().to_path_buf());
+                    } else {
+                        on_disk.insert(relative);
+                    }
+                }
+                dirs.insert(dir.clone());
+            }
+            Ok(_) => {
+                return Err(Error::Usage(format!(
+                    "the output `{}` is a file, not a folder; choose another with --output",
+                    dir.display()
+                )))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&dir, e)),
+        }
+        let manifest = if on_disk.contains(MANIFEST) {
+            Manifest::read(&dir)?.unwrap_or_else(Manifest::new)
+        } else {
+            Manifest::new()
+        };
+        let owned: HashSet<&str> = manifest.writers.values().flatten().map(String::as_str).collect();
+        let mut foreign: Vec<&String> = on_disk
+            .iter()
+            .filter(|path| path.as_str() != MANIFEST && !owned.contains(path.as_str()))
+            .collect();
+        if !foreign.is_empty() && !options.force {
+            foreign.sort();
+            return Err(refusal(&dir, &foreign));
+        }
+        for partial in partials {
+            let _ = fs::remove_file(partial);
+        }
+        Ok(OutputWriter {
+            dir,
+            manifest,
+            on_disk,
+            state: Mutex::new(State {
+                dirs,
+                ..State::default()
+            }),
+            committed: false,
+        })
+    }
+
+    /// The folder written, absolute.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Takes one file of the build: leaves it alone if the folder already holds these bytes,
+    /// else writes them to a temporary file beside the target.
+    pub fn put(&self, file: OutputFile) -> Result<()> {
+        let target = self.claim(&file.path)?;
+        if self.on_disk.contains(&file.path) && fs::read(&target).is_ok_and(|old| old == file.bytes) {
+            return Ok(());
+        }
+        let temporary = self.temporary_for(&target)?;
+        fs::write(&temporary, &file.bytes).map_err(|e| Error::io(&temporary, e))?;
+        self.lock().pending.push((temporary, target));
+        Ok(())
+    }
+
+    /// Takes one large file as it is produced: its bytes go straight to a temporary file, which
+    /// is then compared with the file in place and kept only if they differ.
+    pub fn put_streamed(
+        &self,
+        path: &str,
+        produce: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<()> {
+        let target = self.claim(path)?;
+        let temporary = self.temporary_for(&target)?;
+        let written = fs::File::create(&temporary).and_then(|file| {
+            let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+            produce(&mut out)?;
+            out.into_inner().map_err(|e| e.into_error())?;
+            Ok(())
+        });
+        if let Err(e) = written {
+            let _ = fs::remove_file(&temporary);
+            return Err(Error::io(&temporary, e));
+        }
+        if self.on_disk.contains(path) && same_bytes(&temporary, &target) {
+            let _ = fs::remove_file(&temporary);
+            return Ok(());
+        }
+        self.lock().pending.push((temporary, target));
+        Ok(())
+    }
+
+    /// Checks that the build may write `path` (once) and returns where it goes.
+    fn claim(&self, path: &str) -> Result<PathBuf> {
+        let target = self.target(path)?;
+        if let Some((writer, _)) = self
+            .manifest
+            .writers
+            .iter()
+            .find(|(writer, paths)| writer.as_str() != BUILD_WRITER && paths.contains(path))
+        {
+            return Err(Error::Usage(format!(
+                "the build produces `{path}`, which `beacon {writer}` wrote into {}; beacon will \
+                 not overwrite another command's file",
+                self.dir.display()
+            )));
+        }
+        if !self.lock().produced.insert(path.to_string()) {
+            return Err(Error::Usage(format!("the build produced `{path}` twice")));
+        }
+        Ok(target)
+    }
+
+    /// The temporary file beside `target` (its folder created if need be).
+    fn temporary_for(&self, target: &Path) -> Result<PathBuf> {
+        let parent = target.parent().expect("a target is inside the output folder");
+        if let Err(error) = self.ensure_dir(parent) {
+            // A file of the previous build stands where this build needs a folder: it goes
+            // at commit, with the stale files. Until then the new file waits at the top.
+            if !self.blocked_by_own_file(parent) {
+                return Err(error);
+            }
+            self.ensure_dir(&self.dir)?;
+            let mut state = self.lock();
+            state.parked += 1;
+            return Ok(self.dir.join(format!(".{}{PARTIAL_SUFFIX}", state.parked)));
+        }
+        let name = target.file_name().expect("a target has a name").to_string_lossy();
+        Ok(parent.join(format!(".{name}{PARTIAL_SUFFIX}")))
+    }
+
+    /// Whether `dir` or a folder above it (inside the output) is a file the previous build wrote.
+    fn blocked_by_own_file(&self, dir: &Path) -> bool {
+        let own = self.manifest.writers.get(BUILD_WRITER);
+        dir.ancestors()
+            .take_while(|d| *d != self.dir && d.starts_with(&self.dir))
+            .any(|d| d.is_file() && own.is_some_and(|own| own.contains(&relative_path(&self.dir, d))))
+    }
+
+    /// Makes the folder hold exactly what was put: renames the new files into place, removes
+    /// the previous build's files that were not put again (and folders left empty), and
+    /// updates the record. Writes nothing at all when nothing changed.
+    pub fn commit(mut self) -> Result<WriteSummary> {
+        let state = std::mem::take(&mut *self.lock());
+        let previous = self
+            .manifest
+            .writers
+            .get(BUILD_WRITER)
+            .cloned()
+            .unwrap_or_default();
+        let stale: Vec<&String> = previous.difference(&state.produced).collect();
+        let adds_paths = state.produced.iter().any(|p| !previous.contains(p));
+
+        // Record every path before it appears, so that a build killed half-way leaves nothing
+        // the next build would take for a user's file.
+        if adds_paths {
+            let mut during = self.manifest.clone();
+            during
+                .writers
+                .entry(BUILD_WRITER.to_string())
+                .or_default()
+                .extend(state.produced.iter().cloned());
+            self.write_manifest(&during)?;
+        }
+        // Stale files first: a folder they leave empty may be where a new file goes.
+        for path in &stale {
+            let target = self.dir.join(path);
+            match fs::remove_file(&target) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(&target, e)),
+            }
+            self.prune_empty(&target);
+        }
+        state.pending.par_iter().try_for_each(|(temporary, target)| {
+            let parent = target.parent().expect("a target is inside the output folder");
+            if !parent.is_dir() {
+                fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            }
+            fs::rename(temporary, target).map_err(|e| Error::io(target, e))
+        })?;
+        let written = state.pending.len();
+        let mut after = self.manifest.clone();
+        after
+            .writers
+            .insert(BUILD_WRITER.to_string(), state.produced.clone());
+        let current = fs::read(self.dir.join(MANIFEST)).ok();
+        if current.as_deref() != Some(after.to_bytes().as_slice()) {
+            self.write_manifest(&after)?;
+        }
+        self.committed = true;
+        Ok(WriteSummary {
+            files: state.produced.len(),
+            written,
+            removed: stale.len(),
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Where `path` goes, refusing any path that could leave the folder or hit the record.
+    fn target(&self, path: &str) -> Result<PathBuf> {
+        let bad = |why: &str| {
+            Err(Error::Usage(format!(
+                "cannot write `{path}` into the output: {why}"
+            )))
+        };
+        if path == MANIFEST {
+            return bad("the name is beacon's record of what it wrote");
+        }
+        if path.ends_with(PARTIAL_SUFFIX) {
+            return bad("names ending in .beacon-partial are beacon's temporary files");
+        }
+        let relative = Path::new(path);
+        if path.is_empty() || !relative.components().all(|c| matches!(c, Component::Normal(_))) {
+            return bad("it is not a plain relative path");
+        }
+        Ok(self.dir.join(relative))
+    }
+
+    /// Creates `dir` and any missing folder above it, remembering each one created.
+    fn ensure_dir(&self, dir: &Path) -> Result<()> {
+        let mut state = self.lock();
+        if state.dirs.contains(dir) {
+            return Ok(());
+        }
+        let mut missing = Vec::new();
+        let mut at = Some(dir);
+        while let Some(d) = at {
+            if state.dirs.contains(d) || d.is_dir() {
+                break;
+            }
+            missing.push(d.to_path_buf());
+            at = d.parent();
+        }
+        for d in missing.into_iter().rev() {
+            match fs::create_dir(&d) {
+                Ok(()) => state.created.push(d.clone()),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(Error::io(&d, e)),
+            }
+            state.dirs.insert(d);
+        }
+        state.dirs.insert(dir.to_path_buf());
+        Ok(())
+    }
+
+    /// Removes the folders above a removed file that are now empty, up to the output folder.
+    fn prune_empty(&self, removed: &Path) {
+        let mut at = removed.parent();
+        while let Some(dir) = at {
+            if dir == self.dir || !dir.starts_with(&self.dir) || fs::remove_dir(dir).is_err() {
+                break;
+            }
+            at = dir.parent();
+        }
+    }
+
+    fn write_manifest(&self, manifest: &Manifest) -> Result<()> {
+        self.ensure_dir(&self.dir)?;
+        write_whole(&self.dir.join(MANIFEST), &manifest.to_bytes())
+    }
+}
+
+impl Drop for OutputWriter {
+    fn drop(&mut self) {
+        if self.committed {
+            return;
+        }
+        let state = std::mem::take(&mut *self.lock());
+        for (temporary, _) in &state.pending {
+            let _ = fs::remove_file(temporary);
+        }
+        for dir in state.created.iter().rev() {
+            let _ = fs::remove_dir(dir);
+        }
+    }
+}
+
+impl Output for OutputWriter {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        OutputWriter::put(self, file)
+    }
+
+    fn put_streamed(
+        &self,
+        path: &str,
+        produce: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<()> {
+        OutputWriter::put_streamed(self, path, produce)
+    }
+}
+
+/// Whether two files hold the same bytes, read a block at a time.
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    let (Ok(fa), Ok(fb)) = (fs::File::open(a), fs::File::open(b)) else {
+        return false;
+    };
+    if fa.metadata().map(|m| m.len()).ok() != fb.metadata().map(|m| m.len()).ok() {
+        return false;
+    }
+    let (mut ra, mut rb) = (io::BufReader::new(fa), io::BufReader::new(fb));
+    loop {
+        let (Ok(ba), Ok(bb)) = (io::BufRead::fill_buf(&mut ra), io::BufRead::fill_buf(&mut rb)) else {
+            return false;
+        };
+        if ba.is_empty() || bb.is_empty() {
+            return ba.is_empty() && bb.is_empty();
+        }
+        let n = ba.len().min(bb.len());
+        if ba[..n] != bb[..n] {
+            return false;
+        }
+        io::BufRead::consume(&mut ra, n);
+        io::BufRead::consume(&mut rb, n);
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename, so it appears whole.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    let name = path.file_name().expect("a file has a name").to_string_lossy();
+    let temporary = path.with_file_name(format!(".{name}{PARTIAL_SUFFIX}"));
+    fs::write(&temporary, bytes).map_err(|e| Error::io(&temporary, e))?;
+    fs::rename(&temporary, path).map_err(|e| {
+        let _ = fs::remove_file(&temporary);
+        Error::io(path, e)
+    })
+}
+
+/// Writes exactly `files` into `dir` (a convenience for tests and benchmarks).
+pub fn write_output(dir: &Path, files: &[OutputFile], options: &WriteOptions) -> Result<WriteSummary> {
+    let writer = OutputWriter::open(dir, options)?;
+    files.par_iter().try_for_each(|file| writer.put(file.clone()))?;
+    writer.commit()
+}
+
+fn refusal(dir: &Path, foreign: &[&String]) -> Error {
+    let mut named: Vec<String> = foreign
+        .iter()
+        .take(NAMED_IN_REFUSAL)
+        .map(|p| format!("  {p}"))
+        .collect();
+    if foreign.len() > NAMED_IN_REFUSAL {
+        named.push(format!("  … and {} more", foreign.len() - NAMED_IN_REFUSAL));
+    }
+    Error::Usage(format!(
+        "refusing to write into {}: it holds {} file(s) beacon did not write:\n{}\n\
+         beacon only writes into a folder that is missing, empty, or holds its own previous \
+         build. Move files you want published into the site's static/ folder, choose another \
+         folder with --output, or pass --force to write anyway (beacon then overwrites the files \
+         it produces itself and leaves the others alone).",
+        dir.display(),
+        foreign.len(),
+        named.join("\n")
+    ))
+}
+
+/// Refuses, even with `--force`, every folder whose loss or mixing would hurt: `/`, the home
+/// folder and what contains it, the site folder and what contains it, and its input folders.
+fn refuse_protected(dir: &Path, site_root: &Path) -> Result<()> {
+    let root = absolute(site_root)?;
+    let refuse = |what: String| {
+        Err(Error::Usage(format!(
+            "refusing to write the site into {}: {what}. Nothing was changed; choose another \
+             folder with --output (the default is public/ in the site folder). --force does not \
+             override this.",
+            dir.display()
+        )))
+    };
+    if dir.parent().is_none() {
+        return refuse("it is the filesystem root".into());
+    }
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        let home = absolute(Path::new(&home))?;
+        if home.starts_with(dir) {
+            return refuse(format!("it is or contains your home folder {}", home.display()));
+        }
+    }
+    if dir == root {
+        return refuse("it is the site folder itself".into());
+    }
+    if root.starts_with(dir) {
+        return refuse(format!("it contains the site folder {}", root.display()));
+    }
+    for input in ["content", "templates", "static", "themes"] {
+        if dir.starts_with(root.join(input)) {
+            return refuse(format!(
+                "it is inside the site's {input}/ folder, which beacon reads"
+            ));
+        }
     }
     Ok(())
 }
 
-fn stage(staging: &Path, files: &[OutputFile]) -> Result<()> {
-    if staging.exists() {
-        fs::remove_dir_all(staging).map_err(|e| Error::io(staging, e))?;
-    }
-    fs::create_dir_all(staging).map_err(|e| Error::io(staging, e))?;
-    for file in files {
-        let path = staging.join(&file.path);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+/// `path` made absolute against the current folder, with symbolic links of its existing part
+/// resolved and `.`/`..` of the rest applied, so two spellings of one folder compare equal.
+pub fn absolute(path: &Path) -> Result<PathBuf> {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map_err(|e| Error::io(Path::new("."), e))?
+            .join(path)
+    };
+    let mut clean = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
         }
-        fs::write(&path, &file.bytes).map_err(|e| Error::io(&path, e))?;
     }
-    Ok(())
+    // Resolve links in the longest part that exists.
+    let mut existing = clean.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut resolved = real;
+            for part in rest.iter().rev() {
+                resolved.push(part);
+            }
+            return Ok(resolved);
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return Ok(clean),
+        }
+    }
+}
+
+/// Removes the staging folders that builds of beacon before 0.2 made beside the output
+/// (`.public.staging-<pid>`, `.public.previous-<pid>`) and left behind when killed. Only
+/// folders with exactly that name and no live process of that id are touched.
+fn remove_old_staging(dir: &Path) {
+    let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else {
+        return;
+    };
+    let name = name.to_string_lossy();
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(pid) = old_staging_pid(&file_name, &name) {
+            let alive = Path::new("/proc").join(pid.to_string()).exists();
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if is_dir && !alive && pid != std::process::id() {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+}
+
+/// The process id in `.<output>.staging-<pid>` or `.<output>.previous-<pid>`.
+fn old_staging_pid(file_name: &str, output: &str) -> Option<u32> {
+    let rest = file_name.strip_prefix('.')?.strip_prefix(output)?;
+    let digits = rest
+        .strip_prefix(".staging-")
+        .or_else(|| rest.strip_prefix(".previous-"))?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn relative_path(dir: &Path, path: &Path) -> String {
+    let relative = path
+        .strip_prefix(dir)
+        .expect("walked paths are inside the folder");
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn walk_error(dir: &Path, e: walkdir::Error) -> Error {
+    let path = e.path().unwrap_or(dir).to_path_buf();
+    Error::io(&path, e.into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn options(root: &Path) -> WriteOptions {
+        WriteOptions {
+            site_root: root.to_path_buf(),
+            force: false,
+        }
+    }
+
     #[test]
-    fn output_is_replaced_whole() {
+    fn old_staging_names_are_recognised_exactly() {
+        assert_eq!(old_staging_pid(".public.staging-123", "public"), Some(123));
+        assert_eq!(old_staging_pid(".public.previous-9", "public"), Some(9));
+        assert_eq!(old_staging_pid(".public.staging-", "public"), None);
+        assert_eq!(old_staging_pid(".public.staging-12x", "public"), None);
+        assert_eq!(old_staging_pid(".publicx.staging-12", "public"), None);
+        assert_eq!(old_staging_pid("public.staging-12", "public"), None);
+    }
+
+    #[test]
+    fn a_dropped_writer_leaves_no_trace() {
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        fs::create_dir_all(out.join("old")).unwrap();
-        fs::write(out.join("old/stale.html"), "x").unwrap();
-        write_output(&out, &[OutputFile::new("a/index.html", "hi")]).unwrap();
-        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "hi");
-        assert!(!out.join("old").exists());
-        let leftovers: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+        let out = dir.path().join("site/public");
+        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+        writer.put(OutputFile::new("a/b/index.html", "x")).unwrap();
+        assert!(out.join("a/b/.index.html.beacon-partial").exists());
+        drop(writer);
+        assert!(!dir.path().join("site").exists());
+    }
+
+    #[test]
+    fn paths_that_leave_the_folder_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let writer = OutputWriter::open(&dir.path().join("out"), &options(&dir.path().join("site"))).unwrap();
+        for bad in ["../x", "/etc/x", "a/../../x", "", MANIFEST, "a/.b.beacon-partial"] {
+            assert!(writer.put(OutputFile::new(bad, "x")).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn absolute_applies_dots_and_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().canonicalize().unwrap();
+        assert_eq!(
+            absolute(&dir.path().join("a/../b/./c")).unwrap(),
+            real.join("b/c")
+        );
     }
 }

@@ -1,28 +1,35 @@
-//! `beacon build`: load, render, and swap the result into the output folder.
+//! `beacon build`: load, render, and write what changed into the output folder (see
+//! `write.rs` for what beacon will and will not touch there).
 //! A long build (or `--verbose`) reports each stage on stderr as it finishes: the one place
 //! besides `serve` that prints before the command returns, because progress cannot wait.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use clap::Args;
 
 use super::now_from;
 use super::{Cli, Outcome};
-use crate::build::{render_site, BuildOptions};
+use crate::build::{render_owned_site_into, BuildOptions};
 use crate::content::{load_site_warning, LoadOptions};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::wording::count;
-use crate::write::write_output;
+use crate::write::{OutputWriter, WriteOptions};
 
 /// From this many incidents on, a build counts as long and shows its progress.
 const LONG_BUILD_INCIDENTS: usize = 1000;
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Where to write the site (default: public/ under --root).
+    /// Where to write the site (default: public/ in the site folder). A relative DIR is taken
+    /// from the current folder, like any other path you type.
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
+    /// Write into an output folder that holds files beacon did not write (it overwrites those
+    /// at paths the build produces, and leaves the others). Never allowed for the site folder,
+    /// its inputs, the home folder or /.
+    #[arg(long)]
+    pub force: bool,
     /// Override base_url from config.toml (checked like it).
     #[arg(long, value_name = "URL", value_parser = crate::site_url::parse_base_url)]
     pub base_url: Option<String>,
@@ -44,6 +51,16 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
         drafts: args.drafts,
         live_reload: false,
     };
+    // Refuse a wrong output folder before any work, and before anything is written.
+    let output = args.output.clone().unwrap_or_else(|| cli.root.join("public"));
+    let writer = OutputWriter::open(
+        &output,
+        &WriteOptions {
+            site_root: cli.root.clone(),
+            force: args.force,
+        },
+    )
+    .map_err(|e| explain_relative(e, args.output.as_deref()))?;
     let (site, warnings) = load_site_warning(
         &options.root,
         &LoadOptions {
@@ -61,17 +78,31 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
         count(site.incidents.len(), "incident", "incidents"),
         count(site.pages.len(), "page", "pages")
     ));
-    let files = render_site(&site, &options)?;
-    step(format!("rendered {}", count(files.len(), "file", "files")));
-    let output = args.output.clone().unwrap_or_else(|| cli.root.join("public"));
-    write_output(&output, &files)?;
+    // Each file goes to the writer as soon as it is rendered; the output folder changes only
+    // at `commit`, after every file rendered.
+    render_owned_site_into(site, &options, &writer)?;
+    step("rendered".to_string());
+    let summary = writer.commit()?;
     step(format!("wrote {}", output.display()));
     Ok(Outcome::line(format!(
-        "built {} into {} in {} ms (as of {})",
-        count(files.len(), "file", "files"),
+        "built {} into {} ({} written, {} removed, the rest unchanged) in {} ms (as of {})",
+        count(summary.files, "file", "files"),
         output.display(),
+        summary.written,
+        summary.removed,
         started.elapsed().as_millis(),
         now.to_rfc3339()
     ))
     .warning(warnings))
+}
+
+/// Says how a relative `--output` was read, when beacon refuses it.
+fn explain_relative(error: Error, output: Option<&Path>) -> Error {
+    match (error, output) {
+        (Error::Usage(message), Some(dir)) if dir.is_relative() => Error::Usage(format!(
+            "{message}\n(--output `{}` is taken relative to the current folder, not to --root.)",
+            dir.display()
+        )),
+        (error, _) => error,
+    }
 }

@@ -9,13 +9,15 @@
 //! total order and every struct a fixed field order, so the same site and `now` give the same
 //! bytes.
 
+use std::io::Write;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::published::{first_published, headline_severity, last_change, permalink, rfc3339};
-use crate::build::{BuildContext, OutputFile};
 use crate::content::{Incident, Kind, Phase, Severity, UpdateStatus};
-use crate::error::{Error, Result};
+use crate::context::{BuildContext, Sink};
+use crate::error::Result;
 use crate::status::ComponentStatus;
 use crate::time::day_start;
 
@@ -108,9 +110,9 @@ struct Document<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     components: Option<&'a [ComponentJson]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    incidents: Option<&'a [IncidentJson]>,
+    incidents: Option<&'a Incidents<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    scheduled_maintenances: Option<&'a [IncidentJson]>,
+    scheduled_maintenances: Option<&'a Incidents<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'a Status>,
 }
@@ -127,7 +129,27 @@ impl<'a> Document<'a> {
     }
 }
 
-pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
+/// A list of incidents turned into JSON one at a time as it is serialised, so the whole list
+/// never exists as JSON structs at once (a 100,000-incident site would need gigabytes).
+struct Incidents<'a> {
+    ctx: &'a BuildContext<'a>,
+    list: Vec<&'a Incident>,
+    page_id: &'a str,
+    components: &'a [ComponentJson],
+}
+
+impl Serialize for Incidents<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.list
+                .iter()
+                .map(|i| incident(self.ctx, i, self.page_id, self.components)),
+        )
+    }
+}
+
+/// Writes the API's files to `sink`; the lists of every incident and window stream out.
+pub fn render(ctx: &BuildContext, sink: &Sink) -> Result<()> {
     let now = ctx.now();
     let page = page(ctx);
     let status = Status {
@@ -146,20 +168,21 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
     let mut windows: Vec<&Incident> = ctx.site.incidents.iter().filter(|i| i.is_maintenance()).collect();
     windows.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.slug.cmp(&b.slug)));
 
-    let to_json = |list: &[&Incident]| -> Vec<IncidentJson> {
-        list.iter()
-            .map(|i| incident(ctx, i, &page.id, &components))
-            .collect()
+    let to_json = |list| Incidents {
+        ctx,
+        list,
+        page_id: &page.id,
+        components: &components,
     };
-    let all_incidents = to_json(&incidents);
+    let all_incidents = to_json(incidents.clone());
     let unresolved = to_json(
-        &incidents
+        incidents
             .iter()
             .copied()
             .filter(|i| i.phase(now) == Phase::Ongoing)
-            .collect::<Vec<_>>(),
+            .collect(),
     );
-    let all_windows = to_json(&windows);
+    let all_windows = to_json(windows.clone());
     // Upcoming lists read soonest first, like a calendar.
     let soonest_first = |phases: &[Phase]| {
         let mut list: Vec<&Incident> = windows
@@ -168,7 +191,7 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
             .filter(|w| phases.contains(&w.phase(now)))
             .collect();
         list.reverse();
-        to_json(&list)
+        to_json(list)
     };
     let upcoming = soonest_first(&[Phase::Upcoming]);
     let active = soonest_first(&[Phase::InProgress]);
@@ -235,14 +258,15 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
             },
         ),
     ];
-    files
-        .into_iter()
-        .map(|(path, document)| {
-            let mut text = serde_json::to_string_pretty(&document).map_err(|e| Error::io(path, e.into()))?;
-            text.push('\n');
-            Ok(OutputFile::new(path, text))
-        })
-        .collect()
+    for (path, document) in files {
+        sink.put_streamed(path, &mut |out| {
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+            serde_json::to_writer_pretty(&mut out, &document)?;
+            out.write_all(b"\n")?;
+            out.flush()
+        })?;
+    }
+    Ok(())
 }
 
 fn page(ctx: &BuildContext) -> Page {

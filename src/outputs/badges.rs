@@ -11,7 +11,7 @@ use quick_xml::events::BytesText;
 use quick_xml::Writer;
 
 use super::published::xml_safe;
-use crate::build::{BuildContext, OutputFile};
+use crate::context::{BuildContext, OutputFile};
 use crate::error::{Error, Result};
 use crate::status::ComponentStatus;
 

@@ -19,9 +19,9 @@ use super::published::{
     first_published, format_local, headline_severity, labelled_title, last_change, newest_first, permalink,
     rfc3339, xml_safe,
 };
-use crate::build::{BuildContext, OutputFile};
 use crate::config::Component;
 use crate::content::{Incident, Severity};
+use crate::context::{BuildContext, OutputFile};
 use crate::error::{Error, Result};
 use crate::markdown::render_markdown;
 

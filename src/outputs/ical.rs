@@ -14,8 +14,8 @@
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 
 use super::published::{last_change, permalink};
-use crate::build::{BuildContext, OutputFile};
 use crate::content::Incident;
+use crate::context::{BuildContext, OutputFile};
 use crate::error::Result;
 
 pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {

@@ -5,8 +5,8 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::build::BuildContext;
 use crate::content::{Incident, Severity};
+use crate::context::BuildContext;
 use crate::status::ComponentStatus;
 
 /// `incidents/<slug>/` as an absolute URL: the item link, and the feed guid and Atom id.

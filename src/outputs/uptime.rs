@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::SecondsFormat;
 use serde::{Serialize, Serializer};
 
-use crate::build::{BuildContext, OutputFile};
+use crate::context::{BuildContext, OutputFile};
 use crate::error::Result;
 use crate::status::DayBar;
 

@@ -14,45 +14,39 @@ pub mod view;
 
 use std::collections::BTreeMap;
 
-use crate::build::{BuildContext, OutputFile};
-use crate::error::{Error, Result};
+use crate::context::{BuildContext, Sink};
+use crate::error::Result;
 
-/// Renders the pages, sitemap, robots.txt and static files.
-///
-/// Precedence on the same path: theme static files < generated files < the site's `static/`
-/// (so a site can ship its own robots.txt or 404.html).
-pub fn render_pages(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
+/// Renders the pages, sitemap and robots.txt, handing each file to `sink` as it is done.
+/// Static files are not among them: `build` layers those (see [`theme::load_static`]).
+pub fn render_pages(ctx: &BuildContext, versions: &BTreeMap<String, String>, sink: &Sink) -> Result<()> {
     let root = &ctx.options.root;
-    let theme_name = &ctx.site.config.theme;
-    let theme = theme::Theme::load(root, theme_name)?;
+    // Templates load (and fail) before the first page is handed on.
+    let theme = theme::Theme::load(root, &ctx.site.config.theme)?;
     let views = view::Views::new(ctx);
     let jobs = pages::jobs(ctx, &views);
+    pages::render_all(ctx, &theme, &views, versions, sink)?;
+    sink.put(sitemap::render_sitemap(ctx, &views, &jobs))?;
+    sink.put(sitemap::render_robots(ctx))
+}
 
-    let mut files: BTreeMap<String, Vec<u8>> = theme::load_static(root, theme_name)?;
-    // Templates link these by content hash (`style.css?v=...`), so a changed file gets a new URL.
-    let versions: BTreeMap<String, String> = ["style.css", "stale.js"]
+/// The static files templates link by content hash (`style.css?v=<hash>`), so a changed file
+/// gets a new URL and a browser or CDN never serves an old one.
+const VERSIONED_ASSETS: [&str; 2] = ["style.css", "stale.js"];
+
+/// Each versioned asset's hash, taken from the file that is published at its path: the site's
+/// `static/` wins over the theme's, as in the output.
+pub fn asset_versions(
+    theme_static: &BTreeMap<String, Vec<u8>>,
+    site_static: &BTreeMap<String, Vec<u8>>,
+) -> BTreeMap<String, String> {
+    VERSIONED_ASSETS
         .into_iter()
         .filter_map(|name| {
-            files
-                .get(name)
-                .map(|bytes| (name.to_string(), content_hash(bytes)))
+            let bytes = site_static.get(name).or_else(|| theme_static.get(name))?;
+            Some((name.to_string(), content_hash(bytes)))
         })
-        .collect();
-    let rendered = pages::render_all(ctx, &theme, &views, &versions).map_err(Error::Content)?;
-    for file in rendered {
-        files.insert(file.path, file.bytes);
-    }
-    for file in [
-        sitemap::render_sitemap(ctx, &views, &jobs),
-        sitemap::render_robots(ctx),
-    ] {
-        files.insert(file.path, file.bytes);
-    }
-    files.extend(theme::load_site_static(root)?);
-    Ok(files
-        .into_iter()
-        .map(|(path, bytes)| OutputFile { path, bytes })
-        .collect())
+        .collect()
 }
 
 /// A short hash of a file's bytes, for URLs that change exactly when the file does

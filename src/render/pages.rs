@@ -12,8 +12,10 @@ use tera::Context;
 use super::format::{time_view, TimeView};
 use super::theme::Theme;
 use super::view::{incident_detail, GroupView, IncidentSummary, StatusView, Views};
-use crate::build::{BuildContext, OutputFile};
 use crate::content::Phase;
+use std::sync::Mutex;
+
+use crate::context::{BuildContext, OutputFile, Sink};
 use crate::error::Diagnostic;
 use crate::markdown::render_markdown;
 
@@ -99,38 +101,41 @@ pub fn jobs(ctx: &BuildContext, views: &Views) -> Vec<Job> {
     jobs
 }
 
-/// Renders every job; the problems of all failing jobs, each template's once.
+/// Renders every job in parallel and hands each page to `sink` as soon as it is rendered, so
+/// no more than a few pages are in memory at once. Returns the problems of all failing jobs,
+/// each template spot once; the first error of `sink` ends the run.
 pub fn render_all(
     ctx: &BuildContext,
     theme: &Theme,
     views: &Views,
     versions: &BTreeMap<String, String>,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    sink: &Sink,
+) -> crate::error::Result<()> {
     let site = site_view(ctx, versions);
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs(ctx, views)
-        .par_iter()
-        .map(|job| render_job(ctx, theme, views, &site, *job))
-        .collect();
-    let mut files = Vec::with_capacity(results.len());
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            // Many pages share a template: report each spot once.
-            Err(d)
+    let problems: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+    jobs(ctx, views).par_iter().try_for_each(|job| {
+        match render_job(ctx, theme, views, &site, *job) {
+            Ok(file) => sink.put(file),
+            Err(d) => {
+                let mut problems = problems.lock().unwrap_or_else(|e| e.into_inner());
+                // Many pages share a template: report each spot once.
                 if !problems
                     .iter()
-                    .any(|p| (&p.path, p.line, p.column) == (&d.path, d.line, d.column)) =>
-            {
-                problems.push(d)
+                    .any(|p| (&p.path, p.line, p.column) == (&d.path, d.line, d.column))
+                {
+                    problems.push(d);
+                }
+                Ok(())
             }
-            Err(_) => {}
         }
-    }
+    })?;
+    let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
     if problems.is_empty() {
-        Ok(files)
+        Ok(())
     } else {
-        Err(problems)
+        // Parallel order is not fixed; the report is.
+        problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        Err(crate::error::Error::Content(problems))
     }
 }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::pages::{output_path, Job};
 use super::view::Views;
-use crate::build::{BuildContext, OutputFile};
+use crate::context::{BuildContext, OutputFile};
 
 pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job]) -> OutputFile {
     let now = ctx.now();

@@ -221,6 +221,13 @@ fn to_text(display: &Path, bytes: Vec<u8>) -> Result<String> {
 /// Tera's escaping without `/` -> `&#x2F;` (not needed in HTML text or quoted attributes, and it
 /// makes every URL unreadable).
 fn escape_html(input: &str) -> String {
+    // Most values (names, dates, paths) have nothing to escape: copy them whole.
+    if !input
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return input.to_string();
+    }
     let mut out = String::with_capacity(input.len() + 8);
     for c in input.chars() {
         match c {

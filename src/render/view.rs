@@ -10,9 +10,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::format::{date_text, duration_seconds_text, duration_text, percent_text, time_view, TimeView};
-use crate::build::BuildContext;
 use crate::config::Component;
 use crate::content::{Incident, Kind, Phase, Severity, Update, UpdateStatus};
+use crate::context::BuildContext;
 use crate::markdown::render_markdown;
 use crate::status::{ComponentReport, ComponentStatus, DayBar, UPTIME_WINDOWS};
 

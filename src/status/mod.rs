@@ -152,21 +152,34 @@ pub fn as_of(site: &Site, now: DateTime<Utc>) -> Site {
     let incidents = site
         .incidents
         .iter()
-        .filter(|i| i.start <= now || (i.kind == Kind::Maintenance && announced_by(i, now)))
-        .map(|i| {
-            let mut i = i.clone();
-            i.updates.retain(|u| u.at <= now);
-            if i.kind == Kind::Incident && i.end.is_some_and(|end| end > now) {
-                i.end = None;
-            }
-            i
-        })
+        .filter(|i| public_at(i, now))
+        .map(|i| cut_to(i.clone(), now))
         .collect();
     Site {
         config: site.config.clone(),
         incidents,
         pages: site.pages.clone(),
     }
+}
+
+/// [`as_of`] for a site that is no longer needed whole: cuts it in place instead of copying,
+/// so a large site is held in memory once.
+pub fn into_as_of(mut site: Site, now: DateTime<Utc>) -> Site {
+    site.incidents.retain(|i| public_at(i, now));
+    site.incidents = site.incidents.into_iter().map(|i| cut_to(i, now)).collect();
+    site
+}
+
+fn public_at(incident: &Incident, now: DateTime<Utc>) -> bool {
+    incident.start <= now || (incident.kind == Kind::Maintenance && announced_by(incident, now))
+}
+
+fn cut_to(mut incident: Incident, now: DateTime<Utc>) -> Incident {
+    incident.updates.retain(|u| u.at <= now);
+    if incident.kind == Kind::Incident && incident.end.is_some_and(|end| end > now) {
+        incident.end = None;
+    }
+    incident
 }
 
 /// A window is announced from its first update on; one with no updates is announced always.

@@ -345,8 +345,7 @@ fn drafts_are_validated_and_skipped_unless_asked_for() {
 #[test]
 fn failing_build_leaves_output_untouched() {
     let site = TestSite::new();
-    site.write("public/index.html", "previous build");
-    site.write("public/old/page.html", "kept");
+    site.build_at("2022-01-28T00:00:00Z");
     let before = snapshot(&site.path("public"));
     site.write("content/incidents/a.md", VALID.replace("\"major\"", "\"huge\""));
     let run = site.beacon(&["build", "--now", "2022-01-28T00:00:00Z"]);

@@ -584,9 +584,14 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
         report: &report,
         options: &options,
     };
-    let files = beacon::render::render_pages(&ctx).unwrap();
-    let page =
-        |path: &str| String::from_utf8(files.iter().find(|f| f.path == path).unwrap().bytes.clone()).unwrap();
+    let files = std::sync::Mutex::new(std::collections::BTreeMap::new());
+    beacon::render::render_pages(&ctx, &Default::default(), &|f: beacon::build::OutputFile| {
+        files.lock().unwrap().insert(f.path, f.bytes);
+        Ok(())
+    })
+    .unwrap();
+    let files = files.into_inner().unwrap();
+    let page = |path: &str| String::from_utf8(files[path].clone()).unwrap();
     let index = page("index.html");
     let bars = r#"<ol class="bars" aria-label="VPN: daily status, oldest first">
 <li class="bar bar-no_data" title="25 Jan 2022: No data"><span class="sr">25 Jan 2022: No data</span></li><li class="bar bar-operational" title="26 Jan 2022: Operational, no downtime"><span class="sr">26 Jan 2022: Operational, no downtime</span></li><li class="bar bar-major_outage" title="27 Jan 2022: Major outage, 7 h 30 min down, 1 incident"><span class="sr">27 Jan 2022: Major outage, 7 h 30 min down, 1 incident</span></li>
