@@ -35,16 +35,20 @@ pub fn render_pages(ctx: &BuildContext, versions: &BTreeMap<String, String>, sin
 const VERSIONED_ASSETS: [&str; 2] = ["style.css", "stale.js"];
 
 /// Each versioned asset's hash, taken from the file that is published at its path: the site's
-/// `static/` wins over the theme's, as in the output.
+/// `static/` wins over the theme's, as in the output. An asset no static folder has gets an
+/// empty version, so a theme that links it still renders.
 pub fn asset_versions(
     theme_static: &BTreeMap<String, Vec<u8>>,
     site_static: &BTreeMap<String, Vec<u8>>,
 ) -> BTreeMap<String, String> {
     VERSIONED_ASSETS
         .into_iter()
-        .filter_map(|name| {
-            let bytes = site_static.get(name).or_else(|| theme_static.get(name))?;
-            Some((name.to_string(), content_hash(bytes)))
+        .map(|name| {
+            let bytes = site_static.get(name).or_else(|| theme_static.get(name));
+            (
+                name.to_string(),
+                bytes.map(|b| content_hash(b)).unwrap_or_default(),
+            )
         })
         .collect()
 }

@@ -585,7 +585,8 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
         options: &options,
     };
     let files = std::sync::Mutex::new(std::collections::BTreeMap::new());
-    beacon::render::render_pages(&ctx, &Default::default(), &|f: beacon::build::OutputFile| {
+    let versions = beacon::render::asset_versions(&Default::default(), &Default::default());
+    beacon::render::render_pages(&ctx, &versions, &|f: beacon::build::OutputFile| {
         files.lock().unwrap().insert(f.path, f.bytes);
         Ok(())
     })
