@@ -32,6 +32,8 @@ pub struct Config {
     pub unsafe_html: bool,
     /// In the order of the file, which is the order of the pages.
     pub components: Vec<Component>,
+    /// `[[notify]]` channels for `beacon notify`, checked here (see `notify::channel`).
+    pub notify: Vec<crate::notify::ChannelConfig>,
 }
 
 #[derive(Debug, Clone)]
@@ -118,6 +120,8 @@ struct ConfigFile {
     markdown: MarkdownFile,
     #[serde(default)]
     components: Vec<ComponentFile>,
+    #[serde(default)]
+    notify: Vec<Spanned<crate::notify::ChannelFile>>,
 }
 
 fn default_language() -> String {
@@ -332,6 +336,8 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         });
     }
 
+    let notify = crate::notify::check_channels(file.notify, &components, &mut report);
+
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -355,6 +361,7 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         feed_limit,
         unsafe_html: file.markdown.unsafe_html,
         components,
+        notify,
     })
 }
 

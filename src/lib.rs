@@ -16,6 +16,7 @@ pub mod content;
 pub mod context;
 pub mod error;
 pub mod markdown;
+pub mod notify;
 pub mod outputs;
 pub mod render;
 pub mod serve;

@@ -1,0 +1,114 @@
+//! The record of what `beacon notify` told: kept in the output as [`RECORD`] (registered
+//! under the `notify` writer of the output's ownership record), deployed with the site, and
+//! read back on the next run from `--previous`, a folder or the deployed site's URL. CI jobs
+//! keep no state; the deployed site is the memory.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// Where the record lives in the output folder, and so on the deployed site.
+pub const RECORD: &str = "notify.json";
+/// The `format` this version writes and reads.
+const FORMAT: &str = "beacon-notify/1";
+/// The writer name under which the record is registered in the output's `.beacon-manifest.json`.
+pub const WRITER: &str = "notify";
+/// How long fetching the previous record may take.
+const FETCH_TIMEOUT: Duration = Duration::from_secs(20);
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    pub format: String,
+    /// The `now` of the run that wrote it.
+    pub at: DateTime<Utc>,
+    /// Keys of the events already dealt with (told, or passed over as old or superseded),
+    /// within the horizon; older keys are dropped, since older events are never told.
+    pub told: BTreeSet<String>,
+    /// Each component's status as last told.
+    pub components: BTreeMap<String, String>,
+    /// Per channel name, the keys of events whose send failed: retried on the next run.
+    pub pending: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Record {
+    pub fn new(at: DateTime<Utc>) -> Self {
+        Record {
+            format: FORMAT.to_string(),
+            at,
+            ..Record::default()
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).expect("strings and maps serialise");
+        bytes.push(b'\n');
+        bytes
+    }
+
+    fn parse(bytes: &[u8], origin: &str) -> Result<Record> {
+        let record: Record = serde_json::from_slice(bytes)
+            .map_err(|e| Error::Usage(format!("{origin} is not a record beacon notify can read: {e}")))?;
+        if record.format != FORMAT {
+            return Err(Error::Usage(format!(
+                "{origin} has format `{}`, this beacon reads `{FORMAT}`",
+                record.format
+            )));
+        }
+        Ok(record)
+    }
+}
+
+/// Reads the record of the site as last deployed: `previous` is a folder or an http(s) URL
+/// of the site. `None` when that site has no record (never notified, or never deployed); an
+/// error when it cannot be reached, so that a network fault never passes for "no history".
+pub fn load(previous: &str) -> Result<Option<Record>> {
+    if previous.starts_with("http://") || previous.starts_with("https://") {
+        let url = format!("{}/{RECORD}", previous.trim_end_matches('/'));
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_global(Some(FETCH_TIMEOUT))
+            .http_status_as_error(false)
+            .tls_config(
+                ureq::tls::TlsConfig::builder()
+                    .provider(ureq::tls::TlsProvider::NativeTls)
+                    .build(),
+            )
+            .build()
+            .into();
+        let mut response = agent
+            .get(&url)
+            .call()
+            .map_err(|e| Error::Usage(format!("cannot fetch {url}: {e}")))?;
+        return match response.status().as_u16() {
+            404 | 410 => Ok(None),
+            200 => {
+                let bytes = response
+                    .body_mut()
+                    .with_config()
+                    .limit(64 * 1024 * 1024)
+                    .read_to_vec()
+                    .map_err(|e| Error::Usage(format!("cannot read {url}: {e}")))?;
+                Record::parse(&bytes, &url).map(Some)
+            }
+            status => Err(Error::Usage(format!(
+                "fetching {url} answered HTTP {status}; nothing was sent (retry when the site answers)"
+            ))),
+        };
+    }
+    let dir = Path::new(previous);
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "--previous `{previous}` is neither a folder nor an http(s) URL"
+        )));
+    }
+    let path = dir.join(RECORD);
+    match std::fs::read(&path) {
+        Ok(bytes) => Record::parse(&bytes, &path.display().to_string()).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(&path, e)),
+    }
+}
