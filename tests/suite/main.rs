@@ -5,6 +5,7 @@ mod common;
 mod authoring;
 mod check;
 mod never_panics;
+mod notify;
 mod output;
 mod serve;
 mod site;
