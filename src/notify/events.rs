@@ -112,6 +112,8 @@ struct IncidentJson {
     components: Vec<ComponentJson>,
     scheduled_for: Option<DateTime<Utc>>,
     scheduled_until: Option<DateTime<Utc>>,
+    /// For a window: `scheduled`, `in_progress` or `completed` as of the build.
+    status: String,
 }
 
 #[derive(Deserialize)]
@@ -131,19 +133,58 @@ struct ComponentJson {
     group: bool,
 }
 
+/// The API files an event list is made from.
+const DOCUMENTS: [&str; 3] = [
+    "api/v2/incidents.json",
+    "api/v2/scheduled-maintenances.json",
+    "api/v2/components.json",
+];
+
+/// How a window's start and completion are judged.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    /// By this instant against the scheduled times: a scheduled run tells a start without
+    /// any edit or rebuild.
+    At(DateTime<Utc>),
+    /// By the status the build wrote (for a previously deployed site, whose `now` is unknown).
+    AsBuilt,
+}
+
 /// Reads the API of the freshly built site in `output`.
 pub fn read_site(output: &Path, now: DateTime<Utc>) -> Result<SiteState> {
-    let incidents = read_document(output, "api/v2/incidents.json")?;
-    let windows = read_document(output, "api/v2/scheduled-maintenances.json")?;
-    let components = read_document(output, "api/v2/components.json")?;
+    let mut documents = Vec::new();
+    for path in DOCUMENTS {
+        let file = output.join(path);
+        let bytes = std::fs::read(&file).map_err(|e| {
+            Error::Usage(format!(
+                "cannot read {} ({e}); run `beacon build` into {} first",
+                file.display(),
+                output.display()
+            ))
+        })?;
+        documents.push((file.display().to_string(), bytes));
+    }
+    site_from(&documents, Clock::At(now))
+}
+
+/// The site state from the three API documents, each given as (where from, bytes).
+pub fn site_from(documents: &[(String, Vec<u8>)], clock: Clock) -> Result<SiteState> {
+    let parse = |n: usize| -> Result<Document> {
+        let (origin, bytes) = &documents[n];
+        serde_json::from_slice(bytes)
+            .map_err(|e| Error::Usage(format!("{origin} is not beacon's API JSON: {e}")))
+    };
+    let (incidents, windows, components) = (parse(0)?, parse(1)?, parse(2)?);
     let mut events = Vec::new();
     for incident in &incidents.incidents {
         incident_events(incident, &mut events);
     }
     for window in &windows.scheduled_maintenances {
-        window_events(window, now, &mut events);
+        window_events(window, clock, &mut events);
     }
-    events.retain(|e| e.at <= now);
+    if let Clock::At(now) = clock {
+        events.retain(|e| e.at <= now);
+    }
     events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.key.cmp(&b.key)));
     Ok(SiteState {
         title: incidents.page.name,
@@ -158,17 +199,9 @@ pub fn read_site(output: &Path, now: DateTime<Utc>) -> Result<SiteState> {
     })
 }
 
-fn read_document(output: &Path, path: &str) -> Result<Document> {
-    let file = output.join(path);
-    let bytes = std::fs::read(&file).map_err(|e| {
-        Error::Usage(format!(
-            "cannot read {} ({e}); run `beacon build` into {} first",
-            file.display(),
-            output.display()
-        ))
-    })?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| Error::Usage(format!("{} is not beacon's API JSON: {e}", file.display())))
+/// The paths of the API documents [`site_from`] reads, relative to the site.
+pub fn documents() -> [&'static str; 3] {
+    DOCUMENTS
 }
 
 fn base_event(i: &IncidentJson, key: String, change: Change, at: DateTime<Utc>, text: &str) -> Event {
@@ -223,9 +256,19 @@ fn incident_events(i: &IncidentJson, events: &mut Vec<Event>) {
     }
 }
 
-/// A window is announced when it first appears, starts and completes by the clock: `now`
-/// against its scheduled times, so a scheduled run tells it without any edit.
-fn window_events(w: &IncidentJson, now: DateTime<Utc>, events: &mut Vec<Event>) {
+/// A window is announced when it first appears; it starts and completes by `clock`.
+fn window_events(w: &IncidentJson, clock: Clock, events: &mut Vec<Event>) {
+    let now = match clock {
+        Clock::At(now) => now,
+        Clock::AsBuilt => DateTime::<Utc>::MAX_UTC,
+    };
+    let (started, completed) = match clock {
+        Clock::At(_) => (true, true),
+        Clock::AsBuilt => (
+            matches!(w.status.as_str(), "in_progress" | "completed"),
+            w.status == "completed",
+        ),
+    };
     let latest = |at: DateTime<Utc>| {
         w.incident_updates
             .iter()
@@ -239,7 +282,7 @@ fn window_events(w: &IncidentJson, now: DateTime<Utc>, events: &mut Vec<Event>) 
         w.created_at,
         latest(now),
     ));
-    if let Some(start) = w.scheduled_for {
+    if let Some(start) = w.scheduled_for.filter(|_| started) {
         events.push(base_event(
             w,
             format!("maintenance/{}/started", w.id),
@@ -248,7 +291,7 @@ fn window_events(w: &IncidentJson, now: DateTime<Utc>, events: &mut Vec<Event>) 
             latest(now),
         ));
     }
-    if let Some(end) = w.scheduled_until.or(w.resolved_at) {
+    if let Some(end) = w.scheduled_until.or(w.resolved_at).filter(|_| completed) {
         events.push(base_event(
             w,
             format!("maintenance/{}/completed", w.id),

@@ -55,26 +55,30 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
     let horizon = options.now - Duration::days(HORIZON_DAYS);
     let mut report = Report::default();
 
-    let Some(previous) = previous else {
-        // First run: everything already on the site is old news.
-        let mut record = Record::new(options.now);
-        record.told = site
-            .events
-            .iter()
-            .filter(|e| e.at >= horizon)
-            .map(|e| e.key.clone())
-            .collect();
-        record.components = current_statuses(&site);
-        report.lines.push(format!(
-            "no notify record at {}: this is the first run, so the {} recent events already on \
-             the site count as told and nothing is sent",
-            options.previous,
-            record.told.len()
-        ));
-        if !options.dry_run {
-            save(options, &record)?;
+    let previous = match previous {
+        record::Previous::Record(record) => record,
+        // Deployed before notify was set up: what that site already showed is old news.
+        record::Previous::Site(old) => {
+            report.lines.push(format!(
+                "no notify record at {}: what the site there already shows counts as told",
+                options.previous
+            ));
+            baseline(&old, horizon, options.now)
         }
-        return Ok(report);
+        record::Previous::Nothing => {
+            // Never deployed: everything already in the output is old news.
+            let record = baseline(&site, horizon, options.now);
+            report.lines.push(format!(
+                "no site at {}: this is the first run, so the {} recent events in the output \
+                 count as told and nothing is sent",
+                options.previous,
+                record.told.len()
+            ));
+            if !options.dry_run {
+                save(options, &record)?;
+            }
+            return Ok(report);
+        }
     };
 
     let (fresh, passed_over) = news(&site, &previous, options.now, horizon);
@@ -233,6 +237,19 @@ fn news(
     }
     fresh.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.key.cmp(&b.key)));
     (fresh, passed_over)
+}
+
+/// A record that counts everything `site` shows as told.
+fn baseline(site: &SiteState, horizon: DateTime<Utc>, now: DateTime<Utc>) -> Record {
+    let mut record = Record::new(now);
+    record.told = site
+        .events
+        .iter()
+        .filter(|e| e.at >= horizon)
+        .map(|e| e.key.clone())
+        .collect();
+    record.components = current_statuses(site);
+    record
 }
 
 /// Whether `channel`'s filters let `event` through.

@@ -10,6 +10,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::events::{self, Clock, SiteState};
 use crate::error::{Error, Result};
 
 /// Where the record lives in the output folder, and so on the deployed site.
@@ -19,7 +20,9 @@ const FORMAT: &str = "beacon-notify/1";
 /// The writer name under which the record is registered in the output's `.beacon-manifest.json`.
 pub const WRITER: &str = "notify";
 /// How long fetching the previous record may take.
-const FETCH_TIMEOUT: Duration = Duration::from_secs(20);
+const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
+/// The largest file fetched from the deployed site (the full incident list of a big site).
+const MAX_FETCHED: u64 = 256 * 1024 * 1024;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
@@ -63,52 +66,96 @@ impl Record {
     }
 }
 
-/// Reads the record of the site as last deployed: `previous` is a folder or an http(s) URL
-/// of the site. `None` when that site has no record (never notified, or never deployed); an
+/// What the site as last deployed tells: its notify record, else its API (a site deployed
+/// before notify was set up), else nothing (never deployed).
+pub enum Previous {
+    Record(Record),
+    Site(SiteState),
+    Nothing,
+}
+
+/// Reads the site as last deployed: `previous` is a folder or an http(s) URL of the site. An
 /// error when it cannot be reached, so that a network fault never passes for "no history".
-pub fn load(previous: &str) -> Result<Option<Record>> {
-    if previous.starts_with("http://") || previous.starts_with("https://") {
-        let url = format!("{}/{RECORD}", previous.trim_end_matches('/'));
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .timeout_global(Some(FETCH_TIMEOUT))
-            .http_status_as_error(false)
-            .tls_config(
-                ureq::tls::TlsConfig::builder()
-                    .provider(ureq::tls::TlsProvider::NativeTls)
-                    .build(),
-            )
-            .build()
-            .into();
-        let mut response = agent
-            .get(&url)
-            .call()
-            .map_err(|e| Error::Usage(format!("cannot fetch {url}: {e}")))?;
-        return match response.status().as_u16() {
-            404 | 410 => Ok(None),
-            200 => {
-                let bytes = response
-                    .body_mut()
-                    .with_config()
-                    .limit(64 * 1024 * 1024)
-                    .read_to_vec()
-                    .map_err(|e| Error::Usage(format!("cannot read {url}: {e}")))?;
-                Record::parse(&bytes, &url).map(Some)
+pub fn load(previous: &str) -> Result<Previous> {
+    let source = Source::new(previous)?;
+    if let Some(bytes) = source.get(RECORD)? {
+        return Record::parse(&bytes, &source.name(RECORD)).map(Previous::Record);
+    }
+    let mut documents = Vec::new();
+    for path in events::documents() {
+        match source.get(path)? {
+            Some(bytes) => documents.push((source.name(path), bytes)),
+            None => return Ok(Previous::Nothing),
+        }
+    }
+    events::site_from(&documents, Clock::AsBuilt).map(Previous::Site)
+}
+
+/// A deployed site to read files from: a folder, or a URL fetched with a timeout.
+enum Source<'a> {
+    Folder(&'a Path),
+    Url(&'a str, ureq::Agent),
+}
+
+impl<'a> Source<'a> {
+    fn new(previous: &'a str) -> Result<Self> {
+        if previous.starts_with("http://") || previous.starts_with("https://") {
+            let agent = ureq::Agent::config_builder()
+                .timeout_global(Some(FETCH_TIMEOUT))
+                .http_status_as_error(false)
+                .tls_config(
+                    ureq::tls::TlsConfig::builder()
+                        .provider(ureq::tls::TlsProvider::NativeTls)
+                        .build(),
+                )
+                .build()
+                .into();
+            return Ok(Source::Url(previous.trim_end_matches('/'), agent));
+        }
+        let dir = Path::new(previous);
+        if !dir.is_dir() {
+            return Err(Error::Usage(format!(
+                "--previous `{previous}` is neither a folder nor an http(s) URL"
+            )));
+        }
+        Ok(Source::Folder(dir))
+    }
+
+    fn name(&self, path: &str) -> String {
+        match self {
+            Source::Folder(dir) => dir.join(path).display().to_string(),
+            Source::Url(base, _) => format!("{base}/{path}"),
+        }
+    }
+
+    /// The file's bytes; `None` when the site has no such file.
+    fn get(&self, path: &str) -> Result<Option<Vec<u8>>> {
+        let name = self.name(path);
+        match self {
+            Source::Folder(dir) => match std::fs::read(dir.join(path)) {
+                Ok(bytes) => Ok(Some(bytes)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(Error::io(dir.join(path), e)),
+            },
+            Source::Url(_, agent) => {
+                let mut response = agent
+                    .get(&name)
+                    .call()
+                    .map_err(|e| Error::Usage(format!("cannot fetch {name}: {e}; nothing was sent")))?;
+                match response.status().as_u16() {
+                    404 | 410 => Ok(None),
+                    200 => response
+                        .body_mut()
+                        .with_config()
+                        .limit(MAX_FETCHED)
+                        .read_to_vec()
+                        .map(Some)
+                        .map_err(|e| Error::Usage(format!("cannot read {name}: {e}; nothing was sent"))),
+                    status => Err(Error::Usage(format!(
+                        "fetching {name} answered HTTP {status}; nothing was sent (retry when the site answers)"
+                    ))),
+                }
             }
-            status => Err(Error::Usage(format!(
-                "fetching {url} answered HTTP {status}; nothing was sent (retry when the site answers)"
-            ))),
-        };
-    }
-    let dir = Path::new(previous);
-    if !dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "--previous `{previous}` is neither a folder nor an http(s) URL"
-        )));
-    }
-    let path = dir.join(RECORD);
-    match std::fs::read(&path) {
-        Ok(bytes) => Record::parse(&bytes, &path.display().to_string()).map(Some),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(&path, e)),
+        }
     }
 }

@@ -151,6 +151,20 @@ const HMAC_SECRET: &str = "hmac-SECRET-1a2b3c";
 
 /// Runs `beacon notify` with `env` set, on the site's `previous` and `output` folders.
 fn notify(site: &TestSite, env: &[(&str, String)], previous: &Path, output: &Path, now: &str) -> Run {
+    Run::from(
+        notify_args(site, env, previous, output, now)
+            .output()
+            .expect("run beacon"),
+    )
+}
+
+fn notify_args(
+    site: &TestSite,
+    env: &[(&str, String)],
+    previous: &Path,
+    output: &Path,
+    now: &str,
+) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_beacon"));
     command
         .arg("--root")
@@ -163,7 +177,7 @@ fn notify(site: &TestSite, env: &[(&str, String)], previous: &Path, output: &Pat
     for (name, value) in env {
         command.env(name, value);
     }
-    Run::from(command.output().expect("run beacon"))
+    command
 }
 
 fn build(site: &TestSite, output: &Path, now: &str) {
@@ -383,11 +397,21 @@ text = "Mail will pause for a few minutes."
     let env = vec![("T_SLACK", http.url("/hook-slack"))];
     let out = site.path("out");
     build(&site, &out, "2026-03-09T12:00:00-05:00");
-    // No record yet: the window already announced and the old incident are old news.
-    let run = notify(&site, &env, &out, &out, "2026-03-09T12:00:00-05:00");
+    // Never deployed (an empty folder): everything in the output is old news, and nothing
+    // is written on a dry run.
+    let empty = site.path("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let mut dry = notify_args(&site, &env, &empty, &out, "2026-03-09T12:00:00-05:00");
+    let run = Run::from(dry.arg("--dry-run").output().unwrap());
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("first run"), "{}", run.stdout);
-    assert!(http.take().is_empty());
+    assert!(!out.join("notify.json").exists());
+    // Deployed before notify was set up: what that site shows (the window already announced,
+    // the old incident) is old news.
+    let run = notify(&site, &env, &out, &out, "2026-03-09T12:00:00-05:00");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("counts as told"), "{}", run.stdout);
+    assert!(http.take().is_empty(), "{}", run.stdout);
 
     // A scheduled run after the start, with no edit and no rebuild: "started".
     let run = notify(&site, &env, &out, &out, "2026-03-10T22:05:00-05:00");
