@@ -301,3 +301,58 @@ fn is_env_name(name: &str) -> bool {
     bytes.next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::config::parse_config;
+
+    const SITE: &str = "title = \"T\"\nbase_url = \"https://s.example.org\"\n[[components]]\nid = \"email\"\nname = \"Email\"\n";
+
+    fn problems(notify: &str) -> Vec<String> {
+        match parse_config(Path::new("config.toml"), &format!("{SITE}{notify}")) {
+            Ok(_) => Vec::new(),
+            Err(diagnostics) => diagnostics
+                .iter()
+                .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_good_channel_passes_and_keeps_its_settings() {
+        let config = parse_config(
+            Path::new("config.toml"),
+            &format!("{SITE}[[notify]]\ntype = \"matrix\"\nhomeserver = \"https://m.example.org/\"\nroom = \"!r:m\"\ntoken_env = \"T\"\nkinds = [\"incident\"]\n"),
+        )
+        .unwrap();
+        let channel = &config.notify[0];
+        assert_eq!(channel.name, "matrix");
+        assert_eq!(channel.homeserver.as_deref(), Some("https://m.example.org"));
+        assert_eq!(channel.kinds.as_ref().map(|k| k.len()), Some(1));
+    }
+
+    #[test]
+    fn keys_of_another_type_missing_keys_and_duplicate_names_are_reported() {
+        let found = problems(
+            "[[notify]]\ntype = \"slack\"\nurl_env = \"A\"\nroom = \"!r:m\"\n[[notify]]\ntype = \"slack\"\n",
+        );
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found[0].starts_with("9:8 `room` does not apply to a `slack` channel"),
+            "{found:?}"
+        );
+        assert!(
+            found[1].contains("a `slack` channel needs `url_env`"),
+            "{found:?}"
+        );
+        assert!(found[2].contains("two channels are named `slack`"), "{found:?}");
+    }
+
+    #[test]
+    fn an_unknown_type_is_reported_with_a_suggestion() {
+        let found = problems("[[notify]]\ntype = \"slak\"\nurl_env = \"A\"\n");
+        assert!(found[0].contains("did you mean `slack`?"), "{found:?}");
+    }
+}

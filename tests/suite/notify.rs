@@ -364,6 +364,47 @@ to = ["ops@example.org"]
     assert!(http.take().is_empty(), "a rerun sends nothing: {}", run.stdout);
     assert!(mails.lock().unwrap().is_empty());
     assert_no_secret(&[&run.stdout, &run.stderr]);
+
+    // A new update, then an update and the resolution together (only the latest is told).
+    let later = |top: &str, updates: &str| {
+        let head = INCIDENT
+            .trim_end_matches("+++\n")
+            .replace("severity", &format!("{top}severity"));
+        format!("{head}{updates}+++\n")
+    };
+    let steps = [
+        (
+            later("", "\n[[updates]]\nat = 2026-03-02T10:00:00-05:00\nstatus = \"identified\"\ntext = \"A queue is stuck.\"\n"),
+            "2026-03-02T10:05:00-05:00",
+            "incident_update",
+            "A queue is stuck.",
+        ),
+        (
+            later("resolved = 2026-03-02T11:30:00-05:00\n", "[[updates]]\nat = 2026-03-02T10:00:00-05:00\nstatus = \"identified\"\ntext = \"A queue is stuck.\"\n[[updates]]\nat = 2026-03-02T11:00:00-05:00\nstatus = \"monitoring\"\ntext = \"Flowing again.\"\n[[updates]]\nat = 2026-03-02T11:30:00-05:00\nstatus = \"resolved\"\ntext = \"All mail delivered.\"\n"),
+            "2026-03-02T11:40:00-05:00",
+            "incident_resolved",
+            "All mail delivered.",
+        ),
+    ];
+    let mut previous = third;
+    for (n, (text, now, change, latest)) in steps.iter().enumerate() {
+        site.write("content/incidents/2026/2026-03-02-mail.md", text);
+        let next = site.path(&format!("step{n}"));
+        build(&site, &next, now);
+        let run = notify(&site, &env, &previous, &next, now);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let received = http.take();
+        assert_eq!(received.len(), 7, "one per HTTP channel: {}", run.stdout);
+        let webhook = received
+            .iter()
+            .find(|r| r.path == "/hook-webhook")
+            .unwrap()
+            .json();
+        assert_eq!(webhook["event"]["change"], *change);
+        assert_eq!(webhook["event"]["text"], *latest);
+        assert_eq!(std::mem::take(&mut *mails.lock().unwrap()).len(), 1);
+        previous = next;
+    }
 }
 
 #[test]
