@@ -87,13 +87,44 @@ fn post_json(url: &str, body: &Value) -> Request {
     }
 }
 
-/// The HTTP request for one message (`None` for email, which is not HTTP).
-pub fn request(
+/// The HTTP requests for one message: one, or for WebSub a ping per feed that changed
+/// (none for email, which is not HTTP).
+pub fn requests(
     channel: &ChannelConfig,
     secrets: &Secrets,
     event: &Event,
     message: &Message,
-) -> Option<Request> {
+) -> Vec<Request> {
+    if channel.kind == ChannelType::Websub {
+        let mut feeds = vec![
+            format!("{}feed.xml", message.site_url),
+            format!("{}atom.xml", message.site_url),
+        ];
+        feeds.extend(
+            event
+                .components
+                .iter()
+                .map(|(id, _)| format!("{}components/{id}/feed.xml", message.site_url)),
+        );
+        return feeds
+            .into_iter()
+            .map(|feed| Request {
+                method: "POST",
+                url: channel.hub.clone().unwrap_or_default(),
+                headers: vec![("Content-Type".into(), "application/x-www-form-urlencoded".into())],
+                body: format!(
+                    "hub.mode=publish&hub.url={}",
+                    utf8_percent_encode(&feed, NON_ALPHANUMERIC)
+                )
+                .into_bytes(),
+            })
+            .collect();
+    }
+    request(channel, secrets, event, message).into_iter().collect()
+}
+
+/// The HTTP request for one message (`None` for email and WebSub).
+fn request(channel: &ChannelConfig, secrets: &Secrets, event: &Event, message: &Message) -> Option<Request> {
     let url = secrets.url.as_deref().unwrap_or("");
     let request = match channel.kind {
         ChannelType::Webhook => {
@@ -213,7 +244,7 @@ pub fn request(
             ));
             request
         }
-        ChannelType::Email => return None,
+        ChannelType::Email | ChannelType::Websub => return None,
     };
     Some(request)
 }
@@ -285,9 +316,12 @@ pub fn send(
         if attempt > 0 {
             std::thread::sleep(Duration::from_millis(500 * u64::from(attempt)));
         }
-        let outcome = match request(channel, secrets, event, message) {
-            Some(request) => send_http(agent, &request),
-            None => send_email(channel, secrets, message),
+        let outcome = if channel.kind == ChannelType::Email {
+            send_email(channel, secrets, message)
+        } else {
+            requests(channel, secrets, event, message)
+                .iter()
+                .try_for_each(|request| send_http(agent, request))
         };
         match outcome {
             Ok(()) => return Ok(()),

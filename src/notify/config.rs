@@ -23,6 +23,7 @@ pub enum ChannelType {
     Matrix,
     Mastodon,
     Email,
+    Websub,
 }
 
 impl ChannelType {
@@ -36,6 +37,7 @@ impl ChannelType {
             ChannelType::Matrix => "matrix",
             ChannelType::Mastodon => "mastodon",
             ChannelType::Email => "email",
+            ChannelType::Websub => "websub",
         }
     }
 
@@ -52,6 +54,7 @@ impl ChannelType {
                 &["host", "from", "to"],
                 &["port", "tls", "username_env", "password_env"],
             ),
+            ChannelType::Websub => (&["hub"], &[]),
         }
     }
 }
@@ -100,6 +103,7 @@ pub struct ChannelFile {
     tls: Option<Spanned<SmtpTls>>,
     from: Option<Spanned<String>>,
     to: Option<Spanned<Vec<String>>>,
+    hub: Option<Spanned<String>>,
 }
 
 /// One checked channel.
@@ -127,6 +131,8 @@ pub struct ChannelConfig {
     pub tls: SmtpTls,
     pub from: Option<String>,
     pub to: Vec<String>,
+    /// The WebSub hub the feeds declare and notify pings.
+    pub hub: Option<String>,
 }
 
 /// Checks every `[[notify]]` table, reporting each problem at its key.
@@ -156,6 +162,7 @@ pub fn check_channels(
             ("tls", file.tls.as_ref().map(Spanned::span)),
             ("from", file.from.as_ref().map(Spanned::span)),
             ("to", file.to.as_ref().map(Spanned::span)),
+            ("hub", file.hub.as_ref().map(Spanned::span)),
         ];
         let (required, optional) = kind.keys();
         for (key, span) in &given {
@@ -199,7 +206,10 @@ pub fn check_channels(
                 );
             }
         }
-        for url in [&file.homeserver, &file.instance].into_iter().flatten() {
+        for url in [&file.homeserver, &file.instance, &file.hub]
+            .into_iter()
+            .flatten()
+        {
             if !url.get_ref().starts_with("https://") && !url.get_ref().starts_with("http://") {
                 report(
                     url.span(),
@@ -284,6 +294,7 @@ pub fn check_channels(
             tls: file.tls.map_or(SmtpTls::Starttls, |t| t.into_inner()),
             from: text(&file.from),
             to: file.to.map(|t| t.into_inner()).unwrap_or_default(),
+            hub: text(&file.hub),
         });
     }
     channels

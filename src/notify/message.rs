@@ -17,9 +17,11 @@ pub struct Message {
     pub url: String,
     /// The site's title, for senders that name where the message is from.
     pub site: String,
+    /// The site's address, ending in `/`.
+    pub site_url: String,
 }
 
-pub fn compose(event: &Event, site: &str) -> Message {
+pub fn compose(event: &Event, site: &str, site_url: &str) -> Message {
     let what = match event.change {
         Change::IncidentNew => "New incident",
         Change::IncidentUpdate => "Update",
@@ -54,6 +56,7 @@ pub fn compose(event: &Event, site: &str) -> Message {
         text: event.text.clone(),
         url: event.url.clone(),
         site: site.to_string(),
+        site_url: site_url.to_string(),
     }
 }
 

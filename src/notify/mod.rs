@@ -115,7 +115,7 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
                 delivery.events.len()
             ));
             for event in &delivery.events {
-                let message = message::compose(event, &site.title);
+                let message = message::compose(event, &site.title, &site.url);
                 for (n, line) in message.plain().lines().enumerate() {
                     report
                         .lines
@@ -162,7 +162,7 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
         let mut sent = 0;
         let mut errors = BTreeSet::new();
         for event in &delivery.events {
-            let message = message::compose(event, &site.title);
+            let message = message::compose(event, &site.title, &site.url);
             match channel::send(&agent, channel, &secrets, event, &message) {
                 Ok(()) => sent += 1,
                 Err(why) => {
@@ -237,6 +237,15 @@ fn news(
     }
     fresh.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.key.cmp(&b.key)));
     (fresh, passed_over)
+}
+
+/// The WebSub hubs of the `websub` channels, which the feeds declare.
+pub fn hubs(config: &Config) -> impl Iterator<Item = &str> {
+    config
+        .notify
+        .iter()
+        .filter(|c| c.kind == ChannelType::Websub)
+        .filter_map(|c| c.hub.as_deref())
 }
 
 /// A record that counts everything `site` shows as told.

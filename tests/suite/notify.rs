@@ -234,10 +234,14 @@ port = {smtp_port}
 tls = "none"
 from = "status@example.org"
 to = ["ops@example.org"]
+[[notify]]
+type = "websub"
+hub = "{}"
 "#,
             crate::common::CONFIG,
             http.url("/matrix"),
             http.url("/mastodon"),
+            http.url("/hub"),
         ),
     );
     let env: Vec<(&str, String)> = vec![
@@ -261,7 +265,7 @@ to = ["ops@example.org"]
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert_eq!(
         run.stdout.lines().filter(|l| l.ends_with(": 1 sent")).count(),
-        8,
+        9,
         "{}",
         run.stdout
     );
@@ -348,6 +352,34 @@ to = ["ops@example.org"]
     assert!(status["status"].as_str().unwrap().contains(permalink));
     assert_eq!(status["visibility"], "public");
 
+    // WebSub: a ping per changed feed, and the feeds name the hub.
+    let hub = http.url("/hub");
+    let mut pinged: Vec<String> = received
+        .iter()
+        .filter(|r| r.path == "/hub")
+        .map(|r| String::from_utf8(r.body.clone()).unwrap())
+        .collect();
+    pinged.sort();
+    assert_eq!(
+        pinged,
+        [
+            "hub.mode=publish&hub.url=https%3A%2F%2Fstatus%2Eexample%2Eorg%2Fatom%2Exml",
+            "hub.mode=publish&hub.url=https%3A%2F%2Fstatus%2Eexample%2Eorg%2Fcomponents%2Femail%2Ffeed%2Exml",
+            "hub.mode=publish&hub.url=https%3A%2F%2Fstatus%2Eexample%2Eorg%2Ffeed%2Exml",
+        ]
+    );
+    let atom = std::fs::read_to_string(second.join("atom.xml")).unwrap();
+    let atom = roxmltree::Document::parse(&atom).unwrap();
+    assert!(atom.descendants().any(|n| n.tag_name().name() == "link"
+        && n.attribute("rel") == Some("hub")
+        && n.attribute("href") == Some(hub.as_str())));
+    let rss = std::fs::read_to_string(second.join("feed.xml")).unwrap();
+    let rss = roxmltree::Document::parse(&rss).unwrap();
+    assert!(rss.descendants().any(|n| n.tag_name().name() == "link"
+        && n.tag_name().namespace() == Some("http://www.w3.org/2005/Atom")
+        && n.attribute("rel") == Some("hub")
+        && n.attribute("href") == Some(hub.as_str())));
+
     let delivered = std::mem::take(&mut *mails.lock().unwrap());
     assert_eq!(delivered.len(), 1, "{delivered:?}");
     assert!(
@@ -394,7 +426,12 @@ to = ["ops@example.org"]
         let run = notify(&site, &env, &previous, &next, now);
         assert_eq!(run.code, 0, "{}", run.stderr);
         let received = http.take();
-        assert_eq!(received.len(), 7, "one per HTTP channel: {}", run.stdout);
+        assert_eq!(
+            received.len(),
+            7 + 3,
+            "one per HTTP channel, 3 WebSub pings: {}",
+            run.stdout
+        );
         let webhook = received
             .iter()
             .find(|r| r.path == "/hook-webhook")
