@@ -232,7 +232,7 @@ fn request(channel: &ChannelConfig, secrets: &Secrets, event: &Event, message: &
         ChannelType::Mastodon => {
             let mut request = post_json(
                 &format!("{}/api/v1/statuses", channel.instance.as_deref().unwrap_or("")),
-                &json!({ "status": truncate(&message.plain(), 500), "visibility": channel.visibility }),
+                &json!({ "status": mastodon_status(message), "visibility": channel.visibility }),
             );
             request.headers.push((
                 "Authorization".into(),
@@ -291,6 +291,24 @@ fn matrix_html(message: &Message) -> String {
         message.link_label()
     ));
     html
+}
+
+/// Mastodon allows 500 characters and counts any link as 23: the text is cut, the link kept.
+fn mastodon_status(message: &Message) -> String {
+    const LIMIT: usize = 500;
+    const LINK: usize = 23;
+    let mut lines = vec![message.headline.clone()];
+    lines.extend(
+        [&message.severity, &message.affected, &message.text]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .cloned(),
+    );
+    format!(
+        "{}\n{}",
+        truncate(&lines.join("\n"), LIMIT - LINK - 1),
+        message.url
+    )
 }
 
 fn truncate(text: &str, max_chars: usize) -> String {

@@ -225,6 +225,13 @@ pub fn check_channels(
                 );
             }
         }
+        if file.username_env.is_some() != file.password_env.is_some() {
+            let given = file.username_env.as_ref().or(file.password_env.as_ref());
+            report(
+                given.map_or(file.kind.span(), Spanned::span),
+                "give both `username_env` and `password_env`, or neither".into(),
+            );
+        }
         let port = file
             .port
             .as_ref()

@@ -89,7 +89,8 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
             let retry = previous.pending.get(&channel.name).cloned().unwrap_or_default();
             let mut list: Vec<Event> = fresh.iter().filter(|e| wants(channel, e)).cloned().collect();
             for key in retry {
-                if let Some(event) = find_event(&site, &key, options.now).filter(|e| e.at >= horizon) {
+                let still_wanted = |e: &Event| e.at >= horizon && wants(channel, e);
+                if let Some(event) = find_event(&site, &key, options.now).filter(still_wanted) {
                     if !list.iter().any(|e| e.key == event.key) {
                         list.push(event);
                     }
