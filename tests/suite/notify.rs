@@ -627,3 +627,72 @@ fn check_reports_bad_notify_tables_at_their_keys() {
         run.stderr
     );
 }
+
+/// Serves the files of `dir` on 127.0.0.1, like a static host; `/down/...` answers 500.
+fn static_host(dir: &Path) -> u16 {
+    let server = tiny_http::Server::http("127.0.0.1:0").expect("bind");
+    let port = server.server_addr().to_ip().expect("ip").port();
+    let dir = dir.to_path_buf();
+    thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let path = request.url().trim_start_matches('/').to_string();
+            let response = if path.starts_with("down/") {
+                tiny_http::Response::from_string("").with_status_code(500)
+            } else {
+                match std::fs::read(dir.join(&path)) {
+                    Ok(bytes) => tiny_http::Response::from_data(bytes),
+                    Err(_) => tiny_http::Response::from_string("").with_status_code(404),
+                }
+            };
+            let _ = request.respond(response);
+        }
+    });
+    port
+}
+
+#[test]
+fn the_previous_site_is_read_from_its_url_and_an_unreachable_one_sends_nothing() {
+    let http = Recorder::start();
+    let site = TestSite::new();
+    site.write(
+        "config.toml",
+        format!(
+            "{}\n[[notify]]\ntype = \"slack\"\nurl_env = \"T_SLACK\"\n",
+            crate::common::CONFIG
+        ),
+    );
+    let env = vec![("T_SLACK", http.url("/hook-slack"))];
+    let (first, second) = (site.path("first"), site.path("second"));
+    build(&site, &first, "2026-03-02T08:00:00-05:00");
+    site.write("content/incidents/2026/2026-03-02-mail.md", INCIDENT);
+    build(&site, &second, "2026-03-02T09:10:00-05:00");
+    let host = static_host(&first);
+
+    let down = format!("http://127.0.0.1:{host}/down/");
+    let run = notify(
+        &site,
+        &env,
+        Path::new(&down),
+        &second,
+        "2026-03-02T09:10:00-05:00",
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("HTTP 500") && run.stderr.contains("nothing was sent"),
+        "{}",
+        run.stderr
+    );
+    assert!(http.take().is_empty());
+    assert!(!second.join("notify.json").exists());
+
+    // Deployed before notify was set up: its API over HTTP is the baseline.
+    let url = format!("http://127.0.0.1:{host}/");
+    let run = notify(&site, &env, Path::new(&url), &second, "2026-03-02T09:10:00-05:00");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sent = http.take();
+    assert_eq!(sent.len(), 1, "{}", run.stdout);
+    assert!(sent[0].json()["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("*New incident: Mail delayed*"));
+}
