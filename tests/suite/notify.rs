@@ -529,7 +529,8 @@ fn a_failed_send_is_retried_next_run_and_does_not_stop_other_channels() {
             "{}\n[[notify]]\ntype = \"webhook\"\nname = \"flaky\"\nurl_env = \"T_FLAKY\"\n\
              [[notify]]\ntype = \"discord\"\nname = \"chat\"\nurl_env = \"T_CHAT\"\n\
              components = [\"email\"]\n\
-             [[notify]]\ntype = \"slack\"\nname = \"vpn-only\"\nurl_env = \"T_VPN\"\ncomponents = [\"vpn\"]\n",
+             [[notify]]\ntype = \"slack\"\nname = \"vpn-only\"\nurl_env = \"T_VPN\"\ncomponents = [\"vpn\"]\n\
+             [[notify]]\ntype = \"teams\"\nname = \"unset\"\nurl_env = \"T_UNSET\"\n",
             crate::common::CONFIG
         ),
     );
@@ -547,8 +548,22 @@ fn a_failed_send_is_retried_next_run_and_does_not_stop_other_channels() {
 
     site.write("content/incidents/2026/2026-03-02-mail.md", INCIDENT);
     build(&site, &second, "2026-03-02T09:10:00-05:00");
-    let run = notify(&site, &failing, &first, &second, "2026-03-02T09:10:00-05:00");
-    assert_ne!(run.code, 0, "a failed channel fails the run");
+    let mut command = notify_args(&site, &failing, &first, &second, "2026-03-02T09:10:00-05:00");
+    let run = Run::from(command.arg("--verbose").env_remove("T_UNSET").output().unwrap());
+    assert_eq!(run.code, 2, "a failed channel fails the run");
+    assert!(
+        run.stderr
+            .contains("unset (teams): 1 message(s) not sent: environment variable T_UNSET is not set"),
+        "{}",
+        run.stderr
+    );
+    for url in &failing {
+        assert!(
+            !run.stdout.contains(&url.1) && !run.stderr.contains(&url.1),
+            "{}",
+            run.stderr
+        );
+    }
     assert!(
         run.stderr
             .contains("flaky (webhook): 0 sent, 1 failed (HTTP 500)"),
@@ -578,14 +593,16 @@ fn a_failed_send_is_retried_next_run_and_does_not_stop_other_channels() {
         ("T_FLAKY", http.url("/hook-webhook")),
         ("T_CHAT", http.url("/hook-chat")),
         ("T_VPN", http.url("/hook-vpn")),
+        ("T_UNSET", http.url("/hook-teams")),
     ];
     build(&site, &third, "2026-03-02T09:20:00-05:00");
     let run = notify(&site, &working, &second, &third, "2026-03-02T09:20:00-05:00");
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let sent = http.take();
-    assert_eq!(sent.len(), 1, "only the retry: {sent:?}");
-    assert_eq!(sent[0].path, "/hook-webhook");
-    assert_eq!(sent[0].json()["event"]["key"], "incident/2026-03-02-mail/new");
+    let mut sent = http.take();
+    sent.sort_by(|a, b| a.path.cmp(&b.path));
+    let paths: Vec<&str> = sent.iter().map(|r| r.path.as_str()).collect();
+    assert_eq!(paths, ["/hook-teams", "/hook-webhook"], "only the retries");
+    assert_eq!(sent[1].json()["event"]["key"], "incident/2026-03-02-mail/new");
     let record: Value =
         serde_json::from_str(&std::fs::read_to_string(third.join("notify.json")).unwrap()).unwrap();
     assert_eq!(record["pending"], serde_json::json!({}));
