@@ -169,8 +169,7 @@ fn request(channel: &ChannelConfig, secrets: &Secrets, event: &Event, message: &
                 "embeds": [{
                     "title": truncate(&message.headline, 256),
                     "url": message.url,
-                    "description": truncate(&[&message.severity, &message.affected, &message.text]
-                        .iter().filter(|s| !s.is_empty()).map(|s| s.as_str()).collect::<Vec<_>>().join("\n"), 4096),
+                    "description": truncate(&message.summary().iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"), 4096),
                 }],
                 "allowed_mentions": { "parse": [] },
             }),
@@ -181,10 +180,8 @@ fn request(channel: &ChannelConfig, secrets: &Secrets, event: &Event, message: &
             let mut body = vec![
                 json!({"type": "TextBlock", "text": message.headline, "weight": "Bolder", "size": "Medium", "wrap": true}),
             ];
-            for line in [&message.severity, &message.affected, &message.text] {
-                if !line.is_empty() {
-                    body.push(json!({"type": "TextBlock", "text": line, "wrap": true}));
-                }
+            for line in message.summary() {
+                body.push(json!({"type": "TextBlock", "text": line, "wrap": true}));
             }
             post_json(
                 url,
@@ -263,11 +260,7 @@ fn slack_escape(text: &str) -> String {
 }
 
 fn slack_details(message: &Message) -> String {
-    let mut lines: Vec<String> = [&message.severity, &message.affected, &message.text]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .map(|s| slack_escape(s))
-        .collect();
+    let mut lines: Vec<String> = message.summary().into_iter().map(|s| slack_escape(s)).collect();
     lines.push(format!("<{}|{}>", message.url, message.link_label()));
     lines.join("\n")
 }
@@ -280,10 +273,8 @@ fn matrix_html(message: &Message) -> String {
             .replace('"', "&quot;")
     };
     let mut html = format!("<strong>{}</strong>", escape(&message.headline));
-    for line in [&message.severity, &message.affected, &message.text] {
-        if !line.is_empty() {
-            html.push_str(&format!("<br>{}", escape(line)));
-        }
+    for line in message.summary() {
+        html.push_str(&format!("<br>{}", escape(line)));
     }
     html.push_str(&format!(
         "<br><a href=\"{}\">{}</a>",
@@ -298,12 +289,7 @@ fn mastodon_status(message: &Message) -> String {
     const LIMIT: usize = 500;
     const LINK: usize = 23;
     let mut lines = vec![message.headline.clone()];
-    lines.extend(
-        [&message.severity, &message.affected, &message.text]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .cloned(),
-    );
+    lines.extend(message.summary().into_iter().cloned());
     format!(
         "{}\n{}",
         truncate(&lines.join("\n"), LIMIT - LINK - 1),

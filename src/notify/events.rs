@@ -69,6 +69,8 @@ pub struct Event {
     /// The latest update's text at the time of the event (empty if none).
     pub text: String,
     pub url: String,
+    /// A maintenance window's scheduled start and end.
+    pub window: Option<(DateTime<Utc>, Option<DateTime<Utc>>)>,
 }
 
 /// The state of the site as its API shows it.
@@ -76,6 +78,8 @@ pub struct Event {
 pub struct SiteState {
     pub title: String,
     pub url: String,
+    /// The site's time zone, for the times a message states.
+    pub time_zone: chrono_tz::Tz,
     /// Every incident and window event that has happened by `now`, oldest first.
     pub events: Vec<Event>,
     /// Each component's status, by id.
@@ -97,6 +101,7 @@ struct Document {
 struct PageJson {
     name: String,
     url: String,
+    time_zone: String,
 }
 
 #[derive(Deserialize)]
@@ -189,6 +194,7 @@ pub fn site_from(documents: &[(String, Vec<u8>)], clock: Clock) -> Result<SiteSt
     Ok(SiteState {
         title: incidents.page.name,
         url: incidents.page.url,
+        time_zone: incidents.page.time_zone.parse().unwrap_or(chrono_tz::Tz::UTC),
         events,
         components: components
             .components
@@ -219,6 +225,7 @@ fn base_event(i: &IncidentJson, key: String, change: Change, at: DateTime<Utc>, 
             .collect(),
         text: text.to_string(),
         url: i.shortlink.clone(),
+        window: i.scheduled_for.map(|start| (start, i.scheduled_until)),
     }
 }
 
@@ -315,5 +322,6 @@ pub fn component_event(site: &SiteState, id: &str, now: DateTime<Utc>) -> Option
         components: vec![(id.to_string(), name.clone())],
         text: String::new(),
         url: site.url.clone(),
+        window: None,
     })
 }

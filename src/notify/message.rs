@@ -1,7 +1,7 @@
 //! Every word a notification says, in one place, so the wording can be translated later
 //! (the site is English-only today). Channels only arrange these parts.
 
-use super::events::{Change, Event};
+use super::events::{Change, Event, SiteState};
 
 /// The parts of one notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +12,8 @@ pub struct Message {
     pub severity: String,
     /// "Affected: Mobile email, GoVirtual" (empty when none).
     pub affected: String,
+    /// "When: 2026-12-05 22:00 to 2026-12-06 02:00 (America/New_York)" for a window.
+    pub when: String,
     /// The latest update's text.
     pub text: String,
     pub url: String,
@@ -21,7 +23,7 @@ pub struct Message {
     pub site_url: String,
 }
 
-pub fn compose(event: &Event, site: &str, site_url: &str) -> Message {
+pub fn compose(event: &Event, site: &SiteState) -> Message {
     let what = match event.change {
         Change::IncidentNew => "New incident",
         Change::IncidentUpdate => "Update",
@@ -49,14 +51,30 @@ pub fn compose(event: &Event, site: &str, site_url: &str) -> Message {
     } else {
         format!("Affected: {}", names.join(", "))
     };
+    let local = |t: chrono::DateTime<chrono::Utc>| {
+        t.with_timezone(&site.time_zone)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    let when = match event.window {
+        Some((start, Some(end))) => format!(
+            "When: {} to {} ({})",
+            local(start),
+            local(end),
+            site.time_zone.name()
+        ),
+        Some((start, None)) => format!("When: from {} ({})", local(start), site.time_zone.name()),
+        None => String::new(),
+    };
     Message {
         headline,
         severity,
         affected,
+        when,
         text: event.text.clone(),
         url: event.url.clone(),
-        site: site.to_string(),
-        site_url: site_url.to_string(),
+        site: site.title.clone(),
+        site_url: site.url.clone(),
     }
 }
 
@@ -70,13 +88,17 @@ impl Message {
 
     /// The lines below the headline, empty ones left out.
     pub fn details(&self) -> Vec<String> {
-        let mut lines: Vec<String> = [&self.severity, &self.affected, &self.text]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .cloned()
-            .collect();
+        let mut lines: Vec<String> = self.summary().into_iter().cloned().collect();
         lines.push(format!("Details: {}", self.url));
         lines
+    }
+
+    /// Severity, affected components, window times and text: the non-empty ones, in order.
+    pub fn summary(&self) -> Vec<&String> {
+        [&self.severity, &self.affected, &self.when, &self.text]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect()
     }
 
     /// The label of the link to the page.

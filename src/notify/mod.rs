@@ -116,7 +116,7 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
                 delivery.events.len()
             ));
             for event in &delivery.events {
-                let message = message::compose(event, &site.title, &site.url);
+                let message = message::compose(event, &site);
                 for (n, line) in message.plain().lines().enumerate() {
                     report
                         .lines
@@ -163,7 +163,7 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
         let mut sent = 0;
         let mut errors = BTreeSet::new();
         for event in &delivery.events {
-            let message = message::compose(event, &site.title, &site.url);
+            let message = message::compose(event, &site);
             match channel::send(&agent, channel, &secrets, event, &message) {
                 Ok(()) => sent += 1,
                 Err(why) => {

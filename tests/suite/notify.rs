@@ -500,6 +500,15 @@ text = "Mail will pause for a few minutes."
         .as_str()
         .unwrap()
         .starts_with("*Maintenance started: Mail upgrade*"));
+    // In the site's zone: 22:00-05:00 is 23:00 EDT, daylight saving began on 8 March.
+    assert!(
+        sent[0].json()["text"]
+            .as_str()
+            .unwrap()
+            .contains("When: 2026-03-10 23:00 to 2026-03-11 02:00 (America/New_York)"),
+        "{:?}",
+        sent[0].json()
+    );
 
     // The same instant again: nothing.
     notify(&site, &env, &out, &out, "2026-03-10T22:05:00-05:00");
