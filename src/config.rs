@@ -36,6 +36,8 @@ pub struct Config {
     pub stale_after: chrono::Duration,
     /// In the order of the file, which is the order of the pages.
     pub components: Vec<Component>,
+    /// `[[notify]]` channels for `beacon notify`, checked here (see `notify::channel`).
+    pub notify: Vec<crate::notify::ChannelConfig>,
 }
 
 #[derive(Debug, Clone)]
@@ -123,6 +125,8 @@ struct ConfigFile {
     stale_after: Option<Spanned<String>>,
     #[serde(default)]
     components: Vec<ComponentFile>,
+    #[serde(default)]
+    notify: Vec<Spanned<crate::notify::ChannelFile>>,
 }
 
 fn default_language() -> String {
@@ -373,6 +377,8 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         });
     }
 
+    let notify = crate::notify::check_channels(file.notify, &components, &mut report);
+
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -393,6 +399,7 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         unsafe_html: file.markdown.unsafe_html,
         stale_after,
         components,
+        notify,
     })
 }
 

@@ -18,6 +18,7 @@ pub mod error;
 pub mod import;
 pub mod keys;
 pub mod markdown;
+pub mod notify;
 pub mod outputs;
 pub mod render;
 pub mod serve;

@@ -476,6 +476,53 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// Writes one file that a command other than `build` keeps in a built output folder (such as
+/// `beacon notify`'s record), listed under `writer` in the record first, so that a later build
+/// neither takes it for a user's file nor removes it. Refuses a path that a user's file or
+/// another writer already holds.
+pub fn put_registered(dir: &Path, writer: &str, path: &str, bytes: &[u8]) -> Result<()> {
+    let mut manifest = Manifest::read(dir)?.ok_or_else(|| {
+        Error::Usage(format!(
+            "{} holds no {MANIFEST}: build the site into it with `beacon build` first",
+            dir.display()
+        ))
+    })?;
+    let relative = Path::new(path);
+    if !relative.components().all(|c| matches!(c, Component::Normal(_))) || path == MANIFEST {
+        return Err(Error::Usage(format!("cannot register `{path}` in the output")));
+    }
+    if let Some((other, _)) = manifest
+        .writers
+        .iter()
+        .find(|(name, paths)| name.as_str() != writer && paths.contains(path))
+    {
+        return Err(Error::Usage(format!(
+            "cannot write `{path}` into {}: `beacon {other}` wrote that path",
+            dir.display()
+        )));
+    }
+    let target = dir.join(relative);
+    let mine = manifest
+        .writers
+        .get(writer)
+        .is_some_and(|paths| paths.contains(path));
+    if !mine && target.exists() {
+        return Err(refusal(dir, &[&path.to_string()]));
+    }
+    if !mine {
+        manifest
+            .writers
+            .entry(writer.to_string())
+            .or_default()
+            .insert(path.to_string());
+        write_whole(&dir.join(MANIFEST), &manifest.to_bytes())?;
+    }
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    write_whole(&target, bytes)
+}
+
 /// Writes exactly `files` into `dir` (a convenience for tests and benchmarks).
 pub fn write_output(dir: &Path, files: &[OutputFile], options: &WriteOptions) -> Result<WriteSummary> {
     let writer = OutputWriter::open(dir, options)?;

@@ -6,6 +6,7 @@ mod check;
 mod import;
 mod init;
 mod new;
+mod notify;
 mod resolve;
 mod serve;
 mod update;
@@ -55,6 +56,8 @@ pub enum Command {
     Update(update::UpdateArgs),
     /// Set `resolved` to now on an incident and append a `resolved` update.
     Resolve(resolve::ResolveArgs),
+    /// Tell the [[notify]] channels what changed since the site was last deployed.
+    Notify(notify::NotifyArgs),
     /// Build, serve on loopback, rebuild on change and reload the browser.
     Serve(serve::ServeArgs),
 }
@@ -94,6 +97,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Update(args) => update::run(cli, args),
         Command::Resolve(args) => resolve::run(cli, args),
         Command::Serve(args) => serve::run(cli, args),
+        Command::Notify(args) => notify::run(cli, args),
     }
 }
 

@@ -120,6 +120,12 @@ fn render_rss(ctx: &BuildContext, channel: &Channel) -> io::Result<Vec<u8>> {
                         ("type", "application/rss+xml"),
                     ])
                     .write_empty()?;
+                // WebSub: readers may subscribe at the hubs `beacon notify` pings.
+                for hub in crate::notify::hubs(config) {
+                    w.create_element("atom:link")
+                        .with_attributes([("href", hub), ("rel", "hub")])
+                        .write_empty()?;
+                }
                 for incident in items(ctx, channel.component) {
                     let severity = match channel.component {
                         Some(c) => incident.severity_for(&c.id),
@@ -161,6 +167,11 @@ fn render_atom(ctx: &BuildContext, description: &str) -> io::Result<Vec<u8>> {
             text(w, "subtitle", description)?;
             text(w, "updated", &rfc3339(now))?;
             link(w, "self", "application/atom+xml", &self_url)?;
+            for hub in crate::notify::hubs(config) {
+                w.create_element("link")
+                    .with_attributes([("rel", "hub"), ("href", hub)])
+                    .write_empty()?;
+            }
             link(w, "alternate", "text/html", &ctx.absolute_url(""))?;
             w.create_element("author").write_inner_content(|w| {
                 text(w, "name", &config.title)?;

@@ -11,6 +11,7 @@ mod fuzz_cli;
 mod hardening;
 mod import;
 mod never_panics;
+mod notify;
 mod output;
 mod serve;
 mod site;

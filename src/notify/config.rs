@@ -1,0 +1,377 @@
+//! The `[[notify]]` tables of `config.toml`: parsed strictly and checked with the rest of the
+//! config, so `beacon check` reports a mistyped channel like any other key. Secrets are never
+//! values here, only the names of the environment variables that hold them.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::config::Component;
+use crate::error::closest;
+
+/// The services beacon can notify.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChannelType {
+    Webhook,
+    Slack,
+    Mattermost,
+    Discord,
+    Teams,
+    Matrix,
+    Mastodon,
+    Email,
+    Websub,
+}
+
+impl ChannelType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChannelType::Webhook => "webhook",
+            ChannelType::Slack => "slack",
+            ChannelType::Mattermost => "mattermost",
+            ChannelType::Discord => "discord",
+            ChannelType::Teams => "teams",
+            ChannelType::Matrix => "matrix",
+            ChannelType::Mastodon => "mastodon",
+            ChannelType::Email => "email",
+            ChannelType::Websub => "websub",
+        }
+    }
+
+    /// The keys this type needs, and the ones it may have, beside the common ones.
+    fn keys(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            ChannelType::Webhook => (&["url_env"], &["secret_env"]),
+            ChannelType::Slack | ChannelType::Mattermost | ChannelType::Discord | ChannelType::Teams => {
+                (&["url_env"], &[])
+            }
+            ChannelType::Matrix => (&["homeserver", "room", "token_env"], &[]),
+            ChannelType::Mastodon => (&["instance", "token_env"], &["visibility"]),
+            ChannelType::Email => (
+                &["host", "from", "to"],
+                &["port", "tls", "username_env", "password_env"],
+            ),
+            ChannelType::Websub => (&["hub"], &[]),
+        }
+    }
+}
+
+/// Which events a channel wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Incident,
+    Maintenance,
+    Component,
+}
+
+/// How an SMTP connection is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// Plain connection upgraded with STARTTLS, required (port 587).
+    Starttls,
+    /// No encryption: only for a relay on the same machine or network.
+    None,
+}
+
+/// One `[[notify]]` table as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelFile {
+    #[serde(rename = "type")]
+    kind: Spanned<ChannelType>,
+    name: Option<Spanned<String>>,
+    components: Option<Vec<Spanned<String>>>,
+    kinds: Option<Vec<EventKind>>,
+    url_env: Option<Spanned<String>>,
+    secret_env: Option<Spanned<String>>,
+    token_env: Option<Spanned<String>>,
+    username_env: Option<Spanned<String>>,
+    password_env: Option<Spanned<String>>,
+    homeserver: Option<Spanned<String>>,
+    room: Option<Spanned<String>>,
+    instance: Option<Spanned<String>>,
+    visibility: Option<Spanned<String>>,
+    host: Option<Spanned<String>>,
+    port: Option<Spanned<i64>>,
+    tls: Option<Spanned<SmtpTls>>,
+    from: Option<Spanned<String>>,
+    to: Option<Spanned<Vec<String>>>,
+    hub: Option<Spanned<String>>,
+}
+
+/// One checked channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelConfig {
+    pub kind: ChannelType,
+    /// Unique among the channels; names the channel in the summary and in the record.
+    pub name: String,
+    /// Only events touching one of these components (all when `None`).
+    pub components: Option<BTreeSet<String>>,
+    /// Only these kinds of event (when `None`: incidents and maintenance; component status
+    /// changes are opt-in, as they repeat what the incident message says).
+    pub kinds: Option<BTreeSet<EventKind>>,
+    /// Names of environment variables, never their values.
+    pub url_env: Option<String>,
+    pub secret_env: Option<String>,
+    pub token_env: Option<String>,
+    pub username_env: Option<String>,
+    pub password_env: Option<String>,
+    pub homeserver: Option<String>,
+    pub room: Option<String>,
+    pub instance: Option<String>,
+    pub visibility: String,
+    pub host: Option<String>,
+    pub port: Option<u16>,
+    pub tls: SmtpTls,
+    pub from: Option<String>,
+    pub to: Vec<String>,
+    /// The WebSub hub the feeds declare and notify pings.
+    pub hub: Option<String>,
+}
+
+/// Checks every `[[notify]]` table, reporting each problem at its key.
+pub fn check_channels(
+    tables: Vec<Spanned<ChannelFile>>,
+    components: &[Component],
+    report: &mut dyn FnMut(Range<usize>, String),
+) -> Vec<ChannelConfig> {
+    let mut names = BTreeSet::new();
+    let mut channels = Vec::new();
+    for table in tables {
+        let table_span = table.span();
+        let file = table.into_inner();
+        let kind = *file.kind.get_ref();
+        let given: Vec<(&str, Option<Range<usize>>)> = vec![
+            ("url_env", file.url_env.as_ref().map(Spanned::span)),
+            ("secret_env", file.secret_env.as_ref().map(Spanned::span)),
+            ("token_env", file.token_env.as_ref().map(Spanned::span)),
+            ("username_env", file.username_env.as_ref().map(Spanned::span)),
+            ("password_env", file.password_env.as_ref().map(Spanned::span)),
+            ("homeserver", file.homeserver.as_ref().map(Spanned::span)),
+            ("room", file.room.as_ref().map(Spanned::span)),
+            ("instance", file.instance.as_ref().map(Spanned::span)),
+            ("visibility", file.visibility.as_ref().map(Spanned::span)),
+            ("host", file.host.as_ref().map(Spanned::span)),
+            ("port", file.port.as_ref().map(Spanned::span)),
+            ("tls", file.tls.as_ref().map(Spanned::span)),
+            ("from", file.from.as_ref().map(Spanned::span)),
+            ("to", file.to.as_ref().map(Spanned::span)),
+            ("hub", file.hub.as_ref().map(Spanned::span)),
+        ];
+        let (required, optional) = kind.keys();
+        for (key, span) in &given {
+            if let Some(span) = span {
+                if !required.contains(key) && !optional.contains(key) {
+                    report(
+                        span.clone(),
+                        format!(
+                            "`{key}` does not apply to a `{}` channel (it takes {})",
+                            kind.as_str(),
+                            key_list(required, optional)
+                        ),
+                    );
+                }
+            }
+        }
+        for key in required {
+            if given.iter().any(|(k, span)| k == key && span.is_none()) {
+                report(
+                    file.kind.span(),
+                    format!("a `{}` channel needs `{key}`", kind.as_str()),
+                );
+            }
+        }
+        for env in [
+            &file.url_env,
+            &file.secret_env,
+            &file.token_env,
+            &file.username_env,
+            &file.password_env,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if !is_env_name(env.get_ref()) {
+                report(
+                    env.span(),
+                    "expected the NAME of an environment variable (letters, digits and `_`, \
+                     like \"SLACK_WEBHOOK_URL\"); secrets are never written in config.toml"
+                        .into(),
+                );
+            }
+        }
+        for url in [&file.homeserver, &file.instance, &file.hub]
+            .into_iter()
+            .flatten()
+        {
+            if !url.get_ref().starts_with("https://") && !url.get_ref().starts_with("http://") {
+                report(
+                    url.span(),
+                    "expected an http(s) URL like \"https://matrix.example.org\"".into(),
+                );
+            }
+        }
+        if let Some(v) = &file.visibility {
+            if !["public", "unlisted", "private", "direct"].contains(&v.get_ref().as_str()) {
+                report(
+                    v.span(),
+                    "`visibility` must be one of public, unlisted, private, direct".into(),
+                );
+            }
+        }
+        if file.username_env.is_some() != file.password_env.is_some() {
+            let given = file.username_env.as_ref().or(file.password_env.as_ref());
+            report(
+                given.map_or(file.kind.span(), Spanned::span),
+                "give both `username_env` and `password_env`, or neither".into(),
+            );
+        }
+        let port = file
+            .port
+            .as_ref()
+            .and_then(|p| match u16::try_from(*p.get_ref()) {
+                Ok(n) if n > 0 => Some(n),
+                _ => {
+                    report(
+                        p.span(),
+                        format!("`port` must be 1 to 65535, found {}", p.get_ref()),
+                    );
+                    None
+                }
+            });
+        if let Some(to) = &file.to {
+            if to.get_ref().is_empty() {
+                report(to.span(), "`to` lists no address".into());
+            }
+        }
+        let mut filter = None;
+        if let Some(wanted) = &file.components {
+            let mut set = BTreeSet::new();
+            for id in wanted {
+                if components.iter().any(|c| &c.id == id.get_ref()) {
+                    set.insert(id.get_ref().clone());
+                } else {
+                    let hint = closest(id.get_ref(), components.iter().map(|c| c.id.as_str()))
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default();
+                    report(id.span(), format!("unknown component `{}`{hint}", id.get_ref()));
+                }
+            }
+            filter = Some(set);
+        }
+        let name = file
+            .name
+            .as_ref()
+            .map_or_else(|| kind.as_str().to_string(), |n| n.get_ref().trim().to_string());
+        let name_span = file.name.as_ref().map_or(table_span, Spanned::span);
+        if name.is_empty() || name.contains(char::is_control) {
+            report(name_span, "`name` must be a non-empty line of text".into());
+        } else if !names.insert(name.clone()) {
+            report(
+                name_span,
+                format!(
+                    "two channels are named `{name}`; give each a distinct `name = \"...\"` \
+                     (the name keys the record of what was sent)"
+                ),
+            );
+        }
+        let text = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.get_ref().trim().to_string());
+        channels.push(ChannelConfig {
+            kind,
+            name,
+            components: filter,
+            kinds: file.kinds.map(|k| k.into_iter().collect()),
+            url_env: text(&file.url_env),
+            secret_env: text(&file.secret_env),
+            token_env: text(&file.token_env),
+            username_env: text(&file.username_env),
+            password_env: text(&file.password_env),
+            homeserver: text(&file.homeserver).map(|s| s.trim_end_matches('/').to_string()),
+            room: text(&file.room),
+            instance: text(&file.instance).map(|s| s.trim_end_matches('/').to_string()),
+            visibility: text(&file.visibility).unwrap_or_else(|| "public".into()),
+            host: text(&file.host),
+            port,
+            tls: file.tls.map_or(SmtpTls::Starttls, |t| t.into_inner()),
+            from: text(&file.from),
+            to: file.to.map(|t| t.into_inner()).unwrap_or_default(),
+            hub: text(&file.hub),
+        });
+    }
+    channels
+}
+
+fn key_list(required: &[&str], optional: &[&str]) -> String {
+    let mut keys: Vec<String> = required.iter().map(|k| format!("`{k}`")).collect();
+    keys.extend(optional.iter().map(|k| format!("optional `{k}`")));
+    keys.join(", ")
+}
+
+/// `[A-Za-z_][A-Za-z0-9_]*`: what a shell and every CI accept as a variable name.
+fn is_env_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::config::parse_config;
+
+    const SITE: &str = "title = \"T\"\nbase_url = \"https://s.example.org\"\n[[components]]\nid = \"email\"\nname = \"Email\"\n";
+
+    fn problems(notify: &str) -> Vec<String> {
+        match parse_config(Path::new("config.toml"), &format!("{SITE}{notify}")) {
+            Ok(_) => Vec::new(),
+            Err(diagnostics) => diagnostics
+                .iter()
+                .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_good_channel_passes_and_keeps_its_settings() {
+        let config = parse_config(
+            Path::new("config.toml"),
+            &format!("{SITE}[[notify]]\ntype = \"matrix\"\nhomeserver = \"https://m.example.org/\"\nroom = \"!r:m\"\ntoken_env = \"T\"\nkinds = [\"incident\"]\n"),
+        )
+        .unwrap();
+        let channel = &config.notify[0];
+        assert_eq!(channel.name, "matrix");
+        assert_eq!(channel.homeserver.as_deref(), Some("https://m.example.org"));
+        assert_eq!(channel.kinds.as_ref().map(|k| k.len()), Some(1));
+    }
+
+    #[test]
+    fn keys_of_another_type_missing_keys_and_duplicate_names_are_reported() {
+        let found = problems(
+            "[[notify]]\ntype = \"slack\"\nurl_env = \"A\"\nroom = \"!r:m\"\n[[notify]]\ntype = \"slack\"\n",
+        );
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found[0].starts_with("9:8 `room` does not apply to a `slack` channel"),
+            "{found:?}"
+        );
+        assert!(
+            found[1].contains("a `slack` channel needs `url_env`"),
+            "{found:?}"
+        );
+        assert!(found[2].contains("two channels are named `slack`"), "{found:?}");
+    }
+
+    #[test]
+    fn an_unknown_type_is_reported_with_a_suggestion() {
+        let found = problems("[[notify]]\ntype = \"slak\"\nurl_env = \"A\"\n");
+        assert!(found[0].contains("did you mean `slack`?"), "{found:?}");
+    }
+}

@@ -1,0 +1,305 @@
+//! `beacon notify`: tells subscribers what changed between the site as last deployed and the
+//! freshly built one, once per event and channel. [`events`] works out what there is to tell
+//! from the new output's API, [`record`] remembers what was told (deployed with the site and
+//! read back from `--previous`), [`message`] words it and [`channel`] sends it. See
+//! `docs/notify.md` for the guarantees and the record's format.
+
+pub mod channel;
+mod config;
+pub mod events;
+pub mod message;
+pub mod record;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use chrono::{DateTime, Duration, Utc};
+
+pub use config::{check_channels, ChannelConfig, ChannelFile, ChannelType, EventKind, SmtpTls};
+use events::{Event, SiteState};
+use record::Record;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::wording::count;
+
+/// Events older than this (against `now`) are never told: a CI that was off for a while does
+/// not flood subscribers with stale news, and the record stays small.
+pub const HORIZON_DAYS: i64 = 7;
+
+pub struct NotifyOptions {
+    /// The site as last deployed: a folder or an http(s) URL.
+    pub previous: String,
+    /// The freshly built site about to be deployed.
+    pub output: PathBuf,
+    pub now: DateTime<Utc>,
+    pub dry_run: bool,
+}
+
+/// What a run did, per channel, and the lines to print.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub lines: Vec<String>,
+    /// Channels with at least one failed send, each with its summary line.
+    pub failed: Vec<String>,
+}
+
+/// One channel's share of the run.
+struct Delivery<'a> {
+    channel: &'a ChannelConfig,
+    events: Vec<Event>,
+}
+
+pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
+    let site = events::read_site(&options.output, options.now)?;
+    let previous = record::load(&options.previous)?;
+    let horizon = options.now - Duration::days(HORIZON_DAYS);
+    let mut report = Report::default();
+
+    let previous = match previous {
+        record::Previous::Record(record) => record,
+        // Deployed before notify was set up: what that site already showed is old news.
+        record::Previous::Site(old) => {
+            report.lines.push(format!(
+                "no notify record at {}: what the site there already shows counts as told",
+                options.previous
+            ));
+            baseline(&old, horizon, options.now)
+        }
+        record::Previous::Nothing => {
+            // Never deployed: everything already in the output is old news.
+            let record = baseline(&site, horizon, options.now);
+            report.lines.push(format!(
+                "no site at {}: this is the first run, so the {} recent events in the output \
+                 count as told and nothing is sent",
+                options.previous,
+                record.told.len()
+            ));
+            if !options.dry_run {
+                save(options, &record)?;
+            }
+            return Ok(report);
+        }
+    };
+
+    let (fresh, passed_over) = news(&site, &previous, options.now, horizon);
+    let mut deliveries: Vec<Delivery> = config
+        .notify
+        .iter()
+        .map(|channel| {
+            let retry = previous.pending.get(&channel.name).cloned().unwrap_or_default();
+            let mut list: Vec<Event> = fresh.iter().filter(|e| wants(channel, e)).cloned().collect();
+            for key in retry {
+                let still_wanted = |e: &Event| e.at >= horizon && wants(channel, e);
+                if let Some(event) = find_event(&site, &key, options.now).filter(still_wanted) {
+                    if !list.iter().any(|e| e.key == event.key) {
+                        list.push(event);
+                    }
+                }
+            }
+            list.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.key.cmp(&b.key)));
+            Delivery {
+                channel,
+                events: list,
+            }
+        })
+        .collect();
+
+    let mut pending: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    if options.dry_run {
+        for delivery in &deliveries {
+            let channel = delivery.channel;
+            report.lines.push(format!(
+                "{} ({}, to {}): {} would be sent",
+                channel.name,
+                channel.kind.as_str(),
+                channel::destination(channel),
+                count(delivery.events.len(), "message", "messages")
+            ));
+            for event in &delivery.events {
+                let message = message::compose(event, &site);
+                for (n, line) in message.plain().lines().enumerate() {
+                    report
+                        .lines
+                        .push(format!("  {} {line}", if n == 0 { "-" } else { " " }));
+                }
+            }
+        }
+        return Ok(report);
+    }
+
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(channel::REQUEST_TIMEOUT))
+        .http_status_as_error(false)
+        .build()
+        .into();
+    for delivery in deliveries.drain(..) {
+        let channel = delivery.channel;
+        let label = format!("{} ({})", channel.name, channel.kind.as_str());
+        if delivery.events.is_empty() {
+            report.lines.push(format!("{label}: nothing to send"));
+            continue;
+        }
+        let secrets = match channel::secrets(channel) {
+            Ok(secrets) => secrets,
+            Err(why) => {
+                let line = format!(
+                    "{label}: {} not sent: {why}; kept for the next run",
+                    count(delivery.events.len(), "message", "messages")
+                );
+                pending.insert(
+                    channel.name.clone(),
+                    delivery.events.iter().map(|e| e.key.clone()).collect(),
+                );
+                report.lines.push(line.clone());
+                report.failed.push(line);
+                continue;
+            }
+        };
+        let mut sent = 0;
+        let mut errors = BTreeSet::new();
+        for event in &delivery.events {
+            let message = message::compose(event, &site);
+            match channel::send(&agent, channel, &secrets, event, &message) {
+                Ok(()) => sent += 1,
+                Err(why) => {
+                    errors.insert(why);
+                    pending
+                        .entry(channel.name.clone())
+                        .or_default()
+                        .insert(event.key.clone());
+                }
+            }
+        }
+        let failed = delivery.events.len() - sent;
+        if failed == 0 {
+            report.lines.push(format!("{label}: {sent} sent"));
+        } else {
+            let line = format!(
+                "{label}: {sent} sent, {failed} failed ({}); kept for the next run",
+                errors.into_iter().collect::<Vec<_>>().join("; ")
+            );
+            report.lines.push(line.clone());
+            report.failed.push(line);
+        }
+    }
+
+    let mut record = Record::new(options.now);
+    let recent: BTreeSet<&str> = site
+        .events
+        .iter()
+        .filter(|e| e.at >= horizon)
+        .map(|e| e.key.as_str())
+        .collect();
+    record.told = previous
+        .told
+        .iter()
+        .filter(|key| recent.contains(key.as_str()))
+        .cloned()
+        .chain(fresh.iter().map(|e| e.key.clone()))
+        .chain(passed_over)
+        .filter(|key| !key.starts_with("component/"))
+        .collect();
+    record.components = current_statuses(&site);
+    record.pending = pending;
+    save(options, &record)?;
+    Ok(report)
+}
+
+/// The news since `previous`: events not yet told (at most one per incident or window: the
+/// latest, since it says all the earlier ones said), and the component status changes. Also
+/// the keys of the earlier events it supersedes, to be recorded as told.
+fn news(
+    site: &SiteState,
+    previous: &Record,
+    now: DateTime<Utc>,
+    horizon: DateTime<Utc>,
+) -> (Vec<Event>, Vec<String>) {
+    let mut latest: BTreeMap<(EventKind, &str), &Event> = BTreeMap::new();
+    let mut passed_over = Vec::new();
+    for event in &site.events {
+        if event.at < horizon || previous.told.contains(&event.key) {
+            continue;
+        }
+        // Events are oldest first, so a later one replaces an earlier one of its subject.
+        if let Some(earlier) = latest.insert((event.change.kind(), event.subject.as_str()), event) {
+            passed_over.push(earlier.key.clone());
+        }
+    }
+    let mut fresh: Vec<Event> = latest.into_values().cloned().collect();
+    for (id, (_, status)) in &site.components {
+        if previous.components.get(id).is_some_and(|told| told != status) {
+            fresh.extend(events::component_event(site, id, now));
+        }
+    }
+    fresh.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.key.cmp(&b.key)));
+    (fresh, passed_over)
+}
+
+/// The WebSub hubs of the `websub` channels, which the feeds declare.
+pub fn hubs(config: &Config) -> impl Iterator<Item = &str> {
+    config
+        .notify
+        .iter()
+        .filter(|c| c.kind == ChannelType::Websub)
+        .filter_map(|c| c.hub.as_deref())
+}
+
+/// A record that counts everything `site` shows as told.
+fn baseline(site: &SiteState, horizon: DateTime<Utc>, now: DateTime<Utc>) -> Record {
+    let mut record = Record::new(now);
+    record.told = site
+        .events
+        .iter()
+        .filter(|e| e.at >= horizon)
+        .map(|e| e.key.clone())
+        .collect();
+    record.components = current_statuses(site);
+    record
+}
+
+/// Whether `channel`'s filters let `event` through.
+fn wants(channel: &ChannelConfig, event: &Event) -> bool {
+    // Component status changes repeat what the incident or window says, so a channel gets
+    // them only when it asks for them.
+    let kind = event.change.kind();
+    channel
+        .kinds
+        .as_ref()
+        .map_or(kind != EventKind::Component, |kinds| kinds.contains(&kind))
+        && channel
+            .components
+            .as_ref()
+            .is_none_or(|wanted| event.components.iter().any(|(id, _)| wanted.contains(id)))
+}
+
+/// The event with `key` as the site now shows it; `None` if it no longer applies (an
+/// incident deleted, a component whose status changed again).
+fn find_event(site: &SiteState, key: &str, now: DateTime<Utc>) -> Option<Event> {
+    if let Some(rest) = key.strip_prefix("component/") {
+        let (id, status) = rest.split_once('/')?;
+        return events::component_event(site, id, now).filter(|e| e.severity == status);
+    }
+    site.events.iter().find(|e| e.key == key).cloned()
+}
+
+fn current_statuses(site: &SiteState) -> BTreeMap<String, String> {
+    site.components
+        .iter()
+        .map(|(id, (_, status))| (id.clone(), status.clone()))
+        .collect()
+}
+
+/// Writes the record into the output, registered as the `notify` writer's file.
+fn save(options: &NotifyOptions, record: &Record) -> Result<()> {
+    crate::write::put_registered(
+        &options.output,
+        record::WRITER,
+        record::RECORD,
+        &record.to_bytes(),
+    )
+    .map_err(|e| match e {
+        Error::Usage(message) => Error::Usage(format!("cannot save the notify record: {message}")),
+        other => other,
+    })
+}
