@@ -340,17 +340,7 @@ fn read_issue(
     slugs: &mut UniqueIds,
     warnings: &mut Vec<Warning>,
 ) -> Option<Entry> {
-    let parsed = match front_matter::parse(text) {
-        Ok(p) => p,
-        Err(broken) => {
-            warnings.push(Warning::new(
-                file,
-                broken.line,
-                format!("{}; file not imported", broken.message),
-            ));
-            return None;
-        }
-    };
+    let parsed = front_matter::parse_or_warn(file, text, warnings)?;
     let f = &parsed.fields;
     let mut warn =
         |key: &str, message: String| warnings.push(Warning::new(file, parsed.line_of(key), message));
@@ -525,17 +515,7 @@ fn read_page(
     slugs: &mut UniqueIds,
     warnings: &mut Vec<Warning>,
 ) -> Option<super::Page> {
-    let parsed = match front_matter::parse(text) {
-        Ok(p) => p,
-        Err(broken) => {
-            warnings.push(Warning::new(
-                file,
-                broken.line,
-                format!("{}; file not imported", broken.message),
-            ));
-            return None;
-        }
-    };
+    let parsed = front_matter::parse_or_warn(file, text, warnings)?;
     let f = &parsed.fields;
     for key in f.keys() {
         if !matches!(

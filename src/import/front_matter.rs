@@ -49,6 +49,25 @@ enum Format {
     Toml,
 }
 
+/// [`parse`], or a warning that `file` is skipped because its front matter does not parse.
+pub fn parse_or_warn<'a>(
+    file: &std::path::Path,
+    text: &'a str,
+    warnings: &mut Vec<super::Warning>,
+) -> Option<Parsed<'a>> {
+    match parse(text) {
+        Ok(parsed) => Some(parsed),
+        Err(broken) => {
+            warnings.push(super::Warning::new(
+                file,
+                broken.line,
+                format!("{}; file not imported", broken.message),
+            ));
+            None
+        }
+    }
+}
+
 /// Splits and parses `text` (byte-order mark allowed). A file with no front matter is broken:
 /// both tools require one.
 pub fn parse(text: &str) -> Result<Parsed<'_>, Broken> {

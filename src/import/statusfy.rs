@@ -461,17 +461,7 @@ fn read_incident(
     slugs: &mut UniqueIds,
     warnings: &mut Vec<Warning>,
 ) -> Option<Entry> {
-    let parsed = match front_matter::parse(text) {
-        Ok(p) => p,
-        Err(broken) => {
-            warnings.push(Warning::new(
-                file,
-                broken.line,
-                format!("{}; file not imported", broken.message),
-            ));
-            return None;
-        }
-    };
+    let parsed = front_matter::parse_or_warn(file, text, warnings)?;
     let f = &parsed.fields;
     let tz = site.timezone;
     let mut warn =
