@@ -540,13 +540,13 @@ fn refusal(dir: &Path, foreign: &[&String]) -> Error {
         named.push(format!("  … and {} more", foreign.len() - NAMED_IN_REFUSAL));
     }
     Error::Usage(format!(
-        "refusing to write into {}: it holds {} file(s) beacon did not write:\n{}\n\
+        "refusing to write into {}: it holds {} beacon did not write:\n{}\n\
          beacon only writes into a folder that is missing, empty, or holds its own previous \
          build. Move files you want published into the site's static/ folder, choose another \
          folder with --output, or pass --force to write anyway (beacon then overwrites the files \
          it produces itself and leaves the others alone).",
         dir.display(),
-        foreign.len(),
+        crate::wording::count(foreign.len(), "file", "files"),
         named.join("\n")
     ))
 }

@@ -1215,6 +1215,12 @@ fn every_count_the_cli_prints_agrees_with_its_number() {
         printed.push_str(&run.stdout);
         printed.push_str(&run.stderr);
     }
+    // An output folder holding one file beacon did not write is refused with a count too.
+    site.write("elsewhere/mine.txt", "mine");
+    let elsewhere = site.root().join("elsewhere");
+    let refused = site.beacon(&["build", "--output", elsewhere.to_str().unwrap()]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    printed.push_str(&refused.stderr);
     site.write("content/incidents/a.md", "+++\ntitle = 1\n+++\n");
     printed.push_str(&site.beacon(&["check"]).stderr);
     let words: Vec<&str> = printed
@@ -1230,7 +1236,9 @@ fn every_count_the_cli_prints_agrees_with_its_number() {
         }
     }
     assert!(
-        printed.contains("1 component,") && printed.contains("1 page;"),
+        printed.contains("1 component,")
+            && printed.contains("1 page;")
+            && printed.contains("holds 1 file beacon did not write"),
         "{printed}"
     );
 }
