@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::common::{snapshot, Run, TestSite};
+use crate::notify::static_host;
 
 const NOW: &str = "2026-03-04T12:00:00Z";
 
@@ -432,7 +433,7 @@ fn github_workflow_notifies_after_the_build_and_before_the_upload_with_store_sec
     assert!(!site.path("public/notify.json").exists());
 
     let config = site.read("config.toml");
-    site.write("config.toml", &format!("{config}{WEBHOOK_CHANNEL}"));
+    site.write("config.toml", format!("{config}{WEBHOOK_CHANNEL}"));
     let run = run_snippet(&site, &script, &[("PAGE_URL", &page_url)]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(site.path("public/notify.json").is_file(), "notify did not run");
@@ -460,7 +461,7 @@ fn gitlab_pages_job_notifies_in_its_resource_group_and_tolerates_failed_sends() 
 
     site.build_at(NOW);
     let config = site.read("config.toml");
-    site.write("config.toml", &format!("{config}{WEBHOOK_CHANNEL}"));
+    site.write("config.toml", format!("{config}{WEBHOOK_CHANNEL}"));
     // A deployed site that cannot be read fails notify; the job goes on to deploy.
     let run = run_snippet(
         &site,
@@ -479,4 +480,48 @@ fn gitlab_pages_job_notifies_in_its_resource_group_and_tolerates_failed_sends() 
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stdout.contains("failed"), "{}\n{}", run.stdout, run.stderr);
     assert!(site.path("public/notify.json").is_file(), "notify did not run");
+}
+
+#[test]
+fn netlify_production_build_notifies_and_previews_do_not() {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "netlify"]).code, 0);
+    let netlify: toml::Table = site.read("netlify.toml").parse().expect("netlify.toml");
+    let command = |path: &[&str]| -> String {
+        let mut value = &netlify[path[0]];
+        for key in &path[1..] {
+            value = &value[*key];
+        }
+        value.as_str().expect("a command").to_string()
+    };
+    let production = command(&["build", "command"]);
+    assert!(
+        production.contains("beacon notify --previous \"$URL/\""),
+        "{production}"
+    );
+    for preview in [
+        command(&["context", "deploy-preview", "command"]),
+        command(&["context", "branch-deploy", "command"]),
+    ] {
+        assert!(!preview.contains("notify"), "a preview would notify: {preview}");
+    }
+
+    let config = site.read("config.toml");
+    site.write("config.toml", format!("{config}{WEBHOOK_CHANNEL}"));
+    // Netlify's $URL, served by a host with nothing deployed yet (404s).
+    let deployed = tempfile::tempdir().expect("temp dir");
+    let url = format!("http://127.0.0.1:{}", static_host(deployed.path()));
+    let run = run_snippet(&site, &production, &[("URL", &url)]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(site.path("public/notify.json").is_file(), "notify did not run");
+    // A deployed site that cannot be read (HTTP 500) fails notify, not the build.
+    let run = run_snippet(&site, &production, &[("URL", &format!("{url}/down"))]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("the next build retries them"),
+        "{}",
+        run.stdout
+    );
 }
