@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::common::{snapshot, Run, TestSite};
+use crate::notify::static_host;
 
 const NOW: &str = "2026-03-04T12:00:00Z";
 
@@ -321,4 +322,206 @@ fn install_script_installs_the_release_binary_only_when_its_checksum_matches() {
             );
         }
     }
+}
+
+/// The variables docs/notify.md's channel examples name (`url_env = "SLACK_WEBHOOK_URL"`...):
+/// the templates expose exactly these, so a site set up from the guide finds its secrets.
+fn secret_names_in_the_notify_guide() -> Vec<String> {
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/notify.md"))
+        .expect("docs/notify.md");
+    let mut names: Vec<String> = guide
+        .lines()
+        .filter_map(|line| {
+            let (key, value) = line.split_once('=')?;
+            key.trim().ends_with("_env").then_some(())?;
+            Some(value.split('"').nth(1)?.to_string())
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The lines of a YAML block that starts after the line `opening`, as long as they are indented
+/// deeper than it, with that indentation removed.
+fn block_after(text: &str, opening: &str) -> String {
+    let mut lines = text.lines().skip_while(|l| l.trim_end() != opening);
+    let first = lines.next().unwrap_or_else(|| panic!("no line {opening:?}"));
+    let depth = first.len() - first.trim_start().len();
+    let body: Vec<&str> = lines
+        .take_while(|l| l.trim().is_empty() || l.len() - l.trim_start().len() > depth)
+        .collect();
+    let strip = body
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    body.iter()
+        .map(|l| l.get(strip..).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Runs a template's shell snippet in the site the way its CI would, with this build's beacon
+/// first on PATH and only the given variables besides.
+fn run_snippet(site: &TestSite, script: &str, env: &[(&str, &str)]) -> Run {
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_beacon")).parent().expect("bin dir");
+    let output = Command::new("bash")
+        .args(["-euo", "pipefail", "-c", script])
+        .current_dir(site.root())
+        .env_clear()
+        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+        .env("HOME", site.root())
+        .envs(env.iter().copied())
+        .output()
+        .expect("run bash");
+    Run::from(output)
+}
+
+const WEBHOOK_CHANNEL: &str = "\n[[notify]]\ntype = \"webhook\"\nurl_env = \"STATUS_WEBHOOK_URL\"\n";
+
+#[test]
+fn github_workflow_notifies_after_the_build_and_before_the_upload_with_store_secrets() {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "github"]).code, 0);
+    let workflow = site.read(".github/workflows/publish.yml");
+    assert!(workflow.contains("cancel-in-progress: false"), "{workflow}");
+    let position = |needle: &str| {
+        workflow
+            .find(needle)
+            .unwrap_or_else(|| panic!("publish.yml lacks {needle}"))
+    };
+    assert!(position("- name: Build") < position("- name: Notify"));
+    assert!(position("- name: Notify") < position("actions/upload-pages-artifact@"));
+    let step = block_after(&workflow, "      - name: Notify");
+    assert!(step.contains("\ncontinue-on-error: true\n"), "{step}");
+
+    let env = block_after(&step, "env:");
+    let mut secrets = Vec::new();
+    for line in env.lines() {
+        let (name, value) = line.split_once(": ").expect("NAME: value");
+        if name == "PAGE_URL" {
+            assert_eq!(value, "${{ steps.pages.outputs.base_url }}/");
+            continue;
+        }
+        assert_eq!(
+            value,
+            format!("${{{{ secrets.{name} }}}}"),
+            "{name} not from secrets"
+        );
+        secrets.push(name.to_string());
+    }
+    secrets.sort();
+    assert_eq!(secrets, secret_names_in_the_notify_guide());
+
+    // The step's script: a site without channels passes over it; one with a channel runs
+    // notify against the deployed site, which writes its record into public/.
+    let script = block_after(&step, "run: |");
+    assert!(
+        script.contains("beacon notify --previous \"$PAGE_URL\""),
+        "{script}"
+    );
+    site.build_at(NOW);
+    let deployed = tempfile::tempdir().expect("temp dir");
+    let page_url = format!("{}/", deployed.path().display());
+    let run = run_snippet(&site, &script, &[("PAGE_URL", &page_url)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("no [[notify]] channel"), "{}", run.stdout);
+    assert!(!site.path("public/notify.json").exists());
+
+    let config = site.read("config.toml");
+    site.write("config.toml", format!("{config}{WEBHOOK_CHANNEL}"));
+    let run = run_snippet(&site, &script, &[("PAGE_URL", &page_url)]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(site.path("public/notify.json").is_file(), "notify did not run");
+}
+
+#[test]
+fn gitlab_pages_job_notifies_in_its_resource_group_and_tolerates_failed_sends() {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "gitlab"]).code, 0);
+    let ci = site.read(".gitlab-ci.yml");
+    assert!(ci.contains("\n  resource_group: pages\n"), "{ci}");
+    // Secrets live in the project's CI/CD variables; the file sets only the beacon version.
+    let variables = block_after(&ci, "  variables:");
+    assert_eq!(
+        variables.trim(),
+        format!("BEACON_VERSION: \"{}\"", env!("CARGO_PKG_VERSION"))
+    );
+    let script = block_after(&ci, "  script:");
+    let build = script.find("- beacon build").expect("build line");
+    let notify = script.find("beacon notify").expect("notify line");
+    assert!(build < notify, "{script}");
+    let snippet = block_after(&script, "- |");
+
+    site.build_at(NOW);
+    let config = site.read("config.toml");
+    site.write("config.toml", format!("{config}{WEBHOOK_CHANNEL}"));
+    // A deployed site that cannot be read fails notify; the job goes on to deploy.
+    let run = run_snippet(
+        &site,
+        &snippet,
+        &[("CI_PAGES_URL", "http://127.0.0.1:9/unreachable")],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("the next run retries them"), "{}", run.stdout);
+    // Against a deployed folder with no site yet, notify sends nothing and writes its record.
+    let deployed = tempfile::tempdir().expect("temp dir");
+    let run = run_snippet(
+        &site,
+        &snippet,
+        &[("CI_PAGES_URL", deployed.path().to_str().expect("utf-8 path"))],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("failed"), "{}\n{}", run.stdout, run.stderr);
+    assert!(site.path("public/notify.json").is_file(), "notify did not run");
+}
+
+#[test]
+fn netlify_production_build_notifies_and_previews_do_not() {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "netlify"]).code, 0);
+    let netlify: toml::Table = site.read("netlify.toml").parse().expect("netlify.toml");
+    let command = |path: &[&str]| -> String {
+        let mut value = &netlify[path[0]];
+        for key in &path[1..] {
+            value = &value[*key];
+        }
+        value.as_str().expect("a command").to_string()
+    };
+    let production = command(&["build", "command"]);
+    assert!(
+        production.contains("beacon notify --previous \"$URL/\""),
+        "{production}"
+    );
+    for preview in [
+        command(&["context", "deploy-preview", "command"]),
+        command(&["context", "branch-deploy", "command"]),
+    ] {
+        assert!(!preview.contains("notify"), "a preview would notify: {preview}");
+    }
+
+    let config = site.read("config.toml");
+    site.write("config.toml", format!("{config}{WEBHOOK_CHANNEL}"));
+    // Netlify's $URL, served by a host with nothing deployed yet (404s).
+    let deployed = tempfile::tempdir().expect("temp dir");
+    let url = format!("http://127.0.0.1:{}", static_host(deployed.path()));
+    let run = run_snippet(&site, &production, &[("URL", &url)]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(site.path("public/notify.json").is_file(), "notify did not run");
+    // A deployed site that cannot be read (HTTP 500) fails notify, not the build.
+    let run = run_snippet(&site, &production, &[("URL", &format!("{url}/down"))]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("the next build retries them"),
+        "{}",
+        run.stdout
+    );
 }

@@ -655,7 +655,7 @@ fn check_reports_bad_notify_tables_at_their_keys() {
 }
 
 /// Serves the files of `dir` on 127.0.0.1, like a static host; `/down/...` answers 500.
-fn static_host(dir: &Path) -> u16 {
+pub(crate) fn static_host(dir: &Path) -> u16 {
     let server = tiny_http::Server::http("127.0.0.1:0").expect("bind");
     let port = server.server_addr().to_ip().expect("ip").port();
     let dir = dir.to_path_buf();
