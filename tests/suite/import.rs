@@ -11,9 +11,14 @@ fn import(tool: &str, fixture: &str, into: &Path) -> Run {
     let src = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(fixture);
+    import_from(tool, &src, into)
+}
+
+/// `beacon import TOOL SRC --into INTO`.
+fn import_from(tool: &str, src: &Path, into: &Path) -> Run {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_beacon"))
         .args(["import", tool])
-        .arg(&src)
+        .arg(src)
         .arg("--into")
         .arg(into)
         .output()
@@ -481,14 +486,7 @@ fn statusfy_front_matter_in_yaml_json_and_toml_reads_alike() {
         src.write("config.yml", "title: S\nbaseUrl: https://s.example\ncontent:\n  systems:\n    - api\n");
         src.write("content/2024-01-02_outage.md", format!("{front}\nBody.\n"));
         let into = target();
-        let run = std::process::Command::new(env!("CARGO_BIN_EXE_beacon"))
-            .args(["import", "statusfy"])
-            .arg(src.root())
-            .arg("--into")
-            .arg(into.root())
-            .output()
-            .expect("run");
-        let run = Run::from(run);
+        let run = import_from("statusfy", src.root(), into.root());
         assert_eq!(run.code, 0, "{name}: {}{}", run.stdout, run.stderr);
         assert!(!run.stderr.contains("warning:"), "{name}: {}", run.stderr);
         written.push(into.read("content/incidents/2024/2024-01-02-outage.md"));
@@ -508,15 +506,7 @@ fn config_toml_of_statusfy_and_broken_configs() {
     let src = target();
     src.write("config.toml", "title = \"S\"\nbaseUrl = \"https://s.example\"\ndefaultLocale = \"de\"\n[[locales]]\ncode = \"de\"\niso = \"de-DE\"\n[content]\nsystems = [\"Straßenbahn\"]\n");
     let into = target();
-    let run = Run::from(
-        std::process::Command::new(env!("CARGO_BIN_EXE_beacon"))
-            .args(["import", "statusfy"])
-            .arg(src.root())
-            .arg("--into")
-            .arg(into.root())
-            .output()
-            .unwrap(),
-    );
+    let run = import_from("statusfy", src.root(), into.root());
     assert_eq!(run.code, 0, "{}", run.stderr);
     let config: toml::Table = toml::from_str(&into.read("config.toml")).unwrap();
     assert_eq!(config["language"].as_str(), Some("de-DE"));
@@ -527,15 +517,7 @@ fn config_toml_of_statusfy_and_broken_configs() {
     let broken = target();
     broken.write("config.yml", "title: S\nparams:\n  systems: [\n");
     let into = target();
-    let run = Run::from(
-        std::process::Command::new(env!("CARGO_BIN_EXE_beacon"))
-            .args(["import", "cstate"])
-            .arg(broken.root())
-            .arg("--into")
-            .arg(into.root())
-            .output()
-            .unwrap(),
-    );
+    let run = import_from("cstate", broken.root(), into.root());
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("config.yml:4:"), "{}", run.stderr);
     assert!(snapshot(into.root()).is_empty());
@@ -553,15 +535,7 @@ fn cstate_config_in_toml_reads_like_yaml() {
         "---\ntitle: X\ndate: 2024-01-15 09:00:00\nresolved: false\nseverity: down\naffected: [API]\nsection: issue\n---\n",
     );
     let into = target();
-    let run = Run::from(
-        std::process::Command::new(env!("CARGO_BIN_EXE_beacon"))
-            .args(["import", "cstate"])
-            .arg(src.root())
-            .arg("--into")
-            .arg(into.root())
-            .output()
-            .unwrap(),
-    );
+    let run = import_from("cstate", src.root(), into.root());
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stderr.contains("warning:"), "{}", run.stderr);
     let config: toml::Table = toml::from_str(&into.read("config.toml")).unwrap();
