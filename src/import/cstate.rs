@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use super::front_matter::{self, as_text, as_text_list};
 use super::ids::UniqueIds;
 use super::timeline::{self, parse_time, settle};
-use super::{markdown_files, read_text, Component, Entry, Kind, Read, Site, Warning};
+use super::{markdown_files, read_config_file, read_text, Component, Entry, Kind, Read, Site, Warning};
 use crate::error::{Diagnostic, Error, Result};
 
 const CONFIG_NAMES: [&str; 6] = [
@@ -98,14 +98,7 @@ pub(super) fn line_of_key(text: &str, key: &str) -> usize {
 }
 
 fn read_config(src: &Path) -> Result<ConfigFile> {
-    let Some(name) = CONFIG_NAMES.iter().find(|n| src.join(n).is_file()) else {
-        return Err(Error::Usage(format!(
-            "{} has no config.yml, config.toml or config.json: is it a cState site?",
-            src.display()
-        )));
-    };
-    let name = PathBuf::from(name);
-    let text = read_text(src, &name)?;
+    let (name, text) = read_config_file(src, &CONFIG_NAMES, "cState")?;
     let parsed: std::result::Result<Value, (usize, String)> = match name.extension().and_then(|e| e.to_str())
     {
         Some("toml") => toml::from_str::<toml::Table>(&text)

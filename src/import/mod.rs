@@ -158,6 +158,25 @@ pub fn import(tool: Tool, src: &Path, into: &Path) -> Result<(Read, Written)> {
     Ok((read, written))
 }
 
+/// The first of `names` present in `src` and its text; a usage error naming every name tried
+/// when none is, asking whether `src` really is a `tool` site.
+fn read_config_file(src: &Path, names: &[&str], tool: &str) -> Result<(PathBuf, String)> {
+    let Some(name) = names.iter().find(|n| src.join(n).is_file()) else {
+        let tried = match names {
+            [] => String::new(),
+            [one] => one.to_string(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        };
+        return Err(Error::Usage(format!(
+            "{} has no {tried}: is it a {tool} site?",
+            src.display()
+        )));
+    };
+    let name = PathBuf::from(name);
+    let text = read_text(src, &name)?;
+    Ok((name, text))
+}
+
 /// Reads a text file of the source site; `relative` names it in messages.
 fn read_text(src: &Path, relative: &Path) -> Result<String> {
     let path = src.join(relative);

@@ -14,7 +14,9 @@ use super::cstate::line_of_key;
 use super::front_matter::{self, as_text, as_text_list};
 use super::ids::{slugify, UniqueIds};
 use super::timeline::{self, parse_time, settle};
-use super::{markdown_files, read_text, Component, Entry, Kind, Read, Site, Update, Warning};
+use super::{
+    markdown_files, read_config_file, read_text, Component, Entry, Kind, Read, Site, Update, Warning,
+};
 use crate::error::{Diagnostic, Error, Result};
 
 const CONFIG_NAMES: [&str; 5] = [
@@ -73,14 +75,7 @@ struct ConfigFile {
 }
 
 fn read_config(src: &Path) -> Result<ConfigFile> {
-    let Some(name) = CONFIG_NAMES.iter().find(|n| src.join(n).is_file()) else {
-        return Err(Error::Usage(format!(
-            "{} has no config.js, config.yml or config.toml: is it a Statusfy site?",
-            src.display()
-        )));
-    };
-    let name = PathBuf::from(name);
-    let text = read_text(src, &name)?;
+    let (name, text) = read_config_file(src, &CONFIG_NAMES, "Statusfy")?;
     let fail = |line: usize, column: usize, message: String| {
         let start = text
             .split_inclusive('\n')
