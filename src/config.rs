@@ -18,8 +18,12 @@ pub struct Config {
     /// Absolute URL, always ending in `/`; may carry a subpath.
     pub base_url: String,
     pub description: String,
-    /// Language tag for `<html lang>` and the feeds. Default `en`.
+    /// Language tag for `<html lang>` and the feeds: the language this build writes in. On a
+    /// multilingual site, each edition's copy of the config has its own. Default `en`.
     pub language: String,
+    /// Every language the site is published in, the default (the one at the root) first;
+    /// `[language]` on a monolingual site. See [`crate::languages`].
+    pub languages: Vec<String>,
     /// Where times are shown and calendar days start and end. Default `UTC`.
     pub timezone: Tz,
     /// Theme folder under `themes/`. Default `default`.
@@ -109,8 +113,8 @@ struct ConfigFile {
     base_url: Spanned<String>,
     #[serde(default)]
     description: String,
-    #[serde(default = "default_language")]
-    language: String,
+    language: Option<Spanned<String>>,
+    languages: Option<Spanned<Vec<Spanned<String>>>>,
     timezone: Option<Spanned<String>>,
     #[serde(default = "default_theme")]
     theme: Spanned<String>,
@@ -129,9 +133,8 @@ struct ConfigFile {
     notify: Vec<Spanned<crate::notify::ChannelFile>>,
 }
 
-fn default_language() -> String {
-    "en".into()
-}
+/// The language of a site that names none.
+const DEFAULT_LANGUAGE: &str = "en";
 fn default_theme() -> Spanned<String> {
     Spanned::new(0..0, "default".into())
 }
@@ -378,6 +381,7 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
     }
 
     let notify = crate::notify::check_channels(file.notify, &components, &mut report);
+    let (language, languages) = check_languages(file.language.as_ref(), file.languages.as_ref(), &mut report);
 
     if !problems.is_empty() {
         return Err(problems);
@@ -386,7 +390,8 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         title: file.title.into_inner(),
         base_url,
         description: file.description,
-        language: file.language,
+        language,
+        languages,
         timezone,
         theme: file.theme.into_inner(),
         uptime: UptimeConfig {
@@ -401,6 +406,64 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         components,
         notify,
     })
+}
+
+/// `language` and `languages` read together: `languages` alone sets `language` (its first);
+/// both must agree on the default. Codes in `languages` must be well formed and listed once.
+/// Returns `(language, languages)`; problems go to `report`.
+fn check_languages(
+    language: Option<&Spanned<String>>,
+    languages: Option<&Spanned<Vec<Spanned<String>>>>,
+    report: &mut impl FnMut(std::ops::Range<usize>, String),
+) -> (String, Vec<String>) {
+    let Some(list) = languages else {
+        let language = language
+            .map_or(DEFAULT_LANGUAGE, |l| l.get_ref().as_str())
+            .to_string();
+        return (language.clone(), vec![language]);
+    };
+    let mut codes: Vec<String> = Vec::with_capacity(list.get_ref().len());
+    for code in list.get_ref() {
+        let text = code.get_ref();
+        if !crate::languages::is_language_code(text) {
+            report(
+                code.span(),
+                format!(
+                    "`languages`: `{}` is not a language code; expected a BCP 47 tag such as \"en\", \"fr\" or \"pt-BR\"",
+                    text.escape_debug()
+                ),
+            );
+        } else if codes.contains(text) {
+            report(code.span(), format!("`languages`: `{text}` is listed twice"));
+        } else if let Some(problem) = crate::languages::interface_language_problem(text) {
+            report(code.span(), format!("`languages`: {problem}"));
+        }
+        codes.push(text.clone());
+    }
+    let Some(first) = codes.first().cloned() else {
+        report(
+            list.span(),
+            "`languages` is empty; list the site's languages, the default first, like [\"en\", \"fr\"]"
+                .into(),
+        );
+        let language = language
+            .map_or(DEFAULT_LANGUAGE, |l| l.get_ref().as_str())
+            .to_string();
+        return (language.clone(), vec![language]);
+    };
+    if let Some(language) = language {
+        if *language.get_ref() != first {
+            report(
+                language.span(),
+                format!(
+                    "`language` = \"{}\" but `languages` starts with \"{first}\": the first of `languages` is \
+                     the default language; remove `language` or make them agree",
+                    language.get_ref().escape_debug()
+                ),
+            );
+        }
+    }
+    (first, codes)
 }
 
 /// The default `stale_after`: six hourly rebuilds missed, more than GitHub's usual delays.
@@ -535,5 +598,48 @@ mod tests {
         .unwrap();
         let groups: Vec<_> = c.groups().into_iter().map(|(g, m)| (g, m.len())).collect();
         assert_eq!(groups, vec![(Some("G"), 2), (None, 1)]);
+    }
+
+    #[test]
+    fn languages_set_the_default_language_and_must_agree_with_it() {
+        let c = parse(&format!("{MINIMAL}languages = [\"fr\", \"en\"]\n")).unwrap();
+        assert_eq!(
+            (c.language.as_str(), c.languages.clone()),
+            ("fr", vec!["fr".into(), "en".into()])
+        );
+        let c = parse(&format!(
+            "{MINIMAL}language = \"fr\"\nlanguages = [\"fr\", \"en\"]\n"
+        ))
+        .unwrap();
+        assert_eq!(c.language, "fr");
+        let c = parse(MINIMAL).unwrap();
+        assert_eq!((c.language.as_str(), c.languages), ("en", vec!["en".to_string()]));
+
+        let e = parse(&format!(
+            "{MINIMAL}language = \"en\"\nlanguages = [\"fr\", \"en\"]\n"
+        ))
+        .unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (3, 12));
+        assert!(e[0].message.contains("starts with \"fr\""), "{}", e[0].message);
+    }
+
+    #[test]
+    fn duplicate_malformed_and_empty_language_lists_are_rejected_where_written() {
+        let e = parse(&format!(
+            "{MINIMAL}languages = [\"en\", \"fr\", \"en\", \"French\"]\n"
+        ))
+        .unwrap_err();
+        let found: Vec<_> = e.iter().map(|d| (d.line, d.column, d.message.as_str())).collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (3, 26));
+        assert!(found[0].2.contains("`en` is listed twice"), "{}", found[0].2);
+        assert_eq!((found[1].0, found[1].1), (3, 32));
+        assert!(
+            found[1].2.contains("`French` is not a language code"),
+            "{}",
+            found[1].2
+        );
+        let e = parse(&format!("{MINIMAL}languages = []\n")).unwrap_err();
+        assert!(e[0].message.contains("is empty"), "{}", e[0].message);
     }
 }

@@ -17,6 +17,7 @@ pub mod context;
 pub mod error;
 pub mod import;
 pub mod keys;
+pub mod languages;
 pub mod markdown;
 pub mod notify;
 pub mod outputs;
