@@ -82,6 +82,7 @@ fn synthetic_site(now: DateTime<Utc>) -> Site {
                 updates: Vec::new(),
                 body: String::new(),
                 source: PathBuf::from(format!("content/incidents/incident-{i:05}.md")),
+                translations: Default::default(),
             }
         })
         .collect();

@@ -55,7 +55,7 @@ pub struct UpdateFrontMatter {
 }
 
 /// The tables of an incident's front matter and the keys each accepts (`impact` is a free map).
-const INCIDENT_KEYS: Schema = &[
+pub(crate) const INCIDENT_KEYS: Schema = &[
     ("", fields_of::<IncidentFrontMatter>),
     ("updates", fields_of::<UpdateFrontMatter>),
 ];
@@ -78,12 +78,7 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
     };
     let tz = config.timezone;
     let read_time = |problems: &mut Problems, value: &Spanned<toml::Value>, bound: Bound, key: &str| {
-        let result = match value.get_ref() {
-            toml::Value::Datetime(dt) => time::from_toml(dt, tz, bound),
-            toml::Value::String(s) => time::from_text(s, tz, bound),
-            other => Err(format!("expected a date, found {}", other.type_str())),
-        };
-        result
+        read_front_matter_time(value.get_ref(), tz, bound)
             .map_err(|m| problems.report(value.span(), format!("`{key}`: {m}")))
             .ok()
     };
@@ -253,21 +248,36 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
             updates: timeline,
             body: split.body.to_string(),
             source: path.to_path_buf(),
+            translations: BTreeMap::new(),
         }),
         _ => Err(problems.list),
     }
 }
 
+/// A front-matter time (a TOML datetime, local datetime or date, or such a string) as an
+/// instant, read in `tz`; `bound` says which end of a bare date is meant.
+pub(crate) fn read_front_matter_time(
+    value: &toml::Value,
+    tz: chrono_tz::Tz,
+    bound: Bound,
+) -> Result<DateTime<Utc>, String> {
+    match value {
+        toml::Value::Datetime(dt) => time::from_toml(dt, tz, bound),
+        toml::Value::String(s) => time::from_text(s, tz, bound),
+        other => Err(format!("expected a date, found {}", other.type_str())),
+    }
+}
+
 /// The problems found in one file; spans are relative to the front matter.
-struct Problems<'a> {
-    path: &'a Path,
-    text: &'a str,
-    offset: usize,
-    list: Vec<Diagnostic>,
+pub(crate) struct Problems<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    pub offset: usize,
+    pub list: Vec<Diagnostic>,
 }
 
 impl Problems<'_> {
-    fn report(&mut self, span: Range<usize>, message: String) {
+    pub fn report(&mut self, span: Range<usize>, message: String) {
         let span = self.offset + span.start..self.offset + span.end;
         self.list
             .push(Diagnostic::at(self.path, self.text, span, message));

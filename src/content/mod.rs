@@ -5,13 +5,17 @@ pub mod front_matter;
 pub mod incident;
 pub mod model;
 pub mod page;
+pub mod translation;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-pub use model::{Incident, Kind, Page, Phase, Severity, Site, Update, UpdateStatus};
+pub use model::{
+    Incident, IncidentText, Kind, Page, PageText, Phase, Severity, Site, Update, UpdateStatus, UpdateText,
+};
+pub use translation::{missing_translations, translation_name};
 
 use crate::config::{parse_config, Config};
 use crate::error::{Diagnostic, Error, Result};
@@ -38,15 +42,23 @@ pub fn load_site_warning(root: &Path, options: &LoadOptions) -> Result<(Site, Ve
         warnings.push(warning);
     }
 
+    // `x.fr.md` is a translation of `x.md`: read once every main file is (see `translation`).
+    let (incident_translations, incident_files): (Vec<PathBuf>, Vec<PathBuf>) = incident_files
+        .into_iter()
+        .partition(|p| translation_name(p).is_some());
+    let (page_translations, page_files): (Vec<PathBuf>, Vec<PathBuf>) = page_files
+        .into_iter()
+        .partition(|p| translation_name(p).is_some());
+
     let mut problems = Vec::new();
-    let incidents: Vec<Incident> = collect(
+    let mut incidents: Vec<Incident> = collect(
         incident_files
             .par_iter()
             .map(|path| read_text(root, path)?.and_then_parse(|p, t| incident::parse_incident(p, t, &config)))
             .collect(),
         &mut problems,
     )?;
-    let pages: Vec<Page> = collect(
+    let mut pages: Vec<Page> = collect(
         page_files
             .par_iter()
             .map(|path| read_text(root, path)?.and_then_parse(page::parse_page))
@@ -54,6 +66,30 @@ pub fn load_site_warning(root: &Path, options: &LoadOptions) -> Result<(Site, Ve
         &mut problems,
     )?;
     problems.extend(validate::check_unique_slugs(&incidents, &pages));
+    problems.extend(validate::check_page_slugs_against_languages(
+        &pages,
+        &config.languages,
+    ));
+    let translations = collect(
+        incident_translations
+            .par_iter()
+            .chain(page_translations.par_iter())
+            .map(|path| Ok(read_text(root, path)?.into_translation()))
+            .collect(),
+        &mut problems,
+    )?;
+    let main_files: Vec<PathBuf> = incident_files
+        .iter()
+        .chain(&page_files)
+        .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
+        .collect();
+    problems.extend(translation::attach(
+        &config,
+        &mut incidents,
+        &mut pages,
+        translations,
+        &main_files,
+    ));
     if !problems.is_empty() {
         return Err(Error::Content(problems));
     }
@@ -124,6 +160,20 @@ impl FileText {
         Ok(match self.text {
             Ok(text) => parse(&self.display, text.strip_prefix('\u{feff}').unwrap_or(&text)),
             Err(d) => Err(vec![d]),
+        })
+    }
+}
+
+impl FileText {
+    /// The file as a translation to read against its main file (see [`translation::attach`]).
+    fn into_translation(self) -> std::result::Result<translation::Found, Vec<Diagnostic>> {
+        let text = self.text.map_err(|d| vec![d])?;
+        let (main, code) = translation_name(&self.display).expect("only translation files are read as such");
+        Ok(translation::Found {
+            path: self.display,
+            main,
+            code,
+            text: text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text),
         })
     }
 }

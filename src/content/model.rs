@@ -146,6 +146,8 @@ pub struct Incident {
     pub body: String,
     /// The file, relative to the site root.
     pub source: PathBuf,
+    /// Its texts in the site's other languages, by language code (`slug.<code>.md`).
+    pub translations: BTreeMap<String, IncidentText>,
 }
 
 impl Incident {
@@ -182,6 +184,128 @@ pub struct Page {
     pub draft: bool,
     pub body: String,
     pub source: PathBuf,
+    /// Its texts in the site's other languages, by language code (`slug.<code>.md`).
+    pub translations: BTreeMap<String, PageText>,
+}
+
+/// What a translation of an incident (`slug.<code>.md`) gives: its texts. Everything else
+/// (times, severity, components, ...) is the main file's. A text left out falls back to the
+/// main file's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncidentText {
+    /// The translation file, relative to the site root.
+    pub source: PathBuf,
+    pub title: Option<String>,
+    /// `None` when the translation's body is blank.
+    pub body: Option<String>,
+    /// Translated update texts in file order, each tied to the main file's update at the same
+    /// `at` (the n-th of that time to the n-th, when several share one).
+    pub updates: Vec<UpdateText>,
+}
+
+/// The text of one update, in another language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateText {
+    pub at: DateTime<Utc>,
+    pub text: String,
+}
+
+/// What a translation of a free page gives; a text left out falls back to the main file's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageText {
+    pub source: PathBuf,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub body: Option<String>,
+}
+
+impl Site {
+    /// The site as its edition in `code` shows it: the config's `language` is `code`, and every
+    /// incident and page carries its `code` texts where a translation gives them, the default
+    /// language's elsewhere. The default language's edition is the site itself.
+    pub fn in_language(&self, code: &str) -> Site {
+        let mut config = self.config.clone();
+        config.language = code.to_string();
+        Site {
+            config,
+            incidents: self.incidents.iter().map(|i| i.in_language(code)).collect(),
+            pages: self.pages.iter().map(|p| p.in_language(code)).collect(),
+        }
+    }
+}
+
+impl Incident {
+    /// This incident with its `code` texts (see [`Site::in_language`]); the copy carries no
+    /// translations of its own.
+    pub fn in_language(&self, code: &str) -> Incident {
+        let text = self.translations.get(code);
+        let mut updates = self.updates.clone();
+        if let Some(text) = text {
+            for (update, translated) in updates.iter_mut().zip(text.matched_updates(&self.updates)) {
+                if let Some(translated) = translated {
+                    update.text = translated.to_string();
+                }
+            }
+        }
+        // Field by field, so the translations (often as large as the rest) are not copied.
+        Incident {
+            slug: self.slug.clone(),
+            title: text
+                .and_then(|t| t.title.clone())
+                .unwrap_or_else(|| self.title.clone()),
+            kind: self.kind,
+            severity: self.severity,
+            start: self.start,
+            end: self.end,
+            components: self.components.clone(),
+            impact: self.impact.clone(),
+            pinned: self.pinned,
+            draft: self.draft,
+            updates,
+            body: text
+                .and_then(|t| t.body.clone())
+                .unwrap_or_else(|| self.body.clone()),
+            source: self.source.clone(),
+            translations: BTreeMap::new(),
+        }
+    }
+}
+
+impl IncidentText {
+    /// For each of `updates` (the main file's, oldest first), its translated text if there is
+    /// one: the n-th translated update at a time goes with the n-th main update at that time.
+    pub fn matched_updates<'a>(&'a self, updates: &[Update]) -> Vec<Option<&'a str>> {
+        let mut by_time: BTreeMap<DateTime<Utc>, std::collections::VecDeque<&str>> = BTreeMap::new();
+        for u in &self.updates {
+            by_time.entry(u.at).or_default().push_back(&u.text);
+        }
+        updates
+            .iter()
+            .map(|u| by_time.get_mut(&u.at).and_then(|texts| texts.pop_front()))
+            .collect()
+    }
+}
+
+impl Page {
+    /// This page with its `code` texts (see [`Site::in_language`]).
+    pub fn in_language(&self, code: &str) -> Page {
+        let mut page = Page {
+            translations: BTreeMap::new(),
+            ..self.clone()
+        };
+        if let Some(text) = self.translations.get(code) {
+            if let Some(title) = &text.title {
+                page.title = title.clone();
+            }
+            if let Some(description) = &text.description {
+                page.description = description.clone();
+            }
+            if let Some(body) = &text.body {
+                page.body = body.clone();
+            }
+        }
+        page
+    }
 }
 
 /// Where an incident or window stands at a given `now`.

@@ -1,5 +1,6 @@
 //! One free page under `content/pages/`: front matter into a [`Page`].
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -29,7 +30,7 @@ pub struct PageFrontMatter {
 }
 
 /// A page's front matter has one table.
-const PAGE_KEYS: Schema = &[("", fields_of::<PageFrontMatter>)];
+pub(crate) const PAGE_KEYS: Schema = &[("", fields_of::<PageFrontMatter>)];
 
 /// Parses one page file; see [`super::incident::parse_incident`] for the arguments.
 pub fn parse_page(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
@@ -62,5 +63,6 @@ pub fn parse_page(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
         draft: front.draft,
         body: split.body.to_string(),
         source: path.to_path_buf(),
+        translations: BTreeMap::new(),
     })
 }

@@ -44,3 +44,21 @@ pub fn check_unique_slugs(incidents: &[Incident], pages: &[Page]) -> Vec<Diagnos
     }
     problems
 }
+
+/// Every page whose slug is a language of the site other than the default: that language's
+/// edition is built in the folder the page would take.
+pub fn check_page_slugs_against_languages(pages: &[Page], languages: &[String]) -> Vec<Diagnostic> {
+    pages
+        .iter()
+        .filter(|p| languages.iter().skip(1).any(|code| *code == p.slug))
+        .map(|p| {
+            Diagnostic::file(
+                &p.source,
+                format!(
+                    "page slug `{}` is a language of the site: its edition is built in `{}/`; choose another slug",
+                    p.slug, p.slug
+                ),
+            )
+        })
+        .collect()
+}

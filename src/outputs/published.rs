@@ -125,6 +125,7 @@ mod tests {
                 .collect(),
             body: String::new(),
             source: Default::default(),
+            translations: Default::default(),
         }
     }
 

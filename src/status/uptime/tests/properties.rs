@@ -148,6 +148,7 @@ impl Case {
                     updates: Vec::new(),
                     body: String::new(),
                     source: PathBuf::new(),
+                    translations: Default::default(),
                 }
             })
             .collect()
