@@ -66,12 +66,8 @@ fn render_published(mut published: Site, options: &BuildOptions, sink: &Sink) ->
         published.config.base_url = crate::site_url::parse_base_url(base_url)
             .map_err(|e| Error::Usage(format!("--base-url: {e}")))?;
     }
+    // Status and uptime are facts, the same in every language: computed once.
     let report = compute_report(&published, options.now);
-    let ctx = BuildContext {
-        site: &published,
-        report: &report,
-        options,
-    };
     let site_static = render::theme::load_site_static(&options.root)?;
     let theme_static = render::theme::load_static(&options.root, &published.config.theme)?;
     let versions = render::asset_versions(&theme_static, &site_static);
@@ -81,25 +77,42 @@ fn render_published(mut published: Site, options: &BuildOptions, sink: &Sink) ->
         generated: Mutex::new(HashSet::new()),
         sink,
     };
-    type Renderer = fn(&BuildContext) -> Result<Vec<OutputFile>>;
-    let renderers: [Renderer; 5] = [
-        outputs::feeds::render,
-        outputs::ical::render,
-        outputs::uptime::render,
-        outputs::badges::render,
-        outputs::headers::render,
-    ];
-    let (pages, others) = rayon::join(
-        || render::render_pages(&ctx, &versions, &layered),
+    // Files that exist once for the whole site, whatever its languages, speak the default
+    // language (see docs/outputs.md); they render while the editions do.
+    let site_ctx = BuildContext {
+        site: &published,
+        report: &report,
+        options,
+        edition_prefix: "",
+    };
+    let (editions, site_wide) = rayon::join(
         || {
-            outputs::api::render(&ctx, &layered)?;
+            for_each_edition(&published, |edition, edition_prefix| {
+                let ctx = BuildContext {
+                    site: edition,
+                    report: &report,
+                    options,
+                    edition_prefix,
+                };
+                let out = Prefixed {
+                    prefix: edition_prefix,
+                    inner: &layered,
+                };
+                render_edition(&ctx, &versions, &out)
+            })
+        },
+        || {
+            type Renderer = fn(&BuildContext) -> Result<Vec<OutputFile>>;
+            let renderers: [Renderer; 2] = [outputs::uptime::render, outputs::headers::render];
+            outputs::api::render(&site_ctx, &layered)?;
             renderers
                 .par_iter()
-                .try_for_each(|render| render(&ctx)?.into_iter().try_for_each(|f| layered.put(f)))
+                .try_for_each(|render| render(&site_ctx)?.into_iter().try_for_each(|f| layered.put(f)))
         },
     );
-    pages?;
-    others?;
+    editions?;
+    site_wide?;
+
     let generated = layered.generated.into_inner().unwrap_or_else(|e| e.into_inner());
     for (path, bytes) in theme_static {
         if !site_static.contains_key(&path) && !generated.contains(&path) {
@@ -110,6 +123,75 @@ fn render_published(mut published: Site, options: &BuildOptions, sink: &Sink) ->
         sink.put(OutputFile { path, bytes })?;
     }
     Ok(())
+}
+
+/// Calls `render` with each language's edition of `site` and the folder it goes in: the
+/// default language's (the site itself) at the root, then every other language's (its texts,
+/// see [`Site::in_language`]) under `<code>/`, one at a time so one copy is in memory.
+pub fn for_each_edition(site: &Site, mut render: impl FnMut(&Site, &str) -> Result<()>) -> Result<()> {
+    render(site, "")?;
+    for code in site.config.languages.iter().skip(1) {
+        let prefix = crate::languages::edition_prefix(&site.config.languages, code);
+        render(&site.in_language(code), &prefix)?;
+    }
+    Ok(())
+}
+
+/// Everything one language's edition writes, with paths relative to the edition's folder:
+/// the pages (and, for the default edition, the sitemap and robots.txt), the feeds, the
+/// maintenance calendar and the badges.
+fn render_edition(ctx: &BuildContext, versions: &BTreeMap<String, String>, out: &Sink) -> Result<()> {
+    type Renderer = fn(&BuildContext) -> Result<Vec<OutputFile>>;
+    let renderers: [Renderer; 3] = [
+        outputs::feeds::render,
+        outputs::ical::render,
+        outputs::badges::render,
+    ];
+    let (pages, others) = rayon::join(
+        || render::render_pages(ctx, versions, out),
+        || {
+            renderers
+                .par_iter()
+                .try_for_each(|render| render(ctx)?.into_iter().try_for_each(|f| out.put(f)))
+        },
+    );
+    pages?;
+    others
+}
+
+/// An edition's files on their way out: each path moved into the edition's folder.
+struct Prefixed<'a> {
+    /// Empty (the default edition) or `<code>/`.
+    prefix: &'a str,
+    inner: &'a Sink<'a>,
+}
+
+impl Prefixed<'_> {
+    fn path(&self, path: &str) -> String {
+        format!("{}{path}", self.prefix)
+    }
+}
+
+impl Output for Prefixed<'_> {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        let path = if self.prefix.is_empty() {
+            file.path
+        } else {
+            self.path(&file.path)
+        };
+        self.inner.put(OutputFile {
+            path,
+            bytes: file.bytes,
+        })
+    }
+
+    fn put_streamed(
+        &self,
+        path: &str,
+        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        self.inner.put_streamed(&self.path(path), produce)
+    }
 }
 
 /// Generated files on their way to the sink: dropped where the site's `static/` has the same

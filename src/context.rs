@@ -48,6 +48,10 @@ pub struct BuildContext<'a> {
     pub site: &'a Site,
     pub report: &'a StatusReport,
     pub options: &'a BuildOptions,
+    /// Where this language's edition lives in the output: empty for the default language (at
+    /// the root), `fr/` for another (see [`crate::languages::edition_prefix`]). Renderers write
+    /// paths and URLs relative to their edition; `build` puts this in front of every path.
+    pub edition_prefix: &'a str,
 }
 
 impl BuildContext<'_> {
@@ -55,9 +59,30 @@ impl BuildContext<'_> {
         self.report.now
     }
 
-    /// The absolute URL of `path` (relative to the site root, no leading `/`).
+    /// The absolute URL of `path` in this edition (`path` relative to the edition's root, no
+    /// leading `/`).
     pub fn absolute_url(&self, path: &str) -> String {
-        format!("{}{}", self.site.config.base_url, path.trim_start_matches('/'))
+        format!(
+            "{}{}{}",
+            self.site.config.base_url,
+            self.edition_prefix,
+            path.trim_start_matches('/')
+        )
+    }
+
+    /// The absolute URL of `path` in the edition of language `code`.
+    pub fn absolute_url_in(&self, code: &str, path: &str) -> String {
+        format!(
+            "{}{}{}",
+            self.site.config.base_url,
+            crate::languages::edition_prefix(&self.site.config.languages, code),
+            path.trim_start_matches('/')
+        )
+    }
+
+    /// Whether the site is published in more than one language.
+    pub fn is_multilingual(&self) -> bool {
+        self.site.config.languages.len() > 1
     }
 }
 

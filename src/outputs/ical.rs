@@ -46,7 +46,7 @@ fn render_calendar(ctx: &BuildContext) -> String {
         let Some(end) = window.end else { continue };
         let mut event = Event::new();
         event
-            .uid(&format!("{}@{host}", window.slug))
+            .uid(&uid(ctx, window, host))
             .timestamp(last_change(window, ctx.now()))
             // UTC (`...Z`): every calendar reads it without a VTIMEZONE block.
             .starts(window.start)
@@ -101,6 +101,16 @@ fn describe(ctx: &BuildContext, window: &Incident) -> String {
     }
     text.push_str(&format!("\n{}", permalink(ctx, window)));
     text
+}
+
+/// An event's UID: `<slug>@<host>`, and `<slug>.<code>@<host>` in another language's calendar,
+/// so a client subscribed to two languages keeps both events apart (slugs have no `.`).
+fn uid(ctx: &BuildContext, window: &Incident, host: &str) -> String {
+    if ctx.edition_prefix.is_empty() {
+        format!("{}@{host}", window.slug)
+    } else {
+        format!("{}.{}@{host}", window.slug, ctx.site.config.language)
+    }
 }
 
 /// The host of `base_url`: the right-hand side of every UID.

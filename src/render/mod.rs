@@ -17,7 +17,8 @@ use std::collections::BTreeMap;
 use crate::context::{BuildContext, Sink};
 use crate::error::Result;
 
-/// Renders the pages, sitemap and robots.txt, handing each file to `sink` as it is done.
+/// Renders the pages, sitemap and robots.txt, handing each file to `sink` as it is done. In a
+/// language's edition other than the default, only the pages (the sitemap covers them all).
 /// Static files are not among them: `build` layers those (see [`theme::load_static`]).
 pub fn render_pages(ctx: &BuildContext, versions: &BTreeMap<String, String>, sink: &Sink) -> Result<()> {
     let root = &ctx.options.root;
@@ -26,6 +27,10 @@ pub fn render_pages(ctx: &BuildContext, versions: &BTreeMap<String, String>, sin
     let views = view::Views::new(ctx);
     let jobs = pages::jobs(ctx, &views);
     pages::render_all(ctx, &theme, &views, versions, sink)?;
+    // One sitemap for the whole site, listing every edition: written with the default one.
+    if !ctx.edition_prefix.is_empty() {
+        return Ok(());
+    }
     sink.put(sitemap::render_sitemap(ctx, &views, &jobs))?;
     sink.put(sitemap::render_robots(ctx))
 }

@@ -39,6 +39,8 @@ struct SiteView<'a> {
     /// Static file name -> a hash of its bytes, for links that change when the file does:
     /// `style.css?v={{ site.versions["style.css"] }}`. Holds `style.css` and `stale.js`.
     versions: &'a BTreeMap<String, String>,
+    /// The accessible name of the language switcher.
+    language_switcher_label: &'static str,
     /// The build's instant in UTC (RFC 3339), for the stale notice's script.
     built_at: String,
     /// Seconds after `built_at` from which the page calls itself possibly out of date.
@@ -56,9 +58,19 @@ struct NavItem<'a> {
 /// Per-page values every template receives as `page`.
 #[derive(Serialize)]
 struct PageMeta {
-    /// The way from this page to the site root: `./`, `../`, `../../` (404.html: the base
-    /// URL's path, e.g. `/status/`, as it is served from any depth).
+    /// The way from this page to the home of its language's edition: `./`, `../`, `../../`
+    /// (404.html: the base URL's path and the edition's folder, e.g. `/status/fr/`, as it is
+    /// served from any depth). Every page link starts with it.
     root: String,
+    /// The way from this page to the site root, where the static files are (one copy for every
+    /// language): the same as `root` on a one-language site and in the default edition.
+    assets: String,
+    /// On a multilingual site, this page in every language, the current one marked; empty on
+    /// a site with one language.
+    languages: Vec<LanguageLink>,
+    /// On a multilingual site, the absolute URL of this page in the default language, for
+    /// `hreflang="x-default"`.
+    x_default: Option<String>,
     /// This page's own URL relative to the root (`incidents/x/`; empty for the front page).
     path: String,
     /// The page's own title (the template adds the site title); empty on the front page.
@@ -69,6 +81,20 @@ struct PageMeta {
     feeds: Vec<FeedLink>,
     /// The live-reload script's URL in `serve` mode, else absent.
     live_reload: Option<String>,
+}
+
+/// This page in one of the site's languages.
+#[derive(Serialize)]
+struct LanguageLink {
+    /// The language code, for `lang` and `hreflang`.
+    code: String,
+    /// The language's name in itself ("Français").
+    name: String,
+    /// Relative to this page, like every link of a page.
+    url: String,
+    /// For `<link rel="alternate" hreflang>`, which wants absolute URLs.
+    absolute_url: String,
+    current: bool,
 }
 
 #[derive(Serialize)]
@@ -203,6 +229,7 @@ fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) 
         uptime_days: config.uptime.days,
         nav,
         versions,
+        language_switcher_label: crate::languages::SWITCHER_LABEL,
         built_at: ctx.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         stale_after_seconds: config.stale_after.num_seconds(),
     }
@@ -210,14 +237,22 @@ fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) 
 
 fn page_meta(ctx: &BuildContext, path: &str, title: &str, description: &str, nav_key: &str) -> PageMeta {
     let depth = path.matches('/').count();
-    let root = if path == "404.html" {
-        base_path(&ctx.site.config.base_url)
-    } else if depth == 0 {
-        "./".to_string()
+    let prefix = ctx.edition_prefix;
+    let (root, assets) = if path == "404.html" {
+        let base = base_path(&ctx.site.config.base_url);
+        (format!("{base}{prefix}"), base)
     } else {
-        "../".repeat(depth)
+        let up = |levels: usize| {
+            if levels == 0 {
+                "./".to_string()
+            } else {
+                "../".repeat(levels)
+            }
+        };
+        (up(depth), up(depth + prefix.matches('/').count()))
     };
     let url = path.strip_suffix("index.html").unwrap_or(path).to_string();
+    let (languages, x_default) = language_links(ctx, &url, &assets, path == "404.html");
     let feeds = vec![
         FeedLink {
             mime: "application/rss+xml",
@@ -234,8 +269,11 @@ fn page_meta(ctx: &BuildContext, path: &str, title: &str, description: &str, nav
         live_reload: ctx
             .options
             .live_reload
-            .then(|| format!("{root}__beacon/live-reload.js")),
+            .then(|| format!("{assets}__beacon/live-reload.js")),
         root,
+        assets,
+        languages,
+        x_default,
         path: url,
         title: title.to_string(),
         description: if description.is_empty() {
@@ -246,6 +284,38 @@ fn page_meta(ctx: &BuildContext, path: &str, title: &str, description: &str, nav
         nav_key: nav_key.to_string(),
         feeds,
     }
+}
+
+/// The page at `url` (relative to an edition's root) in every language of a multilingual
+/// site, linked from a page whose way to the site root is `assets`; and its absolute URL in
+/// the default language. The 404 page links each language's home page instead (the 404 of
+/// another language is no place to go). Nothing on a site with one language.
+fn language_links(
+    ctx: &BuildContext,
+    url: &str,
+    assets: &str,
+    not_found: bool,
+) -> (Vec<LanguageLink>, Option<String>) {
+    if !ctx.is_multilingual() {
+        return (Vec::new(), None);
+    }
+    let languages = &ctx.site.config.languages;
+    let url = if not_found { "" } else { url };
+    let links = languages
+        .iter()
+        .map(|code| LanguageLink {
+            code: code.clone(),
+            name: crate::languages::endonym(code),
+            url: format!(
+                "{assets}{}{url}",
+                crate::languages::edition_prefix(languages, code)
+            ),
+            absolute_url: ctx.absolute_url_in(code, url),
+            current: *code == ctx.site.config.language,
+        })
+        .collect();
+    let x_default = languages.first().map(|code| ctx.absolute_url_in(code, url));
+    (links, x_default)
 }
 
 /// The path part of `base_url` (`https://x.org/status/` -> `/status/`).

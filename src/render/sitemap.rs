@@ -1,5 +1,6 @@
-//! `sitemap.xml` (every HTML page but 404, absolute URLs, `lastmod` from the content) and
-//! `robots.txt` pointing at it. Deterministic: sorted by URL, no clock.
+//! `sitemap.xml` (every HTML page but 404 in every language, absolute URLs, `lastmod` from the
+//! content, each page's other languages as `xhtml:link` alternates) and `robots.txt` pointing
+//! at it. Deterministic: sorted by URL, no clock.
 
 use std::collections::BTreeMap;
 
@@ -13,7 +14,7 @@ pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job]) -> Output
     let now = ctx.now();
     let changes: Vec<Option<DateTime<Utc>>> = ctx.site.incidents.iter().map(|i| i.last_change(now)).collect();
     let site_change = changes.iter().flatten().max().copied();
-    let mut entries: BTreeMap<String, Option<DateTime<Utc>>> = BTreeMap::new();
+    let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
     for &job in jobs {
         let lastmod = match job {
             Job::NotFound => continue,
@@ -26,23 +27,60 @@ pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job]) -> Output
             Job::Page(_) => None,
         };
         let path = output_path(ctx, views, job);
-        let url = ctx.absolute_url(path.strip_suffix("index.html").unwrap_or(&path));
-        entries.insert(url, lastmod);
+        let page = path.strip_suffix("index.html").unwrap_or(&path);
+        // Every edition has every page; each language's URL is an entry of its own.
+        let languages = &ctx.site.config.languages;
+        let alternates: Vec<(&str, String)> = if ctx.is_multilingual() {
+            languages
+                .iter()
+                .map(|code| (code.as_str(), ctx.absolute_url_in(code, page)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for code in languages {
+            let entry = Entry {
+                lastmod,
+                alternates: alternates.clone(),
+            };
+            entries.insert(ctx.absolute_url_in(code, page), entry);
+        }
     }
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    // The xhtml namespace (for each page's other languages) only where there are any, so a
+    // one-language sitemap stays as it was.
+    let namespaces = if ctx.is_multilingual() {
+        " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""
+    } else {
+        ""
+    };
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"{namespaces}>\n",
     );
-    for (url, lastmod) in entries {
+    for (url, entry) in entries {
         xml.push_str("  <url><loc>");
         xml.push_str(&escape_xml(&url));
         xml.push_str("</loc>");
-        if let Some(t) = lastmod {
+        if let Some(t) = entry.lastmod {
             xml.push_str(&format!("<lastmod>{}</lastmod>", t.format("%Y-%m-%dT%H:%M:%SZ")));
+        }
+        for (code, href) in &entry.alternates {
+            xml.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                escape_xml(code),
+                escape_xml(href)
+            ));
         }
         xml.push_str("</url>\n");
     }
     xml.push_str("</urlset>\n");
     OutputFile::new("sitemap.xml", xml)
+}
+
+/// One `<url>` of the sitemap: when it last changed, and the page in every language (on a
+/// multilingual site, as Google reads `xhtml:link` alternates: every language, itself too).
+struct Entry<'a> {
+    lastmod: Option<DateTime<Utc>>,
+    alternates: Vec<(&'a str, String)>,
 }
 
 pub fn render_robots(ctx: &BuildContext) -> OutputFile {

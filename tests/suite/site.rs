@@ -583,6 +583,7 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
         site: &loaded,
         report: &report,
         options: &options,
+        edition_prefix: "",
     };
     let files = std::sync::Mutex::new(std::collections::BTreeMap::new());
     let versions = beacon::render::asset_versions(&Default::default(), &Default::default());
