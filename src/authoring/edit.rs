@@ -48,6 +48,9 @@ pub struct Edited {
     pub title: String,
     /// The update's time as written into the file.
     pub at: String,
+    /// On a multilingual site, the translation of the file into each other language (relative
+    /// to the site root, whether it exists yet or not), where the new update's text goes next.
+    pub translations: Vec<PathBuf>,
 }
 
 /// Reads a timeline status for `beacon update` (`identified`, `in_progress`, ...). The message
@@ -203,10 +206,20 @@ fn edit(
         )));
     }
     write_atomically(&path, out.as_bytes())?;
+    let translations = config
+        .languages
+        .iter()
+        .skip(1)
+        .map(|code| {
+            let stem = shown.file_stem().unwrap_or_default().to_string_lossy();
+            shown.with_file_name(format!("{stem}.{code}.md"))
+        })
+        .collect();
     Ok(Edited {
         path: shown,
         title: incident.title,
         at: at_text,
+        translations,
     })
 }
 

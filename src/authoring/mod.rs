@@ -187,13 +187,15 @@ struct SlugFile {
     path: PathBuf,
 }
 
-/// Every incident file with its slug: the front-matter `slug` where one can be read, else the
+/// Every incident file (translations left out) with its slug: the front-matter `slug` where one can be read, else the
 /// file name. Unreadable or broken files still count under their file name, so a broken file
 /// can be found (and its problems reported) by slug.
 fn incident_slugs(root: &Path) -> Result<Vec<SlugFile>> {
     let paths = crate::content::content_files(root, INCIDENTS_DIR)?;
     Ok(paths
         .into_par_iter()
+        // `x.fr.md` translates `x.md`: the incident is found (and edited) by its main file.
+        .filter(|path| crate::content::translation_name(path).is_none())
         .map(|path| {
             let stem = path
                 .file_stem()

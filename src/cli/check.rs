@@ -1,11 +1,12 @@
 //! `beacon check`: the whole build, drafts included, rendered in memory and not written, so it
 //! meets every problem `build` would meet (templates, theme, dates the outputs cannot show).
+//! On a multilingual site it also warns of every text a language lacks.
 
 use clap::Args;
 
 use super::{now_from, Cli, Outcome};
 use crate::build::{render_site, BuildOptions};
-use crate::content::{load_site_warning, LoadOptions};
+use crate::content::{load_site_warning, missing_translations, LoadOptions};
 use crate::error::Result;
 use crate::wording::count;
 
@@ -27,6 +28,8 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         live_reload: false,
     };
     let files = render_site(&site, &options)?;
+    let mut warnings = warnings;
+    warnings.extend(missing_translations(&site));
     Ok(Outcome::line(format!(
         "ok: config, {}, {}, {}; {} would be built",
         count(site.config.components.len(), "component", "components"),

@@ -86,6 +86,19 @@ impl Outcome {
     }
 }
 
+/// After `update` or `resolve` on a multilingual site: where the new update's translations go
+/// (see docs/multilingual.md), one line per language.
+fn translation_reminder(cli: &Cli, mut done: Outcome, edited: &crate::authoring::Edited) -> Outcome {
+    for path in &edited.translations {
+        done.lines.push(format!(
+            "to translate it, add [[updates]] with at = {} and the translated text to {}",
+            edited.at,
+            crate::authoring::shown_path(&cli.root, path).display()
+        ));
+    }
+    done
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {

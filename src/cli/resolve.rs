@@ -26,10 +26,11 @@ pub fn run(cli: &Cli, args: &ResolveArgs) -> Result<Outcome> {
             now: now_from(&cli.root, args.now.as_deref())?,
         },
     )?;
-    Ok(Outcome::line(format!(
+    let done = Outcome::line(format!(
         "resolved \"{}\" at {} in {}",
         edited.title,
         edited.at,
         shown_path(&cli.root, &edited.path).display()
-    )))
+    ));
+    Ok(super::translation_reminder(cli, done, &edited))
 }

@@ -32,10 +32,11 @@ pub fn run(cli: &Cli, args: &UpdateArgs) -> Result<Outcome> {
             now: now_from(&cli.root, args.now.as_deref())?,
         },
     )?;
-    Ok(Outcome::line(format!(
+    let done = Outcome::line(format!(
         "added an update ({}, {}) to {}",
         args.status.as_str(),
         edited.at,
         shown_path(&cli.root, &edited.path).display()
-    )))
+    ));
+    Ok(super::translation_reminder(cli, done, &edited))
 }
