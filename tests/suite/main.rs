@@ -10,6 +10,7 @@ mod docs;
 mod fuzz_cli;
 mod hardening;
 mod import;
+mod multilingual;
 mod never_panics;
 mod notify;
 mod output;
