@@ -83,7 +83,7 @@ const ABOUT: &str =
 const ABOUT_FR: &str = "+++\ntitle = \"À propos\"\n+++\nVoir [le fil](../feed.xml).\n";
 
 /// A bilingual site: one translated incident, one untranslated, a window, a translated page.
-fn bilingual() -> TestSite {
+pub fn bilingual() -> TestSite {
     let site = TestSite::new();
     site.write("config.toml", CONFIG);
     site.write("content/incidents/2022/mail.md", MAIL);

@@ -623,3 +623,41 @@ fn serve_answers_only_requests_addressed_to_localhost() {
         assert_eq!(ask(&host), "200", "{host}");
     }
 }
+
+// A multilingual site is served as it is built: each language's edition under its folder,
+// linking the live-reload script and the stylesheet at the root.
+#[test]
+fn serve_serves_every_language_of_a_multilingual_site() {
+    let site = crate::multilingual::bilingual();
+    let served = Served::start(&site);
+    let (status, body) = served.get("/fr/incidents/mail/");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("<html lang=\"fr\">"), "{body}");
+    assert!(body.contains("Le courriel est en panne"), "{body}");
+    assert!(
+        body.contains("src=\"../../../__beacon/live-reload.js\""),
+        "{body}"
+    );
+    assert!(body.contains("href=\"../../../style.css?v="), "{body}");
+    let (status, body) = served.get("/incidents/mail/");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("<html lang=\"en\">") && body.contains("Mail is down"),
+        "{body}"
+    );
+    for path in [
+        "/fr/",
+        "/fr/feed.xml",
+        "/fr/atom.xml",
+        "/fr/maintenance.ics",
+        "/fr/about/",
+        "/sitemap.xml",
+    ] {
+        assert_eq!(served.get(path).0, 200, "{path}");
+    }
+    assert_eq!(
+        served.get("/fr/style.css").0,
+        404,
+        "static files are served once, at the root"
+    );
+}
