@@ -8,6 +8,9 @@
 //! - `cold-10k`: 10,000 incidents, cold build into an empty folder on tmpfs
 //!   (`BEACON_BENCH_TMPFS`, default /dev/shm), with peak RSS.
 //! - `cold-100k`: the same with 100,000 incidents.
+//! - `languages-10k`: cold builds of the `cold-10k` site in one language and, beside it, the
+//!   same site with `languages = ["en", "fr"]` and every incident translated (title, body and
+//!   each update), run alternately so both meet the same machine load; with the ratio.
 //! - `serve-10k`: `beacon serve` on 10,000 incidents: from saving an edit to the reload event
 //!   and the fetched front page.
 //! - `hugo-1k`: 1,000 incidents, one edited, rebuilt by beacon and by Hugo with the cState
@@ -85,7 +88,14 @@ fn main() {
         }
         i += 1;
     }
-    let all = ["edit-10k", "cold-10k", "cold-100k", "serve-10k", "hugo-1k"];
+    let all = [
+        "edit-10k",
+        "cold-10k",
+        "cold-100k",
+        "languages-10k",
+        "serve-10k",
+        "hugo-1k",
+    ];
     if cases.is_empty() {
         cases = all.iter().map(|c| c.to_string()).collect();
     }
@@ -128,6 +138,10 @@ fn main() {
             "cold-100k" => {
                 let (_guard, dir) = scratch(&tmpfs, "cold-100k");
                 cold(&dir, 100_000, runs.unwrap_or(3));
+            }
+            "languages-10k" => {
+                let (_guard, dir) = scratch(&tmpfs, "languages-10k");
+                languages(&dir, 10_000, runs.unwrap_or(5));
             }
             "serve-10k" => {
                 let (_guard, dir) = scratch(&disk, "serve-10k");
@@ -223,6 +237,81 @@ fn cold(dir: &Path, n: usize, runs: usize) {
         peaks[peaks.len() / 2] / 1024,
         peaks[peaks.len() - 1] / 1024
     );
+}
+
+/// Cold builds of one site in one language and in two (every incident translated), alternated.
+fn languages(dir: &Path, n: usize, runs: usize) {
+    let now = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    let (one, two) = (dir.join("one"), dir.join("two"));
+    generate_site(&one, n, now);
+    generate_site(&two, n, now);
+    let translated = translate_site(&two, "fr");
+    let load = || std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let load_before = load();
+    let (mut times_one, mut times_two) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        for (root, times) in [(&one, &mut times_one), (&two, &mut times_two)] {
+            let out = dir.join("cold-out");
+            let _ = std::fs::remove_dir_all(&out);
+            times.push(beacon(&build_args(root.to_str().unwrap(), out.to_str().unwrap())).0);
+        }
+    }
+    let _ = std::fs::remove_dir_all(dir.join("cold-out"));
+    let one_line = stats(&mut times_one);
+    let two_line = stats(&mut times_two);
+    let median = |t: &[Duration]| t[t.len() / 2].as_secs_f64();
+    println!(
+        "{n} incidents, cold, output on {}: one language {one_line}; two languages ({translated} translations) {two_line}; \
+         median ratio {:.2}; load average before {} after {}",
+        dir.display(),
+        median(&times_two) / median(&times_one),
+        load_before.split(' ').take(3).collect::<Vec<_>>().join(" "),
+        load().split(' ').take(3).collect::<Vec<_>>().join(" ")
+    );
+}
+
+/// Makes a generated site bilingual: `languages = ["en", code]`, and beside every incident
+/// file a translation with its title, body and every update's text. Returns how many.
+fn translate_site(root: &Path, code: &str) -> usize {
+    let config = std::fs::read_to_string(root.join("config.toml")).unwrap();
+    std::fs::write(
+        root.join("config.toml"),
+        format!("languages = [\"en\", \"{code}\"]\n{config}"),
+    )
+    .unwrap();
+    let mut count = 0;
+    for entry in walkdir::WalkDir::new(root.join("content/incidents")).sort_by_file_name() {
+        let path = entry.unwrap().into_path();
+        let is_main = path.extension().is_some_and(|x| x == "md")
+            && path
+                .file_stem()
+                .is_some_and(|s| !s.to_string_lossy().contains('.'));
+        if !is_main {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (front, body) = text[4..].split_once("+++\n").unwrap();
+        let table: toml::Table = toml::from_str(front).unwrap();
+        let mut out = format!("+++\ntitle = \"[{code}] {}\"\n", table["title"].as_str().unwrap());
+        for update in table
+            .get("updates")
+            .and_then(|u| u.as_array())
+            .into_iter()
+            .flatten()
+        {
+            write!(
+                out,
+                "\n[[updates]]\nat = {}\ntext = \"[{code}] {}\"\n",
+                update["at"],
+                update["text"].as_str().unwrap()
+            )
+            .unwrap();
+        }
+        write!(out, "+++\n[{code}] {body}").unwrap();
+        std::fs::write(path.with_extension(format!("{code}.md")), out).unwrap();
+        count += 1;
+    }
+    count
 }
 
 fn serve(dir: &Path, n: usize, runs: usize) {
