@@ -30,8 +30,13 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
     let files = render_site(&site, &options)?;
     let mut warnings = warnings;
     warnings.extend(missing_translations(&site));
+    let languages = if site.config.languages.len() > 1 {
+        format!(" in {} languages ({})", site.config.languages.len(), site.config.languages.join(", "))
+    } else {
+        String::new()
+    };
     Ok(Outcome::line(format!(
-        "ok: config, {}, {}, {}; {} would be built",
+        "ok: config, {}, {}, {}{languages}; {} would be built",
         count(site.config.components.len(), "component", "components"),
         count(
             site.incidents.len(),
