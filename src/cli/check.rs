@@ -31,7 +31,11 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
     let mut warnings = warnings;
     warnings.extend(missing_translations(&site));
     let languages = if site.config.languages.len() > 1 {
-        format!(" in {} languages ({})", site.config.languages.len(), site.config.languages.join(", "))
+        format!(
+            " in {} languages ({})",
+            site.config.languages.len(),
+            site.config.languages.join(", ")
+        )
     } else {
         String::new()
     };

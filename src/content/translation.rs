@@ -509,6 +509,87 @@ mod tests {
         assert_eq!(t("a/.fr.md"), None);
     }
 
+    fn config() -> Config {
+        crate::config::parse_config(
+            Path::new("config.toml"),
+            "title = \"T\"\nbase_url = \"https://s.example.org/\"\nlanguages = [\"en\", \"fr\"]\n[[components]]\nid = \"a\"\nname = \"A\"\n",
+        )
+        .unwrap()
+    }
+
+    fn found(text: &str) -> Found {
+        Found {
+            path: PathBuf::from("content/incidents/x.fr.md"),
+            main: PathBuf::from("content/incidents/x.md"),
+            code: "fr".into(),
+            text: text.into(),
+        }
+    }
+
+    // Two updates at one time: each translated one goes with the main update in the same place.
+    #[test]
+    fn updates_sharing_a_time_are_matched_in_file_order_and_the_rest_fall_back() {
+        let config = config();
+        let main = super::super::incident::parse_incident(
+            Path::new("content/incidents/x.md"),
+            "+++\ntitle = \"Down\"\ndate = 2022-01-01T10:00:00Z\nseverity = \"major\"\ncomponents = [\"a\"]\n\
+             [[updates]]\nat = 2022-01-01T10:00:00Z\nstatus = \"investigating\"\ntext = \"one\"\n\
+             [[updates]]\nat = 2022-01-01T10:00:00Z\nstatus = \"update\"\ntext = \"two\"\n\
+             [[updates]]\nat = 2022-01-01T11:00:00Z\nstatus = \"update\"\ntext = \"three\"\n+++\nBody.\n",
+            &config,
+        )
+        .unwrap();
+        let text = read_incident_translation(
+            &found("+++\n[[updates]]\nat = \"2022-01-01 10:00\"\ntext = \"un\"\n[[updates]]\nat = 2022-01-01T10:00:00Z\ntext = \"deux\"\n+++\n"),
+            &main,
+            &config,
+        )
+        .unwrap();
+        let mut incident = main.clone();
+        incident.translations.insert("fr".into(), text);
+        let fr = incident.in_language("fr");
+        let texts: Vec<&str> = fr.updates.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts, ["un", "deux", "three"]);
+        // No title and no body in the translation: the main file's show.
+        assert_eq!((fr.title.as_str(), fr.body.as_str()), ("Down", "Body.\n"));
+        assert!(fr.translations.is_empty());
+        assert_eq!(
+            incident.in_language("de"),
+            Incident {
+                translations: BTreeMap::new(),
+                ..main
+            }
+        );
+    }
+
+    #[test]
+    fn a_page_translation_may_repeat_but_not_change_the_main_file_s_facts() {
+        let main = super::super::page::parse_page(
+            Path::new("content/pages/about.md"),
+            "+++\ntitle = \"About\"\nweight = 2\n+++\nText.\n",
+        )
+        .unwrap();
+        let page = |text: &str| Found {
+            path: PathBuf::from("content/pages/about.fr.md"),
+            main: PathBuf::from("content/pages/about.md"),
+            code: "fr".into(),
+            text: text.into(),
+        };
+        let ok = read_page_translation(
+            &page("+++\ntitle = \"À propos\"\nweight = 2\n+++\nTexte.\n"),
+            &main,
+        )
+        .unwrap();
+        assert_eq!(
+            (ok.title.as_deref(), ok.body.as_deref()),
+            (Some("À propos"), Some("Texte.\n"))
+        );
+        let e =
+            read_page_translation(&page("+++\ntitle = \"À propos\"\nweight = 3\n+++\n"), &main).unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (3, 10));
+        assert!(e[0].message.contains("which has `2`"), "{}", e[0].message);
+    }
+
     #[test]
     fn the_translation_schema_is_the_incident_schema() {
         use crate::keys::fields_of;

@@ -194,7 +194,7 @@ fn site_from_config(config: &ConfigFile, warnings: &mut Vec<Warning>) -> (Site, 
         if key == "languages" {
             warn(
                 key,
-                "`languages`: beacon has no translations yet; only the default language is imported".into(),
+                "`languages`: the importer reads only the default language (add translations as slug.<code>.md, see docs/multilingual.md)".into(),
             );
         } else if key == "googleAnalytics" {
             warn(
