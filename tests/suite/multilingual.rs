@@ -518,7 +518,11 @@ fn check_lists_every_missing_translation_per_file_and_language() {
     );
     let run = site.beacon(&["check", "--now", NOW]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("1 page in 3 languages (en, fr, de);"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("1 page in 3 languages (en, fr, de);"),
+        "{}",
+        run.stdout
+    );
     let warnings: Vec<&str> = run
         .stderr
         .lines()
