@@ -67,10 +67,12 @@ fn render_published(mut published: Site, options: &BuildOptions, sink: &Sink) ->
             .map_err(|e| Error::Usage(format!("--base-url: {e}")))?;
     }
     let report = compute_report(&published, options.now);
+    let i18n = crate::i18n::I18n::for_site(&options.root, &published.config.language)?;
     let ctx = BuildContext {
         site: &published,
         report: &report,
         options,
+        i18n: std::sync::Arc::new(i18n),
     };
     let site_static = render::theme::load_site_static(&options.root)?;
     let theme_static = render::theme::load_static(&options.root, &published.config.theme)?;

@@ -18,7 +18,8 @@ pub struct Config {
     /// Absolute URL, always ending in `/`; may carry a subpath.
     pub base_url: String,
     pub description: String,
-    /// Language tag for `<html lang>` and the feeds. Default `en`.
+    /// The language every reader-facing word is written in: a tag whose language beacon ships
+    /// (`fr`, `fr-CA`, `zh-Hans`), in canonical case, for `<html lang>` and the feeds. Default `en`.
     pub language: String,
     /// Where times are shown and calendar days start and end. Default `UTC`.
     pub timezone: Tz,
@@ -110,7 +111,7 @@ struct ConfigFile {
     #[serde(default)]
     description: String,
     #[serde(default = "default_language")]
-    language: String,
+    language: Spanned<String>,
     timezone: Option<Spanned<String>>,
     #[serde(default = "default_theme")]
     theme: Spanned<String>,
@@ -129,8 +130,8 @@ struct ConfigFile {
     notify: Vec<Spanned<crate::notify::ChannelFile>>,
 }
 
-fn default_language() -> String {
-    "en".into()
+fn default_language() -> Spanned<String> {
+    Spanned::new(0..0, "en".into())
 }
 fn default_theme() -> Spanned<String> {
     Spanned::new(0..0, "default".into())
@@ -262,6 +263,13 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
             ),
         );
     }
+    let language = match crate::i18n::resolve(file.language.get_ref()) {
+        Ok(language) => language.tag,
+        Err(e) => {
+            report(file.language.span(), format!("`language`: {e}"));
+            String::new()
+        }
+    };
     let timezone = match &file.timezone {
         None => Tz::UTC,
         Some(name) => name.get_ref().parse::<Tz>().unwrap_or_else(|_| {
@@ -386,7 +394,7 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         title: file.title.into_inner(),
         base_url,
         description: file.description,
-        language: file.language,
+        language,
         timezone,
         theme: file.theme.into_inner(),
         uptime: UptimeConfig {
@@ -481,6 +489,20 @@ mod tests {
         let e = parse(&format!("{MINIMAL}titel = \"x\"\n")).unwrap_err();
         assert_eq!((e[0].line, e[0].column), (3, 1));
         assert!(e[0].message.contains("did you mean `title`?"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn unknown_language_is_rejected_with_a_suggestion() {
+        let problems =
+            parse("title = \"T\"\nbase_url = \"https://x.org/\"\nlanguage = \"jp\"\n").unwrap_err();
+        assert_eq!((problems[0].line, problems[0].column), (3, 12));
+        assert!(
+            problems[0].message.contains("did you mean `ja`?"),
+            "{}",
+            problems[0].message
+        );
+        let config = parse("title = \"T\"\nbase_url = \"https://x.org/\"\nlanguage = \"fr-ca\"\n").unwrap();
+        assert_eq!(config.language, "fr-CA");
     }
 
     #[test]

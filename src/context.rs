@@ -4,11 +4,13 @@
 
 use std::io;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
 use crate::content::Site;
 use crate::error::{Error, Result};
+use crate::i18n::I18n;
 use crate::status::StatusReport;
 
 /// Everything a build needs besides the site itself.
@@ -48,6 +50,9 @@ pub struct BuildContext<'a> {
     pub site: &'a Site,
     pub report: &'a StatusReport,
     pub options: &'a BuildOptions,
+    /// The language every reader-facing word is written in: `site.config.language`'s
+    /// catalogue with the site's overrides (see [`I18n::for_site`]).
+    pub i18n: Arc<I18n>,
 }
 
 impl BuildContext<'_> {

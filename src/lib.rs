@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod context;
 pub mod error;
+pub mod i18n;
 pub mod import;
 pub mod keys;
 pub mod markdown;
