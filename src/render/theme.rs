@@ -94,6 +94,8 @@ impl Theme {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         tera.set_escape_fn(|text| crate::i18n::escape_html(text).into_owned());
+        // `| escape` escapes the same way (no `&#x2F;` either), for macros rendered unescaped.
+        tera.register_filter("escape", EscapeFilter);
         let added =
             tera.add_raw_templates(templates.iter().map(|(n, (_, text))| (n.as_str(), text.as_str())));
         if let Err(error) = added {
@@ -222,6 +224,29 @@ fn read_layer<T>(
 fn to_text(display: &Path, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes)
         .map_err(|_| Error::Content(vec![Diagnostic::file(display, "template is not valid UTF-8")]))
+}
+
+/// Tera's `escape` filter with the theme's escaping. Templates need it where Tera does not
+/// autoescape: inside macros whose output is an `_html` argument of `t()`, which Tera renders
+/// with escaping off (it evaluates function arguments unescaped).
+struct EscapeFilter;
+
+impl tera::Filter for EscapeFilter {
+    fn filter(
+        &self,
+        value: &tera::Value,
+        _: &std::collections::HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let text = match value {
+            tera::Value::String(s) => crate::i18n::escape_html(s).into_owned(),
+            other => crate::i18n::escape_html(&other.to_string()).into_owned(),
+        };
+        Ok(tera::Value::String(text))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
 }
 
 /// The template an error is about: the one Tera says the error "happened in" (a parent
