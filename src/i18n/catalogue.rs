@@ -29,10 +29,10 @@ impl Catalogue {
     pub fn load(root: &Path, language: &Language) -> Result<Catalogue> {
         let relative = format!("i18n/{}.ftl", language.shipped.code);
         let path = root.join(&relative);
-        let overrides = match std::fs::read_to_string(&path) {
-            Ok(text) => Some(text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(Error::io(&path, e)),
+        // Listed like every folder a build reads, so a symlink cannot reach outside the site.
+        let overrides = match crate::site_files::list(root, "i18n")?.contains(&path) {
+            true => Some(std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?),
+            false => None,
         };
         let mut catalogue = Catalogue::load_shipped(language);
         if let Some(text) = overrides {

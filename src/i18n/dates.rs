@@ -10,16 +10,26 @@ use icu_calendar::{Date, Gregorian};
 use icu_datetime::fieldsets::{YM, YMD, YMDT};
 use icu_datetime::input::Time;
 use icu_datetime::options::TimePrecision;
+use icu_datetime::pattern::{DateTimePattern, FixedCalendarDateTimeNames};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_decimal::DecimalFormatter;
 use icu_locale_core::Locale;
+use writeable::TryWriteable;
 
 /// The formatters of one language, made once per build.
 pub struct Formats {
     date_time: FixedCalendarDateTimeFormatter<Gregorian, YMDT>,
     date: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
-    month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
+    /// Month headings go through the pattern and names ICU4X picks for "month and year", not
+    /// its formatter: icu_datetime 2.4's formatter forgets to load the digits of the year for
+    /// Portuguese (`janeiro de 2022`), and the pattern API loads them with the names.
+    month: MonthFormat,
     decimal: DecimalFormatter,
+}
+
+struct MonthFormat {
+    pattern: DateTimePattern,
+    names: FixedCalendarDateTimeNames<Gregorian, YM>,
 }
 
 /// `tag` with Latin digits asked for; the root locale if the tag is not one ICU4X reads.
@@ -49,7 +59,7 @@ impl Formats {
                 YMDT::medium().with_time_precision(TimePrecision::Minute)
             )),
             date: formatter!(|l: &Locale| FixedCalendarDateTimeFormatter::try_new(l.into(), YMD::medium())),
-            month: formatter!(|l: &Locale| FixedCalendarDateTimeFormatter::try_new(l.into(), YM::long())),
+            month: formatter!(|l: &Locale| MonthFormat::new(l)),
             decimal: formatter!(|l: &Locale| DecimalFormatter::try_new(l.into(), Default::default())),
         }
     }
@@ -69,7 +79,16 @@ impl Formats {
     }
 
     pub fn month(&self, date: NaiveDate) -> String {
-        self.month.format(&gregorian(date)).to_string()
+        let formatted = self
+            .month
+            .names
+            .with_pattern_unchecked(&self.month.pattern)
+            .format(&gregorian(date));
+        // A pattern field without data (none is known) writes ICU4X's fall-back for that field.
+        match formatted.try_write_to_string() {
+            Ok(text) => text.into_owned(),
+            Err((_, text)) => text.into_owned(),
+        }
     }
 
     /// `n / 100` with two decimals: `99.95`, `99,95`.
@@ -77,6 +96,20 @@ impl Formats {
         let mut value = Decimal::from(n);
         value.multiply_pow10(-2);
         self.decimal.format(&value).to_string()
+    }
+}
+
+impl MonthFormat {
+    fn new(locale: &Locale) -> Result<MonthFormat, Box<dyn std::error::Error>> {
+        let formatter = FixedCalendarDateTimeFormatter::<Gregorian, YM>::try_new(locale.into(), YM::long())?;
+        let pattern = formatter
+            .format(&gregorian(
+                NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or_default(),
+            ))
+            .pattern();
+        let mut names = FixedCalendarDateTimeNames::<Gregorian, YM>::try_new(locale.into())?;
+        names.include_for_pattern(&pattern)?;
+        Ok(MonthFormat { pattern, names })
     }
 }
 
@@ -110,6 +143,11 @@ mod tests {
         assert_eq!(at("en-GB", ny), "27 Jan 2022, 07:40 EST");
         assert_eq!(at("fr", ny), "27 janv. 2022, 07:40 EST");
         assert_eq!(at("de", chrono_tz::Europe::Berlin), "27.01.2022, 13:40 CET");
+        // Arabic reads a 12-hour clock, with its own day period (م: afternoon).
+        assert_eq!(
+            at("ar", chrono_tz::UTC),
+            "27\u{200f}/01\u{200f}/2022، 12:40 م UTC"
+        );
     }
 
     #[test]
@@ -117,6 +155,8 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2022, 1, 27).unwrap();
         assert_eq!(Formats::new("fr").month(day), "janvier 2022");
         assert_eq!(Formats::new("de").month(day), "Januar 2022");
+        assert_eq!(Formats::new("pt").month(day), "janeiro de 2022");
+        assert_eq!(Formats::new("ja").month(day), "2022年1月");
         assert_eq!(Formats::new("fr").hundredths(9995), "99,95");
         assert_eq!(Formats::new("en").hundredths(10_000), "100.00");
     }
