@@ -92,7 +92,7 @@ nav-status = Status
 nav-history = Verlauf
 footer-status-as-of = Stand: { $time_html }.
 footer-time-zone = Alle Zeiten in der Zeitzone { $zone }.
-footer-follow = Updates abonnieren:
+footer-follow = Meldungen abonnieren:
 
 ## Startseite
 front-as-of = Stand: { $time_html }
