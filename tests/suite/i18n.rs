@@ -19,42 +19,6 @@ fn catalogue(code: &str) -> String {
     std::fs::read_to_string(path).expect("catalogue")
 }
 
-/// The variables each message of a catalogue uses, by message id.
-fn variables(ftl: &str) -> BTreeMap<String, std::collections::BTreeSet<String>> {
-    fn walk(pattern: &ast::Pattern<&str>, out: &mut std::collections::BTreeSet<String>) {
-        for element in &pattern.elements {
-            if let ast::PatternElement::Placeable { expression } = element {
-                match expression {
-                    ast::Expression::Select { selector, variants } => {
-                        if let ast::InlineExpression::VariableReference { id } = selector {
-                            out.insert(id.name.to_string());
-                        }
-                        for v in variants {
-                            walk(&v.value, out);
-                        }
-                    }
-                    ast::Expression::Inline(ast::InlineExpression::VariableReference { id }) => {
-                        out.insert(id.name.to_string());
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-    let resource = fluent_syntax::parser::parse(ftl).expect("catalogue parses");
-    let mut out = BTreeMap::new();
-    for entry in resource.body {
-        if let ast::Entry::Message(m) = entry {
-            let mut names = std::collections::BTreeSet::new();
-            if let Some(pattern) = &m.value {
-                walk(pattern, &mut names);
-            }
-            out.insert(m.id.name.to_string(), names);
-        }
-    }
-    out
-}
-
 /// Every piece of literal text of a catalogue's messages (text between arguments, each variant
 /// of a plural), as (message id, text).
 fn literal_texts(ftl: &str) -> Vec<(String, String)> {
