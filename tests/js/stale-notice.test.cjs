@@ -80,14 +80,15 @@ test("stale_after from config.toml moves the threshold", () => {
 });
 
 test("the notice speaks the site's language, with its plural forms", () => {
-  const fr = buildSite('language = "fr"\n');
+  const fr = buildSite('language = "fr"\nstale_after = "30m"\n');
   assert.equal(
     open(fr, "index.html", 7.5).textContent,
     "Dernière mise à jour il y a 7 heures\u00a0; cette page n’est peut-être plus à jour."
   );
   assert.match(open(fr, "index.html", 1.2).textContent, /^Dernière mise à jour il y a 1 heure\u00a0;/);
   // Arabic: two is its own form, 3 to 10 another, 11 to 99 another.
-  const ar = buildSite('language = "ar"\n');
+  const ar = buildSite('language = "ar"\nstale_after = "30m"\n');
+  assert.match(open(ar, "index.html", 0.75).textContent, /منذ 45 دقيقة؛/);
   assert.match(open(ar, "index.html", 2.5).textContent, /ساعتين/);
   assert.match(open(ar, "index.html", 7.5).textContent, /7 ساعات/);
   assert.match(open(ar, "index.html", 24 * 13).textContent, /13 يومًا/);
