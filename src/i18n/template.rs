@@ -40,13 +40,13 @@ impl tera::Function for Translate {
             Some(Value::String(key)) => key,
             _ => return Err("t() needs `key`, the id of a message (see docs/i18n.md)".into()),
         };
-        if !self.i18n.catalogue().has(key) {
-            return Err(format!("t(): no message `{key}` in the catalogue (see locales/en.ftl)").into());
-        }
         if args.len() == 1 {
             if let Some(text) = self.escaped.get(key) {
                 return Ok(Value::String(text.clone()));
             }
+        }
+        if !self.i18n.catalogue().has(key) {
+            return Err(format!("t(): no message `{key}` in the catalogue (see locales/en.ftl)").into());
         }
         let mut fluent = FluentArgs::with_capacity(args.len());
         let mut strings: Vec<(char, String)> = Vec::new();

@@ -548,3 +548,21 @@ fn the_json_api_stays_english() {
     let description = summary["status"]["description"].as_str().unwrap();
     assert!(description.is_ascii(), "{description}");
 }
+
+// A site template asking for a message the catalogue does not have fails the build, naming it.
+#[test]
+fn a_template_asking_for_an_unknown_message_names_the_template() {
+    let site = example_in("fr", None);
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}<h1>{{ t(key=\"no-such-message\") }}</h1>{% endblock main %}\n",
+    );
+    let run = site.beacon(&["build", "--now", INSTANTS[0]]);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("templates/page.html"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no message `no-such-message`"),
+        "{}",
+        run.stderr
+    );
+}
