@@ -226,3 +226,23 @@ badge-under-maintenance = قيد الصيانة
 badge-degraded-performance = أداء متراجع
 badge-partial-outage = انقطاع جزئي
 badge-major-outage = انقطاع كبير
+
+## الإشعارات
+notify-new-incident = حادث جديد: { $title }
+notify-update = تحديث: { $title }
+notify-resolved = تم الحل: { $title }
+notify-maintenance-scheduled = صيانة مجدولة: { $title }
+notify-maintenance-started = بدأت الصيانة: { $title }
+notify-maintenance-completed = اكتملت الصيانة: { $title }
+notify-status-change = تغيّر الحالة: { $component } الآن { $status }
+notify-severity = الخطورة: { $severity }
+notify-affected = يؤثر في: { $components }
+notify-when = الموعد: من { $start } إلى { $end } ({ $zone })
+notify-when-from = الموعد: ابتداءً من { $start } ({ $zone })
+notify-details = التفاصيل: { $url }
+notify-link = اعرض في صفحة الحالة
+notify-now-operational = يعمل
+notify-now-degraded = متراجع الأداء
+notify-now-partial = متوقف جزئيًا
+notify-now-major = متوقف
+notify-now-maintenance = قيد الصيانة

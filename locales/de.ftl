@@ -191,3 +191,23 @@ badge-under-maintenance = in Wartung
 badge-degraded-performance = eingeschränkt
 badge-partial-outage = Teilausfall
 badge-major-outage = schwerer Ausfall
+
+## Benachrichtigungen
+notify-new-incident = Neue Störung: { $title }
+notify-update = Aktualisierung: { $title }
+notify-resolved = Behoben: { $title }
+notify-maintenance-scheduled = Wartung geplant: { $title }
+notify-maintenance-started = Wartung begonnen: { $title }
+notify-maintenance-completed = Wartung abgeschlossen: { $title }
+notify-status-change = Statusänderung: { $component } ist jetzt { $status }
+notify-severity = Schweregrad: { $severity }
+notify-affected = Betrifft: { $components }
+notify-when = Wann: { $start } bis { $end } ({ $zone })
+notify-when-from = Wann: ab { $start } ({ $zone })
+notify-details = Details: { $url }
+notify-link = Auf der Statusseite ansehen
+notify-now-operational = betriebsbereit
+notify-now-degraded = eingeschränkt
+notify-now-partial = teilweise ausgefallen
+notify-now-major = ausgefallen
+notify-now-maintenance = in Wartung

@@ -203,3 +203,24 @@ badge-under-maintenance = under maintenance
 badge-degraded-performance = degraded performance
 badge-partial-outage = partial outage
 badge-major-outage = major outage
+
+## Notifications (beacon notify): chat, Mastodon, email. Times stay numeric (2026-12-05 22:00).
+notify-new-incident = New incident: { $title }
+notify-update = Update: { $title }
+notify-resolved = Resolved: { $title }
+notify-maintenance-scheduled = Maintenance scheduled: { $title }
+notify-maintenance-started = Maintenance started: { $title }
+notify-maintenance-completed = Maintenance completed: { $title }
+notify-status-change = Status change: { $component } is now { $status }
+notify-severity = Severity: { $severity }
+notify-affected = Affected: { $components }
+notify-when = When: { $start } to { $end } ({ $zone })
+notify-when-from = When: from { $start } ({ $zone })
+notify-details = Details: { $url }
+notify-link = View on the status page
+# A component's new status, after "is now".
+notify-now-operational = operational
+notify-now-degraded = degraded
+notify-now-partial = partly down
+notify-now-major = down
+notify-now-maintenance = under maintenance

@@ -191,3 +191,23 @@ badge-under-maintenance = en mantenimiento
 badge-degraded-performance = rendimiento degradado
 badge-partial-outage = interrupción parcial
 badge-major-outage = interrupción grave
+
+## Notificaciones
+notify-new-incident = Nuevo incidente: { $title }
+notify-update = Actualización: { $title }
+notify-resolved = Resuelto: { $title }
+notify-maintenance-scheduled = Mantenimiento programado: { $title }
+notify-maintenance-started = Mantenimiento iniciado: { $title }
+notify-maintenance-completed = Mantenimiento finalizado: { $title }
+notify-status-change = Cambio de estado: { $component } ahora está { $status }
+notify-severity = Gravedad: { $severity }
+notify-affected = Afecta a: { $components }
+notify-when = Cuándo: del { $start } al { $end } ({ $zone })
+notify-when-from = Cuándo: desde el { $start } ({ $zone })
+notify-details = Detalles: { $url }
+notify-link = Ver en la página de estado
+notify-now-operational = operativo
+notify-now-degraded = degradado
+notify-now-partial = parcialmente caído
+notify-now-major = caído
+notify-now-maintenance = en mantenimiento

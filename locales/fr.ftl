@@ -191,3 +191,23 @@ badge-under-maintenance = en maintenance
 badge-degraded-performance = performances dégradées
 badge-partial-outage = panne partielle
 badge-major-outage = panne majeure
+
+## Notifications
+notify-new-incident = Nouvel incident : { $title }
+notify-update = Mise à jour : { $title }
+notify-resolved = Résolu : { $title }
+notify-maintenance-scheduled = Maintenance planifiée : { $title }
+notify-maintenance-started = Maintenance commencée : { $title }
+notify-maintenance-completed = Maintenance terminée : { $title }
+notify-status-change = Changement d’état : { $component } est maintenant { $status }
+notify-severity = Gravité : { $severity }
+notify-affected = Concerne : { $components }
+notify-when = Quand : du { $start } au { $end } ({ $zone })
+notify-when-from = Quand : à partir du { $start } ({ $zone })
+notify-details = Détails : { $url }
+notify-link = Voir sur la page d’état
+notify-now-operational = opérationnel
+notify-now-degraded = dégradé
+notify-now-partial = partiellement hors service
+notify-now-major = hors service
+notify-now-maintenance = en maintenance

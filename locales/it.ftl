@@ -191,3 +191,23 @@ badge-under-maintenance = in manutenzione
 badge-degraded-performance = prestazioni ridotte
 badge-partial-outage = interruzione parziale
 badge-major-outage = interruzione grave
+
+## Notifiche
+notify-new-incident = Nuovo incidente: { $title }
+notify-update = Aggiornamento: { $title }
+notify-resolved = Risolto: { $title }
+notify-maintenance-scheduled = Manutenzione programmata: { $title }
+notify-maintenance-started = Manutenzione iniziata: { $title }
+notify-maintenance-completed = Manutenzione completata: { $title }
+notify-status-change = Cambio di stato: { $component } ora è { $status }
+notify-severity = Gravità: { $severity }
+notify-affected = Interessa: { $components }
+notify-when = Quando: dal { $start } al { $end } ({ $zone })
+notify-when-from = Quando: dal { $start } ({ $zone })
+notify-details = Dettagli: { $url }
+notify-link = Vedi sulla pagina di stato
+notify-now-operational = operativo
+notify-now-degraded = con prestazioni ridotte
+notify-now-partial = parzialmente non disponibile
+notify-now-major = non disponibile
+notify-now-maintenance = in manutenzione

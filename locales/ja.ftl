@@ -161,3 +161,23 @@ badge-under-maintenance = メンテナンス中
 badge-degraded-performance = 性能低下
 badge-partial-outage = 一部停止
 badge-major-outage = 大規模障害
+
+## 通知
+notify-new-incident = 新しい障害：{ $title }
+notify-update = 更新：{ $title }
+notify-resolved = 解決：{ $title }
+notify-maintenance-scheduled = メンテナンス予定：{ $title }
+notify-maintenance-started = メンテナンス開始：{ $title }
+notify-maintenance-completed = メンテナンス完了：{ $title }
+notify-status-change = 状態の変化：{ $component } は現在「{ $status }」です
+notify-severity = 深刻度：{ $severity }
+notify-affected = 影響範囲：{ $components }
+notify-when = 日時：{ $start } ～ { $end }（{ $zone }）
+notify-when-from = 日時：{ $start } から（{ $zone }）
+notify-details = 詳細：{ $url }
+notify-link = 稼働状況ページで見る
+notify-now-operational = 正常
+notify-now-degraded = 性能低下
+notify-now-partial = 一部停止
+notify-now-major = 停止
+notify-now-maintenance = メンテナンス中

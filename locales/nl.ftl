@@ -191,3 +191,23 @@ badge-under-maintenance = in onderhoud
 badge-degraded-performance = verminderde prestaties
 badge-partial-outage = gedeeltelijke storing
 badge-major-outage = ernstige storing
+
+## Meldingen
+notify-new-incident = Nieuwe storing: { $title }
+notify-update = Update: { $title }
+notify-resolved = Opgelost: { $title }
+notify-maintenance-scheduled = Onderhoud gepland: { $title }
+notify-maintenance-started = Onderhoud begonnen: { $title }
+notify-maintenance-completed = Onderhoud afgerond: { $title }
+notify-status-change = Statuswijziging: { $component } is nu { $status }
+notify-severity = Ernst: { $severity }
+notify-affected = Betreft: { $components }
+notify-when = Wanneer: { $start } tot { $end } ({ $zone })
+notify-when-from = Wanneer: vanaf { $start } ({ $zone })
+notify-details = Details: { $url }
+notify-link = Bekijk op de statuspagina
+notify-now-operational = operationeel
+notify-now-degraded = verminderd
+notify-now-partial = gedeeltelijk onbereikbaar
+notify-now-major = onbereikbaar
+notify-now-maintenance = in onderhoud

@@ -203,3 +203,23 @@ badge-under-maintenance = under maintenance
 badge-degraded-performance = degraded performance
 badge-partial-outage = partial outage
 badge-major-outage = major outage
+
+## Notificações
+notify-new-incident = Novo incidente: { $title }
+notify-update = Atualização: { $title }
+notify-resolved = Resolvido: { $title }
+notify-maintenance-scheduled = Manutenção agendada: { $title }
+notify-maintenance-started = Manutenção iniciada: { $title }
+notify-maintenance-completed = Manutenção concluída: { $title }
+notify-status-change = Mudança de estado: { $component } agora está { $status }
+notify-severity = Gravidade: { $severity }
+notify-affected = Afeta: { $components }
+notify-when = Quando: de { $start } a { $end } ({ $zone })
+notify-when-from = Quando: a partir de { $start } ({ $zone })
+notify-details = Detalhes: { $url }
+notify-link = Ver na página de estado
+notify-now-operational = operacional
+notify-now-degraded = com desempenho reduzido
+notify-now-partial = parcialmente fora do ar
+notify-now-major = fora do ar
+notify-now-maintenance = em manutenção

@@ -161,3 +161,23 @@ badge-under-maintenance = 维护中
 badge-degraded-performance = 性能下降
 badge-partial-outage = 部分中断
 badge-major-outage = 严重中断
+
+## 通知
+notify-new-incident = 新事件：{ $title }
+notify-update = 更新：{ $title }
+notify-resolved = 已解决：{ $title }
+notify-maintenance-scheduled = 已计划维护：{ $title }
+notify-maintenance-started = 维护已开始：{ $title }
+notify-maintenance-completed = 维护已完成：{ $title }
+notify-status-change = 状态变化：{ $component } 现在{ $status }
+notify-severity = 严重程度：{ $severity }
+notify-affected = 影响：{ $components }
+notify-when = 时间：{ $start } 至 { $end }（{ $zone }）
+notify-when-from = 时间：自 { $start } 起（{ $zone }）
+notify-details = 详情：{ $url }
+notify-link = 在状态页面查看
+notify-now-operational = 正常运行
+notify-now-degraded = 性能下降
+notify-now-partial = 部分中断
+notify-now-major = 中断
+notify-now-maintenance = 维护中

@@ -279,6 +279,10 @@ mod tests {
                     "label",
                     "title",
                     "components",
+                    "severity",
+                    "start",
+                    "end",
+                    "url",
                 ] {
                     args.set(name, "x");
                 }
