@@ -1,208 +1,196 @@
-# English: the reference catalogue. Every other catalogue has exactly these message ids.
-# Ids are `<area>-<what>`: the area says where the text is read (status, phase, update, page
-# parts like front-/incident-/history-, feed-, calendar-, badge-, stale-); see docs/i18n.md.
-# Variables ending in `_html` receive HTML (links, <time> elements); all others are text.
+# Português.
 
-## Component statuses, as a reader sees them next to a component
-status-no-data = No data yet
-status-operational = Operational
-status-under-maintenance = Under maintenance
-status-degraded-performance = Degraded performance
-status-partial-outage = Partial outage
-status-major-outage = Major outage
-# An incident of severity `notice`.
-status-notice = Notice
-# A maintenance window, where a severity would be shown.
-status-maintenance = Maintenance
-# A day before the component's `since`, in the bars.
-status-no-data-day = No data
+## Estado dos componentes
+status-no-data = Ainda sem dados
+status-operational = Operacional
+status-under-maintenance = Em manutenção
+status-degraded-performance = Desempenho reduzido
+status-partial-outage = Interrupção parcial
+status-major-outage = Interrupção grave
+status-notice = Aviso
+status-maintenance = Manutenção
+status-no-data-day = Sem dados
 
-## The front page's banner, by the overall status
-banner-no-data = No data yet
-banner-operational = All systems operational
-banner-under-maintenance = Maintenance in progress
-banner-degraded-performance = Degraded performance
-banner-partial-outage = Partial outage
-banner-major-outage = Major outage
+## Faixa da página inicial
+banner-no-data = Ainda sem dados
+banner-operational = Todos os sistemas operacionais
+banner-under-maintenance = Manutenção em andamento
+banner-degraded-performance = Desempenho reduzido
+banner-partial-outage = Interrupção parcial
+banner-major-outage = Interrupção grave
 
-## Where an incident or a window stands
-phase-ongoing = Ongoing
-phase-resolved = Resolved
-phase-upcoming = Upcoming
-phase-in-progress = In progress
-phase-completed = Completed
+## Fases
+phase-ongoing = Em andamento
+phase-resolved = Resolvido
+phase-upcoming = Agendada
+phase-in-progress = Em andamento
+phase-completed = Concluída
 
-## The status word of one update in a timeline
-update-investigating = Investigating
-update-identified = Identified
-update-monitoring = Monitoring
-update-resolved = Resolved
-update-postmortem = Post-incident review
-update-scheduled = Scheduled
-update-in-progress = In progress
-update-completed = Completed
-update-update = Update
+## Estado de uma atualização
+update-investigating = Em investigação
+update-identified = Causa identificada
+update-monitoring = Em monitoramento
+update-resolved = Resolvido
+update-postmortem = Análise pós-incidente
+update-scheduled = Agendada
+update-in-progress = Em andamento
+update-completed = Concluída
+update-update = Atualização
 
-## Durations: "3 days 4 hours", "7 hours 30 minutes"
+## Durações
 duration-days = { $count ->
-    [one] { $count } day
-   *[other] { $count } days
+    [one] { $count } dia
+   *[other] { $count } dias
 }
 duration-hours = { $count ->
-    [one] { $count } hour
-   *[other] { $count } hours
+    [one] { $count } hora
+   *[other] { $count } horas
 }
 duration-minutes = { $count ->
-    [one] { $count } minute
-   *[other] { $count } minutes
+    [one] { $count } minuto
+   *[other] { $count } minutos
 }
-# Two units of a duration, the larger first.
-duration-pair = { $larger } { $smaller }
-duration-under-a-minute = under a minute
-# An incident still going on: "4 hours 20 minutes so far".
-duration-so-far = { $duration } so far
+duration-pair = { $larger } e { $smaller }
+duration-under-a-minute = menos de um minuto
+duration-so-far = { $duration } até agora
 
-## Uptime figures
-# A percentage; $value is already formatted ("99.95").
+## Disponibilidade
 percent = { $value }%
-uptime-value-no-data = no data
-uptime-value-no-data-yet = no data yet
-uptime-figure = { $percent } uptime, last { $days ->
-    [one] day
-   *[other] { $days } days
+uptime-value-no-data = sem dados
+uptime-value-no-data-yet = ainda sem dados
+uptime-figure = { $percent } de disponibilidade { $days ->
+    [one] no último dia
+   *[other] nos últimos { $days } dias
 }
-uptime-no-data = Uptime: no data
-uptime-no-data-yet = Uptime: no data yet
+uptime-no-data = Disponibilidade: sem dados
+uptime-no-data-yet = Disponibilidade: ainda sem dados
 uptime-window = { $days ->
-    [one] Last day
-   *[other] Last { $days } days
+    [one] Último dia
+   *[other] Últimos { $days } dias
 }
 
-## The daily bars
-bars-label = { $component }: daily status, oldest first
+## Barras diárias
+bars-label = { $component }: estado diário, do mais antigo ao mais recente
 bars-days-ago = { $days ->
-    [one] 1 day ago
-   *[other] { $days } days ago
+    [one] há 1 dia
+   *[other] há { $days } dias
 }
-bars-today = Today
-# One bar's text: "27 Jan 2022: Major outage, 7 hours 30 minutes down, 1 incident".
+bars-today = Hoje
 bar-day = { $date }: { $status }
-bar-downtime = { $duration } down
-bar-no-downtime = no downtime
+bar-downtime = { $duration } fora do ar
+bar-no-downtime = sem interrupções
 bar-incidents = { $count ->
-    [one] { $count } incident
-   *[other] { $count } incidents
+    [one] { $count } incidente
+   *[other] { $count } incidentes
 }
-# Joins the parts of a bar's text.
 list-separator = {", "}
 
-## Every page
-skip-to-content = Skip to content
+## Todas as páginas
+skip-to-content = Pular para o conteúdo
 nav-label = Site
-nav-status = Status
-nav-history = History
-footer-status-as-of = Status as of { $time_html }.
-footer-time-zone = Times are shown in { $zone } time.
-footer-follow = Follow updates:
+nav-status = Estado
+nav-history = Histórico
+footer-status-as-of = Estado em { $time_html }.
+footer-time-zone = Os horários estão no fuso { $zone }.
+footer-follow = Acompanhe as atualizações:
 
-## Front page
-front-as-of = As of { $time_html }
-front-ongoing = Ongoing incidents
-front-maintenance = Maintenance
-front-notices = Notices
-front-pinned = Pinned
-front-components = Components
-front-recent = Recent history
-front-no-past = No past incidents.
-front-full-history = Full history
+## Página inicial
+front-as-of = Estado em { $time_html }
+front-ongoing = Incidentes em andamento
+front-maintenance = Manutenção
+front-notices = Avisos
+front-pinned = Fixados
+front-components = Componentes
+front-recent = Histórico recente
+front-no-past = Nenhum incidente anterior.
+front-full-history = Histórico completo
 
-## Incidents as cards (front page) and rows (lists)
-card-scheduled = Scheduled { $start_html } to { $end_html } ({ $duration })
-card-window = { $start_html } to { $end_html } ({ $duration })
-card-since = Since { $start_html } ({ $duration } so far)
-affects = Affects: { $components_html }
-row-after = { $phase } after { $duration }
+## Cartões e linhas
+card-scheduled = Agendada de { $start_html } a { $end_html } ({ $duration })
+card-window = De { $start_html } a { $end_html } ({ $duration })
+card-since = Desde { $start_html } ({ $duration } até agora)
+affects = Afeta: { $components_html }
+row-after = { $phase } após { $duration }
 
-## An incident's page
-incident-kind-incident = Incident
-incident-kind-maintenance = Maintenance
-incident-type = Type
-incident-severity = Severity
-incident-scheduled-start = Scheduled start
-incident-began = Began
-incident-scheduled-end = Scheduled end
-incident-resolved = Resolved
-incident-not-resolved = Not yet resolved
-incident-duration = Duration
-incident-affected = Affected components
-incident-updates = Updates
-incident-no-updates = No updates yet.
-incident-details = Details
-incident-all = All incidents
+## Página de um incidente
+incident-kind-incident = Incidente
+incident-kind-maintenance = Manutenção
+incident-type = Tipo
+incident-severity = Gravidade
+incident-scheduled-start = Início previsto
+incident-began = Início
+incident-scheduled-end = Fim previsto
+incident-resolved = Resolvido em
+incident-not-resolved = Ainda não resolvido
+incident-duration = Duração
+incident-affected = Componentes afetados
+incident-updates = Atualizações
+incident-no-updates = Ainda não há atualizações.
+incident-details = Detalhes
+incident-all = Todos os incidentes
 
-## History pages
-history-title = History
-history-title-page = History, page { $page }
-history-intro = Incidents and maintenance, newest first ({ $count } in all).
-history-intro-page = Page { $current } of { $total }.
-history-empty = Nothing has happened yet.
-history-pages = History pages
-history-newer = ← Newer
-history-older = Older →
-history-page-of = Page { $current } of { $total }
+## Histórico
+history-title = Histórico
+history-title-page = Histórico, página { $page }
+history-intro = Incidentes e manutenções, do mais recente ao mais antigo ({ $count } no total).
+history-intro-page = Página { $current } de { $total }.
+history-empty = Nada aconteceu ainda.
+history-pages = Páginas do histórico
+history-newer = ← Mais recentes
+history-older = Mais antigos →
+history-page-of = Página { $current } de { $total }
 
-## A component's page
-component-current = Current status: { $status_html }
-component-uptime = Uptime
-component-incidents = Incidents
-component-no-incidents = No incidents recorded for { $component }.
-component-feed = RSS feed for { $component }
+## Página de um componente
+component-current = Estado atual: { $status_html }
+component-uptime = Disponibilidade
+component-incidents = Incidentes
+component-no-incidents = Nenhum incidente registrado para { $component }.
+component-feed = Feed RSS de { $component }
 
-## The 404 page
-not-found-title = Page not found
-not-found-text = There is no page at this address: it may have moved, or the link may be mistyped.
-not-found-status-link = See the current status
-not-found-history-link = browse past incidents
-not-found-next = { $status_html } or { $history_html }.
+## Página 404
+not-found-title = Página não encontrada
+not-found-text = Não há nenhuma página neste endereço: ela pode ter sido movida ou o link pode estar incorreto.
+not-found-status-link = Ver o estado atual
+not-found-history-link = consultar incidentes anteriores
+not-found-next = { $status_html } ou { $history_html }.
 
-## The stale notice (shown by stale.js when a page is older than `stale_after`)
+## Aviso de página desatualizada
 stale-minutes = { $count ->
-    [one] Last updated { $count } minute ago; this page may be out of date.
-   *[other] Last updated { $count } minutes ago; this page may be out of date.
+    [one] Atualizada pela última vez há { $count } minuto; esta página pode estar desatualizada.
+   *[other] Atualizada pela última vez há { $count } minutos; esta página pode estar desatualizada.
 }
 stale-hours = { $count ->
-    [one] Last updated { $count } hour ago; this page may be out of date.
-   *[other] Last updated { $count } hours ago; this page may be out of date.
+    [one] Atualizada pela última vez há { $count } hora; esta página pode estar desatualizada.
+   *[other] Atualizada pela última vez há { $count } horas; esta página pode estar desatualizada.
 }
 stale-days = { $count ->
-    [one] Last updated { $count } day ago; this page may be out of date.
-   *[other] Last updated { $count } days ago; this page may be out of date.
+    [one] Atualizada pela última vez há { $count } dia; esta página pode estar desatualizada.
+   *[other] Atualizada pela última vez há { $count } dias; esta página pode estar desatualizada.
 }
 
-## Feeds (RSS and Atom)
-feed-description = Incidents and maintenance on { $site }
-feed-component-description = Incidents and maintenance affecting { $component }
-# An item's title: "[Major outage] Email is down".
+## Feeds
+feed-description = Incidentes e manutenções de { $site }
+feed-component-description = Incidentes e manutenções que afetam { $component }
 feed-item-title = [{ $label }] { $title }
-feed-scheduled = Scheduled: { $start_html }
-feed-scheduled-until = Scheduled: { $start_html } to { $end_html }
-feed-started = Started: { $start_html }
-feed-resolved = Resolved: { $end_html }
-feed-timeline = Timeline
+feed-scheduled = Agendada: { $start_html }
+feed-scheduled-until = Agendada: de { $start_html } a { $end_html }
+feed-started = Início: { $start_html }
+feed-resolved = Resolvido: { $end_html }
+feed-timeline = Cronologia
 
-## The maintenance calendar
-calendar-name = { $site }: maintenance
-calendar-summary = Maintenance: { $title }
-calendar-affects = Affects: { $components }
+## Calendário de manutenções
+calendar-name = { $site }: manutenções
+calendar-summary = Manutenção: { $title }
+calendar-affects = Afeta: { $components }
 
-## Badges (lower case, as badges usually are)
-badge-label = status
-badge-no-data = no data yet
-badge-operational = operational
-badge-under-maintenance = under maintenance
-badge-degraded-performance = degraded performance
-badge-partial-outage = partial outage
-badge-major-outage = major outage
+## Selos
+badge-label = estado
+badge-no-data = ainda sem dados
+badge-operational = operacional
+badge-under-maintenance = em manutenção
+badge-degraded-performance = desempenho reduzido
+badge-partial-outage = interrupção parcial
+badge-major-outage = interrupção grave
 
 ## Notificações
 notify-new-incident = Novo incidente: { $title }

@@ -245,6 +245,28 @@ mod tests {
         }
     }
 
+    // A catalogue is a translation, not a copy of English: at most a few messages may read the
+    // same (names like "Status", "Maintenance", "RSS").
+    #[test]
+    fn every_other_catalogue_translates_nearly_every_message() {
+        let english = resolve("en").unwrap();
+        let english = Catalogue::load_shipped(&english);
+        for shipped in &SHIPPED[1..] {
+            let language = resolve(shipped.code).unwrap();
+            let catalogue = Catalogue::load_shipped(&language);
+            let same: Vec<&str> = english
+                .plain_messages()
+                .filter(|(id, text)| catalogue.text(id) == *text)
+                .map(|(id, _)| id)
+                .collect();
+            assert!(
+                same.len() <= 8,
+                "locales/{}.ftl reads like English in {same:?}",
+                shipped.code
+            );
+        }
+    }
+
     // Formatting each message of each catalogue with every argument the English one uses gives
     // no Fluent error (an unknown variable, a missing default variant).
     #[test]
