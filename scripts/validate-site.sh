@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the example site at two fixed instants and reads each build the way clients do:
+# Builds the example site at two fixed instants, and in every shipped language, and reads each
+# build the way clients do:
 # the Nu Html Checker on every page and stylesheet, feedparser and lxml on feeds and sitemap,
 # a strict JSON parser on the API, and a link checker over every same-site link.
 # The tools are the project's own (.ci/tools/), installed by .ci/tools/install.sh.
@@ -18,7 +19,27 @@ bin="${CARGO_TARGET_DIR:-target}/release/beacon"
 "$bin" build --output "$out/public" --now 2026-11-22T12:00:00-05:00
 "$bin" build --output "$out/noon" --now 2022-01-27T12:00:00-05:00
 
+# The example in every shipped language (locales/*.ftl), at the instant with the most to show.
+languages=()
+for catalogue in locales/*.ftl; do
+  code=$(basename "$catalogue" .ftl)
+  languages+=("$out/lang/$code")
+  mkdir -p "$out/src/$code"
+  cp -r config.toml content "$out/src/$code/"
+  sed -i "s/^language = .*/language = \"$code\"/" "$out/src/$code/config.toml"
+  "$bin" --root "$out/src/$code" --quiet build --output "$out/lang/$code" --now 2026-11-22T12:00:00-05:00
+done
+
 status=0
+# One checker run for every language's pages (the JVM's start is most of its time).
+echo "-- ${#languages[@]} languages: ${languages[*]##*/}"
+java -jar "$tools/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --skip-non-html \
+  --also-check-css "${languages[@]}" && echo "vnu: no errors" || status=1
+"$python" "$tools/check_json.py" "$out/lang" || status=1
+for site in "${languages[@]}"; do
+  echo -n "${site##*/}: "
+  "$python" "$tools/check_feeds.py" --base-url "$base" "$site" || status=1
+done
 for site in "$out/public" "$out/noon"; do
   echo "-- $site"
   java -jar "$tools/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --skip-non-html \

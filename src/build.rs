@@ -1,14 +1,15 @@
 //! Runs the stages: load → as of `now` → status → render every output, handing each file on
 //! as it is done. Formats nothing itself and writes nothing (that is `write.rs`).
 
-use std::collections::{BTreeMap, HashSet};
-use std::sync::Mutex;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
 use crate::content::{load_site, LoadOptions, Site};
 pub use crate::context::{BuildContext, BuildOptions, Output, OutputFile, Sink};
 use crate::error::{Error, Result};
+use crate::i18n::I18n;
 use crate::status::{as_of, compute_report, into_as_of};
 use crate::{outputs, render};
 
@@ -68,6 +69,20 @@ fn render_published(mut published: Site, options: &BuildOptions, sink: &Sink) ->
     }
     // Status and uptime are facts, the same in every language: computed once.
     let report = compute_report(&published, options.now);
+    // Every language's catalogue, with the site's overrides, is read before anything renders:
+    // a bad override fails the build before a single file is made.
+    let catalogues = published
+        .config
+        .languages
+        .iter()
+        .map(|code| Ok((code.clone(), Arc::new(I18n::for_site(&options.root, code)?))))
+        .collect::<Result<HashMap<String, Arc<I18n>>>>()?;
+    let catalogue = |code: &str| -> Result<Arc<I18n>> {
+        match catalogues.get(code) {
+            Some(i18n) => Ok(Arc::clone(i18n)),
+            None => Ok(Arc::new(I18n::for_site(&options.root, code)?)),
+        }
+    };
     let site_static = render::theme::load_site_static(&options.root)?;
     let theme_static = render::theme::load_static(&options.root, &published.config.theme)?;
     let versions = render::asset_versions(&theme_static, &site_static);
@@ -84,6 +99,7 @@ fn render_published(mut published: Site, options: &BuildOptions, sink: &Sink) ->
         report: &report,
         options,
         edition_prefix: "",
+        i18n: catalogue(&published.config.language)?,
     };
     let (editions, site_wide) = rayon::join(
         || {
@@ -93,6 +109,7 @@ fn render_published(mut published: Site, options: &BuildOptions, sink: &Sink) ->
                     report: &report,
                     options,
                     edition_prefix,
+                    i18n: catalogue(&edition.config.language)?,
                 };
                 let out = Prefixed {
                     prefix: edition_prefix,
@@ -131,7 +148,7 @@ fn render_published(mut published: Site, options: &BuildOptions, sink: &Sink) ->
 pub fn for_each_edition(site: &Site, mut render: impl FnMut(&Site, &str) -> Result<()>) -> Result<()> {
     render(site, "")?;
     for code in site.config.languages.iter().skip(1) {
-        let prefix = crate::languages::edition_prefix(&site.config.languages, code);
+        let prefix = crate::editions::edition_prefix(&site.config.languages, code);
         render(&site.in_language(code), &prefix)?;
     }
     Ok(())

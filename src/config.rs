@@ -18,11 +18,12 @@ pub struct Config {
     /// Absolute URL, always ending in `/`; may carry a subpath.
     pub base_url: String,
     pub description: String,
-    /// Language tag for `<html lang>` and the feeds: the language this build writes in. On a
+    /// The language every reader-facing word of this build is written in: a tag whose language
+    /// beacon ships (`fr`, `fr-CA`, `zh-Hans`), for `<html lang>` and the feeds. On a
     /// multilingual site, each edition's copy of the config has its own. Default `en`.
     pub language: String,
     /// Every language the site is published in, the default (the one at the root) first;
-    /// `[language]` on a monolingual site. See [`crate::languages`].
+    /// `[language]` on a monolingual site. See [`crate::editions`].
     pub languages: Vec<String>,
     /// Where times are shown and calendar days start and end. Default `UTC`.
     pub timezone: Tz,
@@ -417,15 +418,22 @@ fn check_languages(
     report: &mut impl FnMut(std::ops::Range<usize>, String),
 ) -> (String, Vec<String>) {
     let Some(list) = languages else {
-        let language = language
-            .map_or(DEFAULT_LANGUAGE, |l| l.get_ref().as_str())
-            .to_string();
+        let language = match language {
+            None => DEFAULT_LANGUAGE.to_string(),
+            Some(l) => crate::i18n::resolve(l.get_ref()).map_or_else(
+                |e| {
+                    report(l.span(), format!("`language`: {e}"));
+                    String::new()
+                },
+                |resolved| resolved.tag,
+            ),
+        };
         return (language.clone(), vec![language]);
     };
     let mut codes: Vec<String> = Vec::with_capacity(list.get_ref().len());
     for code in list.get_ref() {
         let text = code.get_ref();
-        if !crate::languages::is_language_code(text) {
+        if !crate::editions::is_language_code(text) {
             report(
                 code.span(),
                 format!(
@@ -435,7 +443,7 @@ fn check_languages(
             );
         } else if codes.contains(text) {
             report(code.span(), format!("`languages`: `{text}` is listed twice"));
-        } else if let Some(problem) = crate::languages::interface_language_problem(text) {
+        } else if let Err(problem) = crate::i18n::resolve(text) {
             report(code.span(), format!("`languages`: {problem}"));
         }
         codes.push(text.clone());
@@ -544,6 +552,20 @@ mod tests {
         let e = parse(&format!("{MINIMAL}titel = \"x\"\n")).unwrap_err();
         assert_eq!((e[0].line, e[0].column), (3, 1));
         assert!(e[0].message.contains("did you mean `title`?"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn unknown_language_is_rejected_with_a_suggestion() {
+        let problems =
+            parse("title = \"T\"\nbase_url = \"https://x.org/\"\nlanguage = \"jp\"\n").unwrap_err();
+        assert_eq!((problems[0].line, problems[0].column), (3, 12));
+        assert!(
+            problems[0].message.contains("did you mean `ja`?"),
+            "{}",
+            problems[0].message
+        );
+        let config = parse("title = \"T\"\nbase_url = \"https://x.org/\"\nlanguage = \"fr-ca\"\n").unwrap();
+        assert_eq!(config.language, "fr-CA");
     }
 
     #[test]

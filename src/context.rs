@@ -4,11 +4,13 @@
 
 use std::io;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
 use crate::content::Site;
 use crate::error::{Error, Result};
+use crate::i18n::I18n;
 use crate::status::StatusReport;
 
 /// Everything a build needs besides the site itself.
@@ -49,9 +51,12 @@ pub struct BuildContext<'a> {
     pub report: &'a StatusReport,
     pub options: &'a BuildOptions,
     /// Where this language's edition lives in the output: empty for the default language (at
-    /// the root), `fr/` for another (see [`crate::languages::edition_prefix`]). Renderers write
+    /// the root), `fr/` for another (see [`crate::editions::edition_prefix`]). Renderers write
     /// paths and URLs relative to their edition; `build` puts this in front of every path.
     pub edition_prefix: &'a str,
+    /// The language every reader-facing word is written in: `site.config.language`'s
+    /// catalogue with the site's overrides (see [`I18n::for_site`]).
+    pub i18n: Arc<I18n>,
 }
 
 impl BuildContext<'_> {
@@ -75,7 +80,7 @@ impl BuildContext<'_> {
         format!(
             "{}{}{}",
             self.site.config.base_url,
-            crate::languages::edition_prefix(&self.site.config.languages, code),
+            crate::editions::edition_prefix(&self.site.config.languages, code),
             path.trim_start_matches('/')
         )
     }

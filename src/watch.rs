@@ -1,7 +1,7 @@
 //! Watching a site's inputs: notify events, debounced, filtered to the files a build reads,
 //! sent on as one "rebuild" batch of changed paths. Knows nothing of HTTP or of building.
 //!
-//! The inputs are `config.toml`, `content/`, `templates/`, `themes/` and `static/` under the
+//! The inputs are `config.toml`, `content/`, `templates/`, `themes/`, `static/` and `i18n/` under the
 //! root. The root itself is watched without recursion (it sees `config.toml` and input folders
 //! come and go) and each input folder recursively, so `public/` and anything else under the
 //! root cost no watches. Hidden files (editor swap files, the temp files of `beacon update`)
@@ -19,7 +19,7 @@ use notify_debouncer_mini::{new_debouncer_opt, Config, DebounceEventResult, Debo
 use crate::error::{Error, Result};
 
 /// What a build reads, relative to the root: only changes below these trigger a rebuild.
-pub const INPUTS: &[&str] = &["config.toml", "content", "templates", "themes", "static"];
+pub const INPUTS: &[&str] = &["config.toml", "content", "templates", "themes", "static", "i18n"];
 
 /// How long the files must be quiet before a batch goes out: long enough to take an editor's
 /// write-rename-chmod as one change, short enough to keep save-to-reload well under 300 ms.

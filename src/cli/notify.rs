@@ -41,6 +41,7 @@ pub fn run(cli: &Cli, args: &NotifyArgs) -> Result<Outcome> {
         output: args.output.clone().unwrap_or_else(|| cli.root.join("public")),
         now,
         dry_run: args.dry_run,
+        root: cli.root.clone(),
     };
     let report = notify(&config, &options)?;
     if report.failed.is_empty() {

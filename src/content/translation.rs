@@ -24,11 +24,11 @@ use crate::time::Bound;
 
 /// The main file and language code of a translation file's name (`x.fr.md` → `x.md`, `fr`);
 /// `None` for a main file. A name counts as a translation when the part between its last two
-/// dots is a well-formed language code (see [`crate::languages::is_language_code`]).
+/// dots is a well-formed language code (see [`crate::editions::is_language_code`]).
 pub fn translation_name(path: &Path) -> Option<(PathBuf, String)> {
     let stem = path.file_stem()?.to_str()?;
     let (main, code) = stem.rsplit_once('.')?;
-    if main.is_empty() || !crate::languages::is_language_code(code) {
+    if main.is_empty() || !crate::editions::is_language_code(code) {
         return None;
     }
     Some((path.with_file_name(format!("{main}.md")), code.to_string()))

@@ -143,6 +143,25 @@ pub fn read(tool: Tool, src: &Path) -> Result<Read> {
         Tool::Cstate => cstate::read(src)?,
         Tool::Statusfy => statusfy::read(src)?,
     };
+    // A language beacon does not ship would make the imported site fail to build.
+    if let Err(why) = crate::i18n::resolve(&read.site.language) {
+        let config = [
+            "config.yml",
+            "config.yaml",
+            "config.toml",
+            "config.json",
+            "config.js",
+        ]
+        .into_iter()
+        .find(|n| src.join(n).is_file())
+        .unwrap_or("config");
+        read.warnings.push(Warning::new(
+            config,
+            1,
+            format!("language: {why}; imported as `en`, edit `language` in config.toml"),
+        ));
+        read.site.language = "en".into();
+    }
     read.site
         .entries
         .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));

@@ -1,7 +1,11 @@
-//! Every word a notification says, in one place, so the wording can be translated later
-//! (the site is English-only today). Channels only arrange these parts.
+//! Every word a notification says, in one place, in the site's language (the `notify-*`
+//! messages of the catalogue, see docs/i18n.md). Channels only arrange these parts.
+
+use fluent_bundle::FluentValue;
 
 use super::events::{Change, Event, SiteState};
+use crate::i18n::I18n;
+use crate::status::ComponentStatus;
 
 /// The parts of one notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,27 +25,37 @@ pub struct Message {
     pub site: String,
     /// The site's address, ending in `/`.
     pub site_url: String,
+    /// "Details: <url>".
+    pub details_line: String,
+    /// "View on the status page".
+    pub link_label: String,
 }
 
-pub fn compose(event: &Event, site: &SiteState) -> Message {
-    let what = match event.change {
-        Change::IncidentNew => "New incident",
-        Change::IncidentUpdate => "Update",
-        Change::IncidentResolved => "Resolved",
-        Change::MaintenanceAnnounced => "Maintenance scheduled",
-        Change::MaintenanceStarted => "Maintenance started",
-        Change::MaintenanceCompleted => "Maintenance completed",
-        Change::ComponentStatus => "Status change",
-    };
+pub fn compose(event: &Event, site: &SiteState, i18n: &I18n) -> Message {
+    let title = || FluentValue::from(event.title.as_str());
     let headline = match event.change {
-        Change::ComponentStatus => {
-            format!("{what}: {} is now {}", event.title, status_words(&event.severity))
+        Change::ComponentStatus => i18n.format(
+            "notify-status-change",
+            &[
+                ("component", title()),
+                ("status", status_words(i18n, &event.severity).into()),
+            ],
+        ),
+        change => {
+            let id = match change {
+                Change::IncidentNew => "notify-new-incident",
+                Change::IncidentUpdate => "notify-update",
+                Change::IncidentResolved => "notify-resolved",
+                Change::MaintenanceAnnounced => "notify-maintenance-scheduled",
+                Change::MaintenanceStarted => "notify-maintenance-started",
+                _ => "notify-maintenance-completed",
+            };
+            i18n.format(id, &[("title", title())])
         }
-        _ => format!("{what}: {}", event.title),
     };
     let severity = match event.change {
         Change::IncidentNew | Change::IncidentUpdate | Change::IncidentResolved => {
-            format!("Severity: {}", impact_words(&event.severity))
+            i18n.format1("notify-severity", "severity", impact_words(i18n, &event.severity))
         }
         _ => String::new(),
     };
@@ -49,21 +63,22 @@ pub fn compose(event: &Event, site: &SiteState) -> Message {
     let affected = if names.is_empty() {
         String::new()
     } else {
-        format!("Affected: {}", names.join(", "))
+        i18n.format1("notify-affected", "components", names.join(", "))
     };
     let local = |t: chrono::DateTime<chrono::Utc>| {
-        t.with_timezone(&site.time_zone)
-            .format("%Y-%m-%d %H:%M")
-            .to_string()
+        FluentValue::from(
+            t.with_timezone(&site.time_zone)
+                .format("%Y-%m-%d %H:%M")
+                .to_string(),
+        )
     };
+    let zone = || FluentValue::from(site.time_zone.name());
     let when = match event.window {
-        Some((start, Some(end))) => format!(
-            "When: {} to {} ({})",
-            local(start),
-            local(end),
-            site.time_zone.name()
+        Some((start, Some(end))) => i18n.format(
+            "notify-when",
+            &[("start", local(start)), ("end", local(end)), ("zone", zone())],
         ),
-        Some((start, None)) => format!("When: from {} ({})", local(start), site.time_zone.name()),
+        Some((start, None)) => i18n.format("notify-when-from", &[("start", local(start)), ("zone", zone())]),
         None => String::new(),
     };
     Message {
@@ -75,6 +90,8 @@ pub fn compose(event: &Event, site: &SiteState) -> Message {
         url: event.url.clone(),
         site: site.title.clone(),
         site_url: site.url.clone(),
+        details_line: i18n.format1("notify-details", "url", event.url.as_str()),
+        link_label: i18n.text("notify-link").to_string(),
     }
 }
 
@@ -89,7 +106,7 @@ impl Message {
     /// The lines below the headline, empty ones left out.
     pub fn details(&self) -> Vec<String> {
         let mut lines: Vec<String> = self.summary().into_iter().cloned().collect();
-        lines.push(format!("Details: {}", self.url));
+        lines.push(self.details_line.clone());
         lines
     }
 
@@ -102,30 +119,32 @@ impl Message {
     }
 
     /// The label of the link to the page.
-    pub fn link_label(&self) -> &'static str {
-        "View on the status page"
+    pub fn link_label(&self) -> &str {
+        &self.link_label
     }
 }
 
 /// A Statuspage `impact` in words.
-fn impact_words(impact: &str) -> &str {
-    match impact {
-        "critical" => "Major outage",
-        "major" => "Partial outage",
-        "minor" => "Degraded performance",
-        "none" => "Notice",
-        other => other,
-    }
+fn impact_words(i18n: &I18n, impact: &str) -> String {
+    let status = match impact {
+        "critical" => ComponentStatus::MajorOutage,
+        "major" => ComponentStatus::PartialOutage,
+        "minor" => ComponentStatus::DegradedPerformance,
+        "none" => return i18n.text("status-notice").to_string(),
+        other => return other.to_string(),
+    };
+    i18n.status(status).to_string()
 }
 
-/// A Statuspage component status in words.
-fn status_words(status: &str) -> &str {
-    match status {
-        "operational" => "operational",
-        "degraded_performance" => "degraded",
-        "partial_outage" => "partly down",
-        "major_outage" => "down",
-        "under_maintenance" => "under maintenance",
-        other => other,
-    }
+/// A Statuspage component status in words, after "is now".
+fn status_words(i18n: &I18n, status: &str) -> String {
+    let id = match status {
+        "operational" => "notify-now-operational",
+        "degraded_performance" => "notify-now-degraded",
+        "partial_outage" => "notify-now-partial",
+        "major_outage" => "notify-now-major",
+        "under_maintenance" => "notify-now-maintenance",
+        other => return other.to_string(),
+    };
+    i18n.text(id).to_string()
 }

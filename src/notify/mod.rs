@@ -34,6 +34,8 @@ pub struct NotifyOptions {
     pub output: PathBuf,
     pub now: DateTime<Utc>,
     pub dry_run: bool,
+    /// The site folder: its `i18n/` may reword the messages.
+    pub root: PathBuf,
 }
 
 /// What a run did, per channel, and the lines to print.
@@ -52,6 +54,8 @@ struct Delivery<'a> {
 
 pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
     let site = events::read_site(&options.output, options.now)?;
+    // Messages speak the site's language, as its pages do.
+    let i18n = crate::i18n::I18n::for_site(&options.root, &config.language)?;
     let previous = record::load(&options.previous)?;
     let horizon = options.now - Duration::days(HORIZON_DAYS);
     let mut report = Report::default();
@@ -117,7 +121,7 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
                 count(delivery.events.len(), "message", "messages")
             ));
             for event in &delivery.events {
-                let message = message::compose(event, &site);
+                let message = message::compose(event, &site, &i18n);
                 for (n, line) in message.plain().lines().enumerate() {
                     report
                         .lines
@@ -159,7 +163,7 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
         let mut sent = 0;
         let mut errors = BTreeSet::new();
         for event in &delivery.events {
-            let message = message::compose(event, &site);
+            let message = message::compose(event, &site, &i18n);
             match channel::send(&agent, channel, &secrets, event, &message) {
                 Ok(()) => sent += 1,
                 Err(why) => {

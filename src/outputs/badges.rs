@@ -13,16 +13,24 @@ use quick_xml::Writer;
 use super::published::xml_safe;
 use crate::context::{BuildContext, OutputFile};
 use crate::error::{Error, Result};
+use crate::i18n::I18n;
 use crate::status::ComponentStatus;
 
 pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
-    let mut files = vec![badge_file("badge.svg", "status", ctx.report.overall)?];
+    let i18n = &ctx.i18n;
+    let mut files = vec![badge_file(
+        i18n,
+        "badge.svg",
+        i18n.text("badge-label"),
+        ctx.report.overall,
+    )?];
     for component in &ctx.site.config.components {
         let status = ctx
             .report
             .component(&component.id)
             .map_or(ComponentStatus::Operational, |c| c.status);
         files.push(badge_file(
+            i18n,
             &format!("components/{}/badge.svg", component.id),
             &component.name,
             status,
@@ -31,8 +39,9 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
     Ok(files)
 }
 
-fn badge_file(path: &str, label: &str, status: ComponentStatus) -> Result<OutputFile> {
-    let bytes = render_badge(label, status).map_err(|e| Error::io(path, e))?;
+fn badge_file(i18n: &I18n, path: &str, label: &str, status: ComponentStatus) -> Result<OutputFile> {
+    let bytes = render_badge(label, i18n.badge(status), i18n.status(status), status)
+        .map_err(|e| Error::io(path, e))?;
     Ok(OutputFile::new(path, bytes))
 }
 
@@ -66,14 +75,16 @@ fn text_width(text: &str) -> u32 {
         .sum()
 }
 
-fn render_badge(label: &str, status: ComponentStatus) -> io::Result<Vec<u8>> {
+/// `value` is what the badge shows (`operational`), `words` what a screen reader says
+/// (`Operational`), both in the site's language.
+fn render_badge(label: &str, value: &str, words: &str, status: ComponentStatus) -> io::Result<Vec<u8>> {
     let label = xml_safe(label);
-    let value = status.label().to_lowercase();
+    let value = xml_safe(value);
     let pad = 6;
     let left = text_width(&label) + 2 * pad;
     let right = text_width(&value) + 2 * pad;
     let width = left + right;
-    let title = format!("{label}: {}", status.label());
+    let title = format!("{label}: {words}");
     let mut w = Writer::new(Vec::new());
     w.create_element("svg")
         .with_attributes([
@@ -109,7 +120,7 @@ fn render_badge(label: &str, status: ComponentStatus) -> io::Result<Vec<u8>> {
                     ("aria-hidden", "true"),
                 ])
                 .write_inner_content(|w| {
-                    for (x, text) in [(left / 2, label.as_ref()), (left + right / 2, value.as_str())] {
+                    for (x, text) in [(left / 2, label.as_ref()), (left + right / 2, value.as_ref())] {
                         w.create_element("text")
                             .with_attributes([("x", x.to_string().as_str()), ("y", "14")])
                             .write_text_content(BytesText::new(text))?;

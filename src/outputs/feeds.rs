@@ -41,8 +41,9 @@ struct Channel<'a> {
 
 pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
     let config = &ctx.site.config;
+    let i18n = &ctx.i18n;
     let description = if config.description.trim().is_empty() {
-        format!("Incidents and maintenance on {}", config.title)
+        i18n.format1("feed-description", "site", config.title.as_str())
     } else {
         config.description.clone()
     };
@@ -68,7 +69,7 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
             path: format!("components/{}/feed.xml", component.id),
             title: format!("{}: {}", config.title, component.name),
             description: if component.description.trim().is_empty() {
-                format!("Incidents and maintenance affecting {}", component.name)
+                i18n.format1("feed-component-description", "component", component.name.as_str())
             } else {
                 component.description.clone()
             },
@@ -110,7 +111,7 @@ fn render_rss(ctx: &BuildContext, channel: &Channel) -> io::Result<Vec<u8>> {
                     "description",
                     &quick_xml::escape::escape(channel.description.as_str()),
                 )?;
-                text(w, "language", &config.language)?;
+                text(w, "language", ctx.i18n.tag())?;
                 text(w, "lastBuildDate", &ctx.now().to_rfc2822())?;
                 text(w, "generator", "beacon")?;
                 w.create_element("atom:link")
@@ -133,7 +134,7 @@ fn render_rss(ctx: &BuildContext, channel: &Channel) -> io::Result<Vec<u8>> {
                     };
                     w.create_element("item").write_inner_content(|w| {
                         let link = permalink(ctx, incident);
-                        text(w, "title", &labelled_title(incident, severity))?;
+                        text(w, "title", &labelled_title(&ctx.i18n, incident, severity))?;
                         text(w, "link", &link)?;
                         w.create_element("guid")
                             .with_attribute(("isPermaLink", "true"))
@@ -160,7 +161,7 @@ fn render_atom(ctx: &BuildContext, description: &str) -> io::Result<Vec<u8>> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.create_element("feed")
-        .with_attributes([("xmlns", ATOM_NS), ("xml:lang", config.language.as_str())])
+        .with_attributes([("xmlns", ATOM_NS), ("xml:lang", ctx.i18n.tag())])
         .write_inner_content(|w| {
             text(w, "id", &self_url)?;
             text(w, "title", &config.title)?;
@@ -184,7 +185,7 @@ fn render_atom(ctx: &BuildContext, description: &str) -> io::Result<Vec<u8>> {
                 w.create_element("entry").write_inner_content(|w| {
                     let url = permalink(ctx, incident);
                     text(w, "id", &url)?;
-                    text(w, "title", &labelled_title(incident, severity))?;
+                    text(w, "title", &labelled_title(&ctx.i18n, incident, severity))?;
                     text(w, "published", &rfc3339(first_published(incident, now)))?;
                     text(w, "updated", &rfc3339(last_change(incident, now)))?;
                     link(w, "alternate", "text/html", &url)?;
@@ -247,52 +248,64 @@ fn component_names(ctx: &BuildContext, incident: &Incident) -> Vec<String> {
 /// as on the incident page) and the Markdown body. Every piece of content is escaped here; the
 /// body goes through the same sanitiser as the page.
 fn item_html(ctx: &BuildContext, incident: &Incident, severity: Severity) -> String {
+    let i18n = &ctx.i18n;
     let tz = ctx.site.config.timezone;
     let esc = |s: &str| quick_xml::escape::partial_escape(s).into_owned();
     let when = |t| {
         format!(
             "<time datetime=\"{}\">{}</time>",
             rfc3339(t),
-            esc(&format_local(t, tz))
+            esc(&format_local(i18n, t, tz))
         )
     };
-    let mut html = String::new();
+    let html = |id: &str, args: &[(&str, String)]| i18n.format_html(id, args);
+    let mut out = String::new();
     let kind = if incident.is_maintenance() {
-        "Maintenance".to_string()
+        i18n.text("status-maintenance")
     } else {
-        super::published::severity_label(severity).to_string()
+        i18n.severity(severity)
     };
-    html.push_str(&format!(
-        "<p><strong>{}</strong> · Affects: {}</p>\n",
-        esc(&kind),
-        esc(&component_names(ctx, incident).join(", "))
+    out.push_str(&format!(
+        "<p><strong>{}</strong> · {}</p>\n",
+        esc(kind),
+        html(
+            "affects",
+            &[("components_html", esc(&component_names(ctx, incident).join(", ")))]
+        )
     ));
     if incident.is_maintenance() {
-        let end = incident
-            .end
-            .map_or_else(String::new, |end| format!(" to {}", when(end)));
-        html.push_str(&format!("<p>Scheduled: {}{end}</p>\n", when(incident.start)));
+        let line = match incident.end {
+            Some(end) => html(
+                "feed-scheduled-until",
+                &[("start_html", when(incident.start)), ("end_html", when(end))],
+            ),
+            None => html("feed-scheduled", &[("start_html", when(incident.start))]),
+        };
+        out.push_str(&format!("<p>{line}</p>\n"));
     } else {
         let end = match incident.end {
-            Some(end) => format!("Resolved: {}", when(end)),
-            None => "Ongoing".to_string(),
+            Some(end) => html("feed-resolved", &[("end_html", when(end))]),
+            None => esc(i18n.text("phase-ongoing")),
         };
-        html.push_str(&format!("<p>Started: {}<br>{end}</p>\n", when(incident.start)));
+        out.push_str(&format!(
+            "<p>{}<br>{end}</p>\n",
+            html("feed-started", &[("start_html", when(incident.start))])
+        ));
     }
     if !incident.updates.is_empty() {
-        html.push_str("<h3>Timeline</h3>\n<ul>\n");
+        out.push_str(&format!("<h3>{}</h3>\n<ul>\n", esc(i18n.text("feed-timeline"))));
         for update in incident.updates.iter().rev() {
-            html.push_str(&format!(
+            out.push_str(&format!(
                 "<li><strong>{}</strong> · {}<br>{}</li>\n",
-                update.status.label(),
+                esc(i18n.update(update.status)),
                 when(update.at),
                 esc(update.text.trim()).replace('\n', "<br>")
             ));
         }
-        html.push_str("</ul>\n");
+        out.push_str("</ul>\n");
     }
     if !incident.body.trim().is_empty() {
-        html.push_str(&render_markdown(&incident.body, ctx.site.config.unsafe_html));
+        out.push_str(&render_markdown(&incident.body, ctx.site.config.unsafe_html));
     }
-    html
+    out
 }

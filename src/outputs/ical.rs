@@ -24,7 +24,8 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
 
 fn render_calendar(ctx: &BuildContext) -> String {
     let config = &ctx.site.config;
-    let name = format!("{}: maintenance", config.title);
+    let i18n = &ctx.i18n;
+    let name = i18n.format1("calendar-name", "site", config.title.as_str());
     let mut calendar = Calendar::empty();
     calendar
         .append_property(Property::new("VERSION", "2.0"))
@@ -51,7 +52,11 @@ fn render_calendar(ctx: &BuildContext) -> String {
             // UTC (`...Z`): every calendar reads it without a VTIMEZONE block.
             .starts(window.start)
             .ends(end)
-            .summary(&clean(&format!("Maintenance: {}", window.title)))
+            .summary(&clean(&i18n.format1(
+                "calendar-summary",
+                "title",
+                window.title.as_str(),
+            )))
             .description(&clean(&describe(ctx, window)))
             .url(&permalink(ctx, window))
             .status(EventStatus::Confirmed);
@@ -85,12 +90,14 @@ fn describe(ctx: &BuildContext, window: &Incident) -> String {
                 .map_or_else(|| id.clone(), |c| c.name.clone())
         })
         .collect();
-    let mut text = format!("Affects: {}\n", names.join(", "));
+    let i18n = &ctx.i18n;
+    let mut text = i18n.format1("calendar-affects", "components", names.join(", "));
+    text.push('\n');
     for update in window.updates.iter().rev() {
         text.push_str(&format!(
             "\n{} ({}): {}\n",
-            update.status.as_str(),
-            super::published::format_local(update.at, ctx.site.config.timezone),
+            i18n.update(update.status),
+            super::published::format_local(i18n, update.at, ctx.site.config.timezone),
             update.text.trim()
         ));
     }

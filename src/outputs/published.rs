@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 
 use crate::content::{Incident, Severity};
 use crate::context::BuildContext;
-use crate::status::ComponentStatus;
+use crate::i18n::I18n;
 
 /// `incidents/<slug>/` as an absolute URL: the item link, and the feed guid and Atom id.
 pub fn permalink(ctx: &BuildContext, incident: &Incident) -> String {
@@ -19,19 +19,17 @@ pub fn headline_severity(incident: &Incident) -> Severity {
     incident.headline_severity()
 }
 
-/// The words for a severity, as a reader sees them in a feed title.
-pub fn severity_label(severity: Severity) -> &'static str {
-    ComponentStatus::from_severity(severity).map_or("Notice", ComponentStatus::label)
-}
-
-/// "[Major outage] Title" or "[Maintenance] Title".
-pub fn labelled_title(incident: &Incident, severity: Severity) -> String {
+/// "[Major outage] Title" or "[Maintenance] Title", in the site's language.
+pub fn labelled_title(i18n: &I18n, incident: &Incident, severity: Severity) -> String {
     let label = if incident.is_maintenance() {
-        "Maintenance"
+        i18n.text("status-maintenance")
     } else {
-        severity_label(severity)
+        i18n.severity(severity)
     };
-    format!("[{label}] {}", incident.title)
+    i18n.format(
+        "feed-item-title",
+        &[("label", label.into()), ("title", incident.title.as_str().into())],
+    )
 }
 
 /// The last instant at or before `now` when the incident visibly changed: its newest update,
@@ -70,10 +68,10 @@ pub fn newest_first<'a>(
     list
 }
 
-/// A date and time as readers of the site see it, in the site's time zone:
-/// "Thu 27 Jan 2022 07:40 EST".
-pub fn format_local(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz).format("%a %-d %b %Y %H:%M %Z").to_string()
+/// A date and time as readers of the site see it, in its language and time zone:
+/// "Jan 27, 2022, 7:40 AM EST".
+pub fn format_local(i18n: &I18n, t: DateTime<Utc>, tz: Tz) -> String {
+    i18n.date_time(&t.with_timezone(&tz))
 }
 
 /// RFC 3339 in UTC with a `Z`, to the second: the form every JSON and Atom date takes.

@@ -1,85 +1,37 @@
-//! How figures read on the pages: times in the site's zone, durations, truncated percentages.
-//! Pure functions; the numbers themselves come from `status`.
+//! How instants read on the pages: the reader's words from [`I18n`], the machine's RFC 3339
+//! beside them. Durations, percentages and dates are [`I18n`]'s.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
+
+use crate::i18n::I18n;
 
 /// An instant as the templates show it: `<time datetime="{{ t.datetime }}">{{ t.text }}</time>`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TimeView {
     /// RFC 3339 with the site zone's offset, e.g. `2022-01-27T07:40:00-05:00`.
     pub datetime: String,
-    /// e.g. `27 Jan 2022, 07:40 EST`.
+    /// In the site's language and zone, e.g. `Jan 27, 2022, 7:40 AM EST`.
     pub text: String,
 }
 
-pub fn time_view(tz: Tz, instant: DateTime<Utc>) -> TimeView {
+pub fn time_view(i18n: &I18n, tz: Tz, instant: DateTime<Utc>) -> TimeView {
     let local = instant.with_timezone(&tz);
     TimeView {
         datetime: local.to_rfc3339(),
-        text: local.format("%-d %b %Y, %H:%M %Z").to_string(),
+        text: i18n.date_time(&local),
     }
-}
-
-/// `27 Jan 2022`.
-pub fn date_text(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
-}
-
-/// `7 h 30 min`, `3 d 4 h`, `45 min`; under a minute reads `under 1 min` (never `0 min` for a
-/// real interval).
-pub fn duration_text(duration: Duration) -> String {
-    duration_seconds_text(duration.num_seconds().max(0) as f64)
-}
-
-/// The same for a (possibly weighted, fractional) number of seconds.
-pub fn duration_seconds_text(seconds: f64) -> String {
-    if seconds <= 0.0 {
-        return "0 min".into();
-    }
-    let minutes = (seconds / 60.0).floor() as i64;
-    if minutes == 0 {
-        return "under 1 min".into();
-    }
-    let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
-    let parts: Vec<String> = if days > 0 {
-        [(days, "d"), (hours, "h")]
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, unit)| format!("{n} {unit}"))
-            .collect()
-    } else {
-        [(hours, "h"), (mins, "min")]
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, unit)| format!("{n} {unit}"))
-            .collect()
-    };
-    parts.join(" ")
-}
-
-/// An uptime fraction as `99.95%`: truncated to two decimals, never rounded up, so any downtime
-/// shows below 100%. `None` (a window holding no time) reads `no data`.
-pub fn percent_text(fraction: Option<f64>) -> String {
-    let Some(f) = fraction else {
-        return "no data".into();
-    };
-    // The tiny nudge absorbs float error (0.29 * 10000 = 2899.9999999999995), and the clamp keeps
-    // a fraction below 1 from ever reaching 100.00.
-    let mut hundredths = (f.clamp(0.0, 1.0) * 10_000.0 + 1e-9).floor() as i64;
-    if f < 1.0 {
-        hundredths = hundredths.min(9_999);
-    }
-    format!("{}.{:02}%", hundredths / 100, hundredths % 100)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Duration;
 
     #[test]
     fn percentages_truncate_and_never_reach_100_with_downtime() {
+        let en = I18n::shipped("en").unwrap();
         let cases = [
             (Some(1.0), "100.00%"),
             // 1 - 27000 s / 30 days = 0.989583... -> 98.95, not 98.96
@@ -90,24 +42,53 @@ mod tests {
             (None, "no data"),
         ];
         for (fraction, text) in cases {
-            assert_eq!(percent_text(fraction), text, "{fraction:?}");
+            assert_eq!(en.percent(fraction), text, "{fraction:?}");
         }
+        let fr = I18n::shipped("fr").unwrap();
+        assert_eq!(fr.percent(Some(0.9995)), "99,95\u{a0}%");
     }
 
     #[test]
     fn durations_read_in_days_hours_and_minutes() {
+        let en = I18n::shipped("en").unwrap();
         let cases = [
-            (7 * 3600 + 30 * 60, "7 h 30 min"),
-            (3600, "1 h"),
-            (45 * 60 + 59, "45 min"),
-            (30, "under 1 min"),
-            (0, "0 min"),
-            (2 * 86_400 + 12 * 3600 + 5 * 60, "2 d 12 h"),
-            (86_400 + 60, "1 d"),
+            (7 * 3600 + 30 * 60, "7 hours 30 minutes"),
+            (3600, "1 hour"),
+            (45 * 60 + 59, "45 minutes"),
+            (30, "under a minute"),
+            (0, "0 minutes"),
+            (2 * 86_400 + 12 * 3600 + 5 * 60, "2 days 12 hours"),
+            (86_400 + 60, "1 day"),
         ];
         for (seconds, text) in cases {
-            assert_eq!(duration_text(Duration::seconds(seconds)), text, "{seconds}");
+            assert_eq!(en.duration(Duration::seconds(seconds)), text, "{seconds}");
         }
+        let fr = I18n::shipped("fr").unwrap();
+        assert_eq!(fr.duration(Duration::hours(1)), "1 heure");
+        assert_eq!(fr.duration(Duration::hours(2)), "2 heures");
+        assert_eq!(fr.duration(Duration::hours(3 * 24 + 4)), "3 jours 4 heures");
+    }
+
+    // Arabic has all six CLDR plural categories: 0, 1, 2, 3-10, 11-99, 100-102.
+    #[test]
+    fn arabic_durations_use_all_six_plural_forms() {
+        let ar = I18n::shipped("ar").unwrap();
+        let minutes = |n: i64| ar.duration(Duration::minutes(n));
+        let cases = [
+            (0, "0 دقيقة"),
+            (1, "دقيقة واحدة"),
+            (2, "دقيقتان"),
+            (3, "3 دقائق"),
+            (11, "11 دقيقة"),
+            (59, "59 دقيقة"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(minutes(n), text, "{n}");
+        }
+        let days = |n: i64| ar.duration(Duration::days(n));
+        assert_eq!(days(100), "100 يوم");
+        assert_eq!(days(2), "يومان");
+        assert_eq!(days(5), "5 أيام");
     }
 
     #[test]
@@ -115,8 +96,10 @@ mod tests {
         let t = DateTime::parse_from_rfc3339("2022-01-27T12:40:00Z")
             .unwrap()
             .with_timezone(&Utc);
-        let v = time_view(chrono_tz::America::New_York, t);
+        let v = time_view(&I18n::shipped("en").unwrap(), chrono_tz::America::New_York, t);
         assert_eq!(v.datetime, "2022-01-27T07:40:00-05:00");
-        assert_eq!(v.text, "27 Jan 2022, 07:40 EST");
+        assert_eq!(v.text, "Jan 27, 2022, 7:40\u{202f}AM EST");
+        let v = time_view(&I18n::shipped("de").unwrap(), chrono_tz::America::New_York, t);
+        assert_eq!(v.text, "27.01.2022, 07:40 EST");
     }
 }

@@ -23,7 +23,8 @@ use crate::error::Result;
 pub fn render_pages(ctx: &BuildContext, versions: &BTreeMap<String, String>, sink: &Sink) -> Result<()> {
     let root = &ctx.options.root;
     // Templates load (and fail) before the first page is handed on.
-    let theme = theme::Theme::load(root, &ctx.site.config.theme)?;
+    let mut theme = theme::Theme::load(root, &ctx.site.config.theme)?;
+    theme.speak(ctx.i18n.clone());
     let views = view::Views::new(ctx);
     let jobs = pages::jobs(ctx, &views);
     pages::render_all(ctx, &theme, &views, versions, sink)?;

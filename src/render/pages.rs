@@ -27,7 +27,10 @@ const RECENT_ON_FRONT_PAGE: usize = 5;
 struct SiteView<'a> {
     title: &'a str,
     description: &'a str,
+    /// The language tag (`fr-CA`), for `<html lang>`.
     language: &'a str,
+    /// `ltr`, or `rtl` for a right-to-left language, for `<html dir>`.
+    dir: &'static str,
     base_url: &'a str,
     /// IANA name of the zone times are shown in.
     timezone: &'a str,
@@ -39,12 +42,13 @@ struct SiteView<'a> {
     /// Static file name -> a hash of its bytes, for links that change when the file does:
     /// `style.css?v={{ site.versions["style.css"] }}`. Holds `style.css` and `stale.js`.
     versions: &'a BTreeMap<String, String>,
-    /// The accessible name of the language switcher.
-    language_switcher_label: &'static str,
     /// The build's instant in UTC (RFC 3339), for the stale notice's script.
     built_at: String,
     /// Seconds after `built_at` from which the page calls itself possibly out of date.
     stale_after_seconds: i64,
+    /// The stale notice's sentences in the site's language, as JSON for stale.js: one template
+    /// per unit and plural category, `{n}` for the number (see `I18n::stale_messages`).
+    stale_messages: String,
 }
 
 #[derive(Serialize)]
@@ -205,12 +209,12 @@ fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) 
     let mut nav = vec![
         NavItem {
             key: "index",
-            title: "Status",
+            title: ctx.i18n.text("nav-status"),
             url: String::new(),
         },
         NavItem {
             key: "history",
-            title: "History",
+            title: ctx.i18n.text("nav-history"),
             url: "history/".into(),
         },
     ];
@@ -222,16 +226,17 @@ fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) 
     SiteView {
         title: &config.title,
         description: &config.description,
-        language: &config.language,
+        language: ctx.i18n.tag(),
+        dir: ctx.i18n.dir(),
         base_url: &config.base_url,
         timezone: config.timezone.name(),
-        now: time_view(config.timezone, ctx.now()),
+        now: time_view(&ctx.i18n, config.timezone, ctx.now()),
         uptime_days: config.uptime.days,
         nav,
         versions,
-        language_switcher_label: crate::languages::SWITCHER_LABEL,
         built_at: ctx.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         stale_after_seconds: config.stale_after.num_seconds(),
+        stale_messages: ctx.i18n.stale_messages(),
     }
 }
 
@@ -305,10 +310,10 @@ fn language_links(
         .iter()
         .map(|code| LanguageLink {
             code: code.clone(),
-            name: crate::languages::endonym(code),
+            name: crate::editions::endonym(code),
             url: format!(
                 "{assets}{}{url}",
-                crate::languages::edition_prefix(languages, code)
+                crate::editions::edition_prefix(languages, code)
             ),
             absolute_url: ctx.absolute_url_in(code, url),
             current: *code == ctx.site.config.language,
@@ -344,13 +349,15 @@ fn render_job(
             "index.html"
         }
         Job::NotFound => {
-            context.insert("page", &page_meta(ctx, &path, "Page not found", "", ""));
+            let title = ctx.i18n.text("not-found-title");
+            context.insert("page", &page_meta(ctx, &path, title, "", ""));
             "404.html"
         }
         Job::Incident(i) => {
             let incident = &ctx.site.incidents[i];
             let summary = &views.incidents[i];
             let detail = incident_detail(
+                &ctx.i18n,
                 incident,
                 summary,
                 ctx.site.config.timezone,
@@ -363,9 +370,9 @@ fn render_job(
         Job::History(n) => {
             history_context(ctx, views, n, &mut context);
             let title = if n == 1 {
-                "History".to_string()
+                ctx.i18n.text("history-title").to_string()
             } else {
-                format!("History, page {n}")
+                ctx.i18n.format1("history-title-page", "page", n)
             };
             context.insert("page", &page_meta(ctx, &path, &title, "", "history"));
             "history.html"
@@ -418,11 +425,11 @@ struct FreePage<'a> {
 }
 
 #[derive(Serialize)]
-struct Overall {
+struct Overall<'a> {
     key: &'static str,
-    label: &'static str,
-    /// "All systems operational", "Partial outage", ...
-    banner: &'static str,
+    label: &'a str,
+    /// "All systems operational", "Partial outage", ... in the site's language.
+    banner: &'a str,
 }
 
 /// The front page: banner, what is going on now, components by group, recent history.
@@ -467,7 +474,10 @@ fn index_context(ctx: &BuildContext, views: &Views, context: &mut Context) {
             let components: Vec<_> = members.iter().filter_map(|c| views.component(&c.id)).collect();
             GroupView {
                 name,
-                status: StatusView::of(ctx.report.worst_of(members.iter().map(|c| c.id.as_str()))),
+                status: StatusView::of(
+                    &ctx.i18n,
+                    ctx.report.worst_of(members.iter().map(|c| c.id.as_str())),
+                ),
                 components,
             }
         })
@@ -477,8 +487,8 @@ fn index_context(ctx: &BuildContext, views: &Views, context: &mut Context) {
         "overall",
         &Overall {
             key: overall.as_str(),
-            label: overall.label(),
-            banner: overall.banner(),
+            label: ctx.i18n.status(overall),
+            banner: ctx.i18n.banner(overall),
         },
     );
     context.insert("ongoing", &ongoing);
@@ -491,7 +501,7 @@ fn index_context(ctx: &BuildContext, views: &Views, context: &mut Context) {
 
 #[derive(Serialize)]
 struct Month<'a> {
-    /// `January 2022`.
+    /// `January 2022`, in the site's language.
     name: String,
     /// `2022-01`, for anchors.
     id: String,
@@ -523,7 +533,7 @@ fn history_context(ctx: &BuildContext, views: &Views, n: usize, context: &mut Co
         let id = format!("{:04}-{:02}", start.year(), start.month());
         if months.last().is_none_or(|m| m.id != id) {
             months.push(Month {
-                name: start.format("%B %Y").to_string(),
+                name: ctx.i18n.month(start.date_naive()),
                 id,
                 incidents: Vec::new(),
             });

@@ -93,7 +93,9 @@ impl Theme {
             .collect();
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-        tera.set_escape_fn(escape_html);
+        tera.set_escape_fn(|text| crate::i18n::escape_html(text).into_owned());
+        // `| escape` escapes the same way (no `&#x2F;` either), for macros rendered unescaped.
+        tera.register_filter("escape", EscapeFilter);
         let added =
             tera.add_raw_templates(templates.iter().map(|(n, (_, text))| (n.as_str(), text.as_str())));
         if let Err(error) = added {
@@ -113,6 +115,12 @@ impl Theme {
         }
         let texts = templates.into_iter().map(|(n, (_, text))| (n, text)).collect();
         Ok(Theme { tera, sources, texts })
+    }
+
+    /// Gives templates the `t()` function in `i18n`'s language (see [`crate::i18n::template`]).
+    pub fn speak(&mut self, i18n: std::sync::Arc<crate::i18n::I18n>) {
+        self.tera
+            .register_function("t", crate::i18n::template::Translate::new(i18n));
     }
 
     /// Renders `template`; a failure names the template's file.
@@ -218,28 +226,27 @@ fn to_text(display: &Path, bytes: Vec<u8>) -> Result<String> {
         .map_err(|_| Error::Content(vec![Diagnostic::file(display, "template is not valid UTF-8")]))
 }
 
-/// Tera's escaping without `/` -> `&#x2F;` (not needed in HTML text or quoted attributes, and it
-/// makes every URL unreadable).
-fn escape_html(input: &str) -> String {
-    // Most values (names, dates, paths) have nothing to escape: copy them whole.
-    if !input
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
-        return input.to_string();
+/// Tera's `escape` filter with the theme's escaping. Templates need it where Tera does not
+/// autoescape: inside macros whose output is an `_html` argument of `t()`, which Tera renders
+/// with escaping off (it evaluates function arguments unescaped).
+struct EscapeFilter;
+
+impl tera::Filter for EscapeFilter {
+    fn filter(
+        &self,
+        value: &tera::Value,
+        _: &std::collections::HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let text = match value {
+            tera::Value::String(s) => crate::i18n::escape_html(s).into_owned(),
+            other => crate::i18n::escape_html(&other.to_string()).into_owned(),
+        };
+        Ok(tera::Value::String(text))
     }
-    let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            _ => out.push(c),
-        }
+
+    fn is_safe(&self) -> bool {
+        true
     }
-    out
 }
 
 /// The template an error is about: the one Tera says the error "happened in" (a parent

@@ -9,84 +9,82 @@ use chrono_tz::Tz;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::format::{date_text, duration_seconds_text, duration_text, percent_text, time_view, TimeView};
+use super::format::{time_view, TimeView};
 use crate::config::Component;
 use crate::content::{Incident, Kind, Phase, Severity, Update, UpdateStatus};
 use crate::context::BuildContext;
+use crate::i18n::I18n;
 use crate::markdown::render_markdown;
 use crate::status::{ComponentReport, ComponentStatus, DayBar, UPTIME_WINDOWS};
 
 /// A status as shown: the machine key (CSS class, icon choice) and the words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct StatusView {
+pub struct StatusView<'a> {
     /// `operational`, `under_maintenance`, `degraded_performance`, `partial_outage`,
     /// `major_outage`, `notice` or `no_data`.
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: &'a str,
 }
 
-impl StatusView {
-    pub fn of(status: ComponentStatus) -> Self {
+impl<'a> StatusView<'a> {
+    pub fn of(i18n: &'a I18n, status: ComponentStatus) -> Self {
         StatusView {
             key: status.as_str(),
-            label: status.label(),
+            label: i18n.status(status),
         }
     }
 
     /// What an incident of `severity` looks like (a notice has its own look).
-    pub fn of_severity(severity: Severity) -> Self {
+    pub fn of_severity(i18n: &'a I18n, severity: Severity) -> Self {
         match ComponentStatus::from_severity(severity) {
-            Some(status) => StatusView::of(status),
+            Some(status) => StatusView::of(i18n, status),
             None => StatusView {
                 key: "notice",
-                label: "Notice",
+                label: i18n.text("status-notice"),
             },
         }
     }
 
-    pub const MAINTENANCE: StatusView = StatusView {
-        key: "under_maintenance",
-        label: "Maintenance",
-    };
-    pub const NO_DATA: StatusView = StatusView {
-        key: "no_data",
-        label: "No data",
-    };
+    pub fn maintenance(i18n: &'a I18n) -> Self {
+        StatusView {
+            key: "under_maintenance",
+            label: i18n.text("status-maintenance"),
+        }
+    }
+
+    pub fn no_data(i18n: &'a I18n) -> Self {
+        StatusView {
+            key: "no_data",
+            label: i18n.text("status-no-data-day"),
+        }
+    }
 }
 
 /// A key and its words, for phases and update statuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Label {
+pub struct Label<'a> {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: &'a str,
 }
 
-fn phase_label(phase: Phase) -> Label {
-    let label = match phase {
-        Phase::Ongoing => "Ongoing",
-        Phase::Resolved => "Resolved",
-        Phase::Upcoming => "Upcoming",
-        Phase::InProgress => "In progress",
-        Phase::Completed => "Completed",
-    };
+fn phase_label(i18n: &I18n, phase: Phase) -> Label<'_> {
     Label {
         key: phase.as_str(),
-        label,
+        label: i18n.phase(phase),
     }
 }
 
-fn update_label(status: UpdateStatus) -> Label {
-    let label = status.label();
+fn update_label(i18n: &I18n, status: UpdateStatus) -> Label<'_> {
     Label {
         key: status.as_str(),
-        label,
+        label: i18n.update(status),
     }
 }
 
 /// One entry of a timeline.
 #[derive(Debug, Clone, Serialize)]
 pub struct UpdateView<'a> {
-    pub status: Label,
+    pub status: Label<'a>,
     pub at: TimeView,
     /// Plain text; the template escapes it.
     pub text: &'a str,
@@ -98,7 +96,7 @@ pub struct ComponentRef<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub url: String,
-    pub status: StatusView,
+    pub status: StatusView<'a>,
 }
 
 /// An incident or maintenance window as listed (front page, history, component pages).
@@ -111,9 +109,9 @@ pub struct IncidentSummary<'a> {
     pub kind: &'static str,
     pub is_maintenance: bool,
     pub pinned: bool,
-    pub phase: Label,
+    pub phase: Label<'a>,
     /// The severity (or maintenance) as a status.
-    pub status: StatusView,
+    pub status: StatusView<'a>,
     pub start: TimeView,
     /// Resolved (incident) or scheduled end (maintenance); absent while an incident is ongoing.
     pub end: Option<TimeView>,
@@ -143,7 +141,7 @@ pub struct BarView {
     pub date: String,
     /// The status key (`no_data` for a day that does not count).
     pub status: &'static str,
-    /// The accessible text: `27 Jan 2022: Major outage, 7 h 30 min down, 1 incident`.
+    /// The accessible text: `Jan 27, 2022: Major outage, 7 hours 30 minutes down, 1 incident`.
     pub label: String,
 }
 
@@ -151,7 +149,7 @@ pub struct BarView {
 #[derive(Debug, Clone, Serialize)]
 pub struct UptimeView {
     pub days: u32,
-    /// `99.95%` or `no data`.
+    /// `99.95%` or `no data`, in the site's language.
     pub text: String,
     pub has_data: bool,
 }
@@ -164,7 +162,7 @@ pub struct ComponentView<'a> {
     pub description: &'a str,
     pub group: Option<&'a str>,
     pub url: String,
-    pub status: StatusView,
+    pub status: StatusView<'a>,
     /// The headline figure over the configured bar window.
     pub uptime: UptimeView,
     /// The figure over the last [`NARROW_BAR_DAYS`], which is all the bars a narrow screen
@@ -181,7 +179,7 @@ pub struct ComponentView<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct GroupView<'a> {
     pub name: Option<&'a str>,
-    pub status: StatusView,
+    pub status: StatusView<'a>,
     pub components: Vec<&'a ComponentView<'a>>,
 }
 
@@ -206,7 +204,7 @@ impl<'a> Views<'a> {
             .site
             .incidents
             .par_iter()
-            .map(|i| summarise(i, &names, config.timezone, now))
+            .map(|i| summarise(&ctx.i18n, i, &names, config.timezone, now))
             .collect();
         let mut by_component: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (index, incident) in ctx.site.incidents.iter().enumerate() {
@@ -219,7 +217,14 @@ impl<'a> Views<'a> {
         let components = config
             .components
             .iter()
-            .map(|c| component_view(c, reports.get(c.id.as_str()).copied(), config.uptime.days))
+            .map(|c| {
+                component_view(
+                    &ctx.i18n,
+                    c,
+                    reports.get(c.id.as_str()).copied(),
+                    config.uptime.days,
+                )
+            })
             .collect();
         Views {
             incidents,
@@ -235,6 +240,7 @@ impl<'a> Views<'a> {
 
 /// The full view of one incident's page (body rendered here, so only once).
 pub fn incident_detail<'a>(
+    i18n: &'a I18n,
     incident: &'a Incident,
     summary: &'a IncidentSummary<'a>,
     tz: Tz,
@@ -246,22 +252,23 @@ pub fn incident_detail<'a>(
             .updates
             .iter()
             .rev()
-            .map(|u| update_view(u, tz))
+            .map(|u| update_view(i18n, u, tz))
             .collect(),
         body_html: render_markdown(&incident.body, unsafe_html),
         source: incident.source.display().to_string().replace('\\', "/"),
     }
 }
 
-fn update_view(update: &Update, tz: Tz) -> UpdateView<'_> {
+fn update_view<'a>(i18n: &'a I18n, update: &'a Update, tz: Tz) -> UpdateView<'a> {
     UpdateView {
-        status: update_label(update.status),
-        at: time_view(tz, update.at),
+        status: update_label(i18n, update.status),
+        at: time_view(i18n, tz, update.at),
         text: &update.text,
     }
 }
 
 fn summarise<'a>(
+    i18n: &'a I18n,
     incident: &'a Incident,
     names: &BTreeMap<&str, &'a Component>,
     tz: Tz,
@@ -269,9 +276,9 @@ fn summarise<'a>(
 ) -> IncidentSummary<'a> {
     let is_maintenance = incident.kind == Kind::Maintenance;
     let status = if is_maintenance {
-        StatusView::MAINTENANCE
+        StatusView::maintenance(i18n)
     } else {
-        StatusView::of_severity(incident.headline_severity())
+        StatusView::of_severity(i18n, incident.headline_severity())
     };
     let components = incident
         .components
@@ -281,9 +288,9 @@ fn summarise<'a>(
             name: names.get(id.as_str()).map_or(id.as_str(), |c| c.name.as_str()),
             url: format!("components/{id}/"),
             status: if is_maintenance {
-                StatusView::MAINTENANCE
+                StatusView::maintenance(i18n)
             } else {
-                StatusView::of_severity(incident.severity_for(id))
+                StatusView::of_severity(i18n, incident.severity_for(id))
             },
         })
         .collect();
@@ -295,13 +302,13 @@ fn summarise<'a>(
         kind: if is_maintenance { "maintenance" } else { "incident" },
         is_maintenance,
         pinned: incident.pinned,
-        phase: phase_label(incident.phase(now)),
+        phase: phase_label(i18n, incident.phase(now)),
         status,
-        start: time_view(tz, incident.start),
-        end: incident.end.map(|end| time_view(tz, end)),
-        duration: duration_text(until - incident.start),
+        start: time_view(i18n, tz, incident.start),
+        end: incident.end.map(|end| time_view(i18n, tz, end)),
+        duration: i18n.duration(until - incident.start),
         components,
-        latest_update: incident.updates.last().map(|u| update_view(u, tz)),
+        latest_update: incident.updates.last().map(|u| update_view(i18n, u, tz)),
     }
 }
 
@@ -310,6 +317,7 @@ fn summarise<'a>(
 pub const NARROW_BAR_DAYS: u32 = 30;
 
 fn component_view<'a>(
+    i18n: &'a I18n,
     component: &'a Component,
     report: Option<&ComponentReport>,
     bar_days: u32,
@@ -320,8 +328,8 @@ fn component_view<'a>(
         UptimeView {
             days,
             text: match fraction {
-                None if not_started => "no data yet".to_string(),
-                _ => percent_text(fraction),
+                None if not_started => i18n.text("uptime-value-no-data-yet").to_string(),
+                _ => i18n.percent(fraction),
             },
             has_data: fraction.is_some(),
         }
@@ -337,34 +345,44 @@ fn component_view<'a>(
         description: &component.description,
         group: component.group.as_deref(),
         url: format!("components/{}/", component.id),
-        status: StatusView::of(report.map_or(ComponentStatus::Operational, |r| r.status)),
+        status: StatusView::of(i18n, report.map_or(ComponentStatus::Operational, |r| r.status)),
         uptime: figure(bar_days),
         uptime_narrow: (bar_days > NARROW_BAR_DAYS).then(|| figure(NARROW_BAR_DAYS)),
         windows: window_days.into_iter().map(figure).collect(),
-        bars: report.map_or_else(Vec::new, |r| r.days.iter().map(bar_view).collect()),
+        bars: report.map_or_else(Vec::new, |r| r.days.iter().map(|d| bar_view(i18n, d)).collect()),
     }
 }
 
 /// A day's bar and its accessible text: date, status, downtime, and how many incidents.
-pub fn bar_view(day: &DayBar) -> BarView {
-    let status = day.status.map_or(StatusView::NO_DATA, StatusView::of);
-    let mut label = format!("{}: {}", date_text(day.date), status.label);
+pub fn bar_view(i18n: &I18n, day: &DayBar) -> BarView {
+    let status = day
+        .status
+        .map_or_else(|| StatusView::no_data(i18n), |s| StatusView::of(i18n, s));
+    let mut parts = vec![i18n.format(
+        "bar-day",
+        &[
+            ("date", i18n.date(day.date).into()),
+            ("status", status.label.into()),
+        ],
+    )];
     if day.status.is_some() {
-        if day.downtime_seconds > 0.0 {
-            label.push_str(&format!(", {} down", duration_seconds_text(day.downtime_seconds)));
+        parts.push(if day.downtime_seconds > 0.0 {
+            i18n.format1(
+                "bar-downtime",
+                "duration",
+                i18n.duration_seconds(day.downtime_seconds),
+            )
         } else {
-            label.push_str(", no downtime");
-        }
+            i18n.text("bar-no-downtime").to_string()
+        });
     }
-    match day.incidents.len() {
-        0 => {}
-        1 => label.push_str(", 1 incident"),
-        n => label.push_str(&format!(", {n} incidents")),
+    if !day.incidents.is_empty() {
+        parts.push(i18n.format1("bar-incidents", "count", day.incidents.len()));
     }
     BarView {
         date: day.date.format("%Y-%m-%d").to_string(),
         status: status.key,
-        label,
+        label: parts.join(i18n.text("list-separator")),
     }
 }
 
@@ -381,18 +399,28 @@ mod tests {
             downtime_seconds,
             incidents: incidents.iter().map(|s| s.to_string()).collect(),
         };
-        let major = bar_view(&day(Some(ComponentStatus::MajorOutage), 27_000.0, &["a"]));
+        let en = I18n::shipped("en").unwrap();
+        let major = bar_view(&en, &day(Some(ComponentStatus::MajorOutage), 27_000.0, &["a"]));
         assert_eq!(major.status, "major_outage");
         assert_eq!(
             major.label,
-            "27 Jan 2022: Major outage, 7 h 30 min down, 1 incident"
+            "Jan 27, 2022: Major outage, 7 hours 30 minutes down, 1 incident"
         );
-        let calm = bar_view(&day(Some(ComponentStatus::Operational), 0.0, &[]));
-        assert_eq!(calm.label, "27 Jan 2022: Operational, no downtime");
-        let none = bar_view(&day(None, 0.0, &[]));
+        let calm = bar_view(&en, &day(Some(ComponentStatus::Operational), 0.0, &[]));
+        assert_eq!(calm.label, "Jan 27, 2022: Operational, no downtime");
+        let none = bar_view(&en, &day(None, 0.0, &[]));
         assert_eq!(
             (none.status, none.label.as_str()),
-            ("no_data", "27 Jan 2022: No data")
+            ("no_data", "Jan 27, 2022: No data")
+        );
+        let fr = I18n::shipped("fr").unwrap();
+        let two = bar_view(
+            &fr,
+            &day(Some(ComponentStatus::PartialOutage), 7200.0, &["a", "b"]),
+        );
+        assert_eq!(
+            two.label,
+            "27 janv. 2022\u{a0}: Panne partielle, 2 heures d’indisponibilité, 2 incidents"
         );
     }
 }

@@ -17,7 +17,13 @@ const HOUR = 3600 * 1000;
 function buildSite(extraConfig) {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), "beacon-stale-"));
   fs.cpSync(path.join(repo, "content"), path.join(site, "content"), { recursive: true });
-  const config = fs.readFileSync(path.join(repo, "config.toml"), "utf8");
+  // A key given in `extraConfig` replaces the example's own.
+  const given = [...extraConfig.matchAll(/^(\w+) =/gm)].map((m) => m[1]);
+  const config = fs
+    .readFileSync(path.join(repo, "config.toml"), "utf8")
+    .split("\n")
+    .filter((line) => !given.some((key) => line.startsWith(key + " =")))
+    .join("\n");
   fs.writeFileSync(path.join(site, "config.toml"), extraConfig + config);
   execFileSync(beacon, ["--root", site, "--quiet", "build", "--now", BUILT]);
   return path.join(site, "public");
@@ -27,7 +33,10 @@ function buildSite(extraConfig) {
 function noticeOf(html) {
   const tag = html.match(/<p id="stale-notice"[^>]*>/);
   assert.ok(tag, "the page has no stale notice");
-  const attrs = Object.fromEntries([...tag[0].matchAll(/([\w-]+)(?:="([^"]*)")?/g)].slice(1).map((m) => [m[1], m[2] ?? ""]));
+  // Attribute values as a browser reads them: the entities the HTML escaping wrote, decoded.
+  const decode = (v) =>
+    v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const attrs = Object.fromEntries([...tag[0].matchAll(/([\w-]+)(?:="([^"]*)")?/g)].slice(1).map((m) => [m[1], decode(m[2] ?? "")]));
   const element = {
     hidden: "hidden" in attrs,
     textContent: "",
@@ -68,4 +77,19 @@ test("stale_after from config.toml moves the threshold", () => {
   const notice = open(site, "index.html", 0.75);
   assert.equal(notice.hidden, false);
   assert.equal(notice.textContent, "Last updated 45 minutes ago; this page may be out of date.");
+});
+
+test("the notice speaks the site's language, with its plural forms", () => {
+  const fr = buildSite('language = "fr"\nstale_after = "30m"\n');
+  assert.equal(
+    open(fr, "index.html", 7.5).textContent,
+    "Dernière mise à jour il y a 7 heures\u00a0; cette page n’est peut-être plus à jour."
+  );
+  assert.match(open(fr, "index.html", 1.2).textContent, /^Dernière mise à jour il y a 1 heure\u00a0;/);
+  // Arabic: two is its own form, 3 to 10 another, 11 to 99 another.
+  const ar = buildSite('language = "ar"\nstale_after = "30m"\n');
+  assert.match(open(ar, "index.html", 0.75).textContent, /منذ 45 دقيقة؛/);
+  assert.match(open(ar, "index.html", 2.5).textContent, /ساعتين/);
+  assert.match(open(ar, "index.html", 7.5).textContent, /7 ساعات/);
+  assert.match(open(ar, "index.html", 24 * 13).textContent, /13 يومًا/);
 });

@@ -9,6 +9,7 @@ mod deploy;
 mod docs;
 mod fuzz_cli;
 mod hardening;
+mod i18n;
 mod import;
 mod multilingual;
 mod never_panics;

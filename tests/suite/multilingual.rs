@@ -322,7 +322,7 @@ fn each_language_has_feeds_whose_links_and_ids_are_its_own() {
                 if prefix == "fr/" && entry.links[0].href.ends_with("/mail/") {
                     assert_eq!(
                         entry.title.as_ref().unwrap().content,
-                        "[Major outage] Le courriel est en panne"
+                        "[Panne majeure] Le courriel est en panne"
                     );
                 }
             }
@@ -577,7 +577,9 @@ fn two_builds_are_byte_identical_and_an_incremental_build_equals_a_cold_one() {
     assert!(site
         .read("public/fr/incidents/vpn/index.html")
         .contains("Le VPN est lent"));
-    assert!(site.read("public/fr/about/index.html").contains("<h1>About</h1>"));
+    assert!(site
+        .read("public/fr/about/index.html")
+        .contains("<h1 dir=\"auto\">About</h1>"));
     let manifest = site.read("public/.beacon-manifest.json");
     assert!(manifest.contains("\"fr/incidents/vpn/index.html\""), "{manifest}");
 }

@@ -722,3 +722,53 @@ fn the_previous_site_is_read_from_its_url_and_an_unreachable_one_sends_nothing()
         .unwrap()
         .starts_with("*New incident: Mail delayed*"));
 }
+
+// Notifications speak the site's language, with its overrides, as its pages do.
+#[test]
+fn messages_speak_the_site_language() {
+    let http = Recorder::start();
+    let site = TestSite::new();
+    site.write(
+        "config.toml",
+        format!(
+            "language = \"fr\"\n{}\n[[notify]]\ntype = \"slack\"\nurl_env = \"T_SLACK\"\n",
+            crate::common::CONFIG
+        ),
+    );
+    site.write("i18n/fr.ftl", "notify-link = Ouvrir la page d’état\n");
+    site.write(
+        "content/incidents/2026/2026-03-10-upgrade.md",
+        r#"+++
+title = "Mail upgrade"
+kind = "maintenance"
+date = 2026-03-10T22:00:00-05:00
+end = 2026-03-11T01:00:00-05:00
+components = ["email"]
+
+[[updates]]
+at = 2026-03-01T10:00:00-05:00
+status = "scheduled"
+text = "Mail will pause for a few minutes."
++++
+"#,
+    );
+    let env = vec![("T_SLACK", http.url("/hook-slack"))];
+    let out = site.path("out");
+    build(&site, &out, "2026-03-09T12:00:00-05:00");
+    notify(&site, &env, &out, &out, "2026-03-09T12:00:00-05:00");
+    http.take();
+    let run = notify(&site, &env, &out, &out, "2026-03-10T22:05:00-05:00");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sent = http.take();
+    assert_eq!(sent.len(), 1, "{}", run.stdout);
+    let text = sent[0].json()["text"].as_str().unwrap().to_string();
+    assert!(
+        text.starts_with("*Maintenance commencée\u{a0}: Mail upgrade*"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Quand\u{a0}: du 2026-03-10 23:00 au 2026-03-11 02:00 (America/New_York)"),
+        "{text}"
+    );
+    assert!(text.contains("|Ouvrir la page d’état>"), "{text}");
+}

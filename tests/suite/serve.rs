@@ -632,7 +632,7 @@ fn serve_serves_every_language_of_a_multilingual_site() {
     let served = Served::start(&site);
     let (status, body) = served.get("/fr/incidents/mail/");
     assert_eq!(status, 200, "{body}");
-    assert!(body.contains("<html lang=\"fr\">"), "{body}");
+    assert!(body.contains("<html lang=\"fr\" dir=\"ltr\">"), "{body}");
     assert!(body.contains("Le courriel est en panne"), "{body}");
     assert!(
         body.contains("src=\"../../../__beacon/live-reload.js\""),
@@ -642,7 +642,7 @@ fn serve_serves_every_language_of_a_multilingual_site() {
     let (status, body) = served.get("/incidents/mail/");
     assert_eq!(status, 200);
     assert!(
-        body.contains("<html lang=\"en\">") && body.contains("Mail is down"),
+        body.contains("<html lang=\"en\" dir=\"ltr\">") && body.contains("Mail is down"),
         "{body}"
     );
     for path in [

@@ -167,7 +167,7 @@ fn noon_build_shows_the_example_as_it_stood_that_day() {
     assert!(!all.values().any(|t| t.contains("upgraded on Saturday night")));
     let incident = site.read("public/incidents/2022-01-27-mobile-email/index.html");
     assert!(incident.contains("Not yet resolved"));
-    assert!(incident.contains("4 h 20 min so far"));
+    assert!(incident.contains("4 hours 20 minutes so far"));
 }
 
 // Protects SPEC section 4: incidents that begin after `now` and updates stamped after it appear
@@ -465,8 +465,10 @@ fn times_show_in_the_site_zone_inside_time_elements() {
     let site = TestSite::example();
     site.build_at("2026-11-22T12:00:00-05:00");
     let page = site.read("public/incidents/2022-01-27-mobile-email/index.html");
-    assert!(page.contains("<time datetime=\"2022-01-27T07:40:00-05:00\">27 Jan 2022, 07:40 EST</time>"));
-    assert!(page.contains("7 h 30 min"), "duration");
+    assert!(
+        page.contains("<time datetime=\"2022-01-27T07:40:00-05:00\">Jan 27, 2022, 7:40\u{202f}AM EST</time>")
+    );
+    assert!(page.contains("7 hours 30 minutes"), "duration");
     // Newest update first.
     assert!(
         page.find("Mobile email, GoVirtual, GoBrowser and Self-Service")
@@ -474,7 +476,7 @@ fn times_show_in_the_site_zone_inside_time_elements() {
             < page.find("Mobile users worldwide").unwrap()
     );
     let summer = site.read("public/incidents/2018-08-21-worldwide-email-outage/index.html");
-    assert!(summer.contains("21 Aug 2018, 05:30 EDT"));
+    assert!(summer.contains("Aug 21, 2018, 5:30\u{202f}AM EDT"));
 }
 
 // Protects free pages: rendered at <slug>/ and listed in every page's navigation.
@@ -584,6 +586,7 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
         report: &report,
         options: &options,
         edition_prefix: "",
+        i18n: std::sync::Arc::new(beacon::i18n::I18n::shipped("en").unwrap()),
     };
     let files = std::sync::Mutex::new(std::collections::BTreeMap::new());
     let versions = beacon::render::asset_versions(&Default::default(), &Default::default());
@@ -596,7 +599,7 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
     let page = |path: &str| String::from_utf8(files[path].clone()).unwrap();
     let index = page("index.html");
     let bars = r#"<ol class="bars" aria-label="VPN: daily status, oldest first">
-<li class="bar bar-no_data" title="25 Jan 2022: No data"><span class="sr">25 Jan 2022: No data</span></li><li class="bar bar-operational" title="26 Jan 2022: Operational, no downtime"><span class="sr">26 Jan 2022: Operational, no downtime</span></li><li class="bar bar-major_outage" title="27 Jan 2022: Major outage, 7 h 30 min down, 1 incident"><span class="sr">27 Jan 2022: Major outage, 7 h 30 min down, 1 incident</span></li>
+<li class="bar bar-no_data" title="Jan 25, 2022: No data"><span class="sr">Jan 25, 2022: No data</span></li><li class="bar bar-operational" title="Jan 26, 2022: Operational, no downtime"><span class="sr">Jan 26, 2022: Operational, no downtime</span></li><li class="bar bar-major_outage" title="Jan 27, 2022: Major outage, 7 hours 30 minutes down, 1 incident"><span class="sr">Jan 27, 2022: Major outage, 7 hours 30 minutes down, 1 incident</span></li>
 </ol>"#;
     assert!(index.contains(bars), "{index}");
     // 1 - 27000/259200 = 0.895833... -> truncated to 89.58%

@@ -1,21 +1,52 @@
-// The stale notice. Every page carries, hidden, the instant it was built and the site's
-// `stale_after`; when a visitor opens a page older than that (its scheduled rebuild has
-// stopped), this shows "Last updated N hours ago; this page may be out of date." Without
-// JavaScript nothing changes: the footer still says when the page was built.
+// The stale notice. Every page carries, hidden, the instant it was built, the site's
+// `stale_after` and the notice's sentences in the site's language; when a visitor opens a page
+// older than that (its scheduled rebuild has stopped), this shows "Last updated N hours ago;
+// this page may be out of date." Without JavaScript nothing changes: the footer still says
+// when the page was built.
 (function () {
   "use strict";
 
+  // What a page whose template predates `data-messages` says: beacon's English.
+  var ENGLISH = {
+    lang: "en",
+    minutes: { one: "Last updated {n} minute ago; this page may be out of date.", other: "Last updated {n} minutes ago; this page may be out of date." },
+    hours: { one: "Last updated {n} hour ago; this page may be out of date.", other: "Last updated {n} hours ago; this page may be out of date." },
+    days: { one: "Last updated {n} day ago; this page may be out of date.", other: "Last updated {n} days ago; this page may be out of date." },
+  };
+
+  /** `messages[unit]`'s sentence for `n`: the plural category comes from the browser's CLDR
+   *  rules for the page's language, the sentences from beacon's catalogue. */
+  function sentence(messages, unit, n) {
+    var forms = messages[unit] || ENGLISH[unit];
+    var category = "other";
+    try {
+      category = new Intl.PluralRules(messages.lang).select(n);
+    } catch (e) {
+      // An old browser or an unknown tag: the "other" form still reads.
+    }
+    var template = forms[category] || forms.other;
+    return template.replace("{n}", String(n));
+  }
+
   /** The notice's text for a page built at `builtAtMs`, read at `nowMs`, or null if fresh. */
-  function staleMessage(builtAtMs, nowMs, staleAfterSeconds) {
+  function staleMessage(builtAtMs, nowMs, staleAfterSeconds, messages) {
+    messages = messages || ENGLISH;
     var ageSeconds = (nowMs - builtAtMs) / 1000;
     // Written so that an unreadable date or setting (NaN) shows nothing.
     if (!(staleAfterSeconds > 0 && ageSeconds >= staleAfterSeconds)) return null;
     var hours = Math.floor(ageSeconds / 3600);
-    var ago;
-    if (hours >= 48) ago = Math.floor(hours / 24) + " days";
-    else if (hours >= 1) ago = hours === 1 ? "1 hour" : hours + " hours";
-    else ago = Math.floor(ageSeconds / 60) + " minutes";
-    return "Last updated " + ago + " ago; this page may be out of date.";
+    if (hours >= 48) return sentence(messages, "days", Math.floor(hours / 24));
+    if (hours >= 1) return sentence(messages, "hours", hours);
+    return sentence(messages, "minutes", Math.floor(ageSeconds / 60));
+  }
+
+  /** The sentences a page carries in `data-messages`, or English. */
+  function messagesOf(notice) {
+    try {
+      return JSON.parse(notice.getAttribute("data-messages")) || ENGLISH;
+    } catch (e) {
+      return ENGLISH;
+    }
   }
 
   /** Fills and reveals the notice in `doc` if the page is stale at `nowMs`; returns the text. */
@@ -25,7 +56,8 @@
     var message = staleMessage(
       Date.parse(notice.getAttribute("data-built-at")),
       nowMs,
-      Number(notice.getAttribute("data-stale-after"))
+      Number(notice.getAttribute("data-stale-after")),
+      messagesOf(notice)
     );
     if (message) {
       notice.textContent = message;

@@ -1,14 +1,10 @@
-//! The languages of a site: which codes are well formed, where each language's edition lives in
-//! the output, and what a language is called in itself (for the switcher).
+//! The language editions of a site: which codes are well formed, where each language's edition
+//! lives in the output, and what a language is called in itself (for the switcher).
 //!
 //! A multilingual site (`languages = ["en", "fr"]`) is built once per language: the first is
 //! the default, at the root of the output; every other one under `<code>/`. Each edition is an
 //! ordinary build of a [`crate::content::Site`] whose texts are that language's (see
 //! [`crate::content::Site::in_language`]).
-
-/// Words of the language switcher that are not a language's own name. They stay English here
-/// until the interface strings come from the translation catalogues.
-pub const SWITCHER_LABEL: &str = "Language";
 
 /// A language code as beacon accepts it: a BCP 47 tag of a primary language subtag of 2 or 3
 /// lowercase letters and optional subtags of 2 to 8 letters or digits (`en`, `fr`, `pt-BR`,
@@ -48,13 +44,6 @@ pub fn endonym(code: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => code.to_string(),
     }
-}
-
-/// Whether beacon can write its interface in `code`. Every well-formed code is accepted until
-/// the translation catalogues land; then this asks them, and config.toml reports an unknown
-/// code where it is written (the caller already does, with this function's answer).
-pub fn interface_language_problem(_code: &str) -> Option<String> {
-    None
 }
 
 #[cfg(test)]

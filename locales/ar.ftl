@@ -1,0 +1,249 @@
+# العربية. للأعداد ست صيغ في العربية (CLDR): zero و one و two و few (3–10) و many (11–99) و other (100 فأكثر).
+
+## حالة المكوّنات
+status-no-data = لا توجد بيانات بعد
+status-operational = يعمل
+status-under-maintenance = قيد الصيانة
+status-degraded-performance = أداء متراجع
+status-partial-outage = انقطاع جزئي
+status-major-outage = انقطاع كبير
+status-notice = إشعار
+status-maintenance = صيانة
+status-no-data-day = لا توجد بيانات
+
+## شريط الصفحة الرئيسية
+banner-no-data = لا توجد بيانات بعد
+banner-operational = جميع الأنظمة تعمل
+banner-under-maintenance = الصيانة جارية
+banner-degraded-performance = أداء متراجع
+banner-partial-outage = انقطاع جزئي
+banner-major-outage = انقطاع كبير
+
+## المراحل
+phase-ongoing = مستمر
+phase-resolved = تم الحل
+phase-upcoming = قادمة
+phase-in-progress = جارية
+phase-completed = مكتملة
+
+## حالة التحديث
+update-investigating = قيد التحقيق
+update-identified = تم تحديد السبب
+update-monitoring = قيد المراقبة
+update-resolved = تم الحل
+update-postmortem = مراجعة ما بعد الحادث
+update-scheduled = مجدولة
+update-in-progress = جارية
+update-completed = مكتملة
+update-update = تحديث
+
+## المدد
+duration-days = { $count ->
+    [zero] { $count } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $count } أيام
+    [many] { $count } يومًا
+   *[other] { $count } يوم
+}
+duration-hours = { $count ->
+    [zero] { $count } ساعة
+    [one] ساعة واحدة
+    [two] ساعتان
+    [few] { $count } ساعات
+    [many] { $count } ساعة
+   *[other] { $count } ساعة
+}
+duration-minutes = { $count ->
+    [zero] { $count } دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $count } دقائق
+    [many] { $count } دقيقة
+   *[other] { $count } دقيقة
+}
+duration-pair = { $larger } و{ $smaller }
+duration-under-a-minute = أقل من دقيقة
+duration-so-far = { $duration } حتى الآن
+
+## نسبة التوفر
+percent = { $value }%
+uptime-value-no-data = لا توجد بيانات
+uptime-value-no-data-yet = لا توجد بيانات بعد
+uptime-figure = نسبة التوفر { $percent } { $days ->
+    [one] في آخر يوم
+    [two] في آخر يومين
+    [few] في آخر { $days } أيام
+    [many] في آخر { $days } يومًا
+   *[other] في آخر { $days } يوم
+}
+uptime-no-data = نسبة التوفر: لا توجد بيانات
+uptime-no-data-yet = نسبة التوفر: لا توجد بيانات بعد
+uptime-window = { $days ->
+    [one] آخر يوم
+    [two] آخر يومين
+    [few] آخر { $days } أيام
+    [many] آخر { $days } يومًا
+   *[other] آخر { $days } يوم
+}
+
+## الأشرطة اليومية
+bars-label = { $component }: الحالة اليومية، من الأقدم إلى الأحدث
+bars-days-ago = { $days ->
+    [one] قبل يوم واحد
+    [two] قبل يومين
+    [few] قبل { $days } أيام
+    [many] قبل { $days } يومًا
+   *[other] قبل { $days } يوم
+}
+bars-today = اليوم
+bar-day = { $date }: { $status }
+bar-downtime = توقف لمدة { $duration }
+bar-no-downtime = دون توقف
+bar-incidents = { $count ->
+    [zero] لا حوادث
+    [one] حادث واحد
+    [two] حادثان
+    [few] { $count } حوادث
+    [many] { $count } حادثًا
+   *[other] { $count } حادث
+}
+list-separator = {"، "}
+
+## كل الصفحات
+skip-to-content = انتقل إلى المحتوى
+nav-label = الموقع
+nav-status = الحالة
+nav-history = السجل
+nav-language = اللغة
+footer-status-as-of = الحالة في { $time_html }.
+footer-time-zone = الأوقات معروضة بتوقيت { $zone }.
+footer-follow = تابع التحديثات:
+
+## الصفحة الرئيسية
+front-as-of = الحالة في { $time_html }
+front-ongoing = حوادث جارية
+front-maintenance = الصيانة
+front-notices = إشعارات
+front-pinned = مثبّتة
+front-components = المكوّنات
+front-recent = السجل الأخير
+front-no-past = لا توجد حوادث سابقة.
+front-full-history = السجل الكامل
+
+## البطاقات والأسطر
+card-scheduled = مجدولة من { $start_html } إلى { $end_html } ({ $duration })
+card-window = من { $start_html } إلى { $end_html } ({ $duration })
+card-since = منذ { $start_html } ({ $duration } حتى الآن)
+affects = يؤثر في: { $components_html }
+row-after = { $phase } بعد { $duration }
+
+## صفحة الحادث
+incident-kind-incident = حادث
+incident-kind-maintenance = صيانة
+incident-type = النوع
+incident-severity = الخطورة
+incident-scheduled-start = البداية المقررة
+incident-began = البداية
+incident-scheduled-end = النهاية المقررة
+incident-resolved = وقت الحل
+incident-not-resolved = لم يُحل بعد
+incident-duration = المدة
+incident-affected = المكوّنات المتأثرة
+incident-updates = التحديثات
+incident-no-updates = لا توجد تحديثات بعد.
+incident-details = التفاصيل
+incident-all = كل الحوادث
+
+## السجل
+history-title = السجل
+history-title-page = السجل، الصفحة { $page }
+history-intro = الحوادث وأعمال الصيانة، الأحدث أولًا ({ $count } إجمالًا).
+history-intro-page = الصفحة { $current } من { $total }.
+history-empty = لم يحدث شيء بعد.
+history-pages = صفحات السجل
+history-newer = → الأحدث
+history-older = الأقدم ←
+history-page-of = الصفحة { $current } من { $total }
+
+## صفحة المكوّن
+component-current = الحالة الحالية: { $status_html }
+component-uptime = نسبة التوفر
+component-incidents = الحوادث
+component-no-incidents = لا توجد حوادث مسجلة لـ{ $component }.
+component-feed = موجز RSS لـ{ $component }
+
+## صفحة 404
+not-found-title = الصفحة غير موجودة
+not-found-text = لا توجد صفحة على هذا العنوان: ربما نُقلت، أو أن الرابط مكتوب بشكل خاطئ.
+not-found-status-link = اطّلع على الحالة الحالية
+not-found-history-link = تصفح الحوادث السابقة
+not-found-next = { $status_html } أو { $history_html }.
+
+## تنبيه الصفحة القديمة
+stale-minutes = { $count ->
+    [zero] آخر تحديث منذ أقل من دقيقة؛ قد لا تكون هذه الصفحة محدّثة.
+    [one] آخر تحديث منذ دقيقة واحدة؛ قد لا تكون هذه الصفحة محدّثة.
+    [two] آخر تحديث منذ دقيقتين؛ قد لا تكون هذه الصفحة محدّثة.
+    [few] آخر تحديث منذ { $count } دقائق؛ قد لا تكون هذه الصفحة محدّثة.
+    [many] آخر تحديث منذ { $count } دقيقة؛ قد لا تكون هذه الصفحة محدّثة.
+   *[other] آخر تحديث منذ { $count } دقيقة؛ قد لا تكون هذه الصفحة محدّثة.
+}
+stale-hours = { $count ->
+    [one] آخر تحديث منذ ساعة واحدة؛ قد لا تكون هذه الصفحة محدّثة.
+    [two] آخر تحديث منذ ساعتين؛ قد لا تكون هذه الصفحة محدّثة.
+    [few] آخر تحديث منذ { $count } ساعات؛ قد لا تكون هذه الصفحة محدّثة.
+    [many] آخر تحديث منذ { $count } ساعة؛ قد لا تكون هذه الصفحة محدّثة.
+   *[other] آخر تحديث منذ { $count } ساعة؛ قد لا تكون هذه الصفحة محدّثة.
+}
+stale-days = { $count ->
+    [one] آخر تحديث منذ يوم واحد؛ قد لا تكون هذه الصفحة محدّثة.
+    [two] آخر تحديث منذ يومين؛ قد لا تكون هذه الصفحة محدّثة.
+    [few] آخر تحديث منذ { $count } أيام؛ قد لا تكون هذه الصفحة محدّثة.
+    [many] آخر تحديث منذ { $count } يومًا؛ قد لا تكون هذه الصفحة محدّثة.
+   *[other] آخر تحديث منذ { $count } يوم؛ قد لا تكون هذه الصفحة محدّثة.
+}
+
+## الموجزات
+feed-description = الحوادث وأعمال الصيانة في { $site }
+feed-component-description = الحوادث وأعمال الصيانة التي تؤثر في { $component }
+feed-item-title = [{ $label }] { $title }
+feed-scheduled = مجدولة: { $start_html }
+feed-scheduled-until = مجدولة: من { $start_html } إلى { $end_html }
+feed-started = البداية: { $start_html }
+feed-resolved = الحل: { $end_html }
+feed-timeline = التسلسل الزمني
+
+## تقويم الصيانة
+calendar-name = { $site }: الصيانة
+calendar-summary = صيانة: { $title }
+calendar-affects = يؤثر في: { $components }
+
+## الشارات
+badge-label = الحالة
+badge-no-data = لا بيانات بعد
+badge-operational = يعمل
+badge-under-maintenance = قيد الصيانة
+badge-degraded-performance = أداء متراجع
+badge-partial-outage = انقطاع جزئي
+badge-major-outage = انقطاع كبير
+
+## الإشعارات
+notify-new-incident = حادث جديد: { $title }
+notify-update = تحديث: { $title }
+notify-resolved = تم الحل: { $title }
+notify-maintenance-scheduled = صيانة مجدولة: { $title }
+notify-maintenance-started = بدأت الصيانة: { $title }
+notify-maintenance-completed = اكتملت الصيانة: { $title }
+notify-status-change = تغيّر الحالة: { $component } الآن { $status }
+notify-severity = الخطورة: { $severity }
+notify-affected = يؤثر في: { $components }
+notify-when = الموعد: من { $start } إلى { $end } ({ $zone })
+notify-when-from = الموعد: ابتداءً من { $start } ({ $zone })
+notify-details = التفاصيل: { $url }
+notify-link = اعرض في صفحة الحالة
+notify-now-operational = يعمل
+notify-now-degraded = متراجع الأداء
+notify-now-partial = متوقف جزئيًا
+notify-now-major = متوقف
+notify-now-maintenance = قيد الصيانة

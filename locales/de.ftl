@@ -1,0 +1,214 @@
+# Deutsch.
+
+## Status der Komponenten
+status-no-data = Noch keine Daten
+status-operational = Betriebsbereit
+status-under-maintenance = In Wartung
+status-degraded-performance = Eingeschränkte Leistung
+status-partial-outage = Teilausfall
+status-major-outage = Schwerer Ausfall
+status-notice = Hinweis
+status-maintenance = Wartung
+status-no-data-day = Keine Daten
+
+## Banner der Startseite
+banner-no-data = Noch keine Daten
+banner-operational = Alle Systeme betriebsbereit
+banner-under-maintenance = Wartung läuft
+banner-degraded-performance = Eingeschränkte Leistung
+banner-partial-outage = Teilausfall
+banner-major-outage = Schwerer Ausfall
+
+## Phasen
+phase-ongoing = Andauernd
+phase-resolved = Behoben
+phase-upcoming = Geplant
+phase-in-progress = Läuft
+phase-completed = Abgeschlossen
+
+## Status einer Meldung
+update-investigating = Untersuchung
+update-identified = Ursache erkannt
+update-monitoring = Beobachtung
+update-resolved = Behoben
+update-postmortem = Nachbetrachtung
+update-scheduled = Geplant
+update-in-progress = Läuft
+update-completed = Abgeschlossen
+update-update = Aktualisierung
+
+## Dauern
+duration-days = { $count ->
+    [one] { $count } Tag
+   *[other] { $count } Tage
+}
+duration-hours = { $count ->
+    [one] { $count } Stunde
+   *[other] { $count } Stunden
+}
+duration-minutes = { $count ->
+    [one] { $count } Minute
+   *[other] { $count } Minuten
+}
+duration-pair = { $larger } { $smaller }
+duration-under-a-minute = unter einer Minute
+duration-so-far = bisher { $duration }
+
+## Verfügbarkeit
+percent = { $value } %
+uptime-value-no-data = keine Daten
+uptime-value-no-data-yet = noch keine Daten
+uptime-figure = { $percent } Verfügbarkeit { $days ->
+    [one] am letzten Tag
+   *[other] in den letzten { $days } Tagen
+}
+uptime-no-data = Verfügbarkeit: keine Daten
+uptime-no-data-yet = Verfügbarkeit: noch keine Daten
+uptime-window = { $days ->
+    [one] Letzter Tag
+   *[other] Letzte { $days } Tage
+}
+
+## Tagesbalken
+bars-label = { $component }: Status pro Tag, älteste zuerst
+bars-days-ago = { $days ->
+    [one] vor 1 Tag
+   *[other] vor { $days } Tagen
+}
+bars-today = Heute
+bar-day = { $date }: { $status }
+bar-downtime = { $duration } Ausfallzeit
+bar-no-downtime = keine Ausfallzeit
+bar-incidents = { $count ->
+    [one] { $count } Störung
+   *[other] { $count } Störungen
+}
+list-separator = {", "}
+
+## Jede Seite
+skip-to-content = Zum Inhalt springen
+nav-label = Website
+nav-status = Status
+nav-history = Verlauf
+nav-language = Sprache
+footer-status-as-of = Stand: { $time_html }.
+footer-time-zone = Alle Zeiten in der Zeitzone { $zone }.
+footer-follow = Meldungen abonnieren:
+
+## Startseite
+front-as-of = Stand: { $time_html }
+front-ongoing = Aktuelle Störungen
+front-maintenance = Wartung
+front-notices = Hinweise
+front-pinned = Angeheftet
+front-components = Komponenten
+front-recent = Letzte Ereignisse
+front-no-past = Keine vergangenen Störungen.
+front-full-history = Gesamter Verlauf
+
+## Karten und Zeilen
+card-scheduled = Geplant von { $start_html } bis { $end_html } ({ $duration })
+card-window = { $start_html } bis { $end_html } ({ $duration })
+card-since = Seit { $start_html } (bisher { $duration })
+affects = Betrifft: { $components_html }
+row-after = { $phase } nach { $duration }
+
+## Seite einer Störung
+incident-kind-incident = Störung
+incident-kind-maintenance = Wartung
+incident-type = Art
+incident-severity = Schweregrad
+incident-scheduled-start = Geplanter Beginn
+incident-began = Beginn
+incident-scheduled-end = Geplantes Ende
+incident-resolved = Behoben
+incident-not-resolved = Noch nicht behoben
+incident-duration = Dauer
+incident-affected = Betroffene Komponenten
+incident-updates = Meldungen
+incident-no-updates = Noch keine Meldungen.
+incident-details = Details
+incident-all = Alle Störungen
+
+## Verlauf
+history-title = Verlauf
+history-title-page = Verlauf, Seite { $page }
+history-intro = Störungen und Wartungen, neueste zuerst (insgesamt { $count }).
+history-intro-page = Seite { $current } von { $total }.
+history-empty = Bisher ist nichts vorgefallen.
+history-pages = Seiten des Verlaufs
+history-newer = ← Neuere
+history-older = Ältere →
+history-page-of = Seite { $current } von { $total }
+
+## Seite einer Komponente
+component-current = Aktueller Status: { $status_html }
+component-uptime = Verfügbarkeit
+component-incidents = Störungen
+component-no-incidents = Für { $component } sind keine Störungen verzeichnet.
+component-feed = RSS-Feed für { $component }
+
+## Seite 404
+not-found-title = Seite nicht gefunden
+not-found-text = Unter dieser Adresse gibt es keine Seite: Sie wurde vielleicht verschoben, oder der Link ist fehlerhaft.
+not-found-status-link = Aktuellen Status ansehen
+not-found-history-link = vergangene Störungen durchsuchen
+not-found-next = { $status_html } oder { $history_html }.
+
+## Hinweis auf veraltete Seite
+stale-minutes = { $count ->
+    [one] Zuletzt vor { $count } Minute aktualisiert; diese Seite ist möglicherweise veraltet.
+   *[other] Zuletzt vor { $count } Minuten aktualisiert; diese Seite ist möglicherweise veraltet.
+}
+stale-hours = { $count ->
+    [one] Zuletzt vor { $count } Stunde aktualisiert; diese Seite ist möglicherweise veraltet.
+   *[other] Zuletzt vor { $count } Stunden aktualisiert; diese Seite ist möglicherweise veraltet.
+}
+stale-days = { $count ->
+    [one] Zuletzt vor { $count } Tag aktualisiert; diese Seite ist möglicherweise veraltet.
+   *[other] Zuletzt vor { $count } Tagen aktualisiert; diese Seite ist möglicherweise veraltet.
+}
+
+## Feeds
+feed-description = Störungen und Wartungen von { $site }
+feed-component-description = Störungen und Wartungen, die { $component } betreffen
+feed-item-title = [{ $label }] { $title }
+feed-scheduled = Geplant: { $start_html }
+feed-scheduled-until = Geplant: { $start_html } bis { $end_html }
+feed-started = Beginn: { $start_html }
+feed-resolved = Behoben: { $end_html }
+feed-timeline = Verlauf
+
+## Wartungskalender
+calendar-name = { $site }: Wartungen
+calendar-summary = Wartung: { $title }
+calendar-affects = Betrifft: { $components }
+
+## Badges
+badge-label = Status
+badge-no-data = noch keine Daten
+badge-operational = betriebsbereit
+badge-under-maintenance = in Wartung
+badge-degraded-performance = eingeschränkt
+badge-partial-outage = Teilausfall
+badge-major-outage = schwerer Ausfall
+
+## Benachrichtigungen
+notify-new-incident = Neue Störung: { $title }
+notify-update = Aktualisierung: { $title }
+notify-resolved = Behoben: { $title }
+notify-maintenance-scheduled = Wartung geplant: { $title }
+notify-maintenance-started = Wartung begonnen: { $title }
+notify-maintenance-completed = Wartung abgeschlossen: { $title }
+notify-status-change = Statusänderung: { $component } ist jetzt { $status }
+notify-severity = Schweregrad: { $severity }
+notify-affected = Betrifft: { $components }
+notify-when = Wann: { $start } bis { $end } ({ $zone })
+notify-when-from = Wann: ab { $start } ({ $zone })
+notify-details = Details: { $url }
+notify-link = Auf der Statusseite ansehen
+notify-now-operational = betriebsbereit
+notify-now-degraded = eingeschränkt
+notify-now-partial = teilweise ausgefallen
+notify-now-major = ausgefallen
+notify-now-maintenance = in Wartung

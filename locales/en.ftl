@@ -1,0 +1,227 @@
+# English: the reference catalogue. Every other catalogue has exactly these message ids.
+# Ids are `<area>-<what>`: the area says where the text is read (status, phase, update, page
+# parts like front-/incident-/history-, feed-, calendar-, badge-, stale-); see docs/i18n.md.
+# Variables ending in `_html` receive HTML (links, <time> elements); all others are text.
+
+## Component statuses, as a reader sees them next to a component
+status-no-data = No data yet
+status-operational = Operational
+status-under-maintenance = Under maintenance
+status-degraded-performance = Degraded performance
+status-partial-outage = Partial outage
+status-major-outage = Major outage
+# An incident of severity `notice`.
+status-notice = Notice
+# A maintenance window, where a severity would be shown.
+status-maintenance = Maintenance
+# A day before the component's `since`, in the bars.
+status-no-data-day = No data
+
+## The front page's banner, by the overall status
+banner-no-data = No data yet
+banner-operational = All systems operational
+banner-under-maintenance = Maintenance in progress
+banner-degraded-performance = Degraded performance
+banner-partial-outage = Partial outage
+banner-major-outage = Major outage
+
+## Where an incident or a window stands
+phase-ongoing = Ongoing
+phase-resolved = Resolved
+phase-upcoming = Upcoming
+phase-in-progress = In progress
+phase-completed = Completed
+
+## The status word of one update in a timeline
+update-investigating = Investigating
+update-identified = Identified
+update-monitoring = Monitoring
+update-resolved = Resolved
+update-postmortem = Post-incident review
+update-scheduled = Scheduled
+update-in-progress = In progress
+update-completed = Completed
+update-update = Update
+
+## Durations: "3 days 4 hours", "7 hours 30 minutes"
+duration-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+duration-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+duration-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+# Two units of a duration, the larger first.
+duration-pair = { $larger } { $smaller }
+duration-under-a-minute = under a minute
+# An incident still going on: "4 hours 20 minutes so far".
+duration-so-far = { $duration } so far
+
+## Uptime figures
+# A percentage; $value is already formatted ("99.95").
+percent = { $value }%
+uptime-value-no-data = no data
+uptime-value-no-data-yet = no data yet
+uptime-figure = { $percent } uptime, last { $days ->
+    [one] day
+   *[other] { $days } days
+}
+uptime-no-data = Uptime: no data
+uptime-no-data-yet = Uptime: no data yet
+uptime-window = { $days ->
+    [one] Last day
+   *[other] Last { $days } days
+}
+
+## The daily bars
+bars-label = { $component }: daily status, oldest first
+bars-days-ago = { $days ->
+    [one] 1 day ago
+   *[other] { $days } days ago
+}
+bars-today = Today
+# One bar's text: "27 Jan 2022: Major outage, 7 hours 30 minutes down, 1 incident".
+bar-day = { $date }: { $status }
+bar-downtime = { $duration } down
+bar-no-downtime = no downtime
+bar-incidents = { $count ->
+    [one] { $count } incident
+   *[other] { $count } incidents
+}
+# Joins the parts of a bar's text.
+list-separator = {", "}
+
+## Every page
+skip-to-content = Skip to content
+nav-label = Site
+nav-status = Status
+nav-history = History
+nav-language = Language
+footer-status-as-of = Status as of { $time_html }.
+footer-time-zone = Times are shown in { $zone } time.
+footer-follow = Follow updates:
+
+## Front page
+front-as-of = As of { $time_html }
+front-ongoing = Ongoing incidents
+front-maintenance = Maintenance
+front-notices = Notices
+front-pinned = Pinned
+front-components = Components
+front-recent = Recent history
+front-no-past = No past incidents.
+front-full-history = Full history
+
+## Incidents as cards (front page) and rows (lists)
+card-scheduled = Scheduled { $start_html } to { $end_html } ({ $duration })
+card-window = { $start_html } to { $end_html } ({ $duration })
+card-since = Since { $start_html } ({ $duration } so far)
+affects = Affects: { $components_html }
+row-after = { $phase } after { $duration }
+
+## An incident's page
+incident-kind-incident = Incident
+incident-kind-maintenance = Maintenance
+incident-type = Type
+incident-severity = Severity
+incident-scheduled-start = Scheduled start
+incident-began = Began
+incident-scheduled-end = Scheduled end
+incident-resolved = Resolved
+incident-not-resolved = Not yet resolved
+incident-duration = Duration
+incident-affected = Affected components
+incident-updates = Updates
+incident-no-updates = No updates yet.
+incident-details = Details
+incident-all = All incidents
+
+## History pages
+history-title = History
+history-title-page = History, page { $page }
+history-intro = Incidents and maintenance, newest first ({ $count } in all).
+history-intro-page = Page { $current } of { $total }.
+history-empty = Nothing has happened yet.
+history-pages = History pages
+history-newer = ← Newer
+history-older = Older →
+history-page-of = Page { $current } of { $total }
+
+## A component's page
+component-current = Current status: { $status_html }
+component-uptime = Uptime
+component-incidents = Incidents
+component-no-incidents = No incidents recorded for { $component }.
+component-feed = RSS feed for { $component }
+
+## The 404 page
+not-found-title = Page not found
+not-found-text = There is no page at this address: it may have moved, or the link may be mistyped.
+not-found-status-link = See the current status
+not-found-history-link = browse past incidents
+not-found-next = { $status_html } or { $history_html }.
+
+## The stale notice (shown by stale.js when a page is older than `stale_after`)
+stale-minutes = { $count ->
+    [one] Last updated { $count } minute ago; this page may be out of date.
+   *[other] Last updated { $count } minutes ago; this page may be out of date.
+}
+stale-hours = { $count ->
+    [one] Last updated { $count } hour ago; this page may be out of date.
+   *[other] Last updated { $count } hours ago; this page may be out of date.
+}
+stale-days = { $count ->
+    [one] Last updated { $count } day ago; this page may be out of date.
+   *[other] Last updated { $count } days ago; this page may be out of date.
+}
+
+## Feeds (RSS and Atom)
+feed-description = Incidents and maintenance on { $site }
+feed-component-description = Incidents and maintenance affecting { $component }
+# An item's title: "[Major outage] Email is down".
+feed-item-title = [{ $label }] { $title }
+feed-scheduled = Scheduled: { $start_html }
+feed-scheduled-until = Scheduled: { $start_html } to { $end_html }
+feed-started = Started: { $start_html }
+feed-resolved = Resolved: { $end_html }
+feed-timeline = Timeline
+
+## The maintenance calendar
+calendar-name = { $site }: maintenance
+calendar-summary = Maintenance: { $title }
+calendar-affects = Affects: { $components }
+
+## Badges (lower case, as badges usually are)
+badge-label = status
+badge-no-data = no data yet
+badge-operational = operational
+badge-under-maintenance = under maintenance
+badge-degraded-performance = degraded performance
+badge-partial-outage = partial outage
+badge-major-outage = major outage
+
+## Notifications (beacon notify): chat, Mastodon, email. Times stay numeric (2026-12-05 22:00).
+notify-new-incident = New incident: { $title }
+notify-update = Update: { $title }
+notify-resolved = Resolved: { $title }
+notify-maintenance-scheduled = Maintenance scheduled: { $title }
+notify-maintenance-started = Maintenance started: { $title }
+notify-maintenance-completed = Maintenance completed: { $title }
+notify-status-change = Status change: { $component } is now { $status }
+notify-severity = Severity: { $severity }
+notify-affected = Affected: { $components }
+notify-when = When: { $start } to { $end } ({ $zone })
+notify-when-from = When: from { $start } ({ $zone })
+notify-details = Details: { $url }
+notify-link = View on the status page
+# A component's new status, after "is now".
+notify-now-operational = operational
+notify-now-degraded = degraded
+notify-now-partial = partly down
+notify-now-major = down
+notify-now-maintenance = under maintenance

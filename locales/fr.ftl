@@ -1,0 +1,214 @@
+# Français.
+
+## Statuts des composants
+status-no-data = Pas encore de données
+status-operational = Opérationnel
+status-under-maintenance = En maintenance
+status-degraded-performance = Performances dégradées
+status-partial-outage = Panne partielle
+status-major-outage = Panne majeure
+status-notice = Avis
+status-maintenance = Maintenance
+status-no-data-day = Pas de données
+
+## Bandeau de la page d’accueil
+banner-no-data = Pas encore de données
+banner-operational = Tous les systèmes sont opérationnels
+banner-under-maintenance = Maintenance en cours
+banner-degraded-performance = Performances dégradées
+banner-partial-outage = Panne partielle
+banner-major-outage = Panne majeure
+
+## Phases
+phase-ongoing = En cours
+phase-resolved = Résolu
+phase-upcoming = À venir
+phase-in-progress = En cours
+phase-completed = Terminée
+
+## Statut d’une mise à jour
+update-investigating = Analyse en cours
+update-identified = Cause identifiée
+update-monitoring = Sous surveillance
+update-resolved = Résolu
+update-postmortem = Analyse post-incident
+update-scheduled = Planifiée
+update-in-progress = En cours
+update-completed = Terminée
+update-update = Mise à jour
+
+## Durées
+duration-days = { $count ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+duration-hours = { $count ->
+    [one] { $count } heure
+   *[other] { $count } heures
+}
+duration-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+duration-pair = { $larger } { $smaller }
+duration-under-a-minute = moins d’une minute
+duration-so-far = { $duration } jusqu’ici
+
+## Disponibilité
+percent = { $value } %
+uptime-value-no-data = pas de données
+uptime-value-no-data-yet = pas encore de données
+uptime-figure = { $percent } de disponibilité { $days ->
+    [one] le dernier jour
+   *[other] sur les { $days } derniers jours
+}
+uptime-no-data = Disponibilité : pas de données
+uptime-no-data-yet = Disponibilité : pas encore de données
+uptime-window = { $days ->
+    [one] Dernier jour
+   *[other] { $days } derniers jours
+}
+
+## Barres quotidiennes
+bars-label = { $component } : état quotidien, du plus ancien au plus récent
+bars-days-ago = { $days ->
+    [one] il y a 1 jour
+   *[other] il y a { $days } jours
+}
+bars-today = Aujourd’hui
+bar-day = { $date } : { $status }
+bar-downtime = { $duration } d’indisponibilité
+bar-no-downtime = aucune indisponibilité
+bar-incidents = { $count ->
+    [one] { $count } incident
+   *[other] { $count } incidents
+}
+list-separator = {", "}
+
+## Toutes les pages
+skip-to-content = Aller au contenu
+nav-label = Site
+nav-status = État
+nav-history = Historique
+nav-language = Langue
+footer-status-as-of = État au { $time_html }.
+footer-time-zone = Les heures sont indiquées dans le fuseau { $zone }.
+footer-follow = Suivre les mises à jour :
+
+## Page d’accueil
+front-as-of = État au { $time_html }
+front-ongoing = Incidents en cours
+front-maintenance = Maintenance
+front-notices = Avis
+front-pinned = Épinglés
+front-components = Composants
+front-recent = Historique récent
+front-no-past = Aucun incident passé.
+front-full-history = Historique complet
+
+## Cartes et lignes d’incidents
+card-scheduled = Prévue du { $start_html } au { $end_html } ({ $duration })
+card-window = Du { $start_html } au { $end_html } ({ $duration })
+card-since = Depuis le { $start_html } ({ $duration } jusqu’ici)
+affects = Concerne : { $components_html }
+row-after = { $phase } après { $duration }
+
+## Page d’un incident
+incident-kind-incident = Incident
+incident-kind-maintenance = Maintenance
+incident-type = Type
+incident-severity = Gravité
+incident-scheduled-start = Début prévu
+incident-began = Début
+incident-scheduled-end = Fin prévue
+incident-resolved = Résolu le
+incident-not-resolved = Pas encore résolu
+incident-duration = Durée
+incident-affected = Composants concernés
+incident-updates = Mises à jour
+incident-no-updates = Aucune mise à jour pour l’instant.
+incident-details = Détails
+incident-all = Tous les incidents
+
+## Historique
+history-title = Historique
+history-title-page = Historique, page { $page }
+history-intro = Incidents et maintenances, du plus récent au plus ancien ({ $count } au total).
+history-intro-page = Page { $current } sur { $total }.
+history-empty = Rien ne s’est encore produit.
+history-pages = Pages de l’historique
+history-newer = ← Plus récents
+history-older = Plus anciens →
+history-page-of = Page { $current } sur { $total }
+
+## Page d’un composant
+component-current = État actuel : { $status_html }
+component-uptime = Disponibilité
+component-incidents = Incidents
+component-no-incidents = Aucun incident enregistré pour { $component }.
+component-feed = Flux RSS de { $component }
+
+## Page 404
+not-found-title = Page introuvable
+not-found-text = Il n’y a aucune page à cette adresse : elle a peut-être été déplacée, ou le lien est mal saisi.
+not-found-status-link = Voir l’état actuel
+not-found-history-link = consulter les incidents passés
+not-found-next = { $status_html } ou { $history_html }.
+
+## Avis de page périmée
+stale-minutes = { $count ->
+    [one] Dernière mise à jour il y a { $count } minute ; cette page n’est peut-être plus à jour.
+   *[other] Dernière mise à jour il y a { $count } minutes ; cette page n’est peut-être plus à jour.
+}
+stale-hours = { $count ->
+    [one] Dernière mise à jour il y a { $count } heure ; cette page n’est peut-être plus à jour.
+   *[other] Dernière mise à jour il y a { $count } heures ; cette page n’est peut-être plus à jour.
+}
+stale-days = { $count ->
+    [one] Dernière mise à jour il y a { $count } jour ; cette page n’est peut-être plus à jour.
+   *[other] Dernière mise à jour il y a { $count } jours ; cette page n’est peut-être plus à jour.
+}
+
+## Flux
+feed-description = Incidents et maintenances de { $site }
+feed-component-description = Incidents et maintenances concernant { $component }
+feed-item-title = [{ $label }] { $title }
+feed-scheduled = Prévue : { $start_html }
+feed-scheduled-until = Prévue : du { $start_html } au { $end_html }
+feed-started = Début : { $start_html }
+feed-resolved = Résolu : { $end_html }
+feed-timeline = Chronologie
+
+## Calendrier des maintenances
+calendar-name = { $site } : maintenances
+calendar-summary = Maintenance : { $title }
+calendar-affects = Concerne : { $components }
+
+## Badges
+badge-label = état
+badge-no-data = pas encore de données
+badge-operational = opérationnel
+badge-under-maintenance = en maintenance
+badge-degraded-performance = performances dégradées
+badge-partial-outage = panne partielle
+badge-major-outage = panne majeure
+
+## Notifications
+notify-new-incident = Nouvel incident : { $title }
+notify-update = Mise à jour : { $title }
+notify-resolved = Résolu : { $title }
+notify-maintenance-scheduled = Maintenance planifiée : { $title }
+notify-maintenance-started = Maintenance commencée : { $title }
+notify-maintenance-completed = Maintenance terminée : { $title }
+notify-status-change = Changement d’état : { $component } est maintenant { $status }
+notify-severity = Gravité : { $severity }
+notify-affected = Concerne : { $components }
+notify-when = Quand : du { $start } au { $end } ({ $zone })
+notify-when-from = Quand : à partir du { $start } ({ $zone })
+notify-details = Détails : { $url }
+notify-link = Voir sur la page d’état
+notify-now-operational = opérationnel
+notify-now-degraded = dégradé
+notify-now-partial = partiellement hors service
+notify-now-major = hors service
+notify-now-maintenance = en maintenance

@@ -1,0 +1,214 @@
+# Italiano.
+
+## Stato dei componenti
+status-no-data = Ancora nessun dato
+status-operational = Operativo
+status-under-maintenance = In manutenzione
+status-degraded-performance = Prestazioni ridotte
+status-partial-outage = Interruzione parziale
+status-major-outage = Interruzione grave
+status-notice = Avviso
+status-maintenance = Manutenzione
+status-no-data-day = Nessun dato
+
+## Banner della pagina iniziale
+banner-no-data = Ancora nessun dato
+banner-operational = Tutti i sistemi sono operativi
+banner-under-maintenance = Manutenzione in corso
+banner-degraded-performance = Prestazioni ridotte
+banner-partial-outage = Interruzione parziale
+banner-major-outage = Interruzione grave
+
+## Fasi
+phase-ongoing = In corso
+phase-resolved = Risolto
+phase-upcoming = Programmata
+phase-in-progress = In corso
+phase-completed = Completata
+
+## Stato di un aggiornamento
+update-investigating = Indagine in corso
+update-identified = Causa individuata
+update-monitoring = Sotto osservazione
+update-resolved = Risolto
+update-postmortem = Analisi post-incidente
+update-scheduled = Programmata
+update-in-progress = In corso
+update-completed = Completata
+update-update = Aggiornamento
+
+## Durate
+duration-days = { $count ->
+    [one] { $count } giorno
+   *[other] { $count } giorni
+}
+duration-hours = { $count ->
+    [one] { $count } ora
+   *[other] { $count } ore
+}
+duration-minutes = { $count ->
+    [one] { $count } minuto
+   *[other] { $count } minuti
+}
+duration-pair = { $larger } e { $smaller }
+duration-under-a-minute = meno di un minuto
+duration-so-far = { $duration } finora
+
+## Disponibilità
+percent = { $value }%
+uptime-value-no-data = nessun dato
+uptime-value-no-data-yet = ancora nessun dato
+uptime-figure = { $percent } di disponibilità { $days ->
+    [one] nell’ultimo giorno
+   *[other] negli ultimi { $days } giorni
+}
+uptime-no-data = Disponibilità: nessun dato
+uptime-no-data-yet = Disponibilità: ancora nessun dato
+uptime-window = { $days ->
+    [one] Ultimo giorno
+   *[other] Ultimi { $days } giorni
+}
+
+## Barre giornaliere
+bars-label = { $component }: stato giornaliero, dal più vecchio al più recente
+bars-days-ago = { $days ->
+    [one] 1 giorno fa
+   *[other] { $days } giorni fa
+}
+bars-today = Oggi
+bar-day = { $date }: { $status }
+bar-downtime = { $duration } di disservizio
+bar-no-downtime = nessun disservizio
+bar-incidents = { $count ->
+    [one] { $count } incidente
+   *[other] { $count } incidenti
+}
+list-separator = {", "}
+
+## Tutte le pagine
+skip-to-content = Vai al contenuto
+nav-label = Sito
+nav-status = Stato
+nav-history = Cronologia
+nav-language = Lingua
+footer-status-as-of = Stato al { $time_html }.
+footer-time-zone = Gli orari sono indicati nel fuso { $zone }.
+footer-follow = Segui gli aggiornamenti:
+
+## Pagina iniziale
+front-as-of = Stato al { $time_html }
+front-ongoing = Incidenti in corso
+front-maintenance = Manutenzione
+front-notices = Avvisi
+front-pinned = In evidenza
+front-components = Componenti
+front-recent = Cronologia recente
+front-no-past = Nessun incidente precedente.
+front-full-history = Cronologia completa
+
+## Schede e righe
+card-scheduled = Programmata dal { $start_html } al { $end_html } ({ $duration })
+card-window = Dal { $start_html } al { $end_html } ({ $duration })
+card-since = Dal { $start_html } ({ $duration } finora)
+affects = Interessa: { $components_html }
+row-after = { $phase } dopo { $duration }
+
+## Pagina di un incidente
+incident-kind-incident = Incidente
+incident-kind-maintenance = Manutenzione
+incident-type = Tipo
+incident-severity = Gravità
+incident-scheduled-start = Inizio previsto
+incident-began = Inizio
+incident-scheduled-end = Fine prevista
+incident-resolved = Risolto
+incident-not-resolved = Non ancora risolto
+incident-duration = Durata
+incident-affected = Componenti interessati
+incident-updates = Aggiornamenti
+incident-no-updates = Ancora nessun aggiornamento.
+incident-details = Dettagli
+incident-all = Tutti gli incidenti
+
+## Cronologia
+history-title = Cronologia
+history-title-page = Cronologia, pagina { $page }
+history-intro = Incidenti e manutenzioni, dal più recente ({ $count } in totale).
+history-intro-page = Pagina { $current } di { $total }.
+history-empty = Non è ancora successo nulla.
+history-pages = Pagine della cronologia
+history-newer = ← Più recenti
+history-older = Meno recenti →
+history-page-of = Pagina { $current } di { $total }
+
+## Pagina di un componente
+component-current = Stato attuale: { $status_html }
+component-uptime = Disponibilità
+component-incidents = Incidenti
+component-no-incidents = Nessun incidente registrato per { $component }.
+component-feed = Feed RSS di { $component }
+
+## Pagina 404
+not-found-title = Pagina non trovata
+not-found-text = A questo indirizzo non c’è nessuna pagina: potrebbe essere stata spostata, oppure il link è errato.
+not-found-status-link = Vedi lo stato attuale
+not-found-history-link = consulta gli incidenti passati
+not-found-next = { $status_html } o { $history_html }.
+
+## Avviso di pagina non aggiornata
+stale-minutes = { $count ->
+    [one] Ultimo aggiornamento { $count } minuto fa; questa pagina potrebbe non essere aggiornata.
+   *[other] Ultimo aggiornamento { $count } minuti fa; questa pagina potrebbe non essere aggiornata.
+}
+stale-hours = { $count ->
+    [one] Ultimo aggiornamento { $count } ora fa; questa pagina potrebbe non essere aggiornata.
+   *[other] Ultimo aggiornamento { $count } ore fa; questa pagina potrebbe non essere aggiornata.
+}
+stale-days = { $count ->
+    [one] Ultimo aggiornamento { $count } giorno fa; questa pagina potrebbe non essere aggiornata.
+   *[other] Ultimo aggiornamento { $count } giorni fa; questa pagina potrebbe non essere aggiornata.
+}
+
+## Feed
+feed-description = Incidenti e manutenzioni di { $site }
+feed-component-description = Incidenti e manutenzioni che interessano { $component }
+feed-item-title = [{ $label }] { $title }
+feed-scheduled = Programmata: { $start_html }
+feed-scheduled-until = Programmata: dal { $start_html } al { $end_html }
+feed-started = Inizio: { $start_html }
+feed-resolved = Risolto: { $end_html }
+feed-timeline = Cronologia degli aggiornamenti
+
+## Calendario delle manutenzioni
+calendar-name = { $site }: manutenzioni
+calendar-summary = Manutenzione: { $title }
+calendar-affects = Interessa: { $components }
+
+## Badge
+badge-label = stato
+badge-no-data = ancora nessun dato
+badge-operational = operativo
+badge-under-maintenance = in manutenzione
+badge-degraded-performance = prestazioni ridotte
+badge-partial-outage = interruzione parziale
+badge-major-outage = interruzione grave
+
+## Notifiche
+notify-new-incident = Nuovo incidente: { $title }
+notify-update = Aggiornamento: { $title }
+notify-resolved = Risolto: { $title }
+notify-maintenance-scheduled = Manutenzione programmata: { $title }
+notify-maintenance-started = Manutenzione iniziata: { $title }
+notify-maintenance-completed = Manutenzione completata: { $title }
+notify-status-change = Cambio di stato: { $component } ora è { $status }
+notify-severity = Gravità: { $severity }
+notify-affected = Interessa: { $components }
+notify-when = Quando: dal { $start } al { $end } ({ $zone })
+notify-when-from = Quando: dal { $start } ({ $zone })
+notify-details = Dettagli: { $url }
+notify-link = Vedi sulla pagina di stato
+notify-now-operational = operativo
+notify-now-degraded = con prestazioni ridotte
+notify-now-partial = parzialmente non disponibile
+notify-now-major = non disponibile
+notify-now-maintenance = in manutenzione

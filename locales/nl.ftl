@@ -1,0 +1,214 @@
+# Nederlands.
+
+## Status van onderdelen
+status-no-data = Nog geen gegevens
+status-operational = Operationeel
+status-under-maintenance = In onderhoud
+status-degraded-performance = Verminderde prestaties
+status-partial-outage = Gedeeltelijke storing
+status-major-outage = Ernstige storing
+status-notice = Mededeling
+status-maintenance = Onderhoud
+status-no-data-day = Geen gegevens
+
+## Banner van de startpagina
+banner-no-data = Nog geen gegevens
+banner-operational = Alle systemen operationeel
+banner-under-maintenance = Onderhoud bezig
+banner-degraded-performance = Verminderde prestaties
+banner-partial-outage = Gedeeltelijke storing
+banner-major-outage = Ernstige storing
+
+## Fasen
+phase-ongoing = Actief
+phase-resolved = Opgelost
+phase-upcoming = Gepland
+phase-in-progress = Bezig
+phase-completed = Afgerond
+
+## Status van een update
+update-investigating = Onderzoek
+update-identified = Oorzaak gevonden
+update-monitoring = In de gaten gehouden
+update-resolved = Opgelost
+update-postmortem = Evaluatie achteraf
+update-scheduled = Gepland
+update-in-progress = Bezig
+update-completed = Afgerond
+update-update = Update
+
+## Duur
+duration-days = { $count ->
+    [one] { $count } dag
+   *[other] { $count } dagen
+}
+duration-hours = { $count ->
+    [one] { $count } uur
+   *[other] { $count } uur
+}
+duration-minutes = { $count ->
+    [one] { $count } minuut
+   *[other] { $count } minuten
+}
+duration-pair = { $larger } en { $smaller }
+duration-under-a-minute = minder dan een minuut
+duration-so-far = tot nu toe { $duration }
+
+## Beschikbaarheid
+percent = { $value }%
+uptime-value-no-data = geen gegevens
+uptime-value-no-data-yet = nog geen gegevens
+uptime-figure = { $percent } beschikbaar { $days ->
+    [one] op de laatste dag
+   *[other] in de laatste { $days } dagen
+}
+uptime-no-data = Beschikbaarheid: geen gegevens
+uptime-no-data-yet = Beschikbaarheid: nog geen gegevens
+uptime-window = { $days ->
+    [one] Laatste dag
+   *[other] Laatste { $days } dagen
+}
+
+## Dagbalken
+bars-label = { $component }: status per dag, oudste eerst
+bars-days-ago = { $days ->
+    [one] 1 dag geleden
+   *[other] { $days } dagen geleden
+}
+bars-today = Vandaag
+bar-day = { $date }: { $status }
+bar-downtime = { $duration } onbeschikbaar
+bar-no-downtime = geen onderbreking
+bar-incidents = { $count ->
+    [one] { $count } storing
+   *[other] { $count } storingen
+}
+list-separator = {", "}
+
+## Elke pagina
+skip-to-content = Naar de inhoud
+nav-label = Website
+nav-status = Status
+nav-history = Geschiedenis
+nav-language = Taal
+footer-status-as-of = Status op { $time_html }.
+footer-time-zone = Tijden staan in de tijdzone { $zone }.
+footer-follow = Volg de updates:
+
+## Startpagina
+front-as-of = Status op { $time_html }
+front-ongoing = Actieve storingen
+front-maintenance = Onderhoud
+front-notices = Mededelingen
+front-pinned = Vastgezet
+front-components = Onderdelen
+front-recent = Recente geschiedenis
+front-no-past = Geen eerdere storingen.
+front-full-history = Volledige geschiedenis
+
+## Kaarten en regels
+card-scheduled = Gepland van { $start_html } tot { $end_html } ({ $duration })
+card-window = { $start_html } tot { $end_html } ({ $duration })
+card-since = Sinds { $start_html } (tot nu toe { $duration })
+affects = Betreft: { $components_html }
+row-after = { $phase } na { $duration }
+
+## Pagina van een storing
+incident-kind-incident = Storing
+incident-kind-maintenance = Onderhoud
+incident-type = Soort
+incident-severity = Ernst
+incident-scheduled-start = Geplande start
+incident-began = Begonnen
+incident-scheduled-end = Gepland einde
+incident-resolved = Opgelost
+incident-not-resolved = Nog niet opgelost
+incident-duration = Duur
+incident-affected = Getroffen onderdelen
+incident-updates = Updates
+incident-no-updates = Nog geen updates.
+incident-details = Details
+incident-all = Alle storingen
+
+## Geschiedenis
+history-title = Geschiedenis
+history-title-page = Geschiedenis, pagina { $page }
+history-intro = Storingen en onderhoud, nieuwste eerst ({ $count } in totaal).
+history-intro-page = Pagina { $current } van { $total }.
+history-empty = Er is nog niets gebeurd.
+history-pages = Pagina’s van de geschiedenis
+history-newer = ← Nieuwer
+history-older = Ouder →
+history-page-of = Pagina { $current } van { $total }
+
+## Pagina van een onderdeel
+component-current = Huidige status: { $status_html }
+component-uptime = Beschikbaarheid
+component-incidents = Storingen
+component-no-incidents = Geen storingen geregistreerd voor { $component }.
+component-feed = RSS-feed voor { $component }
+
+## Pagina 404
+not-found-title = Pagina niet gevonden
+not-found-text = Op dit adres staat geen pagina: misschien is ze verplaatst, of is de link verkeerd getypt.
+not-found-status-link = Bekijk de huidige status
+not-found-history-link = blader door eerdere storingen
+not-found-next = { $status_html } of { $history_html }.
+
+## Melding van een verouderde pagina
+stale-minutes = { $count ->
+    [one] Laatst bijgewerkt { $count } minuut geleden; deze pagina is mogelijk niet actueel.
+   *[other] Laatst bijgewerkt { $count } minuten geleden; deze pagina is mogelijk niet actueel.
+}
+stale-hours = { $count ->
+    [one] Laatst bijgewerkt { $count } uur geleden; deze pagina is mogelijk niet actueel.
+   *[other] Laatst bijgewerkt { $count } uur geleden; deze pagina is mogelijk niet actueel.
+}
+stale-days = { $count ->
+    [one] Laatst bijgewerkt { $count } dag geleden; deze pagina is mogelijk niet actueel.
+   *[other] Laatst bijgewerkt { $count } dagen geleden; deze pagina is mogelijk niet actueel.
+}
+
+## Feeds
+feed-description = Storingen en onderhoud van { $site }
+feed-component-description = Storingen en onderhoud die { $component } betreffen
+feed-item-title = [{ $label }] { $title }
+feed-scheduled = Gepland: { $start_html }
+feed-scheduled-until = Gepland: { $start_html } tot { $end_html }
+feed-started = Begonnen: { $start_html }
+feed-resolved = Opgelost: { $end_html }
+feed-timeline = Tijdlijn
+
+## Onderhoudsagenda
+calendar-name = { $site }: onderhoud
+calendar-summary = Onderhoud: { $title }
+calendar-affects = Betreft: { $components }
+
+## Badges
+badge-label = status
+badge-no-data = nog geen gegevens
+badge-operational = operationeel
+badge-under-maintenance = in onderhoud
+badge-degraded-performance = verminderde prestaties
+badge-partial-outage = gedeeltelijke storing
+badge-major-outage = ernstige storing
+
+## Meldingen
+notify-new-incident = Nieuwe storing: { $title }
+notify-update = Update: { $title }
+notify-resolved = Opgelost: { $title }
+notify-maintenance-scheduled = Onderhoud gepland: { $title }
+notify-maintenance-started = Onderhoud begonnen: { $title }
+notify-maintenance-completed = Onderhoud afgerond: { $title }
+notify-status-change = Statuswijziging: { $component } is nu { $status }
+notify-severity = Ernst: { $severity }
+notify-affected = Betreft: { $components }
+notify-when = Wanneer: { $start } tot { $end } ({ $zone })
+notify-when-from = Wanneer: vanaf { $start } ({ $zone })
+notify-details = Details: { $url }
+notify-link = Bekijk op de statuspagina
+notify-now-operational = operationeel
+notify-now-degraded = verminderd
+notify-now-partial = gedeeltelijk onbereikbaar
+notify-now-major = onbereikbaar
+notify-now-maintenance = in onderhoud

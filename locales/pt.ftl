@@ -1,0 +1,214 @@
+# Português.
+
+## Estado dos componentes
+status-no-data = Ainda sem dados
+status-operational = Operacional
+status-under-maintenance = Em manutenção
+status-degraded-performance = Desempenho reduzido
+status-partial-outage = Interrupção parcial
+status-major-outage = Interrupção grave
+status-notice = Aviso
+status-maintenance = Manutenção
+status-no-data-day = Sem dados
+
+## Faixa da página inicial
+banner-no-data = Ainda sem dados
+banner-operational = Todos os sistemas operacionais
+banner-under-maintenance = Manutenção em andamento
+banner-degraded-performance = Desempenho reduzido
+banner-partial-outage = Interrupção parcial
+banner-major-outage = Interrupção grave
+
+## Fases
+phase-ongoing = Em andamento
+phase-resolved = Resolvido
+phase-upcoming = Agendada
+phase-in-progress = Em andamento
+phase-completed = Concluída
+
+## Estado de uma atualização
+update-investigating = Em investigação
+update-identified = Causa identificada
+update-monitoring = Em monitoramento
+update-resolved = Resolvido
+update-postmortem = Análise pós-incidente
+update-scheduled = Agendada
+update-in-progress = Em andamento
+update-completed = Concluída
+update-update = Atualização
+
+## Durações
+duration-days = { $count ->
+    [one] { $count } dia
+   *[other] { $count } dias
+}
+duration-hours = { $count ->
+    [one] { $count } hora
+   *[other] { $count } horas
+}
+duration-minutes = { $count ->
+    [one] { $count } minuto
+   *[other] { $count } minutos
+}
+duration-pair = { $larger } e { $smaller }
+duration-under-a-minute = menos de um minuto
+duration-so-far = { $duration } até agora
+
+## Disponibilidade
+percent = { $value }%
+uptime-value-no-data = sem dados
+uptime-value-no-data-yet = ainda sem dados
+uptime-figure = { $percent } de disponibilidade { $days ->
+    [one] no último dia
+   *[other] nos últimos { $days } dias
+}
+uptime-no-data = Disponibilidade: sem dados
+uptime-no-data-yet = Disponibilidade: ainda sem dados
+uptime-window = { $days ->
+    [one] Último dia
+   *[other] Últimos { $days } dias
+}
+
+## Barras diárias
+bars-label = { $component }: estado diário, do mais antigo ao mais recente
+bars-days-ago = { $days ->
+    [one] há 1 dia
+   *[other] há { $days } dias
+}
+bars-today = Hoje
+bar-day = { $date }: { $status }
+bar-downtime = { $duration } fora do ar
+bar-no-downtime = sem interrupções
+bar-incidents = { $count ->
+    [one] { $count } incidente
+   *[other] { $count } incidentes
+}
+list-separator = {", "}
+
+## Todas as páginas
+skip-to-content = Pular para o conteúdo
+nav-label = Site
+nav-status = Estado
+nav-history = Histórico
+nav-language = Idioma
+footer-status-as-of = Estado em { $time_html }.
+footer-time-zone = Os horários estão no fuso { $zone }.
+footer-follow = Acompanhe as atualizações:
+
+## Página inicial
+front-as-of = Estado em { $time_html }
+front-ongoing = Incidentes em andamento
+front-maintenance = Manutenção
+front-notices = Avisos
+front-pinned = Fixados
+front-components = Componentes
+front-recent = Histórico recente
+front-no-past = Nenhum incidente anterior.
+front-full-history = Histórico completo
+
+## Cartões e linhas
+card-scheduled = Agendada de { $start_html } a { $end_html } ({ $duration })
+card-window = De { $start_html } a { $end_html } ({ $duration })
+card-since = Desde { $start_html } ({ $duration } até agora)
+affects = Afeta: { $components_html }
+row-after = { $phase } após { $duration }
+
+## Página de um incidente
+incident-kind-incident = Incidente
+incident-kind-maintenance = Manutenção
+incident-type = Tipo
+incident-severity = Gravidade
+incident-scheduled-start = Início previsto
+incident-began = Início
+incident-scheduled-end = Fim previsto
+incident-resolved = Resolvido em
+incident-not-resolved = Ainda não resolvido
+incident-duration = Duração
+incident-affected = Componentes afetados
+incident-updates = Atualizações
+incident-no-updates = Ainda não há atualizações.
+incident-details = Detalhes
+incident-all = Todos os incidentes
+
+## Histórico
+history-title = Histórico
+history-title-page = Histórico, página { $page }
+history-intro = Incidentes e manutenções, do mais recente ao mais antigo ({ $count } no total).
+history-intro-page = Página { $current } de { $total }.
+history-empty = Nada aconteceu ainda.
+history-pages = Páginas do histórico
+history-newer = ← Mais recentes
+history-older = Mais antigos →
+history-page-of = Página { $current } de { $total }
+
+## Página de um componente
+component-current = Estado atual: { $status_html }
+component-uptime = Disponibilidade
+component-incidents = Incidentes
+component-no-incidents = Nenhum incidente registrado para { $component }.
+component-feed = Feed RSS de { $component }
+
+## Página 404
+not-found-title = Página não encontrada
+not-found-text = Não há nenhuma página neste endereço: ela pode ter sido movida ou o link pode estar incorreto.
+not-found-status-link = Ver o estado atual
+not-found-history-link = consultar incidentes anteriores
+not-found-next = { $status_html } ou { $history_html }.
+
+## Aviso de página desatualizada
+stale-minutes = { $count ->
+    [one] Atualizada pela última vez há { $count } minuto; esta página pode estar desatualizada.
+   *[other] Atualizada pela última vez há { $count } minutos; esta página pode estar desatualizada.
+}
+stale-hours = { $count ->
+    [one] Atualizada pela última vez há { $count } hora; esta página pode estar desatualizada.
+   *[other] Atualizada pela última vez há { $count } horas; esta página pode estar desatualizada.
+}
+stale-days = { $count ->
+    [one] Atualizada pela última vez há { $count } dia; esta página pode estar desatualizada.
+   *[other] Atualizada pela última vez há { $count } dias; esta página pode estar desatualizada.
+}
+
+## Feeds
+feed-description = Incidentes e manutenções de { $site }
+feed-component-description = Incidentes e manutenções que afetam { $component }
+feed-item-title = [{ $label }] { $title }
+feed-scheduled = Agendada: { $start_html }
+feed-scheduled-until = Agendada: de { $start_html } a { $end_html }
+feed-started = Início: { $start_html }
+feed-resolved = Resolvido: { $end_html }
+feed-timeline = Cronologia
+
+## Calendário de manutenções
+calendar-name = { $site }: manutenções
+calendar-summary = Manutenção: { $title }
+calendar-affects = Afeta: { $components }
+
+## Selos
+badge-label = estado
+badge-no-data = ainda sem dados
+badge-operational = operacional
+badge-under-maintenance = em manutenção
+badge-degraded-performance = desempenho reduzido
+badge-partial-outage = interrupção parcial
+badge-major-outage = interrupção grave
+
+## Notificações
+notify-new-incident = Novo incidente: { $title }
+notify-update = Atualização: { $title }
+notify-resolved = Resolvido: { $title }
+notify-maintenance-scheduled = Manutenção agendada: { $title }
+notify-maintenance-started = Manutenção iniciada: { $title }
+notify-maintenance-completed = Manutenção concluída: { $title }
+notify-status-change = Mudança de estado: { $component } agora está { $status }
+notify-severity = Gravidade: { $severity }
+notify-affected = Afeta: { $components }
+notify-when = Quando: de { $start } a { $end } ({ $zone })
+notify-when-from = Quando: a partir de { $start } ({ $zone })
+notify-details = Detalhes: { $url }
+notify-link = Ver na página de estado
+notify-now-operational = operacional
+notify-now-degraded = com desempenho reduzido
+notify-now-partial = parcialmente fora do ar
+notify-now-major = fora do ar
+notify-now-maintenance = em manutenção

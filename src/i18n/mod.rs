@@ -1,0 +1,292 @@
+//! The reader's language: every word beacon writes for readers (theme text, labels, feeds,
+//! calendar, badges, the stale notice) comes from a Fluent catalogue, and dates, times and
+//! numbers from CLDR data (ICU4X). What machines read (the JSON API, `datetime` attributes,
+//! feed and calendar dates) and what the CLI prints stay English and RFC 3339.
+//!
+//! A render speaks `site.config.language` of the [`Site`](crate::content::Site) it renders:
+//! [`I18n::for_site`] is built from that, once per render, and shared by every thread.
+//!
+//! [`languages`] knows the shipped catalogues and which one a tag picks; [`catalogue`] loads one
+//! with the site's overrides; [`dates`] formats instants and numbers; [`template`] is the
+//! `t()` function templates call.
+
+pub mod catalogue;
+pub mod dates;
+pub mod languages;
+pub mod template;
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate};
+use chrono_tz::Tz;
+use fluent_bundle::{FluentArgs, FluentValue};
+
+use crate::content::{Phase, Severity, UpdateStatus};
+use crate::error::{Error, Result};
+use crate::status::ComponentStatus;
+
+pub use catalogue::Catalogue;
+pub use languages::{resolve, Language, SHIPPED};
+
+/// Everything a render needs to speak one language.
+pub struct I18n {
+    language: Language,
+    catalogue: Catalogue,
+    dates: dates::Formats,
+    rtl: bool,
+}
+
+impl I18n {
+    /// The language of the site under `root` whose config says `language`, with the site's
+    /// own `i18n/<code>.ftl` on top of the shipped catalogue.
+    pub fn for_site(root: &Path, language: &str) -> Result<I18n> {
+        let language = resolve(language).map_err(|e| Error::Usage(format!("config.toml `language`: {e}")))?;
+        let catalogue = Catalogue::load(root, &language)?;
+        Ok(I18n::new(language, catalogue))
+    }
+
+    /// A shipped catalogue alone, without site overrides (tests, tools).
+    pub fn shipped(language: &str) -> Result<I18n> {
+        let language = resolve(language).map_err(Error::Usage)?;
+        let catalogue = Catalogue::load_shipped(&language);
+        Ok(I18n::new(language, catalogue))
+    }
+
+    fn new(language: Language, catalogue: Catalogue) -> I18n {
+        I18n {
+            dates: dates::Formats::new(&language.tag),
+            rtl: dates::is_right_to_left(&language.tag),
+            language,
+            catalogue,
+        }
+    }
+
+    /// The tag for `lang=` and the feeds (`fr-CA`).
+    pub fn tag(&self) -> &str {
+        &self.language.tag
+    }
+
+    /// The shipped catalogue this language speaks (`fr`).
+    pub fn code(&self) -> &'static str {
+        self.language.shipped.code
+    }
+
+    /// `rtl` for a right-to-left script (from CLDR's likely script), else `ltr`.
+    pub fn dir(&self) -> &'static str {
+        if self.rtl {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    /// A message without arguments, formatted once per build.
+    pub fn text<'a>(&'a self, id: &'a str) -> &'a str {
+        self.catalogue.text(id)
+    }
+
+    /// A message with arguments.
+    pub fn format(&self, id: &str, args: &[(&str, FluentValue)]) -> String {
+        let mut fluent = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            fluent.set(*name, value.clone());
+        }
+        self.catalogue.format(id, Some(&fluent)).into_owned()
+    }
+
+    /// A message with one argument.
+    pub fn format1<'a>(&self, id: &str, name: &str, value: impl Into<FluentValue<'a>>) -> String {
+        let mut fluent = FluentArgs::with_capacity(1);
+        fluent.set(name, value.into());
+        self.catalogue.format(id, Some(&fluent)).into_owned()
+    }
+
+    /// A message as HTML whose arguments are HTML already (links, `<time>` elements): the
+    /// message's own text is escaped, the arguments go in as they are.
+    pub fn format_html(&self, id: &str, args: &[(&str, String)]) -> String {
+        let marks: Vec<String> = (0..args.len()).map(|n| format!("\u{E000}{n}\u{E000}")).collect();
+        let named: Vec<(&str, FluentValue)> = args
+            .iter()
+            .zip(&marks)
+            .map(|((name, _), mark)| (*name, FluentValue::from(mark.as_str())))
+            .collect();
+        let mut html = escape_html(&self.format(id, &named)).into_owned();
+        for ((_, value), mark) in args.iter().zip(&marks) {
+            html = html.replace(mark.as_str(), value);
+        }
+        html
+    }
+
+    pub fn status(&self, status: ComponentStatus) -> &str {
+        self.text(match status {
+            ComponentStatus::NoData => "status-no-data",
+            ComponentStatus::Operational => "status-operational",
+            ComponentStatus::UnderMaintenance => "status-under-maintenance",
+            ComponentStatus::DegradedPerformance => "status-degraded-performance",
+            ComponentStatus::PartialOutage => "status-partial-outage",
+            ComponentStatus::MajorOutage => "status-major-outage",
+        })
+    }
+
+    pub fn banner(&self, status: ComponentStatus) -> &str {
+        self.text(match status {
+            ComponentStatus::NoData => "banner-no-data",
+            ComponentStatus::Operational => "banner-operational",
+            ComponentStatus::UnderMaintenance => "banner-under-maintenance",
+            ComponentStatus::DegradedPerformance => "banner-degraded-performance",
+            ComponentStatus::PartialOutage => "banner-partial-outage",
+            ComponentStatus::MajorOutage => "banner-major-outage",
+        })
+    }
+
+    pub fn badge(&self, status: ComponentStatus) -> &str {
+        self.text(match status {
+            ComponentStatus::NoData => "badge-no-data",
+            ComponentStatus::Operational => "badge-operational",
+            ComponentStatus::UnderMaintenance => "badge-under-maintenance",
+            ComponentStatus::DegradedPerformance => "badge-degraded-performance",
+            ComponentStatus::PartialOutage => "badge-partial-outage",
+            ComponentStatus::MajorOutage => "badge-major-outage",
+        })
+    }
+
+    /// The words for a severity (a notice has its own).
+    pub fn severity(&self, severity: Severity) -> &str {
+        ComponentStatus::from_severity(severity)
+            .map_or_else(|| self.text("status-notice"), |s| self.status(s))
+    }
+
+    pub fn phase(&self, phase: Phase) -> &str {
+        self.text(match phase {
+            Phase::Ongoing => "phase-ongoing",
+            Phase::Resolved => "phase-resolved",
+            Phase::Upcoming => "phase-upcoming",
+            Phase::InProgress => "phase-in-progress",
+            Phase::Completed => "phase-completed",
+        })
+    }
+
+    pub fn update(&self, status: UpdateStatus) -> &str {
+        self.text(match status {
+            UpdateStatus::Investigating => "update-investigating",
+            UpdateStatus::Identified => "update-identified",
+            UpdateStatus::Monitoring => "update-monitoring",
+            UpdateStatus::Resolved => "update-resolved",
+            UpdateStatus::Postmortem => "update-postmortem",
+            UpdateStatus::Scheduled => "update-scheduled",
+            UpdateStatus::InProgress => "update-in-progress",
+            UpdateStatus::Completed => "update-completed",
+            UpdateStatus::Update => "update-update",
+        })
+    }
+
+    /// A (possibly weighted, fractional) number of seconds in words, two units at most:
+    /// `3 days 4 hours`, `7 hours 30 minutes`, `45 minutes`; under a minute reads as such (never
+    /// `0 minutes` for a real interval); nothing at all reads `0 minutes`.
+    pub fn duration_seconds(&self, seconds: f64) -> String {
+        if seconds <= 0.0 {
+            return self.format1("duration-minutes", "count", 0);
+        }
+        let minutes = (seconds / 60.0).floor() as i64;
+        if minutes == 0 {
+            return self.text("duration-under-a-minute").to_string();
+        }
+        let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+        let units: [(i64, &str); 2] = if days > 0 {
+            [(days, "duration-days"), (hours, "duration-hours")]
+        } else {
+            [(hours, "duration-hours"), (mins, "duration-minutes")]
+        };
+        let mut parts = units
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, id)| self.format1(id, "count", *n));
+        match (parts.next(), parts.next()) {
+            (Some(larger), Some(smaller)) => self.format(
+                "duration-pair",
+                &[("larger", larger.into()), ("smaller", smaller.into())],
+            ),
+            (Some(one), None) => one,
+            _ => unreachable!("minutes > 0 leaves a unit"),
+        }
+    }
+
+    pub fn duration(&self, duration: chrono::Duration) -> String {
+        self.duration_seconds(duration.num_seconds().max(0) as f64)
+    }
+
+    /// An uptime fraction as a percentage truncated to two decimals, never rounded up, so any
+    /// downtime shows below 100: `99.95%`, `99,95 %`. `None` (a window holding no time) reads
+    /// `no data`.
+    pub fn percent(&self, fraction: Option<f64>) -> String {
+        let Some(f) = fraction else {
+            return self.text("uptime-value-no-data").to_string();
+        };
+        // The tiny nudge absorbs float error (0.29 * 10000 = 2899.9999999999995), and the clamp keeps
+        // a fraction below 1 from ever reaching 100.00.
+        let mut hundredths = (f.clamp(0.0, 1.0) * 10_000.0 + 1e-9).floor() as i64;
+        if f < 1.0 {
+            hundredths = hundredths.min(9_999);
+        }
+        let value = self.dates.hundredths(hundredths);
+        self.format1("percent", "value", value)
+    }
+
+    /// An instant in the site's zone, with the zone's abbreviation as beacon has always shown it:
+    /// `Jan 27, 2022, 7:40 AM EST`, `27 janv. 2022, 07:40 EST`.
+    pub fn date_time(&self, local: &DateTime<Tz>) -> String {
+        self.dates.date_time(local)
+    }
+
+    /// A calendar day: `Jan 27, 2022`, `27 janv. 2022`.
+    pub fn date(&self, date: NaiveDate) -> String {
+        self.dates.date(date)
+    }
+
+    /// A month of a year: `January 2022`, `janvier 2022`.
+    pub fn month(&self, date: NaiveDate) -> String {
+        self.dates.month(date)
+    }
+
+    /// The stale notice's sentences for stale.js: for each unit, one template per CLDR plural
+    /// category of the language, `{n}` standing for the number. JSON, for a data attribute.
+    pub fn stale_messages(&self) -> String {
+        self.catalogue.plural_templates(
+            &self.language,
+            &[
+                ("minutes", "stale-minutes"),
+                ("hours", "stale-hours"),
+                ("days", "stale-days"),
+            ],
+        )
+    }
+}
+
+/// HTML-escapes `text` (`&`, `<`, `>`, quotes) for element text and quoted attributes; unlike
+/// Tera's default, `/` stays as it is (it needs no escaping there, and it would make every URL
+/// unreadable).
+pub fn escape_html(input: &str) -> Cow<'_, str> {
+    if !input
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return Cow::Borrowed(input);
+    }
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}

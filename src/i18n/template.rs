@@ -1,0 +1,137 @@
+//! `t(key="...", name=value, ...)`: the Tera function templates get their words from.
+//!
+//! It returns HTML: the message's text and every text argument are escaped; an argument whose
+//! name ends in `_html` (a link, a `<time>` element a macro made) goes in as it is. Numbers pick
+//! plural forms: `t(key="bars-days-ago", days=90)`. A message without arguments is a hash-map
+//! lookup of text formatted once per build.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use tera::Value;
+
+use super::{escape_html, I18n};
+
+/// Private-use characters stand for string arguments while a message is formatted, so the
+/// message's own text can be escaped without touching HTML arguments.
+const PLACEHOLDER_BASE: u32 = 0xE000;
+
+pub struct Translate {
+    i18n: Arc<I18n>,
+    /// Every argument-less message, escaped.
+    escaped: HashMap<String, String>,
+}
+
+impl Translate {
+    pub fn new(i18n: Arc<I18n>) -> Translate {
+        let escaped = i18n
+            .catalogue()
+            .plain_messages()
+            .map(|(id, text)| (id.to_string(), escape_html(text).into_owned()))
+            .collect();
+        Translate { i18n, escaped }
+    }
+}
+
+impl tera::Function for Translate {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let key = match args.get("key") {
+            Some(Value::String(key)) => key,
+            _ => return Err("t() needs `key`, the id of a message (see docs/i18n.md)".into()),
+        };
+        if args.len() == 1 {
+            if let Some(text) = self.escaped.get(key) {
+                return Ok(Value::String(text.clone()));
+            }
+        }
+        if !self.i18n.catalogue().has(key) {
+            return Err(format!("t(): no message `{key}` in the catalogue (see locales/en.ftl)").into());
+        }
+        let mut fluent = FluentArgs::with_capacity(args.len());
+        let mut strings: Vec<(char, String)> = Vec::new();
+        for (name, value) in args.iter().filter(|(name, _)| name.as_str() != "key") {
+            let fluent_value = match value {
+                Value::Number(n) => match n.as_i64() {
+                    Some(i) => FluentValue::from(i),
+                    None => FluentValue::from(n.as_f64().unwrap_or_default()),
+                },
+                Value::String(s) => {
+                    let mark = char::from_u32(PLACEHOLDER_BASE + strings.len() as u32)
+                        .ok_or_else(|| tera::Error::msg("t(): too many arguments"))?;
+                    let html = if name.ends_with("_html") {
+                        s.clone()
+                    } else {
+                        escape_html(s).into_owned()
+                    };
+                    strings.push((mark, html));
+                    FluentValue::from(mark.to_string())
+                }
+                other => {
+                    return Err(format!(
+                        "t(key=\"{key}\"): argument `{name}` is {other}, expected a string or a number"
+                    )
+                    .into())
+                }
+            };
+            fluent.set(name.clone(), fluent_value);
+        }
+        let formatted = self.i18n.catalogue().format(key, Some(&fluent));
+        let mut html = escape_html(&formatted).into_owned();
+        for (mark, value) in &strings {
+            html = html.replace(*mark, value);
+        }
+        Ok(Value::String(html))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tera::Function;
+
+    fn call(t: &Translate, args: &[(&str, Value)]) -> String {
+        let args = args.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        t.call(&args).unwrap().as_str().unwrap().to_string()
+    }
+
+    #[test]
+    fn text_is_escaped_html_arguments_are_not_and_numbers_pick_plurals() {
+        let t = Translate::new(Arc::new(I18n::shipped("fr").unwrap()));
+        assert_eq!(call(&t, &[("key", "bars-today".into())]), "Aujourd’hui");
+        assert_eq!(
+            call(&t, &[("key", "bars-days-ago".into()), ("days", 1.into())]),
+            "il y a 1 jour"
+        );
+        assert_eq!(
+            call(&t, &[("key", "bars-days-ago".into()), ("days", 90.into())]),
+            "il y a 90 jours"
+        );
+        assert_eq!(
+            call(
+                &t,
+                &[
+                    ("key", "component-no-incidents".into()),
+                    ("component", "<b>VPN</b>".into())
+                ]
+            ),
+            "Aucun incident enregistré pour &lt;b&gt;VPN&lt;/b&gt;."
+        );
+        assert_eq!(
+            call(
+                &t,
+                &[
+                    ("key", "front-as-of".into()),
+                    ("time_html", "<time>x</time>".into())
+                ]
+            ),
+            "État au <time>x</time>"
+        );
+        let args = [("key".to_string(), Value::from("nope"))].into_iter().collect();
+        assert!(t.call(&args).is_err());
+    }
+}
