@@ -26,7 +26,11 @@ for catalogue in locales/*.ftl; do
   languages+=("$out/lang/$code")
   mkdir -p "$out/src/$code"
   cp -r config.toml content "$out/src/$code/"
-  sed -i "s/^language = .*/language = \"$code\"/" "$out/src/$code/config.toml"
+  # One language throughout: `language` replaces `languages`, and the translations go.
+  sed -i -e "s/^language = .*/language = \"$code\"/" -e "s/^languages = .*/language = \"$code\"/" \
+    "$out/src/$code/config.toml"
+  grep -q "^language = \"$code\"" "$out/src/$code/config.toml"
+  find "$out/src/$code/content" -name '*.*.md' -delete
   "$bin" --root "$out/src/$code" --quiet build --output "$out/lang/$code" --now 2026-11-22T12:00:00-05:00
 done
 
