@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::content::{load_site, LoadOptions, Site};
 pub use crate::context::{BuildContext, BuildOptions, Output, OutputFile, Sink};
 use crate::error::{Error, Result};
-use crate::status::{as_of, compute_report, into_as_of};
+use crate::status::{as_of, compute_report, into_as_of, StatusReport};
 use crate::{outputs, render};
 
 /// Loads the site under `options.root` and renders it, all in memory (what `serve` serves).
@@ -52,64 +52,85 @@ fn collect(render: impl FnOnce(&Sink) -> Result<()>) -> Result<Vec<OutputFile>> 
 /// Precedence on the same path: the theme's static files < generated files < the site's
 /// `static/` (so a site can ship its own robots.txt or 404.html).
 pub fn render_site_into(site: &Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
-    render_published(as_of(site, options.now), options, sink)
+    Published::new(as_of(site, options.now), options)?.render_into(options, sink)
 }
 
 /// [`render_site_into`] for a site the caller no longer needs: it is cut to `now` in place,
 /// not copied, so a large site is in memory once.
 pub fn render_owned_site_into(site: Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
-    render_published(into_as_of(site, options.now), options, sink)
+    Published::new(into_as_of(site, options.now), options)?.render_into(options, sink)
 }
 
-fn render_published(mut published: Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
-    if let Some(base_url) = &options.base_url {
-        published.config.base_url = crate::site_url::parse_base_url(base_url)
-            .map_err(|e| Error::Usage(format!("--base-url: {e}")))?;
-    }
-    let report = compute_report(&published, options.now);
-    let ctx = BuildContext {
-        site: &published,
-        report: &report,
-        options,
-    };
-    let site_static = render::theme::load_site_static(&options.root)?;
-    let theme_static = render::theme::load_static(&options.root, &published.config.theme)?;
-    let versions = render::asset_versions(&theme_static, &site_static);
+/// What every renderer of one build reads besides the options: the site as of `now`, its
+/// status, and the static files with their versions. Built once per build (per language).
+pub struct Published {
+    pub site: Site,
+    pub report: StatusReport,
+    /// The site's own `static/`, by output path.
+    pub site_static: BTreeMap<String, Vec<u8>>,
+    /// The theme's static files (the built-in ones below), by output path.
+    pub theme_static: BTreeMap<String, Vec<u8>>,
+    /// Versioned asset -> hash of the published file (see [`render::asset_versions`]).
+    pub versions: BTreeMap<String, String>,
+}
 
-    let layered = Layered {
-        site_static: &site_static,
-        generated: Mutex::new(HashSet::new()),
-        sink,
-    };
-    type Renderer = fn(&BuildContext) -> Result<Vec<OutputFile>>;
-    let renderers: [Renderer; 5] = [
-        outputs::feeds::render,
-        outputs::ical::render,
-        outputs::uptime::render,
-        outputs::badges::render,
-        outputs::headers::render,
-    ];
-    let (pages, others) = rayon::join(
-        || render::render_pages(&ctx, &versions, &layered),
-        || {
-            outputs::api::render(&ctx, &layered)?;
-            renderers
-                .par_iter()
-                .try_for_each(|render| render(&ctx)?.into_iter().try_for_each(|f| layered.put(f)))
-        },
-    );
-    pages?;
-    others?;
-    let generated = layered.generated.into_inner().unwrap_or_else(|e| e.into_inner());
-    for (path, bytes) in theme_static {
-        if !site_static.contains_key(&path) && !generated.contains(&path) {
-            sink.put(OutputFile { path, bytes })?;
+impl Published {
+    /// `site` must already be cut to `options.now` ([`as_of`]).
+    pub fn new(mut site: Site, options: &BuildOptions) -> Result<Published> {
+        if let Some(base_url) = &options.base_url {
+            site.config.base_url = crate::site_url::parse_base_url(base_url)
+                .map_err(|e| Error::Usage(format!("--base-url: {e}")))?;
+        }
+        let report = compute_report(&site, options.now);
+        let site_static = render::theme::load_site_static(&options.root)?;
+        let theme_static = render::theme::load_static(&options.root, &site.config.theme)?;
+        let versions = render::asset_versions(&theme_static, &site_static);
+        Ok(Published {
+            site,
+            report,
+            site_static,
+            theme_static,
+            versions,
+        })
+    }
+
+    pub fn context<'a>(&'a self, options: &'a BuildOptions) -> BuildContext<'a> {
+        BuildContext {
+            site: &self.site,
+            report: &self.report,
+            options,
         }
     }
-    for (path, bytes) in site_static {
-        sink.put(OutputFile { path, bytes })?;
+
+    /// Renders every file (see [`render_site_into`]).
+    pub fn render_into(&self, options: &BuildOptions, sink: &Sink) -> Result<()> {
+        let ctx = self.context(options);
+        let layered = Layered {
+            site_static: &self.site_static,
+            generated: Mutex::new(HashSet::new()),
+            sink,
+        };
+        let (pages, others) = rayon::join(
+            || render::render_pages(&ctx, &self.versions, &layered),
+            || {
+                outputs::RENDERERS
+                    .par_iter()
+                    .try_for_each(|renderer| (renderer.render)(&ctx, &layered))
+            },
+        );
+        pages?;
+        others?;
+        let generated = layered.generated.into_inner().unwrap_or_else(|e| e.into_inner());
+        for (path, bytes) in &self.theme_static {
+            if !self.site_static.contains_key(path) && !generated.contains(path) {
+                sink.put(OutputFile::new(path.clone(), bytes.clone()))?;
+            }
+        }
+        for (path, bytes) in &self.site_static {
+            sink.put(OutputFile::new(path.clone(), bytes.clone()))?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Generated files on their way to the sink: dropped where the site's `static/` has the same

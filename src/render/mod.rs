@@ -20,13 +20,10 @@ use crate::error::Result;
 /// Renders the pages, sitemap and robots.txt, handing each file to `sink` as it is done.
 /// Static files are not among them: `build` layers those (see [`theme::load_static`]).
 pub fn render_pages(ctx: &BuildContext, versions: &BTreeMap<String, String>, sink: &Sink) -> Result<()> {
-    let root = &ctx.options.root;
     // Templates load (and fail) before the first page is handed on.
-    let theme = theme::Theme::load(root, &ctx.site.config.theme)?;
-    let views = view::Views::new(ctx);
-    let jobs = pages::jobs(ctx, &views);
-    pages::render_all(ctx, &theme, &views, versions, sink)?;
-    sink.put(sitemap::render_sitemap(ctx, &views, &jobs))?;
+    let pages = pages::Pages::new(ctx, versions)?;
+    pages.render_all(sink)?;
+    sink.put(pages.sitemap())?;
     sink.put(sitemap::render_robots(ctx))
 }
 
