@@ -15,7 +15,8 @@ use crate::error::{with_suggestion, Diagnostic};
 
 /// The tables of one kind of file: a table's path (keys from the root, array indices left out,
 /// `""` for the root) and the keys it accepts. Tables not listed (free maps such as `impact`)
-/// accept any key.
+/// accept any key. Every listed table must be a `#[serde(deny_unknown_fields)]` struct (see
+/// [`parse_all_keys`]).
 pub type Schema = &'static [(&'static str, fn() -> &'static [&'static str])];
 
 /// Deserializes `toml` (found at byte `offset` of `file_text`) into `T`, reporting every
@@ -227,12 +228,14 @@ mod tests {
     use super::*;
 
     #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Inner {
         days: u32,
     }
 
     #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Outer {
         title: String,
