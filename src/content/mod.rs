@@ -79,11 +79,11 @@ fn load(
     let incidents: Vec<Incident> = collect(
         parse_files(root, &incident_files, incident_cache, |p, t| {
             incident::parse_incident(p, t, &config)
-        })?,
+        }),
         &mut problems,
     )?;
     let pages: Vec<Page> = collect(
-        parse_files(root, &page_files, page_cache, page::parse_page)?,
+        parse_files(root, &page_files, page_cache, page::parse_page),
         &mut problems,
     )?;
     problems.extend(validate::check_unique_slugs(&incidents, &pages));
@@ -115,37 +115,32 @@ fn parse_files<T: Clone + Send + Sync>(
     files: &[PathBuf],
     cache: Option<&mut cache::FileCache<T>>,
     parse: impl Fn(&Path, &str) -> Parsed<T> + Sync,
-) -> Result<Vec<Result<Parsed<T>>>> {
+) -> Vec<Result<Parsed<T>>> {
     let read_and_parse = |path: &PathBuf| read_text(root, path)?.and_then_parse(&parse);
     let Some(cache) = cache else {
-        return Ok(files.par_iter().map(read_and_parse).collect());
+        return files.par_iter().map(read_and_parse).collect();
     };
     cache.retain(files);
     // Stamps are taken before reading, so a write during the read shows as a change next time.
     let read_at = std::time::SystemTime::now();
-    let looked_up: Vec<(Option<cache::Stamp>, Option<Parsed<T>>)> = files
+    let read: Vec<(Option<cache::Stamp>, bool, Result<Parsed<T>>)> = files
         .par_iter()
         .map(|path| {
             let stamp = cache::Stamp::of(path);
-            (stamp, cache.get(path, stamp))
+            match cache.get(path, stamp) {
+                Some(parsed) => (stamp, false, Ok(parsed)),
+                None => (stamp, true, read_and_parse(path)),
+            }
         })
         .collect();
     let mut results = Vec::with_capacity(files.len());
-    let read: Vec<(Option<cache::Stamp>, bool, Result<Parsed<T>>)> = files
-        .par_iter()
-        .zip(looked_up)
-        .map(|(path, (stamp, cached))| match cached {
-            Some(parsed) => (stamp, false, Ok(parsed)),
-            None => (stamp, true, read_and_parse(path)),
-        })
-        .collect();
     for (path, (stamp, fresh, result)) in files.iter().zip(read) {
         if let (true, Ok(parsed)) = (fresh, &result) {
             cache.insert(path.clone(), stamp, read_at, parsed.clone());
         }
         results.push(result);
     }
-    Ok(results)
+    results
 }
 
 /// The instant a command works at: `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.
