@@ -12,13 +12,14 @@
 //!   same site with `languages = ["en", "fr"]` and every incident translated (title, body and
 //!   each update), run alternately so both meet the same machine load; with the ratio.
 //! - `serve-10k`: `beacon serve` on 10,000 incidents: from saving an edit to the reload event
-//!   and the fetched front page.
+//!   after which the edited incident's page shows the edit, and the fetched front page.
 //! - `hugo-1k`: 1,000 incidents, one edited, rebuilt by beacon and by Hugo with the cState
 //!   theme on the same content and disk. Needs `hugo` on PATH and three paths (it is skipped,
 //!   saying so, without them): `BEACON_BENCH_GEN_CONTENT` (gen_content.py, which writes the same
 //!   incidents for both), `BEACON_BENCH_MAKE_CSTATE` (make-cstate-site.py) and
 //!   `BEACON_BENCH_CSTATE_GIT` (a git dir of cstate/cstate).
 //!
+//! `BEACON_BENCH_BINARY=PATH` times another `beacon` binary (e.g. main's) the same way.
 //! `--runs R` sets the runs per case (default 5; 3 for `cold-100k`). `--keep DIR` generates the
 //! sites under DIR and leaves them there.
 
@@ -38,7 +39,10 @@ use chrono::{DateTime, Duration as Span, TimeZone, Utc};
 const COMPONENTS: usize = 20;
 const YEARS: i64 = 5;
 const NOW: &str = "2026-01-01T00:00:00Z";
-const BEACON: &str = env!("CARGO_BIN_EXE_beacon");
+/// The binary timed: this build's, or `BEACON_BENCH_BINARY` (to time another version the same way).
+fn beacon_binary() -> String {
+    std::env::var("BEACON_BENCH_BINARY").unwrap_or_else(|_| env!("CARGO_BIN_EXE_beacon").to_string())
+}
 const WORDS: [&str; 24] = [
     "mail",
     "delivery",
@@ -161,7 +165,7 @@ fn beacon(args: &[&str]) -> (Duration, u64) {
     let start = Instant::now();
     // Reaped by `wait_with_rusage`, which also reads its peak memory.
     #[allow(clippy::zombie_processes)]
-    let child = Command::new(BEACON)
+    let child = Command::new(beacon_binary())
         .args(args)
         .env_remove("SOURCE_DATE_EPOCH")
         .stdout(Stdio::null())
@@ -317,7 +321,7 @@ fn translate_site(root: &Path, code: &str) -> usize {
 fn serve(dir: &Path, n: usize, runs: usize) {
     let now = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
     generate_site(dir, n, now);
-    let mut child = Command::new(BEACON)
+    let mut child = Command::new(beacon_binary())
         .args([
             "--root",
             dir.to_str().unwrap(),
@@ -353,17 +357,26 @@ fn serve(dir: &Path, n: usize, runs: usize) {
     wait_for(&mut events, "event: hello");
     let victim = first_incident(dir);
     let original = std::fs::read_to_string(&victim).unwrap();
+    let page = format!("/incidents/{}/", victim.file_stem().unwrap().to_string_lossy());
     let mut times = Vec::new();
     for run in 0..runs {
         std::thread::sleep(Duration::from_millis(300));
         let start = Instant::now();
+        let title = format!("Edit {run} ");
         std::fs::write(
             &victim,
-            original.replacen("title = \"", &format!("title = \"Edit {run} "), 1),
+            original.replacen("title = \"", &format!("title = \"{title}"), 1),
         )
         .unwrap();
-        wait_for(&mut events, "event: reload");
-        get(&address, "/");
+        // A save can reach the watcher as two changes (truncate, write), so a reload may come
+        // before the whole edit is built: wait until the edited page shows the new title.
+        loop {
+            wait_for(&mut events, "event: reload");
+            if get(&address, &page).contains(&title) {
+                break;
+            }
+        }
+        assert!(get(&address, "/").starts_with("HTTP/1.1 200"), "GET /");
         times.push(start.elapsed());
     }
     std::fs::write(&victim, original).unwrap();
@@ -397,7 +410,8 @@ fn wait_for(events: &mut BufReader<TcpStream>, line: &str) {
     }
 }
 
-fn get(address: &str, path: &str) {
+/// The whole response to `GET path`, head and body.
+fn get(address: &str, path: &str) -> String {
     let mut stream = TcpStream::connect(address).expect("connect");
     write!(
         stream,
@@ -406,7 +420,7 @@ fn get(address: &str, path: &str) {
     .unwrap();
     let mut body = Vec::new();
     stream.read_to_end(&mut body).unwrap();
-    assert!(body.starts_with(b"HTTP/1.1 200"), "GET {path}");
+    String::from_utf8_lossy(&body).into_owned()
 }
 
 fn hugo(dir: &Path, n: usize, runs: usize) {

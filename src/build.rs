@@ -1,6 +1,7 @@
 //! Runs the stages: load → as of `now` → status → render every output, handing each file on
 //! as it is done. Formats nothing itself and writes nothing (that is `write.rs`).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
@@ -10,7 +11,7 @@ use crate::content::{load_site, LoadOptions, Site};
 pub use crate::context::{BuildContext, BuildOptions, Output, OutputFile, Sink};
 use crate::error::{Error, Result};
 use crate::i18n::I18n;
-use crate::status::{as_of, compute_report, into_as_of};
+use crate::status::{as_of, compute_report, into_as_of, StatusReport};
 use crate::{outputs, render};
 
 /// Loads the site under `options.root` and renders it, all in memory (what `serve` serves).
@@ -53,123 +54,161 @@ fn collect(render: impl FnOnce(&Sink) -> Result<()>) -> Result<Vec<OutputFile>> 
 /// Precedence on the same path: the theme's static files < generated files < the site's
 /// `static/` (so a site can ship its own robots.txt or 404.html).
 pub fn render_site_into(site: &Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
-    render_published(as_of(site, options.now), options, sink)
+    Published::new(as_of(site, options.now), options)?.render_into(options, sink)
 }
 
 /// [`render_site_into`] for a site the caller no longer needs: it is cut to `now` in place,
 /// not copied, so a large site is in memory once.
 pub fn render_owned_site_into(site: Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
-    render_published(into_as_of(site, options.now), options, sink)
+    Published::new(into_as_of(site, options.now), options)?.render_into(options, sink)
 }
 
-fn render_published(mut published: Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
-    if let Some(base_url) = &options.base_url {
-        published.config.base_url = crate::site_url::parse_base_url(base_url)
-            .map_err(|e| Error::Usage(format!("--base-url: {e}")))?;
-    }
-    // Status and uptime are facts, the same in every language: computed once.
-    let report = compute_report(&published, options.now);
-    // Every language's catalogue, with the site's overrides, is read before anything renders:
-    // a bad override fails the build before a single file is made.
-    let catalogues = published
-        .config
-        .languages
-        .iter()
-        .map(|code| Ok((code.clone(), Arc::new(I18n::for_site(&options.root, code)?))))
-        .collect::<Result<HashMap<String, Arc<I18n>>>>()?;
-    let catalogue = |code: &str| -> Result<Arc<I18n>> {
-        match catalogues.get(code) {
-            Some(i18n) => Ok(Arc::clone(i18n)),
-            None => Ok(Arc::new(I18n::for_site(&options.root, code)?)),
-        }
-    };
-    let site_static = render::theme::load_site_static(&options.root)?;
-    let theme_static = render::theme::load_static(&options.root, &published.config.theme)?;
-    let versions = render::asset_versions(&theme_static, &site_static);
-
-    let layered = Layered {
-        site_static: &site_static,
-        generated: Mutex::new(HashSet::new()),
-        sink,
-    };
-    // Files that exist once for the whole site, whatever its languages, speak the default
-    // language (see docs/outputs.md); they render while the editions do.
-    let site_ctx = BuildContext {
-        site: &published,
-        report: &report,
-        options,
-        edition_prefix: "",
-        i18n: catalogue(&published.config.language)?,
-    };
-    let (editions, site_wide) = rayon::join(
-        || {
-            for_each_edition(&published, |edition, edition_prefix| {
-                let ctx = BuildContext {
-                    site: edition,
-                    report: &report,
-                    options,
-                    edition_prefix,
-                    i18n: catalogue(&edition.config.language)?,
-                };
-                let out = Prefixed {
-                    prefix: edition_prefix,
-                    inner: &layered,
-                };
-                render_edition(&ctx, &versions, &out)
-            })
-        },
-        || {
-            type Renderer = fn(&BuildContext) -> Result<Vec<OutputFile>>;
-            let renderers: [Renderer; 2] = [outputs::uptime::render, outputs::headers::render];
-            outputs::api::render(&site_ctx, &layered)?;
-            renderers
-                .par_iter()
-                .try_for_each(|render| render(&site_ctx)?.into_iter().try_for_each(|f| layered.put(f)))
-        },
-    );
-    editions?;
-    site_wide?;
-
-    let generated = layered.generated.into_inner().unwrap_or_else(|e| e.into_inner());
-    for (path, bytes) in theme_static {
-        if !site_static.contains_key(&path) && !generated.contains(&path) {
-            sink.put(OutputFile { path, bytes })?;
-        }
-    }
-    for (path, bytes) in site_static {
-        sink.put(OutputFile { path, bytes })?;
-    }
-    Ok(())
+/// What every renderer of one build reads besides the options: the site as of `now`, its
+/// status (facts, the same in every language: computed once), every language's catalogue, and
+/// the static files with their versions. Built once per build.
+pub struct Published {
+    pub site: Site,
+    pub report: StatusReport,
+    /// Each of `site.config.languages`' catalogue with the site's overrides.
+    catalogues: HashMap<String, Arc<I18n>>,
+    /// The site's own `static/`, by output path.
+    pub site_static: BTreeMap<String, Vec<u8>>,
+    /// The theme's static files (the built-in ones below), by output path.
+    pub theme_static: BTreeMap<String, Vec<u8>>,
+    /// Versioned asset -> hash of the published file (see [`render::asset_versions`]).
+    pub versions: BTreeMap<String, String>,
 }
 
-/// Calls `render` with each language's edition of `site` and the folder it goes in: the
-/// default language's (the site itself) at the root, then every other language's (its texts,
-/// see [`Site::in_language`]) under `<code>/`, one at a time so one copy is in memory.
-pub fn for_each_edition(site: &Site, mut render: impl FnMut(&Site, &str) -> Result<()>) -> Result<()> {
-    render(site, "")?;
-    for code in site.config.languages.iter().skip(1) {
-        let prefix = crate::editions::edition_prefix(&site.config.languages, code);
-        render(&site.in_language(code), &prefix)?;
+/// One language's edition of a site: where it goes in the output (empty for the default
+/// language, `<code>/` for another) and the site with that language's texts.
+pub struct Edition<'a> {
+    pub prefix: String,
+    pub site: Cow<'a, Site>,
+}
+
+impl Published {
+    /// `site` must already be cut to `options.now` ([`as_of`]). Every language's catalogue is
+    /// read here, before anything renders, so a bad override fails the build before a single
+    /// file is made.
+    pub fn new(mut site: Site, options: &BuildOptions) -> Result<Published> {
+        if let Some(base_url) = &options.base_url {
+            site.config.base_url = crate::site_url::parse_base_url(base_url)
+                .map_err(|e| Error::Usage(format!("--base-url: {e}")))?;
+        }
+        let report = compute_report(&site, options.now);
+        let catalogues = site
+            .config
+            .languages
+            .iter()
+            .map(|code| Ok((code.clone(), Arc::new(I18n::for_site(&options.root, code)?))))
+            .collect::<Result<_>>()?;
+        let site_static = render::theme::load_site_static(&options.root)?;
+        let theme_static = render::theme::load_static(&options.root, &site.config.theme)?;
+        let versions = render::asset_versions(&theme_static, &site_static);
+        Ok(Published {
+            site,
+            report,
+            catalogues,
+            site_static,
+            theme_static,
+            versions,
+        })
     }
-    Ok(())
+
+    /// The default language's edition at the root; files that exist once for the whole site
+    /// (the API, `uptime.json`, `_headers`, sitemap, robots.txt) are rendered with it.
+    pub fn context<'a>(&'a self, options: &'a BuildOptions) -> Result<BuildContext<'a>> {
+        self.edition_context(&self.site, "", options)
+    }
+
+    /// The context of one language's edition (see [`Published::editions`]).
+    pub fn edition_context<'a>(
+        &'a self,
+        site: &'a Site,
+        edition_prefix: &'a str,
+        options: &'a BuildOptions,
+    ) -> Result<BuildContext<'a>> {
+        let language = &site.config.language;
+        let i18n = match self.catalogues.get(language) {
+            Some(i18n) => Arc::clone(i18n),
+            None => Arc::new(I18n::for_site(&options.root, language)?),
+        };
+        Ok(BuildContext {
+            site,
+            report: &self.report,
+            options,
+            edition_prefix,
+            i18n,
+        })
+    }
+
+    /// The default language's edition, then every other language's (its texts, see
+    /// [`Site::in_language`]), each made when the iterator reaches it, so a full build holds
+    /// one copy at a time.
+    pub fn editions(&self) -> impl Iterator<Item = Edition<'_>> {
+        let languages = &self.site.config.languages;
+        std::iter::once(Edition {
+            prefix: String::new(),
+            site: Cow::Borrowed(&self.site),
+        })
+        .chain(languages.iter().skip(1).map(move |code| Edition {
+            prefix: crate::editions::edition_prefix(languages, code),
+            site: Cow::Owned(self.site.in_language(code)),
+        }))
+    }
+
+    /// Renders every file (see [`render_site_into`]).
+    pub fn render_into(&self, options: &BuildOptions, sink: &Sink) -> Result<()> {
+        let site_ctx = self.context(options)?;
+        let layered = Layered {
+            site_static: &self.site_static,
+            generated: Mutex::new(HashSet::new()),
+            sink,
+        };
+        let (editions, site_wide) = rayon::join(
+            || {
+                self.editions().try_for_each(|edition| {
+                    let ctx = self.edition_context(&edition.site, &edition.prefix, options)?;
+                    let out = Prefixed {
+                        prefix: &edition.prefix,
+                        inner: &layered,
+                    };
+                    render_edition(&ctx, &self.versions, &out)
+                })
+            },
+            || {
+                outputs::RENDERERS
+                    .par_iter()
+                    .filter(|renderer| renderer.scope == outputs::Scope::Site)
+                    .try_for_each(|renderer| (renderer.render)(&site_ctx, &layered))
+            },
+        );
+        editions?;
+        site_wide?;
+        let generated = layered.generated.into_inner().unwrap_or_else(|e| e.into_inner());
+        for (path, bytes) in &self.theme_static {
+            if !self.site_static.contains_key(path) && !generated.contains(path) {
+                sink.put(OutputFile::new(path.clone(), bytes.clone()))?;
+            }
+        }
+        for (path, bytes) in &self.site_static {
+            sink.put(OutputFile::new(path.clone(), bytes.clone()))?;
+        }
+        Ok(())
+    }
 }
 
 /// Everything one language's edition writes, with paths relative to the edition's folder:
 /// the pages (and, for the default edition, the sitemap and robots.txt), the feeds, the
 /// maintenance calendar and the badges.
 fn render_edition(ctx: &BuildContext, versions: &BTreeMap<String, String>, out: &Sink) -> Result<()> {
-    type Renderer = fn(&BuildContext) -> Result<Vec<OutputFile>>;
-    let renderers: [Renderer; 3] = [
-        outputs::feeds::render,
-        outputs::ical::render,
-        outputs::badges::render,
-    ];
     let (pages, others) = rayon::join(
         || render::render_pages(ctx, versions, out),
         || {
-            renderers
+            outputs::RENDERERS
                 .par_iter()
-                .try_for_each(|render| render(ctx)?.into_iter().try_for_each(|f| out.put(f)))
+                .filter(|renderer| renderer.scope == outputs::Scope::Edition)
+                .try_for_each(|renderer| (renderer.render)(ctx, out))
         },
     );
     pages?;

@@ -15,11 +15,16 @@ use crate::error::{with_suggestion, Diagnostic};
 
 /// The tables of one kind of file: a table's path (keys from the root, array indices left out,
 /// `""` for the root) and the keys it accepts. Tables not listed (free maps such as `impact`)
-/// accept any key.
+/// accept any key. Every listed table must be a `#[serde(deny_unknown_fields)]` struct (see
+/// [`parse_all_keys`]).
 pub type Schema = &'static [(&'static str, fn() -> &'static [&'static str])];
 
 /// Deserializes `toml` (found at byte `offset` of `file_text`) into `T`, reporting every
 /// unknown key and, besides them, the first other problem serde meets.
+///
+/// Every table the schema lists is a `deny_unknown_fields` struct, so a file serde reads
+/// without error has no unknown key: the TOML is parsed once, and walked for unknown keys only
+/// when serde fails (then the walk finds them all, and what else is wrong).
 pub fn parse_all_keys<T: DeserializeOwned>(
     path: &Path,
     file_text: &str,
@@ -27,14 +32,18 @@ pub fn parse_all_keys<T: DeserializeOwned>(
     toml: &str,
     schema: Schema,
 ) -> Result<T, Vec<Diagnostic>> {
+    let first = match toml::from_str(toml) {
+        Ok(value) => return Ok(value),
+        Err(e) => e,
+    };
     let Ok(doc) = toml_edit::Document::parse(toml) else {
         // Not TOML: the parser's own error says where.
-        return toml::from_str(toml).map_err(|e| vec![toml_diagnostic(path, file_text, offset, &e)]);
+        return Err(vec![toml_diagnostic(path, file_text, offset, &first)]);
     };
     let mut found = Vec::new();
     walk_table(toml, doc.as_table(), "", schema, &mut found);
     if found.is_empty() {
-        return toml::from_str(toml).map_err(|e| vec![toml_diagnostic(path, file_text, offset, &e)]);
+        return Err(vec![toml_diagnostic(path, file_text, offset, &first)]);
     }
     // serde stops at the first unknown key; to find what else is wrong, parse again with every
     // unknown key's line blanked out (spaces, so every offset stays where it was).
@@ -219,12 +228,14 @@ mod tests {
     use super::*;
 
     #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Inner {
         days: u32,
     }
 
     #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Outer {
         title: String,

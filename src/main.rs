@@ -14,12 +14,18 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// mimalloc's `mi_option_purge_delay` (the same position in its v2 and v3 option lists).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+/// See `main`.
+const PURGE_DELAY_MS: std::os::raw::c_long = 5;
 
 fn main() -> ExitCode {
-    // Give freed memory back at once instead of after 10 ms: a 100,000-incident build peaked
-    // at 559-666 MB instead of 706 MB in our runs, with no measurable cost in CPU time.
-    // SAFETY: the option calls are not thread-safe; no other thread exists yet.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+    // Give freed memory back after 5 ms instead of mimalloc's 10. At 100,000 incidents, 10 ms
+    // peaked at ~600 MiB and 0 ms (at once) cost ~40% more CPU time in page faults and zeroing;
+    // 5 ms peaked at ~470 MiB for ~5% more CPU time than 10 ms (BENCHMARKS.md). The
+    // MIMALLOC_PURGE_DELAY variable, when set, wins, so the settings can be compared.
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: the option calls are not thread-safe; no other thread exists yet.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
+    }
     let cli = Cli::parse();
     match run(&cli) {
         Ok(outcome) => {

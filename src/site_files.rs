@@ -14,6 +14,12 @@ use crate::error::{Diagnostic, Error, Result};
 /// and folders (names starting with `.`: editor swap files, `.git`). A missing folder holds no
 /// files. Symlinks are followed when their target lies inside `root`, and refused otherwise.
 pub fn list(root: &Path, dir: &str) -> Result<Vec<PathBuf>> {
+    list_skipping(root, dir, &[])
+}
+
+/// [`list`] without the files below `skip` (folders relative to the root, `/`-separated).
+pub fn list_skipping(root: &Path, dir: &str, skip: &[&str]) -> Result<Vec<PathBuf>> {
+    let skip: Vec<PathBuf> = skip.iter().map(|s| root.join(s)).collect();
     let Some(path) = existing_folder(root, dir)? else {
         return Ok(Vec::new());
     };
@@ -24,7 +30,10 @@ pub fn list(root: &Path, dir: &str) -> Result<Vec<PathBuf>> {
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(e.file_name().to_string_lossy().starts_with('.') || skip.iter().any(|s| e.path() == s))
+        });
     for entry in walk {
         let entry = entry.map_err(|e| {
             let at = e.path().unwrap_or(&path).to_path_buf();

@@ -1,6 +1,7 @@
 //! Loading a site from disk: `config.toml`, then every incident and page file, in parallel.
 //! Every file is read and checked before any problem is reported, so one run shows them all.
 
+pub mod cache;
 pub mod front_matter;
 pub mod incident;
 pub mod model;
@@ -34,6 +35,38 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Site> {
 
 /// [`load_site`], with a warning for every file of `content/` that was skipped.
 pub fn load_site_warning(root: &Path, options: &LoadOptions) -> Result<(Site, Vec<Diagnostic>)> {
+    load(root, options, None)
+}
+
+/// What [`load_site_cached`] keeps between loads: every content file's parse result.
+#[derive(Default)]
+pub struct LoadCache {
+    config: cache::ConfigStamp,
+    incidents: cache::FileCache<Incident>,
+    pages: cache::FileCache<Page>,
+}
+
+/// [`load_site_warning`] that reads and parses again only the content files changed since the
+/// last load with the same `cache` (see [`cache`] for what counts as changed); the result is
+/// the same as a fresh load's. For `serve`, which loads the same site on every save.
+pub fn load_site_cached(
+    root: &Path,
+    options: &LoadOptions,
+    cache: &mut LoadCache,
+) -> Result<(Site, Vec<Diagnostic>)> {
+    load(root, options, Some(cache))
+}
+
+fn load(
+    root: &Path,
+    options: &LoadOptions,
+    mut cache: Option<&mut LoadCache>,
+) -> Result<(Site, Vec<Diagnostic>)> {
+    if let Some(cache) = cache.as_deref_mut() {
+        if cache.config.changed(&root.join("config.toml")) {
+            cache.incidents.clear();
+        }
+    }
     let config = load_config(root)?;
     let (incident_files, mut warnings) = content_listing(root, INCIDENTS_DIR)?;
     let (page_files, page_warnings) = content_listing(root, PAGES_DIR)?;
@@ -51,18 +84,18 @@ pub fn load_site_warning(root: &Path, options: &LoadOptions) -> Result<(Site, Ve
         .partition(|p| translation_name(p).is_some());
 
     let mut problems = Vec::new();
+    let (incident_cache, page_cache) = match cache {
+        Some(cache) => (Some(&mut cache.incidents), Some(&mut cache.pages)),
+        None => (None, None),
+    };
     let mut incidents: Vec<Incident> = collect(
-        incident_files
-            .par_iter()
-            .map(|path| read_text(root, path)?.and_then_parse(|p, t| incident::parse_incident(p, t, &config)))
-            .collect(),
+        parse_files(root, &incident_files, incident_cache, |p, t| {
+            incident::parse_incident(p, t, &config)
+        }),
         &mut problems,
     )?;
     let mut pages: Vec<Page> = collect(
-        page_files
-            .par_iter()
-            .map(|path| read_text(root, path)?.and_then_parse(page::parse_page))
-            .collect(),
+        parse_files(root, &page_files, page_cache, page::parse_page),
         &mut problems,
     )?;
     problems.extend(validate::check_unique_slugs(&incidents, &pages));
@@ -107,6 +140,43 @@ pub fn load_site_warning(root: &Path, options: &LoadOptions) -> Result<(Site, Ve
         pages,
     };
     Ok((site, warnings))
+}
+
+type Parsed<T> = std::result::Result<T, Vec<Diagnostic>>;
+
+/// Reads and parses `files` in parallel, taking what `cache` still holds from it and storing
+/// what was parsed anew.
+fn parse_files<T: Clone + Send + Sync>(
+    root: &Path,
+    files: &[PathBuf],
+    cache: Option<&mut cache::FileCache<T>>,
+    parse: impl Fn(&Path, &str) -> Parsed<T> + Sync,
+) -> Vec<Result<Parsed<T>>> {
+    let read_and_parse = |path: &PathBuf| read_text(root, path)?.and_then_parse(&parse);
+    let Some(cache) = cache else {
+        return files.par_iter().map(read_and_parse).collect();
+    };
+    cache.retain(files);
+    // Stamps are taken before reading, so a write during the read shows as a change next time.
+    let read_at = std::time::SystemTime::now();
+    let read: Vec<(Option<cache::Stamp>, bool, Result<Parsed<T>>)> = files
+        .par_iter()
+        .map(|path| {
+            let stamp = cache::Stamp::of(path);
+            match cache.get(path, stamp) {
+                Some(parsed) => (stamp, false, Ok(parsed)),
+                None => (stamp, true, read_and_parse(path)),
+            }
+        })
+        .collect();
+    let mut results = Vec::with_capacity(files.len());
+    for (path, (stamp, fresh, result)) in files.iter().zip(read) {
+        if let (true, Ok(parsed)) = (fresh, &result) {
+            cache.insert(path.clone(), stamp, read_at, parsed.clone());
+        }
+        results.push(result);
+    }
+    results
 }
 
 /// The instant a command works at: `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.
@@ -155,7 +225,7 @@ struct FileText {
 impl FileText {
     fn and_then_parse<T>(
         self,
-        parse: impl FnOnce(&Path, &str) -> std::result::Result<T, Vec<Diagnostic>>,
+        parse: impl FnOnce(&Path, &str) -> Parsed<T>,
     ) -> Result<std::result::Result<T, Vec<Diagnostic>>> {
         Ok(match self.text {
             Ok(text) => parse(&self.display, text.strip_prefix('\u{feff}').unwrap_or(&text)),
@@ -253,13 +323,8 @@ fn content_listing(root: &Path, dir: &str) -> Result<(Vec<PathBuf>, Vec<Diagnost
 /// A warning when `content/` holds Markdown files outside `incidents/` and `pages/`, where
 /// beacon never looks (a common first mistake: `content/outage.md`).
 fn stray_content(root: &Path) -> Result<Option<Diagnostic>> {
-    let stray: Vec<PathBuf> = crate::site_files::list(root, "content")?
-        .into_iter()
-        .filter(|p| {
-            let rel = p.strip_prefix(root).unwrap_or(p);
-            !rel.starts_with(INCIDENTS_DIR) && !rel.starts_with(PAGES_DIR)
-        })
-        .collect();
+    // Not walked again: the two folders just read, with most of the files.
+    let stray = crate::site_files::list_skipping(root, "content", &[INCIDENTS_DIR, PAGES_DIR])?;
     let Some(first) = stray.first() else {
         return Ok(None);
     };

@@ -10,6 +10,8 @@
 //! already in the dependency tree, escapes every text and attribute, and lets the element order
 //! be fixed here, so output is byte-for-byte deterministic.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io;
 
 use quick_xml::events::{BytesDecl, BytesText, Event};
@@ -40,6 +42,10 @@ struct Channel<'a> {
 }
 
 pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
+    let feeds = Feeds {
+        newest: newest_first(&ctx.site.incidents, ctx.now()),
+        bodies: RefCell::new(HashMap::new()),
+    };
     let config = &ctx.site.config;
     let i18n = &ctx.i18n;
     let description = if config.description.trim().is_empty() {
@@ -57,11 +63,11 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
     let mut files = vec![
         OutputFile::new(
             "feed.xml",
-            render_rss(ctx, &site_channel).map_err(|e| Error::io("feed.xml", e))?,
+            render_rss(ctx, &feeds, &site_channel).map_err(|e| Error::io("feed.xml", e))?,
         ),
         OutputFile::new(
             "atom.xml",
-            render_atom(ctx, &description).map_err(|e| Error::io("atom.xml", e))?,
+            render_atom(ctx, &feeds, &description).map_err(|e| Error::io("atom.xml", e))?,
         ),
     ];
     for component in &config.components {
@@ -76,25 +82,41 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
             page: format!("components/{}/", component.id),
             component: Some(component),
         };
-        let bytes = render_rss(ctx, &channel).map_err(|e| Error::io(&channel.path, e))?;
+        let bytes = render_rss(ctx, &feeds, &channel).map_err(|e| Error::io(&channel.path, e))?;
         files.push(OutputFile::new(channel.path, bytes));
     }
     Ok(files)
 }
 
-/// The items of a feed: newest change first, at most the configured limit.
-fn items<'a>(ctx: &'a BuildContext, component: Option<&Component>) -> Vec<&'a Incident> {
-    let touched = ctx
-        .site
-        .incidents
-        .iter()
-        .filter(|i| component.is_none_or(|c| i.components.contains(&c.id)));
-    let mut list = newest_first(touched, ctx.now());
-    list.truncate(ctx.site.config.feed_limit);
-    list
+/// What every feed of one build shares: the incidents newest change first, sorted once, and
+/// each item's rendered body (an incident is an item of several feeds).
+struct Feeds<'a> {
+    newest: Vec<&'a Incident>,
+    bodies: RefCell<HashMap<&'a str, String>>,
 }
 
-fn render_rss(ctx: &BuildContext, channel: &Channel) -> io::Result<Vec<u8>> {
+impl<'a> Feeds<'a> {
+    /// The items of a feed: newest change first, at most the configured limit.
+    fn items(&self, ctx: &BuildContext, component: Option<&Component>) -> Vec<&'a Incident> {
+        self.newest
+            .iter()
+            .copied()
+            .filter(|i| component.is_none_or(|c| i.components.contains(&c.id)))
+            .take(ctx.site.config.feed_limit)
+            .collect()
+    }
+
+    /// The incident's body as sanitised HTML, rendered once per build.
+    fn body(&self, ctx: &BuildContext, incident: &'a Incident) -> String {
+        self.bodies
+            .borrow_mut()
+            .entry(&incident.slug)
+            .or_insert_with(|| render_markdown(&incident.body, ctx.site.config.unsafe_html))
+            .clone()
+    }
+}
+
+fn render_rss(ctx: &BuildContext, feeds: &Feeds, channel: &Channel) -> io::Result<Vec<u8>> {
     let config = &ctx.site.config;
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
@@ -127,7 +149,7 @@ fn render_rss(ctx: &BuildContext, channel: &Channel) -> io::Result<Vec<u8>> {
                         .with_attributes([("href", hub), ("rel", "hub")])
                         .write_empty()?;
                 }
-                for incident in items(ctx, channel.component) {
+                for incident in feeds.items(ctx, channel.component) {
                     let severity = match channel.component {
                         Some(c) => incident.severity_for(&c.id),
                         None => headline_severity(incident),
@@ -143,7 +165,7 @@ fn render_rss(ctx: &BuildContext, channel: &Channel) -> io::Result<Vec<u8>> {
                         for name in component_names(ctx, incident) {
                             text(w, "category", &name)?;
                         }
-                        text(w, "description", &item_html(ctx, incident, severity))?;
+                        text(w, "description", &item_html(ctx, feeds, incident, severity))?;
                         Ok(())
                     })?;
                 }
@@ -154,7 +176,7 @@ fn render_rss(ctx: &BuildContext, channel: &Channel) -> io::Result<Vec<u8>> {
     Ok(finish(w))
 }
 
-fn render_atom(ctx: &BuildContext, description: &str) -> io::Result<Vec<u8>> {
+fn render_atom(ctx: &BuildContext, feeds: &Feeds, description: &str) -> io::Result<Vec<u8>> {
     let config = &ctx.site.config;
     let now = ctx.now();
     let self_url = ctx.absolute_url("atom.xml");
@@ -180,7 +202,7 @@ fn render_atom(ctx: &BuildContext, description: &str) -> io::Result<Vec<u8>> {
                 Ok(())
             })?;
             text(w, "generator", "beacon")?;
-            for incident in items(ctx, None) {
+            for incident in feeds.items(ctx, None) {
                 let severity = headline_severity(incident);
                 w.create_element("entry").write_inner_content(|w| {
                     let url = permalink(ctx, incident);
@@ -197,7 +219,9 @@ fn render_atom(ctx: &BuildContext, description: &str) -> io::Result<Vec<u8>> {
                     }
                     w.create_element("content")
                         .with_attribute(("type", "html"))
-                        .write_text_content(BytesText::new(&xml_safe(&item_html(ctx, incident, severity))))?;
+                        .write_text_content(BytesText::new(&xml_safe(&item_html(
+                            ctx, feeds, incident, severity,
+                        ))))?;
                     Ok(())
                 })?;
             }
@@ -247,7 +271,12 @@ fn component_names(ctx: &BuildContext, incident: &Incident) -> Vec<String> {
 /// The item's HTML content: what, which components, when, the whole timeline (newest first,
 /// as on the incident page) and the Markdown body. Every piece of content is escaped here; the
 /// body goes through the same sanitiser as the page.
-fn item_html(ctx: &BuildContext, incident: &Incident, severity: Severity) -> String {
+fn item_html<'a>(
+    ctx: &BuildContext,
+    feeds: &Feeds<'a>,
+    incident: &'a Incident,
+    severity: Severity,
+) -> String {
     let i18n = &ctx.i18n;
     let tz = ctx.site.config.timezone;
     let esc = |s: &str| quick_xml::escape::partial_escape(s).into_owned();
@@ -305,7 +334,7 @@ fn item_html(ctx: &BuildContext, incident: &Incident, severity: Severity) -> Str
         out.push_str("</ul>\n");
     }
     if !incident.body.trim().is_empty() {
-        out.push_str(&render_markdown(&incident.body, ctx.site.config.unsafe_html));
+        out.push_str(&feeds.body(ctx, incident));
     }
     out
 }

@@ -21,18 +21,14 @@ use crate::error::Result;
 /// language's edition other than the default, only the pages (the sitemap covers them all).
 /// Static files are not among them: `build` layers those (see [`theme::load_static`]).
 pub fn render_pages(ctx: &BuildContext, versions: &BTreeMap<String, String>, sink: &Sink) -> Result<()> {
-    let root = &ctx.options.root;
     // Templates load (and fail) before the first page is handed on.
-    let mut theme = theme::Theme::load(root, &ctx.site.config.theme)?;
-    theme.speak(ctx.i18n.clone());
-    let views = view::Views::new(ctx);
-    let jobs = pages::jobs(ctx, &views);
-    pages::render_all(ctx, &theme, &views, versions, sink)?;
+    let pages = pages::Pages::new(ctx, versions)?;
+    pages.render_all(sink)?;
     // One sitemap for the whole site, listing every edition: written with the default one.
     if !ctx.edition_prefix.is_empty() {
         return Ok(());
     }
-    sink.put(sitemap::render_sitemap(ctx, &views, &jobs))?;
+    sink.put(pages.sitemap())?;
     sink.put(sitemap::render_robots(ctx))
 }
 

@@ -131,20 +131,62 @@ pub fn jobs(ctx: &BuildContext, views: &Views) -> Vec<Job> {
     jobs
 }
 
-/// Renders every job in parallel and hands each page to `sink` as soon as it is rendered, so
-/// no more than a few pages are in memory at once. Returns the problems of all failing jobs,
-/// each template spot once; the first error of `sink` ends the run.
-pub fn render_all(
-    ctx: &BuildContext,
-    theme: &Theme,
-    views: &Views,
-    versions: &BTreeMap<String, String>,
-    sink: &Sink,
-) -> crate::error::Result<()> {
-    let site = site_view(ctx, versions);
-    let problems: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
-    jobs(ctx, views).par_iter().try_for_each(|job| {
-        match render_job(ctx, theme, views, &site, *job) {
+/// Everything the pages of one build share (templates, views, site-wide values), built once;
+/// then any page renders on its own. A full build renders them all ([`Pages::render_all`]);
+/// `serve` renders each when it is first asked for ([`Pages::render`]).
+pub struct Pages<'a> {
+    ctx: &'a BuildContext<'a>,
+    theme: Theme,
+    views: Views<'a>,
+    site: SiteView<'a>,
+    jobs: Vec<Job>,
+}
+
+impl<'a> Pages<'a> {
+    /// Loads the templates (and fails on a broken one) and builds the shared views.
+    pub fn new(
+        ctx: &'a BuildContext<'a>,
+        versions: &'a BTreeMap<String, String>,
+    ) -> crate::error::Result<Self> {
+        let mut theme = Theme::load(&ctx.options.root, &ctx.site.config.theme)?;
+        theme.speak(ctx.i18n.clone());
+        let views = Views::new(ctx);
+        let jobs = jobs(ctx, &views);
+        Ok(Pages {
+            ctx,
+            theme,
+            site: site_view(ctx, versions),
+            views,
+            jobs,
+        })
+    }
+
+    /// Every page, in a fixed order.
+    pub fn jobs(&self) -> &[Job] {
+        &self.jobs
+    }
+
+    /// The output path of `job`'s page.
+    pub fn path(&self, job: Job) -> String {
+        output_path(self.ctx, &self.views, job)
+    }
+
+    /// One page; a template problem becomes a diagnostic naming the template.
+    pub fn render(&self, job: Job) -> Result<OutputFile, Diagnostic> {
+        render_job(self.ctx, &self.theme, &self.views, &self.site, job)
+    }
+
+    /// `sitemap.xml`, listing every page but 404.
+    pub fn sitemap(&self) -> OutputFile {
+        super::sitemap::render_sitemap(self.ctx, &self.views, &self.jobs)
+    }
+
+    /// Renders every page in parallel and hands each to `sink` as soon as it is rendered, so
+    /// no more than a few pages are in memory at once. Returns the problems of all failing
+    /// pages, each template spot once; the first error of `sink` ends the run.
+    pub fn render_all(&self, sink: &Sink) -> crate::error::Result<()> {
+        let problems: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+        self.jobs.par_iter().try_for_each(|job| match self.render(*job) {
             Ok(file) => sink.put(file),
             Err(d) => {
                 let mut problems = problems.lock().unwrap_or_else(|e| e.into_inner());
@@ -157,15 +199,15 @@ pub fn render_all(
                 }
                 Ok(())
             }
+        })?;
+        let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            // Parallel order is not fixed; the report is.
+            problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+            Err(crate::error::Error::Content(problems))
         }
-    })?;
-    let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        // Parallel order is not fixed; the report is.
-        problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-        Err(crate::error::Error::Content(problems))
     }
 }
 

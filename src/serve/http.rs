@@ -45,6 +45,8 @@ use super::respond::{respond, text, Snapshot, EVENTS_PATH};
 
 /// Threads answering requests, however many clients there are.
 pub const WORKER_THREADS: usize = 2;
+/// Threads that answer requests for files (see [`answer`]), however many clients there are.
+pub const BLOCKING_THREADS: usize = 2;
 /// Open connections at once, event streams included; kept under the usual 1,024 open-file limit.
 pub const MAX_CONNECTIONS: usize = 768;
 /// Open live-reload streams at once (browser tabs showing the preview).
@@ -65,7 +67,8 @@ pub type Builds = watch::Receiver<Arc<Snapshot>>;
 pub fn runtime() -> io::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(WORKER_THREADS)
-        .max_blocking_threads(1)
+        // Requests are answered here (a file may be rendered on its first request).
+        .max_blocking_threads(BLOCKING_THREADS)
         .thread_name("beacon-http")
         .enable_io()
         .enable_time()
@@ -123,16 +126,20 @@ async fn connection(
     let _ = stream.set_nodelay(true);
     let io = TokioIo::new(StallGuard::new(stream, WRITE_STALL));
     let service = service_fn(move |request: Request<Incoming>| {
-        let answer = if loopback_only && !addressed_to_loopback(&request) {
-            text(
-                StatusCode::FORBIDDEN,
-                "403 Forbidden: this preview answers only to localhost.\n",
-            )
-            .map(|bytes| Full::new(bytes).boxed_unsync())
-        } else {
-            answer(&request, &builds, &streams)
-        };
-        async move { Ok::<_, Infallible>(answer) }
+        let builds = builds.clone();
+        let streams = Arc::clone(&streams);
+        async move {
+            let answer = if loopback_only && !addressed_to_loopback(&request) {
+                text(
+                    StatusCode::FORBIDDEN,
+                    "403 Forbidden: this preview answers only to localhost.\n",
+                )
+                .map(|bytes| Full::new(bytes).boxed_unsync())
+            } else {
+                answer(&request, &builds, &streams).await
+            };
+            Ok::<_, Infallible>(answer)
+        }
     });
     let _ = http1::Builder::new()
         .timer(TokioTimer::new())
@@ -154,7 +161,7 @@ async fn refuse(mut stream: TcpStream) {
     .await;
 }
 
-fn answer(request: &Request<Incoming>, builds: &Builds, streams: &Arc<Semaphore>) -> Response<Body> {
+async fn answer(request: &Request<Incoming>, builds: &Builds, streams: &Arc<Semaphore>) -> Response<Body> {
     let path = request.uri().path();
     if path == EVENTS_PATH && request.method() == Method::GET {
         return match Arc::clone(streams).try_acquire_owned() {
@@ -168,7 +175,12 @@ fn answer(request: &Request<Incoming>, builds: &Builds, streams: &Arc<Semaphore>
         };
     }
     let snapshot = Arc::clone(&builds.borrow());
-    respond(request.method(), path, &snapshot).map(|bytes| Full::new(bytes).boxed_unsync())
+    // A file may be rendered on this first request: that blocks, so not on a runtime thread.
+    let (method, path) = (request.method().clone(), path.to_string());
+    let response = tokio::task::spawn_blocking(move || respond(&method, &path, &snapshot))
+        .await
+        .unwrap_or_else(|_| text(StatusCode::INTERNAL_SERVER_ERROR, "500 Internal Server Error\n"));
+    response.map(|bytes| Full::new(bytes).boxed_unsync())
 }
 
 /// Whether the request names a loopback host: `localhost`, a `*.localhost` name (RFC 6761

@@ -12,23 +12,23 @@
 //! live-reload stream.
 
 mod http;
+mod live;
 mod respond;
 
-use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
 use tokio::sync::watch;
 
-use crate::build::{build_site, BuildOptions};
-use crate::content::resolve_site_now;
+use crate::build::BuildOptions;
+use crate::content::{load_site_cached, resolve_site_now, LoadCache, LoadOptions};
 use crate::error::{Error, Result};
 use crate::watch::{watch_site, WatchEvent};
 
 pub use http::{HEADER_TIMEOUT, MAX_CONNECTIONS, MAX_EVENT_STREAMS, WORKER_THREADS, WRITE_STALL};
+pub use live::{LiveBuild, Rendered};
 use respond::Snapshot;
 pub use respond::{request_path, EVENTS_PATH, LIVE_RELOAD_PATH};
 
@@ -89,7 +89,8 @@ pub fn serve(options: &ServeOptions, log: &(dyn Fn(ServeEvent) + Sync)) -> Resul
     log(ServeEvent::Listening { url: &url });
 
     let (builds, served) = watch::channel(Arc::new(Snapshot::default()));
-    rebuild(options, &url, &builds, log);
+    let mut preview = Preview::new(options, &url);
+    rebuild(&mut preview, &builds, log);
     runtime.spawn(http::accept(listener, served, local.ip().is_loopback()));
 
     // Builds run on this thread, so requests keep being answered from the last build meanwhile.
@@ -110,7 +111,7 @@ pub fn serve(options: &ServeOptions, log: &(dyn Fn(ServeEvent) + Sync)) -> Resul
         changed.sort();
         changed.dedup();
         log(ServeEvent::Rebuilding { changed: &changed });
-        rebuild(options, &url, &builds, log);
+        rebuild(&mut preview, &builds, log);
     }
     Err(Error::Usage("the file watcher stopped".into()))
 }
@@ -127,27 +128,19 @@ fn site_url(local: SocketAddr) -> String {
 
 /// Builds once, swaps the result in (or keeps the last good files and records the error), and
 /// so tells every open page.
-fn rebuild(
-    options: &ServeOptions,
-    url: &str,
-    builds: &watch::Sender<Arc<Snapshot>>,
-    log: &(dyn Fn(ServeEvent) + Sync),
-) {
+fn rebuild(preview: &mut Preview, builds: &watch::Sender<Arc<Snapshot>>, log: &(dyn Fn(ServeEvent) + Sync)) {
     let started = Instant::now();
-    let result = build_once(options, url);
+    let result = preview.build();
     let elapsed = started.elapsed();
     let previous = Arc::clone(&builds.borrow());
     let next = match result {
-        Ok(files) => {
+        Ok(site) => {
             log(ServeEvent::Built {
-                files: files.len(),
+                files: site.len(),
                 elapsed,
             });
             Snapshot {
-                files: files
-                    .into_iter()
-                    .map(|(path, bytes)| (path, Bytes::from(bytes)))
-                    .collect(),
+                site: Arc::new(site),
                 error: None,
                 generation: previous.generation + 1,
             }
@@ -158,7 +151,7 @@ fn rebuild(
                 elapsed,
             });
             Snapshot {
-                files: previous.files.clone(),
+                site: Arc::clone(&previous.site),
                 error: Some(error_text(&error)),
                 generation: previous.generation + 1,
             }
@@ -168,18 +161,48 @@ fn rebuild(
     builds.send_replace(Arc::new(next));
 }
 
-/// Produces one snapshot of the site: each output path with its bytes, or the build's error.
-/// The one place serve builds, so how it builds can change without touching the rest.
-fn build_once(options: &ServeOptions, url: &str) -> Result<BTreeMap<String, Vec<u8>>> {
-    let now = resolve_site_now(&options.root, options.now.as_deref())?;
-    let files = build_site(&BuildOptions {
-        root: options.root.clone(),
-        now,
-        base_url: Some(url.to_string()),
-        drafts: options.drafts,
-        live_reload: true,
-    })?;
-    Ok(files.into_iter().map(|f| (f.path, f.bytes)).collect())
+/// What serve builds from, kept between builds: the options and the parsed content files, so a
+/// save reads and parses only the files that changed.
+///
+/// `now` is resolved at the start of each build (`--now`, else `SOURCE_DATE_EPOCH`, else the
+/// clock) and holds for every file of that build, however much later a page is first asked for:
+/// the preview shows the site as of the last save, like a build run at that moment.
+pub struct Preview {
+    root: PathBuf,
+    now: Option<String>,
+    drafts: bool,
+    url: String,
+    cache: LoadCache,
+}
+
+impl Preview {
+    /// A preview of the site `options` name, served at `url` (also its base URL).
+    pub fn new(options: &ServeOptions, url: &str) -> Preview {
+        Preview {
+            root: options.root.clone(),
+            now: options.now.clone(),
+            drafts: options.drafts,
+            url: url.to_string(),
+            cache: LoadCache::default(),
+        }
+    }
+
+    /// Loads what changed and starts a build whose files render on demand; it equals a full
+    /// build with its [`LiveBuild::options`].
+    pub fn build(&mut self) -> Result<LiveBuild> {
+        let now = resolve_site_now(&self.root, self.now.as_deref())?;
+        let (site, _) = load_site_cached(&self.root, &LoadOptions { drafts: self.drafts }, &mut self.cache)?;
+        LiveBuild::start(
+            site,
+            BuildOptions {
+                root: self.root.clone(),
+                now,
+                base_url: Some(self.url.clone()),
+                drafts: self.drafts,
+                live_reload: true,
+            },
+        )
+    }
 }
 
 /// The error as the terminal shows it: every diagnostic with its source line, then the summary.

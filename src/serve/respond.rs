@@ -6,12 +6,14 @@
 //! (`/dir` → `/dir/`) is rebuilt from the checked, normalised output path, percent-encoded, so
 //! its `Location` is always a path on this server, never `//host/…` or a scheme.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use bytes::Bytes;
 use hyper::header::{HeaderValue, ALLOW, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
 use hyper::{Method, Response, StatusCode};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
+
+use super::live::LiveBuild;
 
 /// Where the live-reload script is served; pages built with `live_reload` load it.
 pub const LIVE_RELOAD_PATH: &str = "/__beacon/live-reload.js";
@@ -19,13 +21,23 @@ pub const LIVE_RELOAD_PATH: &str = "/__beacon/live-reload.js";
 pub const EVENTS_PATH: &str = "/__beacon/events";
 
 /// The build currently served.
-#[derive(Debug, Default)]
 pub struct Snapshot {
-    pub files: BTreeMap<String, Bytes>,
+    /// The last good build (its files render on first request).
+    pub site: Arc<LiveBuild>,
     /// Set while the last build failed: the error as shown on the error page.
     pub error: Option<String>,
     /// Counts builds (good or failed); pages reload when it changes.
     pub generation: u64,
+}
+
+impl Default for Snapshot {
+    fn default() -> Self {
+        Snapshot {
+            site: Arc::new(LiveBuild::from_files(Default::default())),
+            error: None,
+            generation: 0,
+        }
+    }
 }
 
 /// Characters escaped in one path segment of a `Location`: everything a URL parser could read
@@ -75,11 +87,14 @@ fn respond_with(snapshot: &Snapshot, key: &str) -> Response<Bytes> {
             return error_page(error);
         }
     }
-    if let Some(bytes) = snapshot.files.get(key) {
-        return file(StatusCode::OK, bytes.clone(), content_type(key));
+    match snapshot.site.get(key) {
+        Some(Ok(bytes)) => return file(StatusCode::OK, bytes, content_type(key)),
+        // A page whose template fails on this page's data only (the others render).
+        Some(Err(error)) => return error_page(&error),
+        None => {}
     }
     // `/incidents/x` → `/incidents/x/`, so the page's relative links resolve.
-    if !key.ends_with("index.html") && snapshot.files.contains_key(&format!("{key}/index.html")) {
+    if !key.ends_with("index.html") && snapshot.site.contains(&format!("{key}/index.html")) {
         let mut response = text(StatusCode::MOVED_PERMANENTLY, "301 Moved Permanently\n");
         let location = HeaderValue::from_str(&folder_location(key))
             .expect("a percent-encoded path is a valid header value");
@@ -106,9 +121,9 @@ pub fn folder_location(key: &str) -> String {
 
 /// 404, with the site's own `404.html` when it has one.
 fn not_found(snapshot: &Snapshot) -> Response<Bytes> {
-    match snapshot.files.get("404.html") {
-        Some(page) => file(StatusCode::NOT_FOUND, page.clone(), "text/html; charset=utf-8"),
-        None => text(StatusCode::NOT_FOUND, "404 Not Found\n"),
+    match snapshot.site.get("404.html") {
+        Some(Ok(page)) => file(StatusCode::NOT_FOUND, page, "text/html; charset=utf-8"),
+        _ => text(StatusCode::NOT_FOUND, "404 Not Found\n"),
     }
 }
 
@@ -233,10 +248,12 @@ mod tests {
 
     fn snapshot(files: &[&str]) -> Snapshot {
         Snapshot {
-            files: files
-                .iter()
-                .map(|f| (f.to_string(), Bytes::from_static(b"x")))
-                .collect(),
+            site: Arc::new(LiveBuild::from_files(
+                files
+                    .iter()
+                    .map(|f| (f.to_string(), Bytes::from_static(b"x")))
+                    .collect(),
+            )),
             error: None,
             generation: 1,
         }

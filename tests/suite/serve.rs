@@ -661,3 +661,148 @@ fn serve_serves_every_language_of_a_multilingual_site() {
         "static files are served once, at the root"
     );
 }
+
+/// Sets every file under the site's `content/` back an hour, so the next load may reuse what it
+/// parsed (a file written within the last moments is always read again).
+fn settle(site: &TestSite) {
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for entry in walk(&site.path("content")) {
+        let file = std::fs::File::options().append(true).open(&entry).expect("open");
+        file.set_modified(hour_ago).expect("set mtime");
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// Builds the preview and checks it against a full build with the same options: the same paths,
+/// the same bytes at each, and nothing at `missing` paths.
+fn assert_preview_equals_full_build(preview: &mut beacon::serve::Preview, step: &str, missing: &[&str]) {
+    let live = preview
+        .build()
+        .unwrap_or_else(|e| panic!("{step}: preview failed: {e}"));
+    let full = beacon::build::build_site(live.options().expect("a rendered build"))
+        .unwrap_or_else(|e| panic!("{step}: full build failed: {e}"));
+    let full_paths: Vec<&str> = full.iter().map(|f| f.path.as_str()).collect();
+    let live_paths: Vec<&str> = live.paths().into_iter().collect();
+    assert_eq!(live_paths, full_paths, "{step}: paths differ");
+    // In reverse, so pages are asked for before the outputs that share their data.
+    for file in full.iter().rev() {
+        match live.get(&file.path) {
+            Some(Ok(bytes)) => assert!(
+                bytes[..] == file.bytes[..],
+                "{step}: {} differs from a full build:\n{}",
+                file.path,
+                String::from_utf8_lossy(&bytes)
+            ),
+            other => panic!("{step}: {} answered {other:?}", file.path),
+        }
+    }
+    for path in missing
+        .iter()
+        .chain(&["nothing/here.html", "incidents/", "index"])
+    {
+        assert!(live.get(path).is_none(), "{step}: {path} should be missing");
+    }
+}
+
+// What serve answers is what a full build writes, for every path, after every kind of change;
+// a path a build does not write stays missing (a 404).
+#[test]
+fn serve_answers_every_path_as_a_full_build_writes_it() {
+    let site = TestSite::example();
+    let ongoing = ONGOING.replace("\"email\"", "\"mobile-email\"");
+    site.write(INCIDENT, &ongoing);
+    settle(&site);
+    let options = beacon::serve::ServeOptions {
+        root: site.root().to_path_buf(),
+        bind: std::net::Ipv4Addr::LOCALHOST.into(),
+        port: 0,
+        drafts: false,
+        now: Some("2022-01-27T12:00:00-05:00".into()),
+    };
+    let mut preview = beacon::serve::Preview::new(&options, "http://127.0.0.1:8000/");
+    assert_preview_equals_full_build(&mut preview, "first build", &[]);
+
+    settle(&site);
+    site.write(INCIDENT, ongoing.replace("Mail is slow", "Mail is down"));
+    assert_preview_equals_full_build(&mut preview, "edited incident", &[]);
+
+    settle(&site);
+    let new = "content/incidents/2022-01-26-vpn.md";
+    site.write(
+        new,
+        "+++\ntitle = \"VPN drops\"\ndate = 2022-01-26T10:00:00-05:00\nresolved = 2022-01-26T11:00:00-05:00\nseverity = \"major\"\ncomponents = [\"govirtual\"]\n+++\nBody.\n",
+    );
+    assert_preview_equals_full_build(&mut preview, "new incident", &[]);
+
+    settle(&site);
+    std::fs::remove_file(site.path(new)).unwrap();
+    assert_preview_equals_full_build(
+        &mut preview,
+        "deleted incident",
+        &["incidents/2022-01-26-vpn/index.html"],
+    );
+
+    settle(&site);
+    let config = site.read("config.toml");
+    site.write("config.toml", config.replace("per_page = 25", "per_page = 2"));
+    assert_preview_equals_full_build(&mut preview, "config change", &[]);
+
+    settle(&site);
+    let incident_template = include_str!("../../themes/default/templates/incident.html");
+    site.write(
+        "templates/incident.html",
+        incident_template.replace("</article>", "<p>Edited template</p></article>"),
+    );
+    assert_preview_equals_full_build(&mut preview, "template change", &[]);
+    site.write("static/robots.txt", "User-agent: *\n");
+    assert_preview_equals_full_build(&mut preview, "static file replacing a generated one", &[]);
+
+    // A broken file fails the build; fixing it builds again.
+    settle(&site);
+    site.write(
+        INCIDENT,
+        ongoing.replace("severity = \"partial\"", "severity = \"partal\""),
+    );
+    match preview.build() {
+        Err(beacon::Error::Content(problems)) => assert!(
+            problems[0].message.contains("unknown value `partal`"),
+            "{problems:?}"
+        ),
+        Err(e) => panic!("expected a content error, got {e}"),
+        Ok(_) => panic!("a broken incident built"),
+    }
+    site.write(INCIDENT, &ongoing);
+    assert_preview_equals_full_build(&mut preview, "fixed incident", &[]);
+
+    // A template that fails when rendered fails the build too, as a full build does.
+    site.write("templates/404.html", "{{ nothing.here }}");
+    assert!(preview.build().is_err(), "a failing template built");
+}
+
+// A deleted incident's page is gone from the preview (404), not served from the last build.
+#[test]
+fn serve_drops_a_deleted_incident() {
+    let site = TestSite::new();
+    site.write(INCIDENT, ONGOING);
+    let served = Served::start(&site);
+    let (status, _) = served.get("/incidents/2022-01-27-mail/");
+    assert_eq!(status, 200);
+    let mut events = served.events();
+    std::fs::remove_file(site.path(INCIDENT)).unwrap();
+    let (status, _) = served.get_within("/incidents/2022-01-27-mail/", &mut events, |status, _| {
+        status == 404
+    });
+    assert_eq!(status, 404);
+}
