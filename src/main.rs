@@ -20,7 +20,7 @@ const PURGE_DELAY_MS: std::os::raw::c_long = 5;
 fn main() -> ExitCode {
     // Give freed memory back after 5 ms instead of mimalloc's 10. At 100,000 incidents, 10 ms
     // peaked at ~600 MiB and 0 ms (at once) cost ~40% more CPU time in page faults and zeroing;
-    // 5 ms peaked at ~470 MiB for ~5% more CPU time than 10 ms (BENCHMARKS.md). The
+    // 5 ms peaked at ~480 MiB for ~5% more CPU time than 10 ms (BENCHMARKS.md). The
     // MIMALLOC_PURGE_DELAY variable, when set, wins, so the settings can be compared.
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
         // SAFETY: the option calls are not thread-safe; no other thread exists yet.

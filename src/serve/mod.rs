@@ -1,7 +1,9 @@
 //! `beacon serve`: builds the site in memory, serves it over HTTP on loopback, rebuilds when
 //! [`crate::watch`] reports a change, and tells open pages to reload over server-sent events.
+//! A rebuild re-parses only changed files ([`Preview`]) and renders each file on its first
+//! request ([`LiveBuild`]), so a save on a large site costs little more than the page reloaded.
 //!
-//! What is served is only ever the map of paths to bytes of the last good build: never
+//! What is served is only ever the files of the last good build: never
 //! `public/`, never any other file, so no request path can reach outside the output. When a
 //! rebuild fails, the last good build stays served and every HTML request gets the error
 //! instead, until a rebuild succeeds. Serve writes nothing to disk, so ending the process at
