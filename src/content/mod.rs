@@ -34,7 +34,10 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Site> {
 
 /// [`load_site`], with a warning for every file of `content/` that was skipped.
 pub fn load_site_warning(root: &Path, options: &LoadOptions) -> Result<(Site, Vec<Diagnostic>)> {
-    let config = load_config(root)?;
+    let mut config = load_config(root)?;
+    // `config.fr.toml`: the site's own texts in French (see `site_text`).
+    let (texts, mut problems) = crate::site_text::load_site_texts(root, &config)?;
+    config.texts = texts;
     let (incident_files, mut warnings) = content_listing(root, INCIDENTS_DIR)?;
     let (page_files, page_warnings) = content_listing(root, PAGES_DIR)?;
     warnings.extend(page_warnings);
@@ -50,7 +53,6 @@ pub fn load_site_warning(root: &Path, options: &LoadOptions) -> Result<(Site, Ve
         .into_iter()
         .partition(|p| translation_name(p).is_some());
 
-    let mut problems = Vec::new();
     let mut incidents: Vec<Incident> = collect(
         incident_files
             .par_iter()
