@@ -661,3 +661,19 @@ fn serve_serves_every_language_of_a_multilingual_site() {
         "static files are served once, at the root"
     );
 }
+
+// `config.fr.toml` is an input: saving it while serving shows the French title on /fr/.
+#[test]
+fn serve_rebuilds_when_config_fr_toml_is_saved() {
+    let site = crate::multilingual::bilingual();
+    let served = Served::start(&site);
+    let mut events = served.events();
+    site.write("config.fr.toml", "title = \"État des services\"\n");
+    let (status, body) = served.get_within("/fr/", &mut events, |_, body| {
+        body.contains("<title>État des services</title>")
+    });
+    assert_eq!(status, 200);
+    assert!(body.contains("<title>État des services</title>"), "{body}");
+    let (_, body) = served.get("/");
+    assert!(body.contains("<title>Test Status</title>"), "{body}");
+}
