@@ -79,9 +79,15 @@ pub fn load_site_texts(
     root: &Path,
     config: &Config,
 ) -> Result<(BTreeMap<String, SiteText>, Vec<Diagnostic>)> {
-    let mut names: Vec<String> = match std::fs::read_dir(root) {
+    let folder = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root
+    };
+    let mut names: Vec<String> = match std::fs::read_dir(folder) {
         Ok(entries) => entries
             .filter_map(|e| e.ok())
+            .filter(|e| !e.path().is_dir())
             .filter_map(|e| e.file_name().to_str().map(str::to_string))
             .filter(|name| site_text_code(name).is_some())
             .collect(),
