@@ -31,6 +31,7 @@ for catalogue in locales/*.ftl; do
     "$out/src/$code/config.toml"
   grep -q "^language = \"$code\"" "$out/src/$code/config.toml"
   find "$out/src/$code/content" -name '*.*.md' -delete
+  rm -f "$out/src/$code"/config.*.toml
   "$bin" --root "$out/src/$code" --quiet build --output "$out/lang/$code" --now 2026-11-22T12:00:00-05:00
 done
 

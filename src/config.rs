@@ -43,6 +43,9 @@ pub struct Config {
     pub components: Vec<Component>,
     /// `[[notify]]` channels for `beacon notify`, checked here (see `notify::channel`).
     pub notify: Vec<crate::notify::ChannelConfig>,
+    /// The site's texts in its other languages, by code, from `config.<code>.toml` (see
+    /// [`crate::site_text`]); filled by the content loader, empty in an edition's copy.
+    pub texts: std::collections::BTreeMap<String, crate::site_text::SiteText>,
 }
 
 #[derive(Debug, Clone)]
@@ -406,6 +409,7 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         stale_after,
         components,
         notify,
+        texts: Default::default(),
     })
 }
 

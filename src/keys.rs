@@ -14,9 +14,9 @@ use crate::config::toml_diagnostic;
 use crate::error::{with_suggestion, Diagnostic};
 
 /// The tables of one kind of file: a table's path (keys from the root, array indices left out,
-/// `""` for the root) and the keys it accepts. Tables not listed (free maps such as `impact`)
-/// accept any key. Every listed table must be a `#[serde(deny_unknown_fields)]` struct (see
-/// [`parse_all_keys`]).
+/// `""` for the root, `*` for any one key, as in `components.*`) and the keys it accepts.
+/// Tables not listed (free maps such as `impact`) accept any key. Every listed table must be a
+/// `#[serde(deny_unknown_fields)]` struct (see [`parse_all_keys`]).
 pub type Schema = &'static [(&'static str, fn() -> &'static [&'static str])];
 
 /// Deserializes `toml` (found at byte `offset` of `file_text`) into `T`, reporting every
@@ -107,8 +107,20 @@ type Found = Vec<Unknown>;
 fn known_at(schema: Schema, at: &str) -> Option<&'static [&'static str]> {
     schema
         .iter()
-        .find(|(path, _)| *path == at)
+        .find(|(path, _)| path_matches(path, at))
         .map(|(_, fields)| fields())
+}
+
+/// Whether the schema path `pattern` names the table at `at`; a `*` part stands for any key.
+fn path_matches(pattern: &str, at: &str) -> bool {
+    let (mut p, mut a) = (pattern.split('.'), at.split('.'));
+    loop {
+        match (p.next(), a.next()) {
+            (None, None) => return true,
+            (Some(p), Some(a)) if p == "*" || p == a => {}
+            _ => return false,
+        }
+    }
 }
 
 fn child(at: &str, key: &str) -> String {

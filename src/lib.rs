@@ -25,6 +25,7 @@ pub mod outputs;
 pub mod render;
 pub mod serve;
 pub mod site_files;
+pub mod site_text;
 pub mod site_url;
 pub mod status;
 pub mod time;

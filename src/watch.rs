@@ -1,7 +1,7 @@
 //! Watching a site's inputs: notify events, debounced, filtered to the files a build reads,
 //! sent on as one "rebuild" batch of changed paths. Knows nothing of HTTP or of building.
 //!
-//! The inputs are `config.toml`, `content/`, `templates/`, `themes/`, `static/` and `i18n/` under the
+//! The inputs are `config.toml` and its translations `config.<code>.toml`, `content/`, `templates/`, `themes/`, `static/` and `i18n/` under the
 //! root. The root itself is watched without recursion (it sees `config.toml` and input folders
 //! come and go) and each input folder recursively, so `public/` and anything else under the
 //! root cost no watches. Hidden files (editor swap files, the temp files of `beacon update`)
@@ -144,7 +144,8 @@ fn input_path(root: &Path, path: &Path) -> Option<PathBuf> {
         .ok()
         .or_else(|| path.strip_prefix(root.canonicalize().ok()?).ok())?;
     let first = relative.components().next()?.as_os_str().to_str()?;
-    if !INPUTS.contains(&first) {
+    let site_text = relative.components().count() == 1 && crate::site_text::site_text_code(first).is_some();
+    if !INPUTS.contains(&first) && !site_text {
         return None;
     }
     let name = relative.file_name()?.to_string_lossy();
@@ -182,6 +183,10 @@ mod tests {
             ("/site/content/incidents/.a.md.beacon-1.tmp", None),
             ("/site/content/incidents/a.md~", None),
             ("/site/config.toml.bak", None),
+            ("/site/config.fr.toml", Some("config.fr.toml")),
+            ("/site/config.local.toml", None),
+            ("/site/content/config.fr.toml", Some("content/config.fr.toml")),
+            ("/site/public/config.fr.toml", None),
             ("/elsewhere/config.toml", None),
         ];
         for (path, expected) in cases {

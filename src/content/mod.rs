@@ -67,7 +67,10 @@ fn load(
             cache.incidents.clear();
         }
     }
-    let config = load_config(root)?;
+    let mut config = load_config(root)?;
+    // `config.fr.toml`: the site's own texts in French (see `site_text`).
+    let (texts, mut problems) = crate::site_text::load_site_texts(root, &config)?;
+    config.texts = texts;
     let (incident_files, mut warnings) = content_listing(root, INCIDENTS_DIR)?;
     let (page_files, page_warnings) = content_listing(root, PAGES_DIR)?;
     warnings.extend(page_warnings);
@@ -83,7 +86,6 @@ fn load(
         .into_iter()
         .partition(|p| translation_name(p).is_some());
 
-    let mut problems = Vec::new();
     let (incident_cache, page_cache) = match cache {
         Some(cache) => (Some(&mut cache.incidents), Some(&mut cache.pages)),
         None => (None, None),

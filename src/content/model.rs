@@ -220,14 +220,13 @@ pub struct PageText {
 }
 
 impl Site {
-    /// The site as its edition in `code` shows it: the config's `language` is `code`, and every
-    /// incident and page carries its `code` texts where a translation gives them, the default
-    /// language's elsewhere. The default language's edition is the site itself.
+    /// The site as its edition in `code` shows it: the config's `language` is `code`, its own
+    /// texts (title, components, ...) are `config.<code>.toml`'s (see [`Config::in_language`]),
+    /// and every incident and page carries its `code` texts where a translation gives them, the
+    /// default language's elsewhere. The default language's edition is the site itself.
     pub fn in_language(&self, code: &str) -> Site {
-        let mut config = self.config.clone();
-        config.language = code.to_string();
         Site {
-            config,
+            config: self.config.in_language(code),
             incidents: self.incidents.iter().map(|i| i.in_language(code)).collect(),
             pages: self.pages.iter().map(|p| p.in_language(code)).collect(),
         }

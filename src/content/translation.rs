@@ -414,13 +414,14 @@ fn read_page_translation(found: &Found, main: &Page) -> Result<PageText, Vec<Dia
     })
 }
 
-/// A warning for every text a language of the site lacks: each file with no translation into
+/// A warning for every text a language of the site lacks: the site's own texts (see
+/// [`crate::site_text::missing_site_texts`]), each file with no translation into
 /// it, and in each translation the title, body and updates it leaves to the default language.
 /// For `beacon check`; a build shows the default language's text in their place.
 pub fn missing_translations(site: &super::Site) -> Vec<Diagnostic> {
     let config = &site.config;
     let default = config.languages.first().map_or("", String::as_str);
-    let mut warnings = Vec::new();
+    let mut warnings = crate::site_text::missing_site_texts(config);
     for code in config.languages.iter().skip(1) {
         let falls_back = format!("the `{code}` edition shows the `{default}` text");
         let missing_file = |source: &Path| {

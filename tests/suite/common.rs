@@ -66,6 +66,13 @@ impl TestSite {
         };
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         fs::copy(repo.join("config.toml"), site.root().join("config.toml")).expect("copy config");
+        // And its texts in other languages, `config.<code>.toml`.
+        for entry in fs::read_dir(repo).expect("list repo") {
+            let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+            if name.starts_with("config.") && name.ends_with(".toml") && name != "config.toml" {
+                fs::copy(repo.join(&name), site.root().join(&name)).expect("copy config text");
+            }
+        }
         for dir in ["content", "themes", "templates", "static"] {
             if repo.join(dir).exists() {
                 copy_dir(&repo.join(dir), &site.root().join(dir));

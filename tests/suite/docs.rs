@@ -317,3 +317,43 @@ fn every_front_matter_key_is_in_the_front_matter_reference() {
     );
     assert!(missing.is_empty(), "docs/front-matter.md lacks {missing:?}");
 }
+
+#[test]
+fn every_site_text_key_is_in_the_configuration_reference() {
+    let config = beacon::config::parse_config(
+        Path::new("config.toml"),
+        &format!("{MINIMAL_CONFIG}languages = [\"en\", \"fr\"]\n[[components]]\nid = \"a\"\nname = \"A\"\n"),
+    )
+    .expect("config");
+    let parse = |probe: &str| {
+        messages(beacon::site_text::parse_site_text(
+            Path::new("config.fr.toml"),
+            probe,
+            &config,
+        ))
+    };
+    let mut keys = accepted_keys(&parse);
+    // A component's table is keyed by its id, which the walk cannot guess: probe one, and name
+    // its keys `components.<id>.x` as the reference does.
+    let probed = parse("[components.a]\nzzz_probe = 1\n");
+    let expected = probed
+        .iter()
+        .find_map(|m| m.split_once("expected one of ").map(|(_, list)| list.to_string()))
+        .unwrap_or_else(|| panic!("no key list in {probed:?}"));
+    keys.extend(
+        expected
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(|k| format!("components.<id>.{k}")),
+    );
+    // The probes must work, or this test would pass on an empty list.
+    for known in ["title", "groups", "components.<id>.name"] {
+        assert!(
+            keys.iter().any(|k| k == known),
+            "probe missed `{known}`: {keys:?}"
+        );
+    }
+    let missing = missing_from("docs/configuration.md", &keys);
+    assert!(missing.is_empty(), "docs/configuration.md lacks {missing:?}");
+}

@@ -76,11 +76,12 @@ fn english_phrases() -> Vec<(String, String)> {
     phrases
 }
 
-/// The example site in `language` alone (its French translations removed, so the one
-/// language speaks throughout), its `i18n/` overrides given.
+/// The example site in `language` alone (its French translations, `config.fr.toml` among
+/// them, removed, so the one language speaks throughout), its `i18n/` overrides given.
 fn example_in(language: &str, overrides: Option<(&str, String)>) -> TestSite {
     let site = TestSite::example();
     remove_translations(&site.path("content"));
+    std::fs::remove_file(site.path("config.fr.toml")).expect("remove config.fr.toml");
     let config = site.read("config.toml");
     let config: String = config
         .lines()

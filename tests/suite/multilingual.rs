@@ -538,8 +538,9 @@ fn check_lists_every_missing_translation_per_file_and_language() {
     ] {
         assert!(warnings.iter().any(|w| w.contains(expected)), "{expected}\n{}", run.stderr);
     }
-    // fr: vpn, upgrade, mail's update, about's description; de: all four files.
-    assert_eq!(warnings.len(), 8, "{warnings:#?}");
+    // fr: config.toml's texts, vpn, upgrade, mail's update, about's description; de: config.toml's
+    // texts and all four files.
+    assert_eq!(warnings.len(), 10, "{warnings:#?}");
 }
 
 #[test]
@@ -647,4 +648,202 @@ fn new_update_and_resolve_work_on_a_multilingual_site_and_leave_translations_alo
         "{}",
         run.stderr
     );
+}
+
+/// [`CONFIG`] with a group and descriptions, for the site-text tests.
+fn grouped_config() -> String {
+    CONFIG
+        .replace(
+            "name = \"Email\"",
+            "name = \"Email\"\ngroup = \"Messaging\"\ndescription = \"Mail for everyone.\"",
+        )
+        .replace(
+            "title = \"Test Status\"",
+            "title = \"Test Status\"\ndescription = \"How things are.\"",
+        )
+}
+
+/// Gives the title, the email component and the group in French; leaves `vpn` and the site's
+/// description to config.toml.
+const CONFIG_FR: &str = r#"title = "État des services"
+
+[components.email]
+name = "Courriel"
+description = "Le courriel pour tous."
+
+[groups]
+Messaging = "Messagerie"
+"#;
+
+#[test]
+fn config_fr_toml_gives_the_french_edition_its_title_component_names_and_groups_everywhere() {
+    let site = bilingual();
+    site.write("config.toml", grouped_config());
+    site.write("config.fr.toml", CONFIG_FR);
+    site.build_at(NOW);
+
+    let fr = Html::parse_document(&site.read("public/fr/index.html"));
+    assert_eq!(select(&fr, "title"), ["État des services"]);
+    assert_eq!(select(&fr, ".component-name"), ["Courriel", "VPN"]);
+    assert_eq!(select(&fr, ".group-head > span:first-child"), ["Messagerie"]);
+    // The description falls back to config.toml's.
+    assert_eq!(
+        attrs(&fr, "meta[name=description]", "content"),
+        ["How things are."]
+    );
+    let component = Html::parse_document(&site.read("public/fr/components/email/index.html"));
+    assert_eq!(select(&component, "h1"), ["Courriel"]);
+    assert!(
+        component
+            .root_element()
+            .text()
+            .collect::<String>()
+            .contains("Le courriel pour tous."),
+        "{}",
+        site.read("public/fr/components/email/index.html")
+    );
+    let not_found = Html::parse_document(&site.read("public/fr/404.html"));
+    assert!(select(&not_found, "title")[0].contains("État des services"));
+
+    // The English edition keeps config.toml's texts.
+    let en = Html::parse_document(&site.read("public/index.html"));
+    assert_eq!(select(&en, "title"), ["Test Status"]);
+    assert_eq!(select(&en, ".component-name"), ["Email", "VPN"]);
+    assert_eq!(select(&en, ".group-head > span:first-child"), ["Messaging"]);
+
+    let feed = |path: &str| feed_rs::parser::parse(site.read(path).as_bytes()).unwrap();
+    let title = |path: &str| feed(path).title.unwrap().content;
+    assert_eq!(title("public/fr/feed.xml"), "État des services");
+    assert_eq!(title("public/fr/atom.xml"), "État des services");
+    assert_eq!(
+        title("public/fr/components/email/feed.xml"),
+        "État des services: Courriel"
+    );
+    assert_eq!(title("public/feed.xml"), "Test Status");
+    assert_eq!(title("public/components/email/feed.xml"), "Test Status: Email");
+
+    let calendar: icalendar::Calendar = site.read("public/fr/maintenance.ics").parse().unwrap();
+    assert!(
+        calendar
+            .property_value("X-WR-CALNAME")
+            .is_some_and(|n| n.starts_with("État des services")),
+        "{calendar}"
+    );
+    let badge = site.read("public/fr/components/email/badge.svg");
+    assert!(badge.contains("<title>Courriel:"), "{badge}");
+
+    // The API at the root stays in the default language.
+    let summary: serde_json::Value = serde_json::from_str(&site.read("public/api/v2/summary.json")).unwrap();
+    assert_eq!(summary["page"]["name"], "Test Status");
+    let names: Vec<&str> = summary["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Email") && !names.contains(&"Courriel"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_bad_config_fr_toml_fails_check_and_build_where_it_is_wrong_and_changes_nothing() {
+    let site = bilingual();
+    site.write("config.toml", grouped_config());
+    site.build_at(NOW);
+    let before = snapshot(&site.path("public"));
+    let cases: [(&str, &str, &str); 6] = [
+        (
+            "config.fr.toml",
+            "titel = \"x\"\n[components.email]\nnmae = \"C\"\n",
+            "config.fr.toml:1:1: unknown key `titel`; did you mean `title`?",
+        ),
+        (
+            "config.fr.toml",
+            "titel = \"x\"\n[components.email]\nnmae = \"C\"\n",
+            "config.fr.toml:3:1: unknown key `nmae`; did you mean `name`?",
+        ),
+        (
+            "config.fr.toml",
+            "[components.emial]\nname = \"Courriel\"\n",
+            "config.fr.toml:1:13: config.toml has no component `emial`; did you mean `email`?",
+        ),
+        (
+            "config.fr.toml",
+            "title = \"État\nname = 1\n",
+            "config.fr.toml:1:14: invalid basic string",
+        ),
+        (
+            "config.de.toml",
+            CONFIG_FR,
+            "config.de.toml:1:1: `de` is not one of `languages` (en, fr)",
+        ),
+        (
+            "config.en.toml",
+            CONFIG_FR,
+            "config.en.toml:1:1: `en` is the default language: its texts are config.toml's",
+        ),
+    ];
+    for (file, text, expected) in cases {
+        site.write(file, text);
+        for command in ["check", "build"] {
+            let run = site.beacon(&[command, "--now", NOW]);
+            assert_ne!(run.code, 0, "{command} passed with {file}:\n{text}");
+            assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+        }
+        std::fs::remove_file(site.path(file)).unwrap();
+    }
+    assert!(
+        snapshot(&site.path("public")) == before,
+        "a failed build changed the output"
+    );
+    // A one-language site has no use for one.
+    let mono = TestSite::new();
+    mono.write("config.fr.toml", "title = \"État\"\n");
+    let run = mono.beacon(&["build", "--now", NOW]);
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr.contains("config.fr.toml:1:1: `config.fr.toml` gives the site's texts in `fr`, but this site has one language"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_lists_the_site_texts_config_fr_toml_lacks() {
+    let site = bilingual();
+    site.write("config.toml", grouped_config());
+    let warnings = |site: &TestSite| -> Vec<String> {
+        let run = site.beacon(&["check", "--now", NOW]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stderr
+            .lines()
+            .filter(|l| l.contains("config"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        warnings(&site),
+        [
+            "warning: config.toml:1:1: not translated into `fr`: add config.fr.toml with the site's title, \
+          description and component names (the `fr` edition shows the `en` text meanwhile)"
+        ]
+    );
+    site.write("config.fr.toml", CONFIG_FR);
+    assert_eq!(
+        warnings(&site),
+        [
+            "warning: config.fr.toml:1:1: not translated: `description`, `components.vpn.name`; the `fr` \
+          edition shows the `en` text there"
+        ]
+    );
+    site.write(
+        "config.fr.toml",
+        format!("{CONFIG_FR}\n[components.vpn]\nname = \"RPV\"\n").replace(
+            "title = \"État des services\"",
+            "title = \"État des services\"\ndescription = \"Comment vont les choses.\"",
+        ),
+    );
+    assert_eq!(warnings(&site), Vec::<String>::new());
 }

@@ -806,3 +806,19 @@ fn serve_drops_a_deleted_incident() {
     });
     assert_eq!(status, 404);
 }
+
+// `config.fr.toml` is an input: saving it while serving shows the French title on /fr/.
+#[test]
+fn serve_rebuilds_when_config_fr_toml_is_saved() {
+    let site = crate::multilingual::bilingual();
+    let served = Served::start(&site);
+    let mut events = served.events();
+    site.write("config.fr.toml", "title = \"État des services\"\n");
+    let (status, body) = served.get_within("/fr/", &mut events, |_, body| {
+        body.contains("<title>État des services</title>")
+    });
+    assert_eq!(status, 200);
+    assert!(body.contains("<title>État des services</title>"), "{body}");
+    let (_, body) = served.get("/");
+    assert!(body.contains("<title>Test Status</title>"), "{body}");
+}
