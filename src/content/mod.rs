@@ -1,6 +1,7 @@
 //! Loading a site from disk: `config.toml`, then every incident and page file, in parallel.
 //! Every file is read and checked before any problem is reported, so one run shows them all.
 
+pub mod bidi;
 pub mod front_matter;
 pub mod incident;
 pub mod model;

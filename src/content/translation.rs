@@ -351,7 +351,7 @@ fn read_incident_translation(
         }
         updates.push(UpdateText {
             at,
-            text: u.text.get_ref().trim().to_string(),
+            text: super::bidi::close_open_controls(u.text.get_ref().trim()).into_owned(),
         });
     }
     if !problems.list.is_empty() {
@@ -359,7 +359,7 @@ fn read_incident_translation(
     }
     Ok(IncidentText {
         source: path.to_path_buf(),
-        title,
+        title: title.map(|t| super::bidi::close_open_controls(&t).into_owned()),
         body: Some(split.body.to_string()).filter(|b| !b.trim().is_empty()),
         updates,
     })
@@ -421,7 +421,7 @@ fn read_page_translation(found: &Found, main: &Page) -> Result<PageText, Vec<Dia
     }
     Ok(PageText {
         source: path.to_path_buf(),
-        title,
+        title: title.map(|t| super::bidi::close_open_controls(&t).into_owned()),
         description: front.description.filter(|d| !d.trim().is_empty()),
         body: Some(split.body.to_string()).filter(|b| !b.trim().is_empty()),
     })
