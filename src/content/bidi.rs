@@ -20,10 +20,8 @@ pub fn close_open_controls(text: &str) -> Cow<'_, str> {
                 open.push(POP_DIRECTIONAL_FORMATTING)
             }
             '\u{2066}'..='\u{2068}' => open.push(POP_DIRECTIONAL_ISOLATE),
-            POP_DIRECTIONAL_FORMATTING => {
-                if open.last() == Some(&POP_DIRECTIONAL_FORMATTING) {
-                    open.pop();
-                }
+            POP_DIRECTIONAL_FORMATTING if open.last() == Some(&POP_DIRECTIONAL_FORMATTING) => {
+                open.pop();
             }
             POP_DIRECTIONAL_ISOLATE => {
                 if let Some(at) = open.iter().rposition(|&c| c == POP_DIRECTIONAL_ISOLATE) {

@@ -314,11 +314,7 @@ fn expression_variables<'s>(expression: &ast::Expression<&'s str>, out: &mut Vec
 
 fn inline_variables<'s>(inline: &ast::InlineExpression<&'s str>, out: &mut Vec<&'s str>) {
     match inline {
-        ast::InlineExpression::VariableReference { id } => {
-            if !out.contains(&id.name) {
-                out.push(id.name);
-            }
-        }
+        ast::InlineExpression::VariableReference { id } if !out.contains(&id.name) => out.push(id.name),
         ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
         ast::InlineExpression::FunctionReference { arguments, .. } => {
             for argument in &arguments.positional {
