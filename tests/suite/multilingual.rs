@@ -690,6 +690,19 @@ fn language_codes_that_differ_only_in_case_are_one_language() {
     }
     assert!(!site.path("public").exists(), "a failed build writes nothing");
 
+    // A page `fr-ca` would be built in the folder of the `fr-CA` edition.
+    for name in ["mail.fr-ca.md", "vpn.FR-CA.md"] {
+        std::fs::remove_file(site.path(&format!("content/incidents/2022/{name}"))).unwrap();
+    }
+    site.write("content/pages/fr-ca.md", ABOUT);
+    let run = site.beacon(&["check", "--now", NOW]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/pages/fr-ca.md:1:1: page slug `fr-ca` is a language of the site: its edition is built in `fr-CA/`"),
+        "{}",
+        run.stderr
+    );
+
     let mono = TestSite::new();
     mono.write("content/incidents/vpn.md", VPN);
     mono.write("content/incidents/vpn.FR.md", "+++\ntitle = \"VPN lent\"\n+++\n");
