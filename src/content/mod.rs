@@ -42,6 +42,7 @@ pub fn load_site_warning(root: &Path, options: &LoadOptions) -> Result<(Site, Ve
     if let Some(warning) = stray_content(root)? {
         warnings.push(warning);
     }
+    warnings.extend(crate::i18n::catalogue::unused_overrides(root, &config.languages)?);
 
     // `x.fr.md` is a translation of `x.md`: read once every main file is (see `translation`).
     let (incident_translations, incident_files): (Vec<PathBuf>, Vec<PathBuf>) = incident_files

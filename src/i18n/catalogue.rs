@@ -164,6 +164,37 @@ pub fn message_ids(resource: &FluentResource) -> impl Iterator<Item = &str> {
     })
 }
 
+/// A warning for every file under `i18n/` that no language of the site reads: a catalogue's
+/// file is named by the shipped catalogue's code (`i18n/fr.ftl` for `fr-CA`), so
+/// `i18n/fr-CA.ftl` or `i18n/FR.ftl` would otherwise be ignored without a word.
+pub fn unused_overrides(root: &Path, languages: &[String]) -> Result<Vec<Diagnostic>> {
+    let read: Vec<String> = languages
+        .iter()
+        .filter_map(|tag| super::languages::resolve(tag).ok())
+        .map(|l| format!("{}.ftl", l.shipped.code))
+        .collect();
+    Ok(crate::site_files::list(root, "i18n")?
+        .into_iter()
+        .filter_map(|path| {
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            if read.contains(&name) {
+                return None;
+            }
+            let relative = path.strip_prefix(root).unwrap_or(&path);
+            Some(Diagnostic::file(
+                relative,
+                format!(
+                    "skipped: no language of this site reads it; beacon reads {} here",
+                    read.iter()
+                        .map(|n| format!("`i18n/{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ))
+        })
+        .collect())
+}
+
 /// An override file's text: bytes that are not UTF-8 are located like a content file's, and a
 /// byte-order mark (Windows editors write one) is dropped, since Fluent would read it as text.
 fn read_override(path: &Path, relative: &Path) -> Result<String> {

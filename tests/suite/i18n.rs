@@ -654,3 +654,29 @@ fn override_placeables_must_resolve_with_the_variables_beacon_passes() {
     let doc = html(&site, "index.html");
     assert_eq!(text_of(select(&doc, "nav a")[0]), "Exemple & co");
 }
+
+#[test]
+fn override_files_no_language_reads_are_reported_not_silently_ignored() {
+    // `fr-CA` reads the `fr` catalogue, so its overrides go in `i18n/fr.ftl`.
+    let site = TestSite::new();
+    let config = site.read("config.toml");
+    site.write("config.toml", format!("language = \"fr-CA\"\n{config}"));
+    site.write("i18n/fr-CA.ftl", "nav-status = Statut\n");
+    site.write("i18n/FR.ftl", "nav-status = Statut\n");
+    let run = site.beacon(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for name in ["i18n/fr-CA.ftl", "i18n/FR.ftl"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "warning: {name}:1:1: skipped: no language of this site reads it; beacon reads `i18n/fr.ftl` here"
+            )),
+            "{name}\n{}",
+            run.stderr
+        );
+    }
+    site.write("i18n/fr.ftl", "nav-status = Statut\n");
+    std::fs::remove_file(site.path("i18n/fr-CA.ftl")).unwrap();
+    std::fs::remove_file(site.path("i18n/FR.ftl")).unwrap();
+    let run = site.build_at(INSTANTS[0]);
+    assert!(!run.stderr.contains("skipped"), "{}", run.stderr);
+}
