@@ -445,8 +445,13 @@ fn check_languages(
                     text.escape_debug()
                 ),
             );
-        } else if codes.contains(text) {
-            report(code.span(), format!("`languages`: `{text}` is listed twice"));
+        } else if let Some(same) = codes.iter().find(|c| c.eq_ignore_ascii_case(text)) {
+            // Language tags ignore case (BCP 47), and `fr-CA/` and `fr-ca/` would be one
+            // folder on a case-insensitive disk.
+            report(
+                code.span(),
+                format!("`languages`: `{text}` is listed twice (as `{same}`; language codes ignore case)"),
+            );
         } else if let Err(problem) = crate::i18n::resolve(text) {
             report(code.span(), format!("`languages`: {problem}"));
         }

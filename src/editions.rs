@@ -18,6 +18,21 @@ pub fn is_language_code(code: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// `code` in the usual case of BCP 47 (`fr-CA`, `zh-Hans`), for suggestions to users who wrote
+/// `FR-ca`: the language lowercase, a region uppercase, a script title-case.
+pub fn canonical_case(code: &str) -> String {
+    code.split('-')
+        .enumerate()
+        .map(|(i, part)| match (i, part.len()) {
+            (0, _) => part.to_ascii_lowercase(),
+            (_, 2) => part.to_ascii_uppercase(),
+            (_, 4) => part[..1].to_ascii_uppercase() + &part[1..].to_ascii_lowercase(),
+            _ => part.to_ascii_lowercase(),
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// The folder of `code`'s edition inside the output, with its `/`: empty for the default
 /// language (the first of `languages`), `fr/` for another.
 pub fn edition_prefix(languages: &[String], code: &str) -> String {
@@ -92,5 +107,13 @@ mod tests {
         let languages = ["en".to_string(), "fr".to_string()];
         assert_eq!(edition_prefix(&languages, "en"), "");
         assert_eq!(edition_prefix(&languages, "fr"), "fr/");
+    }
+
+    #[test]
+    fn canonical_case_is_bcp47_usual_case() {
+        assert_eq!(canonical_case("FR"), "fr");
+        assert_eq!(canonical_case("fr-ca"), "fr-CA");
+        assert_eq!(canonical_case("ZH-HANS"), "zh-Hans");
+        assert_eq!(canonical_case("es-419"), "es-419");
     }
 }

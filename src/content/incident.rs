@@ -226,7 +226,7 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
             timeline.push(Update {
                 at,
                 status,
-                text: u.text.get_ref().trim().to_string(),
+                text: super::bidi::close_open_controls(u.text.get_ref().trim()).into_owned(),
             });
         }
     }
@@ -236,7 +236,7 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
     match (problems.list.is_empty(), start) {
         (true, Some(start)) => Ok(Incident {
             slug,
-            title: title.to_string(),
+            title: super::bidi::close_open_controls(title).into_owned(),
             kind,
             severity,
             start,

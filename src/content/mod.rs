@@ -1,6 +1,7 @@
 //! Loading a site from disk: `config.toml`, then every incident and page file, in parallel.
 //! Every file is read and checked before any problem is reported, so one run shows them all.
 
+pub mod bidi;
 pub mod cache;
 pub mod front_matter;
 pub mod incident;
@@ -77,6 +78,7 @@ fn load(
     if let Some(warning) = stray_content(root)? {
         warnings.push(warning);
     }
+    warnings.extend(crate::i18n::catalogue::unused_overrides(root, &config.languages)?);
 
     // `x.fr.md` is a translation of `x.md`: read once every main file is (see `translation`).
     let (incident_translations, incident_files): (Vec<PathBuf>, Vec<PathBuf>) = incident_files

@@ -28,7 +28,9 @@ use crate::time::Bound;
 pub fn translation_name(path: &Path) -> Option<(PathBuf, String)> {
     let stem = path.file_stem()?.to_str()?;
     let (main, code) = stem.rsplit_once('.')?;
-    if main.is_empty() || !crate::editions::is_language_code(code) {
+    // Matched ignoring case, so `x.FR.md` is reported as a translation with a misspelt code
+    // rather than as a main file with a bad slug.
+    if main.is_empty() || !crate::editions::is_language_code(&code.to_ascii_lowercase()) {
         return None;
     }
     Some((path.with_file_name(format!("{main}.md")), code.to_string()))
@@ -50,6 +52,7 @@ fn code_problem(found: &Found, config: &Config) -> Option<String> {
     let name = found.path.file_name().unwrap_or_default().to_string_lossy();
     let main = found.main.display();
     if config.languages.len() < 2 {
+        let code = crate::editions::canonical_case(code);
         return Some(format!(
             "`{name}` is named as a translation into `{code}`, but this site has one language; \
              to publish in both, set `languages = [\"{}\", \"{code}\"]` in config.toml",
@@ -59,6 +62,16 @@ fn code_problem(found: &Found, config: &Config) -> Option<String> {
     if config.languages.first() == Some(code) {
         return Some(format!(
             "`{code}` is the default language: its text is the main file {main}; remove this file"
+        ));
+    }
+    if let Some(same) = config
+        .languages
+        .iter()
+        .find(|c| c.eq_ignore_ascii_case(code) && *c != code)
+    {
+        let stem = name.strip_suffix(&format!(".{code}.md")).unwrap_or(&name);
+        return Some(format!(
+            "`{code}` is written `{same}` in `languages`; rename this file `{stem}.{same}.md`"
         ));
     }
     if !config.languages.contains(code) {
@@ -338,7 +351,7 @@ fn read_incident_translation(
         }
         updates.push(UpdateText {
             at,
-            text: u.text.get_ref().trim().to_string(),
+            text: super::bidi::close_open_controls(u.text.get_ref().trim()).into_owned(),
         });
     }
     if !problems.list.is_empty() {
@@ -346,7 +359,7 @@ fn read_incident_translation(
     }
     Ok(IncidentText {
         source: path.to_path_buf(),
-        title,
+        title: title.map(|t| super::bidi::close_open_controls(&t).into_owned()),
         body: Some(split.body.to_string()).filter(|b| !b.trim().is_empty()),
         updates,
     })
@@ -408,7 +421,7 @@ fn read_page_translation(found: &Found, main: &Page) -> Result<PageText, Vec<Dia
     }
     Ok(PageText {
         source: path.to_path_buf(),
-        title,
+        title: title.map(|t| super::bidi::close_open_controls(&t).into_owned()),
         description: front.description.filter(|d| !d.trim().is_empty()),
         body: Some(split.body.to_string()).filter(|b| !b.trim().is_empty()),
     })

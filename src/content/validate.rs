@@ -50,15 +50,16 @@ pub fn check_unique_slugs(incidents: &[Incident], pages: &[Page]) -> Vec<Diagnos
 pub fn check_page_slugs_against_languages(pages: &[Page], languages: &[String]) -> Vec<Diagnostic> {
     pages
         .iter()
-        .filter(|p| languages.iter().skip(1).any(|code| *code == p.slug))
-        .map(|p| {
-            Diagnostic::file(
+        // Ignoring case: `fr-ca/` and `fr-CA/` are one folder on a case-insensitive disk.
+        .filter_map(|p| {
+            let code = languages.iter().skip(1).find(|code| code.eq_ignore_ascii_case(&p.slug))?;
+            Some(Diagnostic::file(
                 &p.source,
                 format!(
-                    "page slug `{}` is a language of the site: its edition is built in `{}/`; choose another slug",
-                    p.slug, p.slug
+                    "page slug `{}` is a language of the site: its edition is built in `{code}/`; choose another slug",
+                    p.slug
                 ),
-            )
+            ))
         })
         .collect()
 }

@@ -31,13 +31,16 @@ impl Catalogue {
         let path = root.join(&relative);
         // Listed like every folder a build reads, so a symlink cannot reach outside the site.
         let overrides = match crate::site_files::list(root, "i18n")?.contains(&path) {
-            true => Some(std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?),
+            true => Some(read_override(&path, Path::new(&relative))?),
             false => None,
         };
         let mut catalogue = Catalogue::load_shipped(language);
         if let Some(text) = overrides {
+            let source = text.clone();
             let resource = parse_override(Path::new(&relative), text)?;
+            let ids: Vec<String> = message_ids(&resource).map(str::to_string).collect();
             catalogue.bundle.add_resource_overriding(resource);
+            check_overrides_format(&catalogue.bundle, &ids, Path::new(&relative), &source)?;
             catalogue.plain = preformat(&catalogue.bundle);
         }
         Ok(catalogue)
@@ -161,6 +164,57 @@ pub fn message_ids(resource: &FluentResource) -> impl Iterator<Item = &str> {
     })
 }
 
+/// A warning for every file under `i18n/` that no language of the site reads: a catalogue's
+/// file is named by the shipped catalogue's code (`i18n/fr.ftl` for `fr-CA`), so
+/// `i18n/fr-CA.ftl` or `i18n/FR.ftl` would otherwise be ignored without a word.
+pub fn unused_overrides(root: &Path, languages: &[String]) -> Result<Vec<Diagnostic>> {
+    let read: Vec<String> = languages
+        .iter()
+        .filter_map(|tag| super::languages::resolve(tag).ok())
+        .map(|l| format!("{}.ftl", l.shipped.code))
+        .collect();
+    Ok(crate::site_files::list(root, "i18n")?
+        .into_iter()
+        .filter_map(|path| {
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            if read.contains(&name) {
+                return None;
+            }
+            let relative = path.strip_prefix(root).unwrap_or(&path);
+            Some(Diagnostic::file(
+                relative,
+                format!(
+                    "skipped: no language of this site reads it; beacon reads {} here",
+                    read.iter()
+                        .map(|n| format!("`i18n/{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ))
+        })
+        .collect())
+}
+
+/// An override file's text: bytes that are not UTF-8 are located like a content file's, and a
+/// byte-order mark (Windows editors write one) is dropped, since Fluent would read it as text.
+fn read_override(path: &Path, relative: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).expect("valid_up_to bounds valid UTF-8");
+        Error::Content(vec![Diagnostic::at(
+            relative,
+            valid,
+            valid.len()..valid.len(),
+            "this byte is not valid UTF-8; save the file as UTF-8",
+        )])
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
 /// Parses a site's override file, reporting every syntax error and every message id the
 /// shipped catalogues do not have.
 fn parse_override(path: &Path, text: String) -> Result<FluentResource> {
@@ -203,6 +257,105 @@ fn parse_override(path: &Path, text: String) -> Result<FluentResource> {
     } else {
         problems.sort_by_key(|d| (d.line, d.column));
         Err(Error::Content(problems))
+    }
+}
+
+/// Formats each overridden message with the variables beacon passes to it (those its English
+/// message uses), so a `{ $typo }`, an undefined `{ -term }` or message, or a message with no
+/// value is an error naming the file and line, not a raw id or `{$typo}` on every page.
+fn check_overrides_format(
+    bundle: &FluentBundle<FluentResource>,
+    ids: &[String],
+    path: &Path,
+    source: &str,
+) -> Result<()> {
+    let reference =
+        FluentResource::try_new(reference().ftl.to_string()).unwrap_or_else(|(resource, _)| resource);
+    let mut problems = Vec::new();
+    for id in ids {
+        let mut passed = Vec::new();
+        if let Some(pattern) = reference_message(&reference, id) {
+            pattern_variables(pattern, &mut passed);
+        }
+        let mut args = FluentArgs::with_capacity(passed.len());
+        for name in &passed {
+            args.set(*name, 1);
+        }
+        let at = id_position(source, id);
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            problems.push(Diagnostic::at(
+                path,
+                source,
+                at..at + id.len(),
+                format!("message `{id}` has no text"),
+            ));
+            continue;
+        };
+        let mut errors = Vec::new();
+        let _ = bundle.format_pattern(pattern, Some(&args), &mut errors);
+        for error in errors {
+            let can_use = if passed.is_empty() {
+                "it is given no variables".to_string()
+            } else {
+                let names: Vec<String> = passed.iter().map(|n| format!("`${n}`")).collect();
+                format!("it is given {}", names.join(", "))
+            };
+            problems.push(Diagnostic::at(
+                path,
+                source,
+                at..at + id.len(),
+                format!("message `{id}`: {error} ({can_use}; see locales/en.ftl)"),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Content(problems))
+    }
+}
+
+fn reference_message<'r>(resource: &'r FluentResource, id: &str) -> Option<&'r ast::Pattern<&'r str>> {
+    resource.entries().find_map(|entry| match entry {
+        ast::Entry::Message(m) if m.id.name == id => m.value.as_ref(),
+        _ => None,
+    })
+}
+
+/// The `$variables` a pattern uses, in order, once each.
+fn pattern_variables<'s>(pattern: &ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables<'s>(expression: &ast::Expression<&'s str>, out: &mut Vec<&'s str>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for variant in variants {
+                pattern_variables(&variant.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+    }
+}
+
+fn inline_variables<'s>(inline: &ast::InlineExpression<&'s str>, out: &mut Vec<&'s str>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } if !out.contains(&id.name) => out.push(id.name),
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, out);
+            }
+            for argument in &arguments.named {
+                inline_variables(&argument.value, out);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -109,17 +109,13 @@ impl I18n {
     /// A message as HTML whose arguments are HTML already (links, `<time>` elements): the
     /// message's own text is escaped, the arguments go in as they are.
     pub fn format_html(&self, id: &str, args: &[(&str, String)]) -> String {
-        let marks: Vec<String> = (0..args.len()).map(|n| format!("\u{E000}{n}\u{E000}")).collect();
         let named: Vec<(&str, FluentValue)> = args
             .iter()
-            .zip(&marks)
-            .map(|((name, _), mark)| (*name, FluentValue::from(mark.as_str())))
+            .enumerate()
+            .map(|(n, (name, _))| (*name, FluentValue::from(placeholder(n).to_string())))
             .collect();
-        let mut html = escape_html(&self.format(id, &named)).into_owned();
-        for ((_, value), mark) in args.iter().zip(&marks) {
-            html = html.replace(mark.as_str(), value);
-        }
-        html
+        let values: Vec<&str> = args.iter().map(|(_, value)| value.as_str()).collect();
+        fill_placeholders(&escape_html(&self.format(id, &named)), &values)
     }
 
     pub fn status(&self, status: ComponentStatus) -> &str {
@@ -270,6 +266,29 @@ impl I18n {
 /// HTML-escapes `text` (`&`, `<`, `>`, quotes) for element text and quoted attributes; unlike
 /// Tera's default, `/` stays as it is (it needs no escaping there, and it would make every URL
 /// unreadable).
+/// The private-use character that stands for argument `n` while a message is formatted, so
+/// the message's own text can be escaped without touching arguments that are HTML already.
+pub(crate) fn placeholder(n: usize) -> char {
+    char::from_u32(0xE000 + n as u32).unwrap_or('\u{E000}')
+}
+
+/// `formatted` with each placeholder replaced by its value, in one pass: a value is never
+/// scanned again, so a private-use character in an author's title cannot pull another
+/// argument's HTML (a `<time>` element, a link) into it.
+pub(crate) fn fill_placeholders(formatted: &str, values: &[&str]) -> String {
+    let mut html = String::with_capacity(formatted.len());
+    for c in formatted.chars() {
+        let value = (c as u32)
+            .checked_sub(0xE000)
+            .and_then(|n| values.get(n as usize));
+        match value {
+            Some(value) => html.push_str(value),
+            None => html.push(c),
+        }
+    }
+    html
+}
+
 pub fn escape_html(input: &str) -> Cow<'_, str> {
     if !input
         .bytes()

@@ -13,10 +13,6 @@ use tera::Value;
 
 use super::{escape_html, I18n};
 
-/// Private-use characters stand for string arguments while a message is formatted, so the
-/// message's own text can be escaped without touching HTML arguments.
-const PLACEHOLDER_BASE: u32 = 0xE000;
-
 pub struct Translate {
     i18n: Arc<I18n>,
     /// Every argument-less message, escaped.
@@ -57,8 +53,7 @@ impl tera::Function for Translate {
                     None => FluentValue::from(n.as_f64().unwrap_or_default()),
                 },
                 Value::String(s) => {
-                    let mark = char::from_u32(PLACEHOLDER_BASE + strings.len() as u32)
-                        .ok_or_else(|| tera::Error::msg("t(): too many arguments"))?;
+                    let mark = super::placeholder(strings.len());
                     let html = if name.ends_with("_html") {
                         s.clone()
                     } else {
@@ -77,11 +72,11 @@ impl tera::Function for Translate {
             fluent.set(name.clone(), fluent_value);
         }
         let formatted = self.i18n.catalogue().format(key, Some(&fluent));
-        let mut html = escape_html(&formatted).into_owned();
-        for (mark, value) in &strings {
-            html = html.replace(*mark, value);
-        }
-        Ok(Value::String(html))
+        let values: Vec<&str> = strings.iter().map(|(_, value)| value.as_str()).collect();
+        Ok(Value::String(super::fill_placeholders(
+            &escape_html(&formatted),
+            &values,
+        )))
     }
 
     fn is_safe(&self) -> bool {
@@ -131,6 +126,19 @@ mod tests {
             ),
             "État au <time>x</time>"
         );
+        // A private-use character in a text argument stays itself: placeholders are filled in
+        // one pass, so it cannot pull another argument's HTML into the text.
+        let args: HashMap<String, Value> = [
+            ("key", Value::from("card-window")),
+            ("start_html", Value::from("\u{E000}\u{E001}\u{E002}")),
+            ("end_html", Value::from("<time>b</time>")),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let html = t.call(&args).unwrap().as_str().unwrap().to_string();
+        assert_eq!(html.matches("<time>b</time>").count(), 1, "{html}");
+        assert!(html.contains("\u{E000}\u{E001}\u{E002}"), "{html}");
         let args = [("key".to_string(), Value::from("nope"))].into_iter().collect();
         assert!(t.call(&args).is_err());
     }

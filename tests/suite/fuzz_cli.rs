@@ -78,6 +78,58 @@ struct Site {
     incidents: Vec<(String, String, Option<String>, String, String, bool)>,
     template: Option<String>,
     layout: u8,
+    /// `language` / `languages` lines of config.toml.
+    languages: String,
+    /// A translation of the first incident: its language code, title and update `at`.
+    translation: Option<Translation>,
+    /// A site override: its file name under `i18n/` and its text.
+    overrides: Option<(String, String)>,
+}
+
+/// A translation file's language code, title (also its update text and body) and update `at`.
+type Translation = (String, String, String);
+
+/// The `language` / `languages` lines, a translation and an `i18n/` override.
+type Languages = (String, Option<Translation>, Option<(String, String)>);
+
+/// The language settings, translations and catalogue overrides of a generated site.
+fn languages() -> BoxedStrategy<Languages> {
+    (
+        mostly(
+            &[
+                "",
+                "language = \"fr\"\n",
+                "language = \"ar\"\n",
+                "languages = [\"en\", \"fr\"]\n",
+                "languages = [\"fr\", \"en\", \"ar\", \"zh-Hans\"]\n",
+            ],
+            &[
+                "languages = []\n",
+                "languages = [\"en\", \"EN\"]\n",
+                "languages = [\"en\", \"fr-CA\", \"fr-ca\"]\n",
+                "language = \"xx\"\n",
+                "language = \"en\"\nlanguages = [\"fr\", \"en\"]\n",
+            ],
+        ),
+        prop::option::of((
+            mostly(&["fr", "en", "ar"], &["FR", "de", "fr-ca", "zh-hans"]),
+            text(),
+            mostly_instant(&["2022-01-27T07:40:00-05:00"]),
+        )),
+        prop::option::of((
+            mostly(&["fr.ftl", "en.ftl", "ar.ftl"], &["FR.ftl", "xx.ftl"]),
+            prop_oneof![
+                Just("nav-status = { $nope }".to_string()),
+                Just("banner-operational = <b>x</b> ]]> \"".to_string()),
+                Just("\u{feff}nav-history = H\r\nnav-status = S\r\n".to_string()),
+                Just("-t = T\nnav-status = { -t } { -u }".to_string()),
+                Just("feed-item-title = { $title } { $label } \u{202e}".to_string()),
+                text().prop_map(|t| format!("badge-label = {t}")),
+                text(),
+            ],
+        )),
+    )
+        .boxed()
 }
 
 fn site() -> BoxedStrategy<Site> {
@@ -101,9 +153,16 @@ fn site() -> BoxedStrategy<Site> {
         prop::collection::vec(incident, 0..4),
         prop::option::of(text()),
         prop_oneof![3 => Just(0u8), 1 => 1u8..6],
+        languages(),
     )
         .prop_map(
-            |((base_url, timezone, theme, days, since, extra_config), incidents, template, layout)| Site {
+            |(
+                (base_url, timezone, theme, days, since, extra_config),
+                incidents,
+                template,
+                layout,
+                (languages, translation, overrides),
+            )| Site {
                 base_url,
                 timezone,
                 theme,
@@ -113,6 +172,9 @@ fn site() -> BoxedStrategy<Site> {
                 incidents,
                 template,
                 layout,
+                languages,
+                translation,
+                overrides,
             },
         )
         .boxed()
@@ -127,10 +189,11 @@ fn write(site: &TestSite, s: &Site) {
     site.write(
         "config.toml",
         format!(
-            "title = \"T\"\nbase_url = {}\ntimezone = {}\ntheme = {}\n[uptime]\ndays = {}\n[[components]]\nid = \"email\"\nname = \"Email\"\n{since}{}",
+            "title = \"T\"\nbase_url = {}\ntimezone = {}\ntheme = {}\n{}[uptime]\ndays = {}\n[[components]]\nid = \"email\"\nname = \"Email\"\n{since}{}",
             toml_string(&s.base_url),
             toml_string(&s.timezone),
             toml_string(&s.theme),
+            s.languages,
             s.days,
             s.extra_config,
         ),
@@ -168,6 +231,20 @@ fn write(site: &TestSite, s: &Site) {
                 toml_string(title)
             ),
         );
+    }
+    if let Some((code, title, at)) = &s.translation {
+        site.write(
+            &format!("content/incidents/i0.{code}.md"),
+            format!(
+                "+++\ntitle = {}\n[[updates]]\nat = {}\ntext = {}\n+++\n{title}\n",
+                toml_string(title),
+                toml_date(at),
+                toml_string(title)
+            ),
+        );
+    }
+    if let Some((name, text)) = &s.overrides {
+        site.write(&format!("i18n/{name}"), text);
     }
     if let Some(t) = &s.template {
         site.write("templates/incident.html", t);

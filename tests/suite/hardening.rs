@@ -1337,3 +1337,39 @@ fn no_authoring_command_writes_a_file_check_refuses_at_the_range_edges() {
         assert_eq!(check.code, 0, "{args:?}: {}", check.stderr);
     }
 }
+
+#[test]
+fn unclosed_bidi_overrides_in_author_text_cannot_reorder_what_follows() {
+    // "Mail U+202E gnp.exe" left open would show the page title's " – Test Status" reversed in the
+    // browser tab, and likewise whatever a catalogue puts after a title in a feed or calendar.
+    let site = TestSite::new();
+    site.write(
+        "content/incidents/mail.md",
+        INCIDENT.replace("Mail down", "Mail \u{202E} gnp.exe").replace(
+            "+++\nBody",
+            "[[updates]]\nat = 2022-01-27T08:00:00-05:00\nstatus = \"investigating\"\ntext = \"Look \u{2067}here\"\n+++\nBody",
+        ),
+    );
+    site.build_at("2022-02-01T12:00:00Z");
+    let page = scraper::Html::parse_document(&site.read("public/incidents/mail/index.html"));
+    let title: String = page
+        .select(&scraper::Selector::parse("title").unwrap())
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    let closed = title
+        .find("gnp.exe\u{202C}")
+        .expect("the override is closed after the title");
+    assert!(title[closed..].contains("Test Status"), "{title:?}");
+    let feed = feed_rs::parser::parse(site.read("public/feed.xml").as_bytes()).unwrap();
+    let item = feed.entries[0].title.as_ref().unwrap().content.clone();
+    assert!(item.ends_with("gnp.exe\u{202C}"), "{item:?}");
+    let json = site.read("public/api/v2/incidents.json");
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["incidents"][0]["name"], "Mail \u{202E} gnp.exe\u{202C}");
+    let update = json["incidents"][0]["incident_updates"][0]["body"]
+        .as_str()
+        .unwrap();
+    assert_eq!(update, "Look \u{2067}here\u{2069}");
+}

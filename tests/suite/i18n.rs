@@ -584,3 +584,100 @@ fn a_template_asking_for_an_unknown_message_names_the_template() {
         run.stderr
     );
 }
+
+/// A small French site with `i18n/fr.ftl` holding `overrides` (bytes, as an editor saved them).
+fn french_site_with_overrides(overrides: &[u8]) -> TestSite {
+    let site = TestSite::new();
+    let config = site.read("config.toml");
+    site.write("config.toml", format!("language = \"fr\"\n{config}"));
+    site.write("i18n/fr.ftl", overrides);
+    site
+}
+
+#[test]
+fn override_files_saved_with_a_bom_or_crlf_work_and_bad_bytes_are_located() {
+    let site = french_site_with_overrides(
+        b"\xef\xbb\xbfnav-status = \xc3\x89tat des services\r\nnav-history = Archives\r\n",
+    );
+    site.build_at(INSTANTS[0]);
+    let doc = html(&site, "index.html");
+    let nav: Vec<String> = select(&doc, "nav a").into_iter().map(text_of).collect();
+    assert_eq!(nav[..2], ["État des services", "Archives"]);
+
+    let before = snapshot(&site.path("public"));
+    site.write("i18n/fr.ftl", b"nav-status = \xc9tat\n");
+    let run = site.beacon(&["build", "--now", INSTANTS[0]]);
+    assert_eq!(run.code, 1, "a content problem, not an I/O error: {}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("i18n/fr.ftl:1:14: this byte is not valid UTF-8"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        snapshot(&site.path("public")),
+        before,
+        "a failed build changes nothing"
+    );
+}
+
+#[test]
+fn override_placeables_must_resolve_with_the_variables_beacon_passes() {
+    // `{ $nope }`, an undefined term or message would show a raw message id or `{$nope}` on
+    // every page; they are errors at the message's line instead.
+    let site = french_site_with_overrides(
+        b"-brand = Exemple\nnav-status = { -brand } { $nope }\nnav-history = { -gone } { missing-message }\nfeed-item-title = { -brand } [{ $label }] { $title }\nbars-days-ago = { $days ->\n    [one] hier\n   *[other] il y a { $days } jours\n}\n",
+    );
+    let run = site.beacon(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "i18n/fr.ftl:2:1: message `nav-status`: Resolver error: Unknown variable: $nope (it is given no variables",
+        "i18n/fr.ftl:3:1: message `nav-history`: Resolver error: Unknown term: -gone",
+        "i18n/fr.ftl:3:1: message `nav-history`: Resolver error: Unknown message: missing-message",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    assert!(!run.stderr.contains("feed-item-title"), "{}", run.stderr);
+    assert!(!run.stderr.contains("bars-days-ago"), "{}", run.stderr);
+
+    site.write(
+        "i18n/fr.ftl",
+        "-brand = Exemple\nnav-status = { -brand }\nbadge-label = { $label }\n",
+    );
+    let run = site.beacon(&["check"]);
+    assert!(
+        run.stderr.contains("i18n/fr.ftl:3:1: message `badge-label`: Resolver error: Unknown variable: $label (it is given no variables"),
+        "{}",
+        run.stderr
+    );
+    site.write("i18n/fr.ftl", "-brand = Exemple\nnav-status = { -brand } & co\n");
+    site.build_at(INSTANTS[0]);
+    let doc = html(&site, "index.html");
+    assert_eq!(text_of(select(&doc, "nav a")[0]), "Exemple & co");
+}
+
+#[test]
+fn override_files_no_language_reads_are_reported_not_silently_ignored() {
+    // `fr-CA` reads the `fr` catalogue, so its overrides go in `i18n/fr.ftl`.
+    let site = TestSite::new();
+    let config = site.read("config.toml");
+    site.write("config.toml", format!("language = \"fr-CA\"\n{config}"));
+    site.write("i18n/fr-CA.ftl", "nav-status = Statut\n");
+    site.write("i18n/FR.ftl", "nav-status = Statut\n");
+    let run = site.beacon(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for name in ["i18n/fr-CA.ftl", "i18n/FR.ftl"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "warning: {name}:1:1: skipped: no language of this site reads it; beacon reads `i18n/fr.ftl` here"
+            )),
+            "{name}\n{}",
+            run.stderr
+        );
+    }
+    site.write("i18n/fr.ftl", "nav-status = Statut\n");
+    std::fs::remove_file(site.path("i18n/fr-CA.ftl")).unwrap();
+    std::fs::remove_file(site.path("i18n/FR.ftl")).unwrap();
+    let run = site.build_at(INSTANTS[0]);
+    assert!(!run.stderr.contains("skipped"), "{}", run.stderr);
+}

@@ -847,3 +847,69 @@ fn check_lists_the_site_texts_config_fr_toml_lacks() {
     );
     assert_eq!(warnings(&site), Vec::<String>::new());
 }
+
+#[test]
+fn language_codes_that_differ_only_in_case_are_one_language() {
+    // Two editions `fr-CA/` and `fr-ca/` would be one folder on a case-insensitive disk.
+    let site = bilingual();
+    site.write(
+        "config.toml",
+        CONFIG.replace(r#"["en", "fr"]"#, r#"["en", "fr-CA", "fr-ca"]"#),
+    );
+    let run = site.beacon(&["check", "--now", NOW]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("config.toml:4:29: `languages`: `fr-ca` is listed twice (as `fr-CA`"),
+        "{}",
+        run.stderr
+    );
+
+    // A translation file whose code differs from `languages` in case says how to name it,
+    // rather than being read as a main file with a bad slug.
+    let site = bilingual();
+    site.write(
+        "config.toml",
+        CONFIG.replace(r#"["en", "fr"]"#, r#"["en", "fr-CA"]"#),
+    );
+    std::fs::remove_file(site.path("content/incidents/2022/mail.fr.md")).unwrap();
+    site.write("content/incidents/2022/mail.fr-ca.md", MAIL_FR);
+    site.write(
+        "content/incidents/2022/vpn.FR-CA.md",
+        "+++\ntitle = \"VPN lent\"\n+++\n",
+    );
+    std::fs::remove_file(site.path("content/pages/about.fr.md")).unwrap();
+    let run = site.beacon(&["build", "--now", NOW]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "content/incidents/2022/mail.fr-ca.md:1:1: `fr-ca` is written `fr-CA` in `languages`; rename this file `mail.fr-CA.md`",
+        "content/incidents/2022/vpn.FR-CA.md:1:1: `FR-CA` is written `fr-CA` in `languages`; rename this file `vpn.fr-CA.md`",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    assert!(!site.path("public").exists(), "a failed build writes nothing");
+
+    // A page `fr-ca` would be built in the folder of the `fr-CA` edition.
+    for name in ["mail.fr-ca.md", "vpn.FR-CA.md"] {
+        std::fs::remove_file(site.path(&format!("content/incidents/2022/{name}"))).unwrap();
+    }
+    site.write("content/pages/fr-ca.md", ABOUT);
+    let run = site.beacon(&["check", "--now", NOW]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/pages/fr-ca.md:1:1: page slug `fr-ca` is a language of the site: its edition is built in `fr-CA/`"),
+        "{}",
+        run.stderr
+    );
+
+    let mono = TestSite::new();
+    mono.write("content/incidents/vpn.md", VPN);
+    mono.write("content/incidents/vpn.FR.md", "+++\ntitle = \"VPN lent\"\n+++\n");
+    let run = mono.beacon(&["check", "--now", NOW]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("translation into `fr`, but this site has one language; to publish in both, set `languages = [\"en\", \"fr\"]`"),
+        "{}",
+        run.stderr
+    );
+}
