@@ -377,9 +377,9 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
             });
         components.push(Component {
             id: c.id.into_inner(),
-            name: c.name,
-            group: c.group.filter(|g| !g.trim().is_empty()),
-            description: c.description,
+            name: author_text(c.name),
+            group: c.group.filter(|g| !g.trim().is_empty()).map(author_text),
+            description: author_text(c.description),
             since,
         });
     }
@@ -391,9 +391,9 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         return Err(problems);
     }
     Ok(Config {
-        title: file.title.into_inner(),
+        title: author_text(file.title.into_inner()),
         base_url,
-        description: file.description,
+        description: author_text(file.description),
         language,
         languages,
         timezone,
@@ -481,6 +481,15 @@ fn check_languages(
         }
     }
     (first, codes)
+}
+
+/// Text the author wrote, with any right-to-left override or isolate it leaves open closed, so
+/// it cannot reorder what a page, feed or calendar puts after it (see [`crate::content::bidi`]).
+pub fn author_text(text: String) -> String {
+    match crate::content::bidi::close_open_controls(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(closed) => closed,
+    }
 }
 
 /// The default `stale_after`: six hourly rebuilds missed, more than GitHub's usual delays.

@@ -163,7 +163,7 @@ pub fn parse_site_text(path: &Path, source: &str, config: &Config) -> Result<Sit
             );
             return None;
         }
-        Some(trimmed)
+        Some(crate::config::author_text(trimmed))
     };
     let title = non_empty(file.title, "title");
     let mut components = BTreeMap::new();
@@ -178,7 +178,10 @@ pub fn parse_site_text(path: &Path, source: &str, config: &Config) -> Result<Sit
             id.into_inner(),
             ComponentText {
                 name,
-                description: c.description.filter(|d| !d.trim().is_empty()),
+                description: c
+                    .description
+                    .filter(|d| !d.trim().is_empty())
+                    .map(crate::config::author_text),
             },
         );
     }
@@ -232,7 +235,10 @@ pub fn parse_site_text(path: &Path, source: &str, config: &Config) -> Result<Sit
     Ok(SiteText {
         source: path.to_path_buf(),
         title,
-        description: file.description.filter(|d| !d.trim().is_empty()),
+        description: file
+            .description
+            .filter(|d| !d.trim().is_empty())
+            .map(crate::config::author_text),
         components,
         groups,
     })

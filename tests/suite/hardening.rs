@@ -1373,3 +1373,26 @@ fn unclosed_bidi_overrides_in_author_text_cannot_reorder_what_follows() {
         .unwrap();
     assert_eq!(update, "Look \u{2067}here\u{2069}");
 }
+
+// The same class in the texts of config.toml: a component named with an open override must not
+// reverse the " – site title" that follows it in its page's <title>.
+#[test]
+fn unclosed_bidi_overrides_in_config_texts_are_closed_too() {
+    let site = TestSite::new();
+    site.write(
+        "config.toml",
+        crate::common::CONFIG.replace("name = \"VPN\"", "name = \"VPN \u{202E}nip\""),
+    );
+    site.build_at("2022-02-01T12:00:00Z");
+    let page = scraper::Html::parse_document(&site.read("public/components/vpn/index.html"));
+    let title: String = page
+        .select(&scraper::Selector::parse("title").unwrap())
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    let closed = title
+        .find("nip\u{202C}")
+        .expect("the override is closed after the name");
+    assert!(title[closed..].contains("Test Status"), "{title:?}");
+}
