@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -104,42 +105,59 @@ pub fn attach(
         .enumerate()
         .map(|(i, x)| (x.source.as_path(), i))
         .collect();
-    let mut incident_texts: Vec<(usize, String, IncidentText)> = Vec::new();
-    let mut page_texts: Vec<(usize, String, PageText)> = Vec::new();
-    for found in translations {
-        if let Some(message) = code_problem(&found, config) {
-            problems.push(Diagnostic::file(&found.path, message));
-            continue;
-        }
-        if let Some(&i) = incident_at.get(found.main.as_path()) {
-            match read_incident_translation(&found, &incidents[i], config) {
-                Ok(text) => incident_texts.push((i, found.code, text)),
-                Err(found) => problems.extend(found),
+    // Each translation is read against its main file in parallel (as the main files were);
+    // then attached in file order.
+    let read: Vec<Read> = translations
+        .into_par_iter()
+        .map(|found| {
+            if let Some(message) = code_problem(&found, config) {
+                return Read::Problems(vec![Diagnostic::file(&found.path, message)]);
             }
-        } else if let Some(&i) = page_at.get(found.main.as_path()) {
-            match read_page_translation(&found, &pages[i]) {
-                Ok(text) => page_texts.push((i, found.code, text)),
-                Err(found) => problems.extend(found),
+            if let Some(&i) = incident_at.get(found.main.as_path()) {
+                match read_incident_translation(&found, &incidents[i], config) {
+                    Ok(text) => Read::Incident(i, found.code, text),
+                    Err(found) => Read::Problems(found),
+                }
+            } else if let Some(&i) = page_at.get(found.main.as_path()) {
+                match read_page_translation(&found, &pages[i]) {
+                    Ok(text) => Read::Page(i, found.code, text),
+                    Err(found) => Read::Problems(found),
+                }
+            } else if !main_files.contains(&found.main) {
+                Read::Problems(vec![Diagnostic::file(
+                    &found.path,
+                    format!(
+                        "this translation has no main file: {} does not exist (a translation gives \
+                         the texts of `x.md` in another language as `x.{}.md` beside it)",
+                        found.main.display(),
+                        found.code
+                    ),
+                )])
+            } else {
+                Read::Problems(Vec::new())
             }
-        } else if !main_files.contains(&found.main) {
-            problems.push(Diagnostic::file(
-                &found.path,
-                format!(
-                    "this translation has no main file: {} does not exist (a translation gives \
-                     the texts of `x.md` in another language as `x.{}.md` beside it)",
-                    found.main.display(),
-                    found.code
-                ),
-            ));
+        })
+        .collect();
+    for read in read {
+        match read {
+            Read::Incident(i, code, text) => {
+                incidents[i].translations.insert(code, text);
+            }
+            Read::Page(i, code, text) => {
+                pages[i].translations.insert(code, text);
+            }
+            Read::Problems(found) => problems.extend(found),
         }
-    }
-    for (i, code, text) in incident_texts {
-        incidents[i].translations.insert(code, text);
-    }
-    for (i, code, text) in page_texts {
-        pages[i].translations.insert(code, text);
     }
     problems
+}
+
+/// One translation as read against its main file: its texts, for the incident or page at that
+/// index, or why it cannot be used.
+enum Read {
+    Incident(usize, String, IncidentText),
+    Page(usize, String, PageText),
+    Problems(Vec<Diagnostic>),
 }
 
 /// The front matter of an incident's translation: the keys of an incident file, every one
