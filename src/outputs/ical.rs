@@ -33,9 +33,10 @@ fn render_calendar(ctx: &BuildContext) -> String {
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
         // Outlook imports a subscribed feed as events only when it says it publishes them.
         .append_property(Property::new("METHOD", "PUBLISH"))
-        // NAME and X-WR-CALNAME have no TEXT type the crate knows, so they are escaped here.
+        // NAME has no TEXT type the crate knows, so it is escaped here; the crate escapes
+        // X-WR-CALNAME itself (escaping it here too showed `\\n` for a line break).
         .append_property(Property::new("NAME", escape_text(&clean(&name))))
-        .append_property(Property::new("X-WR-CALNAME", escape_text(&clean(&name))))
+        .append_property(Property::new("X-WR-CALNAME", clean(&name)))
         .append_property(Property::new("URL", ctx.absolute_url("")));
 
     let mut windows: Vec<&Incident> = ctx.site.incidents.iter().filter(|i| i.is_maintenance()).collect();

@@ -1396,3 +1396,25 @@ fn unclosed_bidi_overrides_in_config_texts_are_closed_too() {
         .expect("the override is closed after the name");
     assert!(title[closed..].contains("Test Status"), "{title:?}");
 }
+
+// Every TEXT property of the calendar is escaped exactly once: the site title's line break,
+// comma and semicolon read the same in NAME and X-WR-CALNAME (the crate escapes the latter
+// itself; escaping it here as well showed a literal `\n`).
+#[test]
+fn calendar_names_are_escaped_once() {
+    let site = TestSite::new();
+    site.write(
+        "config.toml",
+        crate::common::CONFIG.replace("title = \"Test Status\"", "title = \"A\\nB, C; D\""),
+    );
+    site.build_at("2022-02-01T12:00:00Z");
+    let ics = site.read("public/maintenance.ics").replace("\r\n ", "");
+    let value = |name: &str| {
+        ics.lines()
+            .find_map(|line| line.strip_prefix(name))
+            .unwrap_or_else(|| panic!("no {name} in {ics}"))
+            .to_string()
+    };
+    assert_eq!(value("NAME:"), "A\\nB\\, C\\; D: maintenance");
+    assert_eq!(value("X-WR-CALNAME:"), value("NAME:"));
+}
