@@ -16,9 +16,15 @@ const HOUR = 3600 * 1000;
 
 function buildSite(extraConfig) {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), "beacon-stale-"));
-  fs.cpSync(path.join(repo, "content"), path.join(site, "content"), { recursive: true });
-  // A key given in `extraConfig` replaces the example's own.
+  // A key given in `extraConfig` replaces the example's own. A `language` makes the site speak
+  // that one language: it replaces `languages`, and the translations (`slug.fr.md`) stay behind.
   const given = [...extraConfig.matchAll(/^(\w+) =/gm)].map((m) => m[1]);
+  const oneLanguage = given.includes("language");
+  if (oneLanguage) given.push("languages");
+  fs.cpSync(path.join(repo, "content"), path.join(site, "content"), {
+    recursive: true,
+    filter: (file) => !oneLanguage || path.basename(file).split(".").length <= 2,
+  });
   const config = fs
     .readFileSync(path.join(repo, "config.toml"), "utf8")
     .split("\n")
