@@ -129,10 +129,10 @@ impl Published {
         options: &'a BuildOptions,
     ) -> Result<BuildContext<'a>> {
         let language = &site.config.language;
-        let i18n = match self.catalogues.get(language) {
-            Some(i18n) => Arc::clone(i18n),
-            None => Arc::new(I18n::for_site(&options.root, language)?),
-        };
+        // Every edition speaks one of `languages`, whose catalogues `new` read.
+        let i18n = self.catalogues.get(language).cloned().ok_or_else(|| {
+            Error::Usage(format!("no catalogue was read for the language `{language}`"))
+        })?;
         Ok(BuildContext {
             site,
             report: &self.report,

@@ -17,6 +17,26 @@ pub struct SplitError {
     pub message: String,
 }
 
+/// Splits `text` and reads its front matter as `T` against `schema` (every unknown key
+/// reported, see [`crate::keys::parse_all_keys`]): what page and translation files share.
+pub fn read_front_matter<'a, T: serde::de::DeserializeOwned>(
+    path: &std::path::Path,
+    text: &'a str,
+    schema: crate::keys::Schema,
+) -> Result<(T, Split<'a>), Vec<crate::error::Diagnostic>> {
+    let split = split_front_matter(text).map_err(|e| {
+        vec![crate::error::Diagnostic::at(
+            path,
+            text,
+            e.offset..e.offset,
+            e.message,
+        )]
+    })?;
+    let front =
+        crate::keys::parse_all_keys(path, text, split.front_matter_offset, split.front_matter, schema)?;
+    Ok((front, split))
+}
+
 /// A fence is `+++` alone on its line; trailing spaces, tabs and a CR are allowed.
 pub fn is_fence(line: &str) -> bool {
     line.trim_end_matches(['\n', '\r', ' ', '\t']) == "+++"

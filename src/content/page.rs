@@ -6,11 +6,11 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::front_matter::split_front_matter;
+use super::front_matter::read_front_matter;
 use super::incident::slug_for;
 use super::model::Page;
 use crate::error::Diagnostic;
-use crate::keys::{fields_of, parse_all_keys, Schema};
+use crate::keys::{fields_of, Schema};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,10 +34,8 @@ pub(crate) const PAGE_KEYS: Schema = &[("", fields_of::<PageFrontMatter>)];
 
 /// Parses one page file; see [`super::incident::parse_incident`] for the arguments.
 pub fn parse_page(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
-    let split = split_front_matter(text)
-        .map_err(|e| vec![Diagnostic::at(path, text, e.offset..e.offset, e.message)])?;
+    let (front, split): (PageFrontMatter, _) = read_front_matter(path, text, PAGE_KEYS)?;
     let offset = split.front_matter_offset;
-    let front: PageFrontMatter = parse_all_keys(path, text, offset, split.front_matter, PAGE_KEYS)?;
     let at = |span: std::ops::Range<usize>, message: String| {
         Diagnostic::at(path, text, offset + span.start..offset + span.end, message)
     };

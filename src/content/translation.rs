@@ -14,13 +14,12 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::front_matter::split_front_matter;
+use super::front_matter::read_front_matter;
 use super::incident::{read_front_matter_time, Problems, INCIDENT_KEYS};
 use super::model::{Incident, IncidentText, Kind, Page, PageText, Severity, UpdateStatus, UpdateText};
 use super::page::PAGE_KEYS;
 use crate::config::Config;
 use crate::error::Diagnostic;
-use crate::keys::parse_all_keys;
 use crate::time::Bound;
 
 /// The main file and language code of a translation file's name (`x.fr.md` → `x.md`, `fr`);
@@ -196,11 +195,9 @@ fn read_incident_translation(
 ) -> Result<IncidentText, Vec<Diagnostic>> {
     let path = found.path.as_path();
     let text = found.text.as_str();
-    let split = split_front_matter(text)
-        .map_err(|e| vec![Diagnostic::at(path, text, e.offset..e.offset, e.message)])?;
-    let offset = split.front_matter_offset;
     // The same keys as an incident file: one schema, so the two cannot drift apart.
-    let front: IncidentTranslation = parse_all_keys(path, text, offset, split.front_matter, INCIDENT_KEYS)?;
+    let (front, split): (IncidentTranslation, _) = read_front_matter(path, text, INCIDENT_KEYS)?;
+    let offset = split.front_matter_offset;
     let mut problems = Problems {
         path,
         text,
@@ -398,10 +395,8 @@ struct PageTranslation {
 fn read_page_translation(found: &Found, main: &Page) -> Result<PageText, Vec<Diagnostic>> {
     let path = found.path.as_path();
     let text = found.text.as_str();
-    let split = split_front_matter(text)
-        .map_err(|e| vec![Diagnostic::at(path, text, e.offset..e.offset, e.message)])?;
+    let (front, split): (PageTranslation, _) = read_front_matter(path, text, PAGE_KEYS)?;
     let offset = split.front_matter_offset;
-    let front: PageTranslation = parse_all_keys(path, text, offset, split.front_matter, PAGE_KEYS)?;
     let mut problems = Problems {
         path,
         text,

@@ -170,3 +170,28 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     }
     files
 }
+
+/// The SUMMARY of every event of an iCalendar file, as the icalendar crate reads them.
+pub fn event_summaries(ics: &str) -> Vec<String> {
+    let calendar: icalendar::Calendar = ics.parse().unwrap_or_else(|e| panic!("calendar: {e}"));
+    calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            icalendar::CalendarComponent::Event(e) => {
+                icalendar::Component::get_summary(e).map(str::to_string)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The text of a page's `<title>`, as an HTML parser reads it.
+pub fn page_title(html: &str) -> String {
+    scraper::Html::parse_document(html)
+        .select(&scraper::Selector::parse("title").unwrap())
+        .next()
+        .expect("the page has a <title>")
+        .text()
+        .collect()
+}

@@ -827,17 +827,7 @@ fn every_output_carries_hostile_text_as_text() {
             }
             seen_json += usize::from(strings.iter().any(|s| s.contains(HOSTILE)));
         } else if path.ends_with(".ics") {
-            let calendar: icalendar::Calendar = text.parse().unwrap_or_else(|e| panic!("{path}: {e}"));
-            let summaries: Vec<String> = calendar
-                .components
-                .iter()
-                .filter_map(|c| match c {
-                    icalendar::CalendarComponent::Event(e) => {
-                        icalendar::Component::get_summary(e).map(str::to_string)
-                    }
-                    _ => None,
-                })
-                .collect();
+            let summaries = crate::common::event_summaries(&text);
             assert!(
                 summaries.iter().any(|s| s.contains(HOSTILE)),
                 "{path}: {summaries:?}"
@@ -1351,13 +1341,7 @@ fn unclosed_bidi_overrides_in_author_text_cannot_reorder_what_follows() {
         ),
     );
     site.build_at("2022-02-01T12:00:00Z");
-    let page = scraper::Html::parse_document(&site.read("public/incidents/mail/index.html"));
-    let title: String = page
-        .select(&scraper::Selector::parse("title").unwrap())
-        .next()
-        .unwrap()
-        .text()
-        .collect();
+    let title = crate::common::page_title(&site.read("public/incidents/mail/index.html"));
     let closed = title
         .find("gnp.exe\u{202C}")
         .expect("the override is closed after the title");
@@ -1384,13 +1368,7 @@ fn unclosed_bidi_overrides_in_config_texts_are_closed_too() {
         crate::common::CONFIG.replace("name = \"VPN\"", "name = \"VPN \u{202E}nip\""),
     );
     site.build_at("2022-02-01T12:00:00Z");
-    let page = scraper::Html::parse_document(&site.read("public/components/vpn/index.html"));
-    let title: String = page
-        .select(&scraper::Selector::parse("title").unwrap())
-        .next()
-        .unwrap()
-        .text()
-        .collect();
+    let title = crate::common::page_title(&site.read("public/components/vpn/index.html"));
     let closed = title
         .find("nip\u{202C}")
         .expect("the override is closed after the name");

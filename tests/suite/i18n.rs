@@ -454,17 +454,7 @@ fn feeds_calendar_and_badges_are_translated() {
     assert!(content.contains("Concerne\u{a0}: "), "{content}");
 
     let ics = site.read("public/maintenance.ics");
-    let calendar: icalendar::Calendar = ics.parse().unwrap();
-    let summaries: Vec<String> = calendar
-        .components
-        .iter()
-        .filter_map(|c| match c {
-            icalendar::CalendarComponent::Event(e) => {
-                icalendar::Component::get_summary(e).map(str::to_string)
-            }
-            _ => None,
-        })
-        .collect();
+    let summaries = crate::common::event_summaries(&ics);
     assert!(!summaries.is_empty());
     assert!(
         summaries.iter().all(|s| s.starts_with("Maintenance\u{a0}: ")),
