@@ -130,9 +130,10 @@ impl Published {
     ) -> Result<BuildContext<'a>> {
         let language = &site.config.language;
         // Every edition speaks one of `languages`, whose catalogues `new` read.
-        let i18n = self.catalogues.get(language).cloned().ok_or_else(|| {
-            Error::Usage(format!("no catalogue was read for the language `{language}`"))
-        })?;
+        let i18n =
+            self.catalogues.get(language).cloned().ok_or_else(|| {
+                Error::Usage(format!("no catalogue was read for the language `{language}`"))
+            })?;
         Ok(BuildContext {
             site,
             report: &self.report,
