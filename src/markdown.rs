@@ -4,26 +4,59 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
 
 /// Renders `markdown` to HTML. With `unsafe_html` false, scripts, event handlers, `javascript:`
 /// links and every other unsafe construct are removed (ammonia), while the markup Markdown itself
 /// produces (tables, task-list checkboxes, heading ids, footnotes) is kept.
+///
+/// Most write-ups are plain Markdown, whose HTML pulldown-cmark escapes itself; sending those
+/// through ammonia (an HTML parse and re-serialisation, about a tenth of a build) changes
+/// nothing but spelling. So ammonia sees a body only when [`needs_sanitising`] finds something
+/// that could carry script or style.
 pub fn render_markdown(markdown: &str, unsafe_html: bool) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS).collect();
     let events = with_heading_ids(events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    let sanitise_after = !unsafe_html && needs_sanitising(&events);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if unsafe_html {
+    if sanitise_after {
+        sanitise(&html)
+    } else if unsafe_html {
         html
     } else {
-        sanitise(&html)
+        // Void elements as ammonia writes them (`<br>`, not `<br />`), so a body reads the same
+        // whichever way it went. Without raw HTML, every `/>` closes a tag pulldown-cmark made:
+        // it writes `>` in text and attribute values as `&gt;` or `%3E`.
+        html.replace(" />", ">").replace("/>", ">")
     }
+}
+
+/// Whether pulldown-cmark's HTML for `events` could hold anything ammonia would remove: raw
+/// HTML, a heading attribute other than its id and classes, a table alignment (a `style`
+/// attribute), or a link or image whose URL names a scheme other than http, https or mailto.
+/// Errs towards yes: any other `:` in a URL sends the body to ammonia.
+fn needs_sanitising(events: &[Event]) -> bool {
+    let unsafe_url = |url: &str| {
+        let lower = url.to_ascii_lowercase();
+        url.contains(':')
+            && !["http://", "https://", "mailto:"]
+                .iter()
+                .any(|s| lower.starts_with(s))
+    };
+    events.iter().any(|event| match event {
+        Event::Html(_) | Event::InlineHtml(_) => true,
+        Event::Start(Tag::Heading { attrs, .. }) => !attrs.is_empty(),
+        Event::Start(Tag::Table(alignments)) => alignments.iter().any(|a| *a != Alignment::None),
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => unsafe_url(dest_url),
+        _ => false,
+    })
 }
 
 /// Gives every heading without an explicit `{#id}` an id made from its text, unique in the
@@ -90,7 +123,10 @@ fn sanitise(html: &str) -> String {
                 .add_tags(["input"])
                 .add_tag_attributes("input", ["type", "checked", "disabled"])
                 .add_generic_attributes(["id", "align", "class"])
-                .id_prefix(None);
+                .id_prefix(None)
+                // Plain Markdown links skip ammonia (see `render_markdown`) and carry no `rel`;
+                // links never open a new window, so `noopener` would change nothing either way.
+                .link_rel(None);
             policy
         })
         .clean(html)
@@ -131,5 +167,54 @@ mod tests {
         );
         assert!(html.contains("footnote-definition"), "{html}");
         assert!(html.contains("checkbox"), "{html}");
+    }
+
+    #[test]
+    fn plain_markdown_skips_ammonia_and_reads_as_ammonia_would_write_it() {
+        let plain = "# Title {#top .lead}\n\nSaid \"it's down\" & \\<not html>? 5 > 3\\\nline  \nbreak\n\n\
+            - [x] done\n- [ ] to do\n\n1. one\n2. two\n\n> quoted *em* **strong** ~~old~~ `a<b`\n\n\
+            ---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```rust\nlet x = \"<y>\";\n```\n\n\
+            [rel](../x/?a=1&b=2#c \"T\") [abs](https://example.org/a_(b)) <https://example.org/> \
+            <ops@example.org> [mail](mailto:ops@example.org) ![img](pic.png \"t\")\n\nNote[^1]\n\n[^1]: Foot.\n";
+        let events: Vec<Event> = Parser::new_ext(plain, OPTIONS).collect();
+        assert!(!needs_sanitising(&events), "the sample is plain Markdown");
+        let mut raw = String::new();
+        pulldown_cmark::html::push_html(&mut raw, with_heading_ids(events).into_iter());
+        // ammonia writes `"` in text as is, pulldown-cmark as `&quot;`: the same text.
+        assert_eq!(
+            render_markdown(plain, false).replace("&quot;", "\""),
+            sanitise(&raw).replace("&quot;", "\"")
+        );
+    }
+
+    #[test]
+    fn anything_that_could_carry_script_or_style_goes_through_ammonia() {
+        for risky in [
+            "<b onclick=alert(1)>raw</b>",
+            "<div style=\"color: red\">\nblock\n</div>",
+            "[x](javascript:alert(1))",
+            "[x](JaVaScRiPt:alert(1))",
+            "[x](<javascript:alert(1)>)",
+            "<javascript:alert(1)>",
+            "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+            "[x](vbscript:msgbox)",
+            "# Title {onclick=alert(1)}",
+            "| a |\n|:-:|\n| 1 |",
+        ] {
+            let events: Vec<Event> = Parser::new_ext(risky, OPTIONS).collect();
+            assert!(needs_sanitising(&events), "{risky:?}");
+            let html = render_markdown(risky, false);
+            for bad in [
+                "href=\"javascript",
+                "href=\"JaVaScRiPt",
+                "href=\"vbscript",
+                "src=\"data:",
+                "onclick",
+                "onload",
+                "style=",
+            ] {
+                assert!(!html.contains(bad), "{bad} left in {html} from {risky:?}");
+            }
+        }
     }
 }
