@@ -170,6 +170,8 @@ history-page-of = الصفحة { $current } من { $total }
 component-current = الحالة الحالية: { $status_html }
 component-uptime = نسبة التوفر
 component-incidents = الحوادث
+component-title-page = { $component }، الصفحة { $page }
+component-pages = صفحات حوادث { $component }
 component-no-incidents = لا توجد حوادث مسجلة لـ{ $component }.
 component-feed = موجز RSS لـ{ $component }
 

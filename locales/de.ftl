@@ -145,6 +145,8 @@ history-page-of = Seite { $current } von { $total }
 component-current = Aktueller Status: { $status_html }
 component-uptime = Verfügbarkeit
 component-incidents = Störungen
+component-title-page = { $component }, Seite { $page }
+component-pages = Seiten der Störungen von { $component }
 component-no-incidents = Für { $component } sind keine Störungen verzeichnet.
 component-feed = RSS-Feed für { $component }
 

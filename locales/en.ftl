@@ -156,6 +156,8 @@ history-page-of = Page { $current } of { $total }
 component-current = Current status: { $status_html }
 component-uptime = Uptime
 component-incidents = Incidents
+component-title-page = { $component }, page { $page }
+component-pages = Incident pages for { $component }
 component-no-incidents = No incidents recorded for { $component }.
 component-feed = RSS feed for { $component }
 

@@ -145,6 +145,8 @@ history-page-of = Página { $current } de { $total }
 component-current = Estado actual: { $status_html }
 component-uptime = Disponibilidad
 component-incidents = Incidentes
+component-title-page = { $component }, página { $page }
+component-pages = Páginas de incidentes de { $component }
 component-no-incidents = No hay incidentes registrados para { $component }.
 component-feed = Canal RSS de { $component }
 

@@ -145,6 +145,8 @@ history-page-of = Page { $current } sur { $total }
 component-current = État actuel : { $status_html }
 component-uptime = Disponibilité
 component-incidents = Incidents
+component-title-page = { $component }, page { $page }
+component-pages = Pages des incidents de { $component }
 component-no-incidents = Aucun incident enregistré pour { $component }.
 component-feed = Flux RSS de { $component }
 

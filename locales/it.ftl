@@ -145,6 +145,8 @@ history-page-of = Pagina { $current } di { $total }
 component-current = Stato attuale: { $status_html }
 component-uptime = Disponibilità
 component-incidents = Incidenti
+component-title-page = { $component }, pagina { $page }
+component-pages = Pagine degli incidenti di { $component }
 component-no-incidents = Nessun incidente registrato per { $component }.
 component-feed = Feed RSS di { $component }
 

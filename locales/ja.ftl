@@ -124,6 +124,8 @@ history-page-of = { $current } / { $total }ページ
 component-current = 現在の状態：{ $status_html }
 component-uptime = 稼働率
 component-incidents = 障害
+component-title-page = { $component }（{ $page }ページ目）
+component-pages = { $component } の障害のページ
 component-no-incidents = { $component } の障害記録はありません。
 component-feed = { $component } の RSS フィード
 

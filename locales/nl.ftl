@@ -145,6 +145,8 @@ history-page-of = Pagina { $current } van { $total }
 component-current = Huidige status: { $status_html }
 component-uptime = Beschikbaarheid
 component-incidents = Storingen
+component-title-page = { $component }, pagina { $page }
+component-pages = Pagina’s met storingen van { $component }
 component-no-incidents = Geen storingen geregistreerd voor { $component }.
 component-feed = RSS-feed voor { $component }
 

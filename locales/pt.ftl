@@ -145,6 +145,8 @@ history-page-of = Página { $current } de { $total }
 component-current = Estado atual: { $status_html }
 component-uptime = Disponibilidade
 component-incidents = Incidentes
+component-title-page = { $component }, página { $page }
+component-pages = Páginas de incidentes de { $component }
 component-no-incidents = Nenhum incidente registrado para { $component }.
 component-feed = Feed RSS de { $component }
 

@@ -124,6 +124,8 @@ history-page-of = 第 { $current } 页，共 { $total } 页
 component-current = 当前状态：{ $status_html }
 component-uptime = 可用率
 component-incidents = 事件
+component-title-page = { $component }，第 { $page } 页
+component-pages = { $component } 的事件分页
 component-no-incidents = { $component } 没有事件记录。
 component-feed = { $component } 的 RSS 订阅
 

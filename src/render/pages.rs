@@ -11,7 +11,7 @@ use tera::Context;
 
 use super::format::{time_view, TimeView};
 use super::theme::Theme;
-use super::view::{incident_detail, GroupView, IncidentSummary, StatusView, Views};
+use super::view::{incident_detail, ComponentView, GroupView, IncidentSummary, StatusView, Views};
 use crate::content::Phase;
 use std::sync::Mutex;
 
@@ -116,7 +116,8 @@ pub enum Job {
     Incident(usize),
     /// 1-based page number.
     History(usize),
-    Component(usize),
+    /// A component (index into the views' components) and the 1-based page of its incidents.
+    Component(usize, usize),
     Page(usize),
     NotFound,
 }
@@ -126,7 +127,10 @@ pub fn jobs(ctx: &BuildContext, views: &Views) -> Vec<Job> {
     let mut jobs = vec![Job::Index, Job::NotFound];
     jobs.extend((0..ctx.site.incidents.len()).map(Job::Incident));
     jobs.extend((1..=history_pages(ctx)).map(Job::History));
-    jobs.extend((0..views.components.len()).map(Job::Component));
+    for (c, component) in views.components.iter().enumerate() {
+        let pages = component_pages(ctx, views.incidents_of(component.id).len());
+        jobs.extend((1..=pages).map(|n| Job::Component(c, n)));
+    }
     jobs.extend((0..ctx.site.pages.len()).map(Job::Page));
     jobs
 }
@@ -219,18 +223,40 @@ pub fn output_path(ctx: &BuildContext, views: &Views, job: Job) -> String {
         Job::Incident(i) => format!("incidents/{}/index.html", ctx.site.incidents[i].slug),
         Job::History(1) => "history/index.html".into(),
         Job::History(n) => format!("history/page/{n}/index.html"),
-        Job::Component(i) => format!("components/{}/index.html", views.components[i].id),
+        Job::Component(c, n) => format!("{}index.html", component_url(views.components[c].id, n)),
         Job::Page(i) => format!("{}/index.html", ctx.site.pages[i].slug),
     }
 }
 
 /// `history/` or `history/page/<n>/`.
 fn history_url(n: usize) -> String {
+    paged_url("history/", n)
+}
+
+/// `components/<id>/` or `components/<id>/page/<n>/`.
+fn component_url(id: &str, n: usize) -> String {
+    paged_url(&format!("components/{id}/"), n)
+}
+
+/// Page `n` of a list whose first page is at `first`: `first`, or `first` + `page/<n>/`.
+fn paged_url(first: &str, n: usize) -> String {
     if n <= 1 {
-        "history/".into()
+        first.to_string()
     } else {
-        format!("history/page/{n}/")
+        format!("{first}page/{n}/")
     }
+}
+
+/// How many pages a list of `len` entries takes: `history.per_page` on each, and one page
+/// even when the list is empty.
+fn pages_for(ctx: &BuildContext, len: usize) -> usize {
+    len.div_ceil(ctx.site.config.history_per_page.max(1)).max(1)
+}
+
+/// A component's incidents are listed like the history, `history.per_page` to a page, so no
+/// page grows with the site (a component of a large site has thousands).
+fn component_pages(ctx: &BuildContext, incidents: usize) -> usize {
+    pages_for(ctx, incidents)
 }
 
 /// Incidents and windows that have begun, i.e. everything but upcoming maintenance.
@@ -241,9 +267,7 @@ fn history_len(ctx: &BuildContext) -> usize {
 }
 
 pub fn history_pages(ctx: &BuildContext) -> usize {
-    history_len(ctx)
-        .div_ceil(ctx.site.config.history_per_page.max(1))
-        .max(1)
+    pages_for(ctx, history_len(ctx))
 }
 
 fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) -> SiteView<'a> {
@@ -419,19 +443,47 @@ fn render_job(
             context.insert("page", &page_meta(ctx, &path, &title, "", "history"));
             "history.html"
         }
-        Job::Component(i) => {
-            let component = &views.components[i];
-            let incidents: Vec<&IncidentSummary> = views
-                .by_component
-                .get(component.id)
-                .map_or(&[][..], Vec::as_slice)
+        Job::Component(c, n) => {
+            let component = &views.components[c];
+            let all = views.incidents_of(component.id);
+            let total = component_pages(ctx, all.len());
+            let per_page = ctx.site.config.history_per_page.max(1);
+            // Newest first: page n holds positions [(n-1)*per_page, n*per_page) from the end.
+            let incidents: Vec<&IncidentSummary> = all
                 .iter()
                 .rev()
+                .skip((n - 1) * per_page)
+                .take(per_page)
                 .map(|&i| &views.incidents[i])
                 .collect();
+            // Later pages list incidents only (component.html shows the uptime on the first):
+            // no need to hand them the bars.
+            let lean;
+            let component = if n == 1 {
+                component
+            } else {
+                lean = ComponentView {
+                    bars: Vec::new(),
+                    ..component.clone()
+                };
+                &lean
+            };
             context.insert("component", component);
             context.insert("incidents", &incidents);
-            let mut meta = page_meta(ctx, &path, component.name, component.description, "");
+            context.insert("count", &all.len());
+            context.insert(
+                "pagination",
+                &Pagination::new(n, total, |k| component_url(component.id, k)),
+            );
+            let title = if n == 1 {
+                component.name.to_string()
+            } else {
+                ctx.i18n.format(
+                    "component-title-page",
+                    &[("component", component.name.into()), ("page", n.into())],
+                )
+            };
+            let mut meta = page_meta(ctx, &path, &title, component.description, "");
             meta.feeds.push(FeedLink {
                 mime: "application/rss+xml",
                 title: format!("{} (RSS)", component.name),
@@ -550,6 +602,8 @@ struct Month<'a> {
     incidents: Vec<&'a IncidentSummary<'a>>,
 }
 
+/// Where a page of a paged list (history, a component's incidents) is, and its neighbours;
+/// URLs relative to the edition's root.
 #[derive(Serialize)]
 struct Pagination {
     current: usize,
@@ -558,6 +612,20 @@ struct Pagination {
     older: Option<String>,
     first: String,
     last: String,
+}
+
+impl Pagination {
+    /// Page `current` of `total`, page `n` being at `url(n)`.
+    fn new(current: usize, total: usize, url: impl Fn(usize) -> String) -> Pagination {
+        Pagination {
+            current,
+            total,
+            newer: (current > 1).then(|| url(current - 1)),
+            older: (current < total).then(|| url(current + 1)),
+            first: url(1),
+            last: url(total),
+        }
+    }
 }
 
 /// One history page: its slice of the incidents newest first, grouped by month (site zone).
@@ -588,17 +656,7 @@ fn history_context(ctx: &BuildContext, views: &Views, n: usize, context: &mut Co
     }
     context.insert("months", &months);
     context.insert("count", &len);
-    context.insert(
-        "pagination",
-        &Pagination {
-            current: n,
-            total,
-            newer: (n > 1).then(|| history_url(n - 1)),
-            older: (n < total).then(|| history_url(n + 1)),
-            first: history_url(1),
-            last: history_url(total),
-        },
-    );
+    context.insert("pagination", &Pagination::new(n, total, history_url));
 }
 
 #[cfg(test)]

@@ -20,10 +20,11 @@ pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job]) -> Output
             Job::NotFound => continue,
             Job::Index | Job::History(_) => site_change,
             Job::Incident(i) => changes[i],
-            Job::Component(i) => views
-                .by_component
-                .get(views.components[i].id)
-                .and_then(|list| list.iter().filter_map(|&i| changes[i]).max()),
+            Job::Component(c, _) => views
+                .incidents_of(views.components[c].id)
+                .iter()
+                .filter_map(|&i| changes[i])
+                .max(),
             Job::Page(_) => None,
         };
         let path = output_path(ctx, views, job);

@@ -233,6 +233,11 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// Indices into `incidents` of the incidents that affect component `id`, in start order.
+    pub fn incidents_of(&self, id: &str) -> &[usize] {
+        self.by_component.get(id).map_or(&[], Vec::as_slice)
+    }
+
     pub fn component(&self, id: &str) -> Option<&ComponentView<'a>> {
         self.components.iter().find(|c| c.id == id)
     }

@@ -431,6 +431,34 @@ fn history_paginates_newest_first_and_groups_by_month() {
     assert!(third.contains(">January 2022</h2>") && third.contains("Incident a"));
     assert!(!site.path("public/history/page/4").exists());
     assert!(!site.path("public/history/page/1").exists());
+
+    // A component's incidents are paged the same way; its uptime is on the first page only.
+    let first = site.read("public/components/vpn/index.html");
+    let second = site.read("public/components/vpn/page/2/index.html");
+    let third = site.read("public/components/vpn/page/3/index.html");
+    let listed = |html: &str| -> Vec<char> {
+        "abcde"
+            .chars()
+            .filter(|c| html.contains(&format!("Incident {c}<")))
+            .collect()
+    };
+    assert_eq!(
+        (listed(&first), listed(&second), listed(&third)),
+        (vec!['d', 'e'], vec!['b', 'c'], vec!['a'])
+    );
+    assert!(
+        first.find("Incident e") < first.find("Incident d"),
+        "newest first"
+    );
+    assert!(first.contains("href=\"../../components/vpn/page/2/\"") && first.contains("Last 90 days"));
+    assert!(second.contains("href=\"../../../../components/vpn/\"") && !second.contains("Last 90 days"));
+    assert!(
+        second.contains("<title>VPN, page 2 – "),
+        "the page number is in the title"
+    );
+    assert!(third.contains("Page 3 of 3") && !site.path("public/components/vpn/page/4").exists());
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(sitemap.contains("/components/vpn/page/3/</loc>"));
 }
 
 // Protects the feed announcements: every page links RSS and Atom; component pages their own RSS.
