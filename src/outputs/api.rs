@@ -287,7 +287,9 @@ pub fn render(ctx: &BuildContext, sink: &Sink) -> Result<()> {
     for (path, document) in files {
         sink.put_streamed(path, &mut |out| {
             let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
-            serde_json::to_writer_pretty(&mut out, &document)?;
+            // Compact, as Statuspage serves it (docs/choices.md): `incidents.json` lists every
+            // incident, and indentation made it half again as large and slower to write.
+            serde_json::to_writer(&mut out, &document)?;
             out.write_all(b"\n")?;
             out.flush()
         })?;
