@@ -45,7 +45,7 @@ impl<'a> StatusView<'a> {
             Some(status) => StatusView::of(i18n, status),
             None => StatusView {
                 key: "notice",
-                label: i18n.text("status-notice"),
+                label: i18n.notice(),
             },
         }
     }
@@ -53,7 +53,7 @@ impl<'a> StatusView<'a> {
     pub fn maintenance(i18n: &'a I18n) -> Self {
         StatusView {
             key: "under_maintenance",
-            label: i18n.text("status-maintenance"),
+            label: i18n.maintenance(),
         }
     }
 
@@ -181,36 +181,84 @@ pub struct UpdateView<'a> {
     pub text: &'a str,
 }
 
-/// A component named by an incident, with what the incident does to it. Serialised with its
-/// `url` (`components/<id>/`).
+/// A component named by an incident, with what the incident does to it: serialised (by
+/// [`IncidentSummary`], which has the words) as `{ id, name, url, status }`, `url` being
+/// `components/<id>/`.
 #[derive(Debug, Clone)]
 pub struct ComponentRef<'a> {
     pub id: &'a str,
     pub name: &'a str,
-    pub status: StatusView<'a>,
+    /// The incident's severity for this component; `None` for a maintenance window.
+    pub severity: Option<Severity>,
 }
 
-impl Serialize for ComponentRef<'_> {
+/// A [`ComponentRef`] with its words, as serialised.
+struct ComponentRefView<'s, 'a> {
+    component: &'s ComponentRef<'a>,
+    i18n: &'a I18n,
+}
+
+impl Serialize for ComponentRefView<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let c = self.component;
+        let status = match c.severity {
+            Some(severity) => StatusView::of_severity(self.i18n, severity),
+            None => StatusView::maintenance(self.i18n),
+        };
         let mut component = serializer.serialize_struct("ComponentRef", 4)?;
-        component.serialize_field("id", self.id)?;
-        component.serialize_field("name", self.name)?;
-        component.serialize_field("url", &folder_url("components", self.id))?;
-        component.serialize_field("status", &self.status)?;
+        component.serialize_field("id", c.id)?;
+        component.serialize_field("name", c.name)?;
+        component.serialize_field("url", &folder_url("components", c.id))?;
+        component.serialize_field("status", &status)?;
         component.end()
     }
+}
+
+/// The components of a summary, serialised as a list of [`ComponentRefView`]s.
+struct ComponentRefs<'s, 'a> {
+    list: &'s [ComponentRef<'a>],
+    i18n: &'a I18n,
+}
+
+impl Serialize for ComponentRefs<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.list.iter().map(|component| ComponentRefView {
+            component,
+            i18n: self.i18n,
+        }))
+    }
+}
+
+/// The newest update of a summary: serialised (by [`IncidentSummary`]) as an [`UpdateView`].
+#[derive(Debug, Clone)]
+pub struct LatestUpdate<'a> {
+    pub status: UpdateStatus,
+    pub at: Moment,
+    pub text: &'a str,
+}
+
+/// An [`UpdateView`]'s fields, borrowed, as serialised.
+#[derive(Serialize)]
+#[serde(rename = "UpdateView")]
+struct UpdateViewRef<'s, 'a> {
+    status: Label<'a>,
+    at: &'s Moment,
+    text: &'a str,
 }
 
 /// An incident or maintenance window as listed (front page, history, component pages).
 /// Serialised with `url` (`incidents/<slug>/`) and `kind` (`incident` or `maintenance`) after
 /// `slug` and `title`, in the order of docs/theme.md.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct IncidentSummary<'a> {
+    /// The words of the phase, the update status and the components' statuses: looked up (by
+    /// index, see [`I18n::phase`]) when serialised rather than held per incident.
+    i18n: &'a I18n,
     pub slug: &'a str,
     pub title: &'a str,
     pub is_maintenance: bool,
     pub pinned: bool,
-    pub phase: Label<'a>,
+    pub phase: Phase,
     /// The severity (or maintenance) as a status.
     pub status: StatusView<'a>,
     pub start: Moment,
@@ -220,7 +268,7 @@ pub struct IncidentSummary<'a> {
     pub duration: Box<str>,
     pub components: Box<[ComponentRef<'a>]>,
     /// The newest published update.
-    pub latest_update: Option<UpdateView<'a>>,
+    pub latest_update: Option<LatestUpdate<'a>>,
 }
 
 impl Serialize for IncidentSummary<'_> {
@@ -237,19 +285,28 @@ impl Serialize for IncidentSummary<'_> {
         summary.serialize_field("kind", kind)?;
         summary.serialize_field("is_maintenance", &self.is_maintenance)?;
         summary.serialize_field("pinned", &self.pinned)?;
-        summary.serialize_field("phase", &self.phase)?;
+        summary.serialize_field("phase", &phase_label(self.i18n, self.phase))?;
         summary.serialize_field("status", &self.status)?;
         summary.serialize_field("start", &self.start)?;
         summary.serialize_field("end", &self.end)?;
         summary.serialize_field("duration", &*self.duration)?;
-        summary.serialize_field("components", &*self.components)?;
-        summary.serialize_field("latest_update", &self.latest_update)?;
+        let components = ComponentRefs {
+            list: &self.components,
+            i18n: self.i18n,
+        };
+        summary.serialize_field("components", &components)?;
+        let latest = self.latest_update.as_ref().map(|u| UpdateViewRef {
+            status: update_label(self.i18n, u.status),
+            at: &u.at,
+            text: u.text,
+        });
+        summary.serialize_field("latest_update", &latest)?;
         summary.end()
     }
 }
 
 /// An incident's own page: the summary, the whole timeline newest first, and the body.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Clone, Serialize)]
 pub struct IncidentDetail<'a> {
     #[serde(flatten)]
     pub summary: &'a IncidentSummary<'a>,
@@ -412,26 +469,27 @@ fn summarise<'a>(
         .map(|id| ComponentRef {
             id,
             name: names.get(id.as_str()).map_or(id.as_str(), |c| c.name.as_str()),
-            status: if is_maintenance {
-                StatusView::maintenance(i18n)
-            } else {
-                StatusView::of_severity(i18n, incident.severity_for(id))
-            },
+            severity: (!is_maintenance).then(|| incident.severity_for(id)),
         })
         .collect();
     let until = incident.end.unwrap_or(now);
     IncidentSummary {
+        i18n,
         slug: &incident.slug,
         title: &incident.title,
         is_maintenance,
         pinned: incident.pinned,
-        phase: phase_label(i18n, incident.phase(now)),
+        phase: incident.phase(now),
         status,
         start: Moment::new(i18n, tz, incident.start),
         end: incident.end.map(|end| Moment::new(i18n, tz, end)),
         duration: i18n.duration(until - incident.start).into(),
         components,
-        latest_update: incident.updates.last().map(|u| update_view(i18n, u, tz)),
+        latest_update: incident.updates.last().map(|u| LatestUpdate {
+            status: u.status,
+            at: Moment::new(i18n, tz, u.at),
+            text: &u.text,
+        }),
     }
 }
 
