@@ -457,7 +457,8 @@ impl OutputWriter {
             }
             Err(e) => self.already_a_folder(&path, e)?,
         };
-        self.lock().dirs.entry(dir.into()).or_insert(made);
+        // Another thread may have recorded the folder first (its mkdir found ours): keep "made".
+        *self.lock().dirs.entry(dir.into()).or_insert(false) |= made;
         Ok(())
     }
 
