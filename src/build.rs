@@ -163,6 +163,7 @@ impl Published {
         let site_ctx = self.context(options)?;
         let layered = Layered {
             site_static: &self.site_static,
+            theme_static: &self.theme_static,
             generated: Mutex::new(HashSet::new()),
             sink,
         };
@@ -252,9 +253,12 @@ impl Output for Prefixed<'_> {
 }
 
 /// Generated files on their way to the sink: dropped where the site's `static/` has the same
-/// path, and remembered so the theme's static files do not replace them.
+/// path, and remembered where the theme's static files have it, so those do not replace them.
 struct Layered<'a> {
     site_static: &'a BTreeMap<String, Vec<u8>>,
+    theme_static: &'a BTreeMap<String, Vec<u8>>,
+    /// The generated paths that are also theme static files (only those: a large site
+    /// generates a path per page, and a set of them all would be held for the whole build).
     generated: Mutex<HashSet<String>>,
     sink: &'a Sink<'a>,
 }
@@ -265,10 +269,12 @@ impl Layered<'_> {
         if self.site_static.contains_key(path) {
             return false;
         }
-        self.generated
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_string());
+        if self.theme_static.contains_key(path) {
+            self.generated
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(path.to_string());
+        }
         true
     }
 }

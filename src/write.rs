@@ -9,7 +9,7 @@
 //! what the previous build wrote and this one did not, and update the record. A build that
 //! fails drops the writer, which removes its temporary files: the output stays as it was.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -115,17 +115,31 @@ pub struct OutputWriter {
     committed: bool,
 }
 
+/// What the writer knows while files come in. Paths are relative to the output folder with
+/// `/` separators (one string per produced file, so a 100,000-page build stays small).
 #[derive(Default)]
 struct State {
-    produced: BTreeSet<String>,
-    /// Temporary file → its final place.
-    pending: Vec<(PathBuf, PathBuf)>,
-    /// Folders known to exist.
-    dirs: HashSet<PathBuf>,
-    /// Folders this writer created, in creation order (removed again if it is dropped).
-    created: Vec<PathBuf>,
+    /// Every path produced, and where its new bytes wait.
+    produced: BTreeMap<Box<str>, Waiting>,
+    /// Folders known to exist, relative (`""` is the output folder itself), each with whether
+    /// this writer created it (then it is removed again if the writer is dropped).
+    dirs: HashMap<Box<str>, bool>,
+    /// The output folder and folders above it that this writer created, in creation order.
+    created_above: Vec<PathBuf>,
     /// Temporary files waiting at the top of the folder (see `temporary_for`).
-    parked: usize,
+    parked: u32,
+}
+
+/// Where a produced file's bytes are until commit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Waiting {
+    /// The file in place already holds them: nothing to do.
+    InPlace,
+    /// In the temporary file beside the target ([`beside`]).
+    Beside,
+    /// In `.<n>.beacon-partial` at the top of the folder, because a file of the previous
+    /// build stands where the target's folder must be.
+    Parked(u32),
 }
 
 impl OutputWriter {
@@ -138,21 +152,21 @@ impl OutputWriter {
         remove_old_staging(&dir);
         let mut on_disk = HashSet::new();
         let mut partials = Vec::new();
-        let mut dirs = HashSet::new();
+        let mut dirs: HashMap<Box<str>, bool> = HashMap::new();
         match fs::symlink_metadata(&dir) {
             Ok(meta) if meta.is_dir() => {
                 for entry in walkdir::WalkDir::new(&dir).min_depth(1) {
                     let entry = entry.map_err(|e| walk_error(&dir, e))?;
                     let relative = relative_path(&dir, entry.path());
                     if entry.file_type().is_dir() {
-                        dirs.insert(entry.path().to_path_buf());
+                        dirs.insert(relative.into(), false);
                     } else if entry.file_name().to_string_lossy().ends_with(PARTIAL_SUFFIX) {
                         partials.push(entry.path().to_path_buf());
                     } else {
                         on_disk.insert(relative);
                     }
                 }
-                dirs.insert(dir.clone());
+                dirs.insert("".into(), false);
             }
             Ok(_) => {
                 return Err(Error::Usage(format!(
@@ -202,12 +216,11 @@ impl OutputWriter {
     pub fn put(&self, file: OutputFile) -> Result<()> {
         let target = self.claim(&file.path)?;
         if self.on_disk.contains(&file.path) && fs::read(&target).is_ok_and(|old| old == file.bytes) {
-            return Ok(());
+            return self.settle(&file.path, Waiting::InPlace);
         }
-        let temporary = self.temporary_for(&target)?;
+        let (temporary, waiting) = self.temporary_for(&file.path, &target)?;
         fs::write(&temporary, &file.bytes).map_err(|e| Error::io(&temporary, e))?;
-        self.lock().pending.push((temporary, target));
-        Ok(())
+        self.settle(&file.path, waiting)
     }
 
     /// Takes one large file as it is produced: its bytes go straight to a temporary file, which
@@ -218,7 +231,7 @@ impl OutputWriter {
         produce: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<()> {
         let target = self.claim(path)?;
-        let temporary = self.temporary_for(&target)?;
+        let (temporary, waiting) = self.temporary_for(path, &target)?;
         let written = fs::File::create(&temporary).and_then(|file| {
             let mut out = io::BufWriter::with_capacity(256 * 1024, file);
             produce(&mut out)?;
@@ -231,10 +244,9 @@ impl OutputWriter {
         }
         if self.on_disk.contains(path) && same_bytes(&temporary, &target) {
             let _ = fs::remove_file(&temporary);
-            return Ok(());
+            return self.settle(path, Waiting::InPlace);
         }
-        self.lock().pending.push((temporary, target));
-        Ok(())
+        self.settle(path, waiting)
     }
 
     /// Checks that the build may write `path` (once) and returns where it goes.
@@ -252,36 +264,65 @@ impl OutputWriter {
                 self.dir.display()
             )));
         }
-        if !self.lock().produced.insert(path.to_string()) {
-            return Err(Error::Usage(format!("the build produced `{path}` twice")));
+        match self.lock().produced.entry(path.into()) {
+            std::collections::btree_map::Entry::Occupied(_) => {
+                Err(Error::Usage(format!("the build produced `{path}` twice")))
+            }
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                // Nothing waits yet; `settle` says where the bytes went.
+                slot.insert(Waiting::InPlace);
+                Ok(target)
+            }
         }
-        Ok(target)
     }
 
-    /// The temporary file beside `target` (its folder created if need be).
-    fn temporary_for(&self, target: &Path) -> Result<PathBuf> {
-        let parent = target.parent().expect("a target is inside the output folder");
+    /// Records where the bytes of a claimed `path` wait until commit.
+    fn settle(&self, path: &str, waiting: Waiting) -> Result<()> {
+        if let Some(slot) = self.lock().produced.get_mut(path) {
+            *slot = waiting;
+        }
+        Ok(())
+    }
+
+    /// The temporary file for `path` (whose place is `target`): beside the target, its folder
+    /// created if need be.
+    fn temporary_for(&self, path: &str, target: &Path) -> Result<(PathBuf, Waiting)> {
+        let parent = parent_of(path);
         if let Err(error) = self.ensure_dir(parent) {
             // A file of the previous build stands where this build needs a folder: it goes
             // at commit, with the stale files. Until then the new file waits at the top.
             if !self.blocked_by_own_file(parent) {
                 return Err(error);
             }
-            self.ensure_dir(&self.dir)?;
-            let mut state = self.lock();
-            state.parked += 1;
-            return Ok(self.dir.join(format!(".{}{PARTIAL_SUFFIX}", state.parked)));
+            let n = {
+                let mut state = self.lock();
+                state.parked += 1;
+                state.parked
+            };
+            return Ok((self.parked(n), Waiting::Parked(n)));
         }
-        let name = target.file_name().expect("a target has a name").to_string_lossy();
-        Ok(parent.join(format!(".{name}{PARTIAL_SUFFIX}")))
+        Ok((beside(target), Waiting::Beside))
     }
 
-    /// Whether `dir` or a folder above it (inside the output) is a file the previous build wrote.
-    fn blocked_by_own_file(&self, dir: &Path) -> bool {
-        let own = self.manifest.writers.get(BUILD_WRITER);
-        dir.ancestors()
-            .take_while(|d| *d != self.dir && d.starts_with(&self.dir))
-            .any(|d| d.is_file() && own.is_some_and(|own| own.contains(&relative_path(&self.dir, d))))
+    /// The `n`th temporary file parked at the top of the folder.
+    fn parked(&self, n: u32) -> PathBuf {
+        self.dir.join(format!(".{n}{PARTIAL_SUFFIX}"))
+    }
+
+    /// Whether the folder `dir` (relative) or one above it inside the output is a file the
+    /// previous build wrote.
+    fn blocked_by_own_file(&self, dir: &str) -> bool {
+        let Some(own) = self.manifest.writers.get(BUILD_WRITER) else {
+            return false;
+        };
+        let mut at = dir;
+        while !at.is_empty() {
+            if own.contains(at) && self.dir.join(at).is_file() {
+                return true;
+            }
+            at = parent_of(at);
+        }
+        false
     }
 
     /// Makes the folder hold exactly what was put: renames the new files into place, removes
@@ -295,8 +336,11 @@ impl OutputWriter {
             .get(BUILD_WRITER)
             .cloned()
             .unwrap_or_default();
-        let stale: Vec<&String> = previous.difference(&state.produced).collect();
-        let adds_paths = state.produced.iter().any(|p| !previous.contains(p));
+        let stale: Vec<&String> = previous
+            .iter()
+            .filter(|p| !state.produced.contains_key(p.as_str()))
+            .collect();
+        let adds_paths = state.produced.keys().any(|p| !previous.contains(&**p));
 
         // Record every path before it appears, so that a build killed half-way leaves nothing
         // the next build would take for a user's file.
@@ -306,7 +350,7 @@ impl OutputWriter {
                 .writers
                 .entry(BUILD_WRITER.to_string())
                 .or_default()
-                .extend(state.produced.iter().cloned());
+                .extend(state.produced.keys().map(|p| p.to_string()));
             self.write_manifest(&during)?;
         }
         // Stale files first: a folder they leave empty may be where a new file goes.
@@ -319,25 +363,40 @@ impl OutputWriter {
             }
             self.prune_empty(&target);
         }
-        state.pending.par_iter().try_for_each(|(temporary, target)| {
-            let parent = target.parent().expect("a target is inside the output folder");
-            if !parent.is_dir() {
-                fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-            }
-            fs::rename(temporary, target).map_err(|e| Error::io(target, e))
+        let pending: Vec<(&str, Waiting)> = state
+            .produced
+            .iter()
+            .filter(|(_, waiting)| **waiting != Waiting::InPlace)
+            .map(|(path, waiting)| (&**path, *waiting))
+            .collect();
+        pending.par_iter().try_for_each(|(path, waiting)| {
+            let target = self.dir.join(path);
+            let temporary = match waiting {
+                // Its folder exists: the temporary file is in it.
+                Waiting::Beside => beside(&target),
+                _ => {
+                    let parent = target.parent().expect("a target is inside the output folder");
+                    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                    self.temporary(path, *waiting)
+                }
+            };
+            fs::rename(&temporary, &target).map_err(|e| Error::io(&target, e))
         })?;
-        let written = state.pending.len();
+        let written = pending.len();
+        drop(pending);
+        let files = state.produced.len();
         let mut after = self.manifest.clone();
-        after
-            .writers
-            .insert(BUILD_WRITER.to_string(), state.produced.clone());
+        after.writers.insert(
+            BUILD_WRITER.to_string(),
+            state.produced.into_keys().map(String::from).collect(),
+        );
         let current = fs::read(self.dir.join(MANIFEST)).ok();
         if current.as_deref() != Some(after.to_bytes().as_slice()) {
             self.write_manifest(&after)?;
         }
         self.committed = true;
         Ok(WriteSummary {
-            files: state.produced.len(),
+            files,
             written,
             removed: stale.len(),
         })
@@ -367,16 +426,71 @@ impl OutputWriter {
         Ok(self.dir.join(relative))
     }
 
-    /// Creates `dir` and any missing folder above it, remembering each one created.
-    fn ensure_dir(&self, dir: &Path) -> Result<()> {
+    /// Where the bytes of `path` wait, as recorded by `settle`.
+    fn temporary(&self, path: &str, waiting: Waiting) -> PathBuf {
+        match waiting {
+            Waiting::Parked(n) => self.parked(n),
+            _ => beside(&self.dir.join(path)),
+        }
+    }
+
+    /// Makes sure the folder `dir` (relative; `""` is the output folder) exists, creating it
+    /// and any missing folder above it, and remembers each one created. A folder made or seen
+    /// once is not looked at again, and a new one costs one `mkdir` (no `stat` first); no
+    /// lock is held during the system calls, so other threads go on writing.
+    fn ensure_dir(&self, dir: &str) -> Result<()> {
+        if self.lock().dirs.contains_key(dir) {
+            return Ok(());
+        }
+        if dir.is_empty() {
+            return self.ensure_top();
+        }
+        let path = self.dir.join(dir);
+        let made = match fs::create_dir(&path) {
+            Ok(()) => true,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                self.ensure_dir(parent_of(dir))?;
+                match fs::create_dir(&path) {
+                    Ok(()) => true,
+                    Err(e) => self.already_a_folder(&path, e)?,
+                }
+            }
+            Err(e) => self.already_a_folder(&path, e)?,
+        };
+        // Another thread may have recorded the folder first (its mkdir found ours): keep "made".
+        *self.lock().dirs.entry(dir.into()).or_insert(false) |= made;
+        Ok(())
+    }
+
+    /// After `mkdir` failed with `error`: fine (`Ok(false)`: nothing made) if a folder is
+    /// there (another thread made it, or it was there), else the error, also when a file
+    /// stands there.
+    fn already_a_folder(&self, path: &Path, error: io::Error) -> Result<bool> {
+        if error.kind() == io::ErrorKind::AlreadyExists {
+            if path.is_dir() {
+                return Ok(false);
+            }
+            return Err(Error::io(
+                path,
+                io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    "a file stands where a folder is needed",
+                ),
+            ));
+        }
+        Err(Error::io(path, error))
+    }
+
+    /// Creates the output folder and any missing folder above it, remembering each one.
+    fn ensure_top(&self) -> Result<()> {
         let mut state = self.lock();
-        if state.dirs.contains(dir) {
+        if state.dirs.contains_key("") {
             return Ok(());
         }
         let mut missing = Vec::new();
-        let mut at = Some(dir);
+        let mut at = Some(self.dir.as_path());
         while let Some(d) = at {
-            if state.dirs.contains(d) || d.is_dir() {
+            if d.is_dir() {
                 break;
             }
             missing.push(d.to_path_buf());
@@ -384,13 +498,12 @@ impl OutputWriter {
         }
         for d in missing.into_iter().rev() {
             match fs::create_dir(&d) {
-                Ok(()) => state.created.push(d.clone()),
+                Ok(()) => state.created_above.push(d),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
                 Err(e) => return Err(Error::io(&d, e)),
             }
-            state.dirs.insert(d);
         }
-        state.dirs.insert(dir.to_path_buf());
+        state.dirs.insert("".into(), false);
         Ok(())
     }
 
@@ -406,7 +519,7 @@ impl OutputWriter {
     }
 
     fn write_manifest(&self, manifest: &Manifest) -> Result<()> {
-        self.ensure_dir(&self.dir)?;
+        self.ensure_dir("")?;
         write_whole(&self.dir.join(MANIFEST), &manifest.to_bytes())
     }
 }
@@ -417,10 +530,23 @@ impl Drop for OutputWriter {
             return;
         }
         let state = std::mem::take(&mut *self.lock());
-        for (temporary, _) in &state.pending {
-            let _ = fs::remove_file(temporary);
+        for (path, waiting) in &state.produced {
+            if *waiting != Waiting::InPlace {
+                let _ = fs::remove_file(self.temporary(path, *waiting));
+            }
         }
-        for dir in state.created.iter().rev() {
+        // Deepest first, so each folder is empty when its turn comes.
+        let mut created: Vec<&str> = state
+            .dirs
+            .iter()
+            .filter(|(_, made)| **made)
+            .map(|(dir, _)| &**dir)
+            .collect();
+        created.sort_by_key(|dir| std::cmp::Reverse(dir.matches('/').count()));
+        for dir in created {
+            let _ = fs::remove_dir(self.dir.join(dir));
+        }
+        for dir in state.created_above.iter().rev() {
             let _ = fs::remove_dir(dir);
         }
     }
@@ -438,6 +564,17 @@ impl Output for OutputWriter {
     ) -> Result<()> {
         OutputWriter::put_streamed(self, path, produce)
     }
+}
+
+/// The temporary file beside `target` that holds its new bytes until commit.
+fn beside(target: &Path) -> PathBuf {
+    let name = target.file_name().expect("a target has a name").to_string_lossy();
+    target.with_file_name(format!(".{name}{PARTIAL_SUFFIX}"))
+}
+
+/// The folder of a relative `/`-separated path (`""` for one at the top).
+fn parent_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(parent, _)| parent)
 }
 
 /// Whether two files hold the same bytes, read a block at a time.

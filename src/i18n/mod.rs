@@ -35,6 +35,56 @@ pub struct I18n {
     catalogue: Catalogue,
     dates: dates::Formats,
     rtl: bool,
+    labels: Labels,
+}
+
+/// The words of every status, phase and update status, looked up once: every listed incident
+/// shows several, each time a page lists it, so they are read by index, not by message id.
+struct Labels {
+    status: [String; 6],
+    phase: [String; 5],
+    update: [String; 9],
+    notice: String,
+    maintenance: String,
+}
+
+impl Labels {
+    fn new(catalogue: &Catalogue) -> Labels {
+        let text = |id: &str| catalogue.text(id).to_string();
+        Labels {
+            status: [
+                "status-no-data",
+                "status-operational",
+                "status-under-maintenance",
+                "status-degraded-performance",
+                "status-partial-outage",
+                "status-major-outage",
+            ]
+            .map(text),
+            phase: [
+                "phase-ongoing",
+                "phase-resolved",
+                "phase-upcoming",
+                "phase-in-progress",
+                "phase-completed",
+            ]
+            .map(text),
+            update: [
+                "update-investigating",
+                "update-identified",
+                "update-monitoring",
+                "update-resolved",
+                "update-postmortem",
+                "update-scheduled",
+                "update-in-progress",
+                "update-completed",
+                "update-update",
+            ]
+            .map(text),
+            notice: text("status-notice"),
+            maintenance: text("status-maintenance"),
+        }
+    }
 }
 
 impl I18n {
@@ -57,6 +107,7 @@ impl I18n {
         I18n {
             dates: dates::Formats::new(&language.tag),
             rtl: dates::is_right_to_left(&language.tag),
+            labels: Labels::new(&catalogue),
             language,
             catalogue,
         }
@@ -119,14 +170,24 @@ impl I18n {
     }
 
     pub fn status(&self, status: ComponentStatus) -> &str {
-        self.text(match status {
-            ComponentStatus::NoData => "status-no-data",
-            ComponentStatus::Operational => "status-operational",
-            ComponentStatus::UnderMaintenance => "status-under-maintenance",
-            ComponentStatus::DegradedPerformance => "status-degraded-performance",
-            ComponentStatus::PartialOutage => "status-partial-outage",
-            ComponentStatus::MajorOutage => "status-major-outage",
-        })
+        &self.labels.status[match status {
+            ComponentStatus::NoData => 0,
+            ComponentStatus::Operational => 1,
+            ComponentStatus::UnderMaintenance => 2,
+            ComponentStatus::DegradedPerformance => 3,
+            ComponentStatus::PartialOutage => 4,
+            ComponentStatus::MajorOutage => 5,
+        }]
+    }
+
+    /// `status-notice`: what a notice (no impact) reads as, where a status would be.
+    pub fn notice(&self) -> &str {
+        &self.labels.notice
+    }
+
+    /// `status-maintenance`: what a maintenance window reads as, where a status would be.
+    pub fn maintenance(&self) -> &str {
+        &self.labels.maintenance
     }
 
     pub fn banner(&self, status: ComponentStatus) -> &str {
@@ -153,32 +214,31 @@ impl I18n {
 
     /// The words for a severity (a notice has its own).
     pub fn severity(&self, severity: Severity) -> &str {
-        ComponentStatus::from_severity(severity)
-            .map_or_else(|| self.text("status-notice"), |s| self.status(s))
+        ComponentStatus::from_severity(severity).map_or_else(|| self.notice(), |s| self.status(s))
     }
 
     pub fn phase(&self, phase: Phase) -> &str {
-        self.text(match phase {
-            Phase::Ongoing => "phase-ongoing",
-            Phase::Resolved => "phase-resolved",
-            Phase::Upcoming => "phase-upcoming",
-            Phase::InProgress => "phase-in-progress",
-            Phase::Completed => "phase-completed",
-        })
+        &self.labels.phase[match phase {
+            Phase::Ongoing => 0,
+            Phase::Resolved => 1,
+            Phase::Upcoming => 2,
+            Phase::InProgress => 3,
+            Phase::Completed => 4,
+        }]
     }
 
     pub fn update(&self, status: UpdateStatus) -> &str {
-        self.text(match status {
-            UpdateStatus::Investigating => "update-investigating",
-            UpdateStatus::Identified => "update-identified",
-            UpdateStatus::Monitoring => "update-monitoring",
-            UpdateStatus::Resolved => "update-resolved",
-            UpdateStatus::Postmortem => "update-postmortem",
-            UpdateStatus::Scheduled => "update-scheduled",
-            UpdateStatus::InProgress => "update-in-progress",
-            UpdateStatus::Completed => "update-completed",
-            UpdateStatus::Update => "update-update",
-        })
+        &self.labels.update[match status {
+            UpdateStatus::Investigating => 0,
+            UpdateStatus::Identified => 1,
+            UpdateStatus::Monitoring => 2,
+            UpdateStatus::Resolved => 3,
+            UpdateStatus::Postmortem => 4,
+            UpdateStatus::Scheduled => 5,
+            UpdateStatus::InProgress => 6,
+            UpdateStatus::Completed => 7,
+            UpdateStatus::Update => 8,
+        }]
     }
 
     /// A (possibly weighted, fractional) number of seconds in words, two units at most:

@@ -59,10 +59,12 @@ struct ComponentJson {
     components: Option<Vec<String>>,
 }
 
+/// One incident as the API lists it, made as it is serialised (one at a time) and borrowing
+/// what the model and the page's components already hold.
 #[derive(Serialize)]
-struct IncidentJson {
-    id: String,
-    name: String,
+struct IncidentJson<'a> {
+    id: &'a str,
+    name: &'a str,
     status: &'static str,
     created_at: String,
     updated_at: String,
@@ -71,9 +73,9 @@ struct IncidentJson {
     impact: &'static str,
     shortlink: String,
     started_at: String,
-    page_id: String,
-    incident_updates: Vec<UpdateJson>,
-    components: Vec<ComponentJson>,
+    page_id: &'a str,
+    incident_updates: Vec<UpdateJson<'a>>,
+    components: Vec<&'a ComponentJson>,
     /// Scheduled maintenance only.
     #[serde(skip_serializing_if = "Option::is_none")]
     scheduled_for: Option<String>,
@@ -81,24 +83,48 @@ struct IncidentJson {
     scheduled_until: Option<String>,
 }
 
-#[derive(Serialize)]
-struct UpdateJson {
-    id: String,
+/// One update; its three times are the same instant (Statuspage has no edits to tell apart).
+struct UpdateJson<'a> {
+    incident_id: &'a str,
+    /// 1-based position in the file's order: the id is `<incident id>-<n>`.
+    n: usize,
     status: &'static str,
-    body: String,
-    incident_id: String,
-    created_at: String,
-    updated_at: String,
-    display_at: String,
-    /// The component status changes this update announced (see [`affected_components`]).
-    affected_components: Option<Vec<AffectedComponent>>,
+    body: &'a str,
+    at: String,
+    /// The component status changes this update announced (see [`ComponentChanges`]).
+    affected_components: Option<Vec<AffectedComponent<'a>>>,
+}
+
+impl Serialize for UpdateJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut update = serializer.serialize_struct("UpdateJson", 8)?;
+        update.serialize_field("id", &UpdateId(self.incident_id, self.n))?;
+        update.serialize_field("status", self.status)?;
+        update.serialize_field("body", self.body)?;
+        update.serialize_field("incident_id", self.incident_id)?;
+        update.serialize_field("created_at", &self.at)?;
+        update.serialize_field("updated_at", &self.at)?;
+        update.serialize_field("display_at", &self.at)?;
+        update.serialize_field("affected_components", &self.affected_components)?;
+        update.end()
+    }
+}
+
+/// `<incident id>-<n>`, written without a string of its own.
+struct UpdateId<'a>(&'a str, usize);
+
+impl Serialize for UpdateId<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!("{}-{}", self.0, self.1))
+    }
 }
 
 /// One component's change of status, as Statuspage lists it on an update.
-#[derive(Serialize)]
-struct AffectedComponent {
-    code: String,
-    name: String,
+#[derive(Serialize, Clone, Copy)]
+struct AffectedComponent<'a> {
+    code: &'a str,
+    name: &'a str,
     old_status: &'static str,
     new_status: &'static str,
 }
@@ -261,7 +287,9 @@ pub fn render(ctx: &BuildContext, sink: &Sink) -> Result<()> {
     for (path, document) in files {
         sink.put_streamed(path, &mut |out| {
             let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
-            serde_json::to_writer_pretty(&mut out, &document)?;
+            // Compact, as Statuspage serves it (docs/choices.md): `incidents.json` lists every
+            // incident, and indentation made it half again as large and slower to write.
+            serde_json::to_writer(&mut out, &document)?;
             out.write_all(b"\n")?;
             out.flush()
         })?;
@@ -435,7 +463,12 @@ fn page_id_like(name: &str) -> String {
     }
 }
 
-fn incident(ctx: &BuildContext, i: &Incident, page_id: &str, all: &[ComponentJson]) -> IncidentJson {
+fn incident<'a>(
+    ctx: &'a BuildContext,
+    i: &'a Incident,
+    page_id: &'a str,
+    all: &'a [ComponentJson],
+) -> IncidentJson<'a> {
     let now = ctx.now();
     let phase = i.phase(now);
     let time = |t: DateTime<Utc>| rfc3339(t);
@@ -454,13 +487,11 @@ fn incident(ctx: &BuildContext, i: &Incident, page_id: &str, all: &[ComponentJso
             };
             current = Some(status);
             UpdateJson {
-                id: format!("{}-{}", i.slug, n + 1),
+                incident_id: &i.slug,
+                n: n + 1,
                 status,
-                body: u.text.clone(),
-                incident_id: i.slug.clone(),
-                created_at: time(u.at),
-                updated_at: time(u.at),
-                display_at: time(u.at),
+                body: &u.text,
+                at: time(u.at),
                 affected_components: changes.at(status),
             }
         })
@@ -479,8 +510,8 @@ fn incident(ctx: &BuildContext, i: &Incident, page_id: &str, all: &[ComponentJso
     };
     let closed = matches!(phase, Phase::Resolved | Phase::Completed);
     IncidentJson {
-        id: i.slug.clone(),
-        name: i.title.clone(),
+        id: &i.slug,
+        name: &i.title,
         status,
         created_at: time(first_published(i, now)),
         updated_at: time(last_change(i, now)),
@@ -497,12 +528,12 @@ fn incident(ctx: &BuildContext, i: &Incident, page_id: &str, all: &[ComponentJso
         },
         shortlink: permalink(ctx, i),
         started_at: time(i.start),
-        page_id: page_id.to_string(),
+        page_id,
         incident_updates: updates,
         components: i
             .components
             .iter()
-            .filter_map(|id| all.iter().find(|c| !c.group && &c.id == id).cloned())
+            .filter_map(|id| all.iter().find(|c| !c.group && &c.id == id))
             .collect(),
         scheduled_for: i.is_maintenance().then(|| time(i.start)),
         scheduled_until: if i.is_maintenance() { i.end.map(time) } else { None },
@@ -535,15 +566,15 @@ fn status_in_force(i: &Incident, before: Option<&'static str>, at: DateTime<Utc>
 /// force (an incident from its first update, a window once `in_progress`) moves each affected
 /// component from operational to its status, the first `resolved` or `completed` moves it back.
 /// Like Statuspage, updates that change nothing have `null`. A notice changes nothing.
-struct ComponentChanges {
+struct ComponentChanges<'a> {
     /// Each affected component: id, name and the status it takes.
-    components: Vec<(String, String, &'static str)>,
+    components: Vec<(&'a str, &'a str, &'static str)>,
     started: bool,
     ended: bool,
 }
 
-impl ComponentChanges {
-    fn new(ctx: &BuildContext, i: &Incident) -> Self {
+impl<'a> ComponentChanges<'a> {
+    fn new(ctx: &'a BuildContext, i: &'a Incident) -> Self {
         let components = i
             .components
             .iter()
@@ -560,7 +591,7 @@ impl ComponentChanges {
                     .iter()
                     .find(|c| &c.id == id)
                     .map_or(id.as_str(), |c| c.name.as_str());
-                Some((id.clone(), name.to_string(), status.as_str()))
+                Some((id.as_str(), name, status.as_str()))
             })
             .collect();
         ComponentChanges {
@@ -571,16 +602,16 @@ impl ComponentChanges {
     }
 
     /// The changes an update with Statuspage status `status` announces, in order of updates.
-    fn at(&mut self, status: &str) -> Option<Vec<AffectedComponent>> {
+    fn at(&mut self, status: &str) -> Option<Vec<AffectedComponent<'a>>> {
         if self.components.is_empty() || self.ended {
             return None;
         }
         let list = |from_operational: bool| {
             self.components
                 .iter()
-                .map(|(code, name, status)| AffectedComponent {
-                    code: code.clone(),
-                    name: name.clone(),
+                .map(|&(code, name, status)| AffectedComponent {
+                    code,
+                    name,
                     old_status: if from_operational { "operational" } else { status },
                     new_status: if from_operational { status } else { "operational" },
                 })

@@ -1,21 +1,26 @@
 //! The data templates receive: plain structs built once per build from the model and the status
 //! report, borrowing from them, every figure already formatted. URLs in views are relative to
 //! the site root (`incidents/<slug>/`); templates put `{{ page.root }}` in front.
+//!
+//! One [`IncidentSummary`] per incident lives for the whole build (100,000 at a time on a
+//! large site), so it is kept small: it borrows what the model has, holds formatted words as
+//! `Box<str>`, and writes what is cheap to derive (URLs, RFC 3339 instants) only when it is
+//! serialised, with hand-written `Serialize` impls that give the fields docs/theme.md lists in
+//! the same order.
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
-use rayon::prelude::*;
-use serde::Serialize;
-
-use super::format::{time_view, TimeView};
 use crate::config::Component;
 use crate::content::{Incident, Kind, Phase, Severity, Update, UpdateStatus};
 use crate::context::BuildContext;
 use crate::i18n::I18n;
 use crate::markdown::render_markdown;
 use crate::status::{ComponentReport, ComponentStatus, DayBar, UPTIME_WINDOWS};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rayon::prelude::*;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
 /// A status as shown: the machine key (CSS class, icon choice) and the words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -40,7 +45,7 @@ impl<'a> StatusView<'a> {
             Some(status) => StatusView::of(i18n, status),
             None => StatusView {
                 key: "notice",
-                label: i18n.text("status-notice"),
+                label: i18n.notice(),
             },
         }
     }
@@ -48,7 +53,7 @@ impl<'a> StatusView<'a> {
     pub fn maintenance(i18n: &'a I18n) -> Self {
         StatusView {
             key: "under_maintenance",
-            label: i18n.text("status-maintenance"),
+            label: i18n.maintenance(),
         }
     }
 
@@ -81,49 +86,227 @@ fn update_label(i18n: &I18n, status: UpdateStatus) -> Label<'_> {
     }
 }
 
+/// An instant as the templates show it, serialised as [`TimeView`](super::format::TimeView)
+/// is (`{ datetime, text }`), both formatted once; the RFC 3339 form (`2022-01-27T07:40:00-05:00`,
+/// 25 bytes) is kept inside the struct.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moment {
+    datetime: ShortStr,
+    /// In the site's language and zone, e.g. `Jan 27, 2022, 7:40 AM EST`.
+    text: Box<str>,
+}
+
+impl Moment {
+    pub fn new(i18n: &I18n, tz: Tz, instant: DateTime<Utc>) -> Moment {
+        let local = instant.with_timezone(&tz);
+        Moment {
+            datetime: ShortStr::new(&local.to_rfc3339()),
+            text: i18n.date_time(&local).into(),
+        }
+    }
+}
+
+impl Serialize for Moment {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut time = serializer.serialize_struct("TimeView", 2)?;
+        time.serialize_field("datetime", self.datetime.as_str())?;
+        time.serialize_field("text", &*self.text)?;
+        time.end()
+    }
+}
+
+/// A string of up to [`ShortStr::INLINE`] bytes kept inside the struct, a longer one on the
+/// heap: RFC 3339 instants fit, and a build holds three per incident.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ShortStr {
+    Inline { len: u8, bytes: [u8; ShortStr::INLINE] },
+    Heap(Box<str>),
+}
+
+impl ShortStr {
+    const INLINE: usize = 30;
+
+    fn new(text: &str) -> ShortStr {
+        if text.len() > Self::INLINE {
+            return ShortStr::Heap(text.into());
+        }
+        let mut bytes = [0; Self::INLINE];
+        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        ShortStr::Inline {
+            len: text.len() as u8,
+            bytes,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            ShortStr::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).expect("copied from a str whole")
+            }
+            ShortStr::Heap(text) => text,
+        }
+    }
+}
+
+/// A folder URL relative to the site root: `incidents/<slug>/`, `components/<id>/`, made when
+/// serialised (in a stack buffer when it fits, so the serialiser copies it once).
+struct FolderUrl<'a>(&'static str, &'a str);
+
+impl Serialize for FolderUrl<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (section, name) = (self.0.as_bytes(), self.1.as_bytes());
+        let len = section.len() + name.len() + 2;
+        let mut buffer = [0u8; 128];
+        if len > buffer.len() {
+            return serializer.serialize_str(&format!("{}/{}/", self.0, self.1));
+        }
+        buffer[..section.len()].copy_from_slice(section);
+        buffer[section.len()] = b'/';
+        buffer[section.len() + 1..len - 1].copy_from_slice(name);
+        buffer[len - 1] = b'/';
+        serializer.serialize_str(std::str::from_utf8(&buffer[..len]).expect("made of two strs and ASCII"))
+    }
+}
+
+fn folder_url<'a>(section: &'static str, name: &'a str) -> FolderUrl<'a> {
+    FolderUrl(section, name)
+}
+
 /// One entry of a timeline.
 #[derive(Debug, Clone, Serialize)]
 pub struct UpdateView<'a> {
     pub status: Label<'a>,
-    pub at: TimeView,
+    pub at: Moment,
     /// Plain text; the template escapes it.
     pub text: &'a str,
 }
 
-/// A component named by an incident, with what the incident does to it.
-#[derive(Debug, Clone, Serialize)]
+/// A component named by an incident, with what the incident does to it: serialised (by
+/// [`IncidentSummary`], which has the words) as `{ id, name, url, status }`, `url` being
+/// `components/<id>/`.
+#[derive(Debug, Clone)]
 pub struct ComponentRef<'a> {
     pub id: &'a str,
     pub name: &'a str,
-    pub url: String,
-    pub status: StatusView<'a>,
+    /// The incident's severity for this component; `None` for a maintenance window.
+    pub severity: Option<Severity>,
+}
+
+/// A [`ComponentRef`] with its words, as serialised.
+struct ComponentRefView<'s, 'a> {
+    component: &'s ComponentRef<'a>,
+    i18n: &'a I18n,
+}
+
+impl Serialize for ComponentRefView<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let c = self.component;
+        let status = match c.severity {
+            Some(severity) => StatusView::of_severity(self.i18n, severity),
+            None => StatusView::maintenance(self.i18n),
+        };
+        let mut component = serializer.serialize_struct("ComponentRef", 4)?;
+        component.serialize_field("id", c.id)?;
+        component.serialize_field("name", c.name)?;
+        component.serialize_field("url", &folder_url("components", c.id))?;
+        component.serialize_field("status", &status)?;
+        component.end()
+    }
+}
+
+/// The components of a summary, serialised as a list of [`ComponentRefView`]s.
+struct ComponentRefs<'s, 'a> {
+    list: &'s [ComponentRef<'a>],
+    i18n: &'a I18n,
+}
+
+impl Serialize for ComponentRefs<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.list.iter().map(|component| ComponentRefView {
+            component,
+            i18n: self.i18n,
+        }))
+    }
+}
+
+/// The newest update of a summary: serialised (by [`IncidentSummary`]) as an [`UpdateView`].
+#[derive(Debug, Clone)]
+pub struct LatestUpdate<'a> {
+    pub status: UpdateStatus,
+    pub at: Moment,
+    pub text: &'a str,
+}
+
+/// An [`UpdateView`]'s fields, borrowed, as serialised.
+#[derive(Serialize)]
+#[serde(rename = "UpdateView")]
+struct UpdateViewRef<'s, 'a> {
+    status: Label<'a>,
+    at: &'s Moment,
+    text: &'a str,
 }
 
 /// An incident or maintenance window as listed (front page, history, component pages).
-#[derive(Debug, Clone, Serialize)]
+/// Serialised with `url` (`incidents/<slug>/`) and `kind` (`incident` or `maintenance`) after
+/// `slug` and `title`, in the order of docs/theme.md.
+#[derive(Clone)]
 pub struct IncidentSummary<'a> {
+    /// The words of the phase, the update status and the components' statuses: looked up (by
+    /// index, see [`I18n::phase`]) when serialised rather than held per incident.
+    i18n: &'a I18n,
     pub slug: &'a str,
-    pub url: String,
     pub title: &'a str,
-    /// `incident` or `maintenance`.
-    pub kind: &'static str,
     pub is_maintenance: bool,
     pub pinned: bool,
-    pub phase: Label<'a>,
+    pub phase: Phase,
     /// The severity (or maintenance) as a status.
     pub status: StatusView<'a>,
-    pub start: TimeView,
+    pub start: Moment,
     /// Resolved (incident) or scheduled end (maintenance); absent while an incident is ongoing.
-    pub end: Option<TimeView>,
+    pub end: Option<Moment>,
     /// Start to end; for an ongoing incident, start to `now`.
-    pub duration: String,
-    pub components: Vec<ComponentRef<'a>>,
+    pub duration: Box<str>,
+    pub components: Box<[ComponentRef<'a>]>,
     /// The newest published update.
-    pub latest_update: Option<UpdateView<'a>>,
+    pub latest_update: Option<LatestUpdate<'a>>,
+}
+
+impl Serialize for IncidentSummary<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut summary = serializer.serialize_struct("IncidentSummary", 13)?;
+        summary.serialize_field("slug", self.slug)?;
+        summary.serialize_field("url", &folder_url("incidents", self.slug))?;
+        summary.serialize_field("title", self.title)?;
+        let kind = if self.is_maintenance {
+            "maintenance"
+        } else {
+            "incident"
+        };
+        summary.serialize_field("kind", kind)?;
+        summary.serialize_field("is_maintenance", &self.is_maintenance)?;
+        summary.serialize_field("pinned", &self.pinned)?;
+        summary.serialize_field("phase", &phase_label(self.i18n, self.phase))?;
+        summary.serialize_field("status", &self.status)?;
+        summary.serialize_field("start", &self.start)?;
+        summary.serialize_field("end", &self.end)?;
+        summary.serialize_field("duration", &*self.duration)?;
+        let components = ComponentRefs {
+            list: &self.components,
+            i18n: self.i18n,
+        };
+        summary.serialize_field("components", &components)?;
+        let latest = self.latest_update.as_ref().map(|u| UpdateViewRef {
+            status: update_label(self.i18n, u.status),
+            at: &u.at,
+            text: u.text,
+        });
+        summary.serialize_field("latest_update", &latest)?;
+        summary.end()
+    }
 }
 
 /// An incident's own page: the summary, the whole timeline newest first, and the body.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Clone, Serialize)]
 pub struct IncidentDetail<'a> {
     #[serde(flatten)]
     pub summary: &'a IncidentSummary<'a>,
@@ -267,7 +450,7 @@ pub fn incident_detail<'a>(
 fn update_view<'a>(i18n: &'a I18n, update: &'a Update, tz: Tz) -> UpdateView<'a> {
     UpdateView {
         status: update_label(i18n, update.status),
-        at: time_view(i18n, tz, update.at),
+        at: Moment::new(i18n, tz, update.at),
         text: &update.text,
     }
 }
@@ -291,29 +474,27 @@ fn summarise<'a>(
         .map(|id| ComponentRef {
             id,
             name: names.get(id.as_str()).map_or(id.as_str(), |c| c.name.as_str()),
-            url: format!("components/{id}/"),
-            status: if is_maintenance {
-                StatusView::maintenance(i18n)
-            } else {
-                StatusView::of_severity(i18n, incident.severity_for(id))
-            },
+            severity: (!is_maintenance).then(|| incident.severity_for(id)),
         })
         .collect();
     let until = incident.end.unwrap_or(now);
     IncidentSummary {
+        i18n,
         slug: &incident.slug,
-        url: format!("incidents/{}/", incident.slug),
         title: &incident.title,
-        kind: if is_maintenance { "maintenance" } else { "incident" },
         is_maintenance,
         pinned: incident.pinned,
-        phase: phase_label(i18n, incident.phase(now)),
+        phase: incident.phase(now),
         status,
-        start: time_view(i18n, tz, incident.start),
-        end: incident.end.map(|end| time_view(i18n, tz, end)),
-        duration: i18n.duration(until - incident.start),
+        start: Moment::new(i18n, tz, incident.start),
+        end: incident.end.map(|end| Moment::new(i18n, tz, end)),
+        duration: i18n.duration(until - incident.start).into(),
         components,
-        latest_update: incident.updates.last().map(|u| update_view(i18n, u, tz)),
+        latest_update: incident.updates.last().map(|u| LatestUpdate {
+            status: u.status,
+            at: Moment::new(i18n, tz, u.at),
+            text: &u.text,
+        }),
     }
 }
 
@@ -394,7 +575,55 @@ pub fn bar_view(i18n: &I18n, day: &DayBar) -> BarView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::format::time_view;
     use chrono::NaiveDate;
+
+    /// A moment serialises exactly as the `TimeView` it stands for, fractions of a second,
+    /// summer time and far-off zones included.
+    #[test]
+    fn moments_serialise_as_time_views() {
+        let en = I18n::shipped("en").unwrap();
+        let zones = [
+            chrono_tz::UTC,
+            chrono_tz::America::New_York,
+            chrono_tz::Asia::Kolkata,
+            chrono_tz::Pacific::Chatham,
+        ];
+        for text in [
+            "2022-01-27T12:40:00Z",
+            "2022-07-01T23:59:59.5Z",
+            "2024-02-29T00:00:00.123456789Z",
+            "1999-12-31T23:00:00Z",
+        ] {
+            let t = DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc);
+            for tz in zones {
+                assert_eq!(
+                    serde_json::to_value(Moment::new(&en, tz, t)).unwrap(),
+                    serde_json::to_value(time_view(&en, tz, t)).unwrap(),
+                    "{text} in {tz}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn short_strings_keep_their_text_inline_or_not() {
+        for text in ["", "2022-01-27T07:40:00-05:00", &"x".repeat(30), &"é".repeat(40)] {
+            assert_eq!(ShortStr::new(text).as_str(), text);
+        }
+        assert!(matches!(ShortStr::new(&"x".repeat(30)), ShortStr::Inline { .. }));
+        assert!(matches!(ShortStr::new(&"x".repeat(31)), ShortStr::Heap(_)));
+    }
+
+    #[test]
+    fn folder_urls_of_any_length_serialise_whole() {
+        for name in ["a", "2026-01-01-incident-99999", &"n".repeat(200)] {
+            assert_eq!(
+                serde_json::to_value(folder_url("incidents", name)).unwrap(),
+                serde_json::Value::String(format!("incidents/{name}/"))
+            );
+        }
+    }
 
     #[test]
     fn bar_labels_give_date_status_downtime_and_incidents() {

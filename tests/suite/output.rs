@@ -243,6 +243,24 @@ fn a_path_can_turn_from_file_to_folder_and_back() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
+/// The file of a previous build is the very folder a new file goes into (`docs` →
+/// `docs/index.html`), not only a folder above it.
+#[test]
+fn a_file_can_turn_into_the_folder_of_a_new_file() {
+    let site = site_with_incident();
+    site.write("static/docs", "a file");
+    site.build_at(NOW);
+    fs::remove_file(site.path("static/docs")).unwrap();
+    site.write("static/docs/index.html", "a folder");
+    site.build_at(NOW);
+    assert_eq!(site.read("public/docs/index.html"), "a folder");
+    let leftovers: Vec<String> = tree(&site.path("public"))
+        .into_keys()
+        .filter(|p| p.contains("beacon-partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
 #[test]
 fn a_failed_build_leaves_the_output_untouched() {
     let site = site_with_incident();
