@@ -9,6 +9,7 @@
 pub mod format;
 pub mod pages;
 pub mod sitemap;
+pub mod status_html;
 pub mod theme;
 pub mod view;
 

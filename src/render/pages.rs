@@ -11,7 +11,9 @@ use tera::Context;
 
 use super::format::{time_view, TimeView};
 use super::theme::Theme;
-use super::view::{incident_detail, ComponentView, GroupView, IncidentSummary, StatusView, Views};
+use super::view::{
+    every_status, incident_detail, ComponentView, GroupView, IncidentSummary, StatusView, Views,
+};
 use crate::content::Phase;
 use std::sync::Mutex;
 
@@ -154,6 +156,7 @@ impl<'a> Pages<'a> {
     ) -> crate::error::Result<Self> {
         let mut theme = Theme::load(&ctx.options.root, &ctx.site.config.theme)?;
         theme.speak(ctx.i18n.clone());
+        theme.render_statuses(&every_status(&ctx.i18n));
         let views = Views::new(ctx);
         let jobs = jobs(ctx, &views);
         Ok(Pages {

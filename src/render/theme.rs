@@ -123,6 +123,13 @@ impl Theme {
             .register_function("t", crate::i18n::template::Translate::new(i18n));
     }
 
+    /// Gives templates `status_of()`: the `status` macro's HTML for each of `statuses`,
+    /// rendered now (see [`super::status_html`]). After [`Theme::speak`], which the macro may use.
+    pub fn render_statuses(&mut self, statuses: &[super::view::StatusView]) {
+        let status_of = super::status_html::StatusOf::render(&mut self.tera, statuses);
+        self.tera.register_function("status_of", status_of);
+    }
+
     /// Renders `template`; a failure names the template's file.
     pub fn render(&self, template: &str, context: &Context) -> std::result::Result<String, Diagnostic> {
         self.tera.render(template, context).map_err(|e| {
