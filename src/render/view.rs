@@ -287,6 +287,9 @@ pub struct IncidentSummary<'a> {
     pub end: Option<Moment>,
     /// Start to end; for an ongoing incident, start to `now`.
     pub duration: Box<str>,
+    /// The phase and the duration in one phrase (`Resolved after 2 hours`, message
+    /// `row-after`): formatted once here rather than by every list row that shows it.
+    pub outcome: Box<str>,
     pub components: Box<[ComponentRef<'a>]>,
     /// The newest published update.
     pub latest_update: Option<LatestUpdate<'a>>,
@@ -294,7 +297,7 @@ pub struct IncidentSummary<'a> {
 
 impl Serialize for IncidentSummary<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut summary = serializer.serialize_struct("IncidentSummary", 13)?;
+        let mut summary = serializer.serialize_struct("IncidentSummary", 14)?;
         summary.serialize_field("slug", self.slug)?;
         summary.serialize_field("url", &folder_url("incidents", self.slug))?;
         summary.serialize_field("title", self.title)?;
@@ -311,6 +314,7 @@ impl Serialize for IncidentSummary<'_> {
         summary.serialize_field("start", &self.start)?;
         summary.serialize_field("end", &self.end)?;
         summary.serialize_field("duration", &*self.duration)?;
+        summary.serialize_field("outcome", &*self.outcome)?;
         let components = ComponentRefs {
             list: &self.components,
             i18n: self.i18n,
@@ -499,17 +503,27 @@ fn summarise<'a>(
         })
         .collect();
     let until = incident.end.unwrap_or(now);
+    let phase = incident.phase(now);
+    let duration = i18n.duration(until - incident.start);
+    let outcome = i18n.format(
+        "row-after",
+        &[
+            ("phase", i18n.phase(phase).into()),
+            ("duration", duration.as_str().into()),
+        ],
+    );
     IncidentSummary {
         i18n,
         slug: &incident.slug,
         title: &incident.title,
         is_maintenance,
         pinned: incident.pinned,
-        phase: incident.phase(now),
+        phase,
         status,
         start: Moment::new(i18n, tz, incident.start),
         end: incident.end.map(|end| Moment::new(i18n, tz, end)),
-        duration: i18n.duration(until - incident.start).into(),
+        duration: duration.into(),
+        outcome: outcome.into(),
         components,
         latest_update: incident.updates.last().map(|u| LatestUpdate {
             status: u.status,
