@@ -51,6 +51,9 @@ struct SiteView<'a> {
     /// The stale notice's sentences in the site's language, as JSON for stale.js: one template
     /// per unit and plural category, `{n}` for the number (see `I18n::stale_messages`).
     stale_messages: String,
+    /// `stale_messages` escaped for an attribute value, once per build rather than by every
+    /// page (`data-messages="{{ site.stale_messages_html | safe }}"`).
+    stale_messages_html: String,
 }
 
 #[derive(Serialize)]
@@ -292,6 +295,7 @@ fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) 
         title: &p.title,
         url: format!("{}/", p.slug),
     }));
+    let stale_messages = ctx.i18n.stale_messages();
     SiteView {
         title: &config.title,
         description: &config.description,
@@ -305,7 +309,8 @@ fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) 
         versions,
         built_at: ctx.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         stale_after_seconds: config.stale_after.num_seconds(),
-        stale_messages: ctx.i18n.stale_messages(),
+        stale_messages_html: crate::i18n::escape_html(&stale_messages).into_owned(),
+        stale_messages,
     }
 }
 
