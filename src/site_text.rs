@@ -327,12 +327,11 @@ pub fn missing_site_texts(config: &Config) -> Vec<Diagnostic> {
                 }
             }
         }
-        if !gaps.is_empty() {
-            warnings.push(Diagnostic::file(
-                &text.source,
-                format!("not translated: {}; {falls_back} there", gaps.join(", ")),
-            ));
-        }
+        warnings.extend(crate::content::translation::gaps_warning(
+            &text.source,
+            &gaps,
+            &falls_back,
+        ));
     }
     warnings
 }

@@ -70,12 +70,7 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
     let offset = split.front_matter_offset;
     let front: IncidentFrontMatter = parse_all_keys(path, text, offset, split.front_matter, INCIDENT_KEYS)?;
 
-    let mut problems = Problems {
-        path,
-        text,
-        offset,
-        list: Vec::new(),
-    };
+    let mut problems = Problems::new(path, text, offset);
     let tz = config.timezone;
     let read_time = |problems: &mut Problems, value: &Spanned<toml::Value>, bound: Bound, key: &str| {
         read_front_matter_time(value.get_ref(), tz, bound)
@@ -276,7 +271,17 @@ pub(crate) struct Problems<'a> {
     pub list: Vec<Diagnostic>,
 }
 
-impl Problems<'_> {
+impl<'a> Problems<'a> {
+    /// No problems yet in the front matter at `offset` of file `path`, whose text is `text`.
+    pub fn new(path: &'a Path, text: &'a str, offset: usize) -> Problems<'a> {
+        Problems {
+            path,
+            text,
+            offset,
+            list: Vec::new(),
+        }
+    }
+
     pub fn report(&mut self, span: Range<usize>, message: String) {
         let span = self.offset + span.start..self.offset + span.end;
         self.list

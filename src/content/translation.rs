@@ -198,12 +198,7 @@ fn read_incident_translation(
     // The same keys as an incident file: one schema, so the two cannot drift apart.
     let (front, split): (IncidentTranslation, _) = read_front_matter(path, text, INCIDENT_KEYS)?;
     let offset = split.front_matter_offset;
-    let mut problems = Problems {
-        path,
-        text,
-        offset,
-        list: Vec::new(),
-    };
+    let mut problems = Problems::new(path, text, offset);
     let tz = config.timezone;
     let contradicts = |problems: &mut Problems, span: Range<usize>, key: &str, main_has: String| {
         problems.report(
@@ -397,12 +392,7 @@ fn read_page_translation(found: &Found, main: &Page) -> Result<PageText, Vec<Dia
     let text = found.text.as_str();
     let (front, split): (PageTranslation, _) = read_front_matter(path, text, PAGE_KEYS)?;
     let offset = split.front_matter_offset;
-    let mut problems = Problems {
-        path,
-        text,
-        offset,
-        list: Vec::new(),
-    };
+    let mut problems = Problems::new(path, text, offset);
     let mut differs = |span: Range<usize>, key: &str, has: String| {
         problems.report(
             span,
@@ -486,12 +476,7 @@ pub fn missing_translations(site: &super::Site) -> Vec<Diagnostic> {
                     untranslated.join(", ")
                 ));
             }
-            if !gaps.is_empty() {
-                warnings.push(Diagnostic::file(
-                    &text.source,
-                    format!("not translated: {}; {falls_back} there", gaps.join(", ")),
-                ));
-            }
+            warnings.extend(gaps_warning(&text.source, &gaps, &falls_back));
         }
         for page in &site.pages {
             let Some(text) = page.translations.get(code) else {
@@ -508,15 +493,22 @@ pub fn missing_translations(site: &super::Site) -> Vec<Diagnostic> {
             if text.body.is_none() && !page.body.trim().is_empty() {
                 gaps.push("the body");
             }
-            if !gaps.is_empty() {
-                warnings.push(Diagnostic::file(
-                    &text.source,
-                    format!("not translated: {}; {falls_back} there", gaps.join(", ")),
-                ));
-            }
+            warnings.extend(gaps_warning(&text.source, &gaps, &falls_back));
         }
     }
     warnings
+}
+
+/// The warning that a translation at `source` lacks `gaps` (none if it lacks nothing), and what
+/// the edition shows instead (`falls_back`).
+pub(crate) fn gaps_warning(source: &Path, gaps: &[impl AsRef<str>], falls_back: &str) -> Option<Diagnostic> {
+    let gaps: Vec<&str> = gaps.iter().map(AsRef::as_ref).collect();
+    (!gaps.is_empty()).then(|| {
+        Diagnostic::file(
+            source,
+            format!("not translated: {}; {falls_back} there", gaps.join(", ")),
+        )
+    })
 }
 
 #[cfg(test)]

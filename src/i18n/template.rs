@@ -3,11 +3,10 @@
 //! It returns HTML: the message's text and every text argument are escaped; an argument whose
 //! name ends in `_html` (a link, a `<time>` element a macro made) goes in as it is. Numbers pick
 //! plural forms: `t(key="bars-days-ago", days=90)`. A message without arguments is a hash-map
-//! lookup of text formatted once per build; a message with arguments is formatted once per build
-//! for each set of arguments (every page's footer, every row's "Resolved after 2 hours").
+//! lookup of text formatted once per build.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
 use tera::Value;
@@ -18,14 +17,7 @@ pub struct Translate {
     i18n: Arc<I18n>,
     /// Every argument-less message, escaped.
     escaped: HashMap<String, String>,
-    /// Messages with arguments already formatted, by [`memo_key`]; at most [`MEMO_LIMIT`].
-    formatted: RwLock<HashMap<String, String>>,
 }
-
-/// How many formatted messages with arguments a build keeps; past it, a message is formatted
-/// each time (a site with more distinct argument sets than this gains little from keeping
-/// them).
-const MEMO_LIMIT: usize = 20_000;
 
 impl Translate {
     pub fn new(i18n: Arc<I18n>) -> Translate {
@@ -34,27 +26,8 @@ impl Translate {
             .plain_messages()
             .map(|(id, text)| (id.to_string(), escape_html(text).into_owned()))
             .collect();
-        Translate {
-            i18n,
-            escaped,
-            formatted: RwLock::new(HashMap::new()),
-        }
+        Translate { i18n, escaped }
     }
-}
-
-/// `key` and every other argument, names sorted, values as JSON: two calls have the same memo
-/// key exactly when they have the same arguments.
-fn memo_key(key: &str, args: &HashMap<String, Value>) -> String {
-    let mut named: Vec<(&String, &Value)> = args.iter().filter(|(name, _)| *name != "key").collect();
-    named.sort_unstable_by_key(|(name, _)| *name);
-    let mut memo = key.to_string();
-    for (name, value) in named {
-        memo.push('\0');
-        memo.push_str(name);
-        memo.push('=');
-        memo.push_str(&value.to_string());
-    }
-    memo
 }
 
 impl tera::Function for Translate {
@@ -68,32 +41,6 @@ impl tera::Function for Translate {
                 return Ok(Value::String(text.clone()));
             }
         }
-        let memo = memo_key(key, args);
-        let known = self
-            .formatted
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&memo)
-            .cloned();
-        if let Some(html) = known {
-            return Ok(Value::String(html));
-        }
-        let html = self.format(key, args)?;
-        let mut formatted = self.formatted.write().unwrap_or_else(|e| e.into_inner());
-        if formatted.len() < MEMO_LIMIT {
-            formatted.insert(memo, html.clone());
-        }
-        Ok(Value::String(html))
-    }
-
-    fn is_safe(&self) -> bool {
-        true
-    }
-}
-
-impl Translate {
-    /// Formats message `key` with `args` as HTML (see the module's documentation).
-    fn format(&self, key: &str, args: &HashMap<String, Value>) -> tera::Result<String> {
         if !self.i18n.catalogue().has(key) {
             return Err(format!("t(): no message `{key}` in the catalogue (see locales/en.ftl)").into());
         }
@@ -126,7 +73,14 @@ impl Translate {
         }
         let formatted = self.i18n.catalogue().format(key, Some(&fluent));
         let values: Vec<&str> = strings.iter().map(|(_, value)| value.as_str()).collect();
-        Ok(super::fill_placeholders(&escape_html(&formatted), &values))
+        Ok(Value::String(super::fill_placeholders(
+            &escape_html(&formatted),
+            &values,
+        )))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
     }
 }
 

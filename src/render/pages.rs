@@ -133,7 +133,7 @@ pub fn jobs(ctx: &BuildContext, views: &Views) -> Vec<Job> {
     jobs.extend((0..ctx.site.incidents.len()).map(Job::Incident));
     jobs.extend((1..=history_pages(ctx)).map(Job::History));
     for (c, component) in views.components.iter().enumerate() {
-        let pages = component_pages(ctx, views.incidents_of(component.id).len());
+        let pages = pages_for(ctx, views.incidents_of(component.id).len());
         jobs.extend((1..=pages).map(|n| Job::Component(c, n)));
     }
     jobs.extend((0..ctx.site.pages.len()).map(Job::Page));
@@ -254,15 +254,10 @@ fn paged_url(first: &str, n: usize) -> String {
 }
 
 /// How many pages a list of `len` entries takes: `history.per_page` on each, and one page
-/// even when the list is empty.
+/// even when the list is empty. The history and each component's incidents are paged so, so no
+/// page grows with the site (a component of a large site has thousands of incidents).
 fn pages_for(ctx: &BuildContext, len: usize) -> usize {
     len.div_ceil(ctx.site.config.history_per_page.max(1)).max(1)
-}
-
-/// A component's incidents are listed like the history, `history.per_page` to a page, so no
-/// page grows with the site (a component of a large site has thousands).
-fn component_pages(ctx: &BuildContext, incidents: usize) -> usize {
-    pages_for(ctx, incidents)
 }
 
 /// Incidents and windows that have begun, i.e. everything but upcoming maintenance.
@@ -454,7 +449,7 @@ fn render_job(
         Job::Component(c, n) => {
             let component = &views.components[c];
             let all = views.incidents_of(component.id);
-            let total = component_pages(ctx, all.len());
+            let total = pages_for(ctx, all.len());
             let per_page = ctx.site.config.history_per_page.max(1);
             // Newest first: page n holds positions [(n-1)*per_page, n*per_page) from the end.
             let incidents: Vec<&IncidentSummary> = all

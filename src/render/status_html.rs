@@ -38,25 +38,14 @@ impl StatusOf {
                         context.insert("s", s);
                         let html = tera
                             .render(TEMPLATE_NAME, &context)
-                            .map_err(|e| error_chain(&e))?;
+                            // The macro's own problem is usually a cause, not the error.
+                            .map_err(|e| super::theme::chain_messages(&e).join(": "))?;
                         Ok(((s.key.to_string(), s.label.to_string()), html))
                     })
                     .collect()
             });
         StatusOf { rendered }
     }
-}
-
-/// A Tera error and its causes on one line (the macro's own problem is usually a cause).
-fn error_chain(error: &tera::Error) -> String {
-    let mut text = error.to_string();
-    let mut cause = std::error::Error::source(error);
-    while let Some(e) = cause {
-        text.push_str(": ");
-        text.push_str(&e.to_string());
-        cause = e.source();
-    }
-    text
 }
 
 impl tera::Function for StatusOf {

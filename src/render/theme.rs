@@ -277,7 +277,8 @@ fn named_template<'a>(
     sources.get_key_value(&name)
 }
 
-fn chain_messages(error: &tera::Error) -> Vec<String> {
+/// A Tera error and each of its causes, outermost first.
+pub(super) fn chain_messages(error: &tera::Error) -> Vec<String> {
     let mut messages = vec![error.to_string()];
     let mut source = std::error::Error::source(error);
     while let Some(e) = source {

@@ -68,18 +68,10 @@ impl<'a> StatusView<'a> {
 /// Every status a page can show, in `i18n`'s words: each component status, a notice,
 /// maintenance and a day without data (what [`StatusView`]'s constructors make).
 pub fn every_status(i18n: &I18n) -> Vec<StatusView<'_>> {
-    use ComponentStatus::*;
-    let mut all: Vec<StatusView> = [
-        NoData,
-        Operational,
-        UnderMaintenance,
-        DegradedPerformance,
-        PartialOutage,
-        MajorOutage,
-    ]
-    .into_iter()
-    .map(|status| StatusView::of(i18n, status))
-    .collect();
+    let mut all: Vec<StatusView> = ComponentStatus::ALL
+        .into_iter()
+        .map(|status| StatusView::of(i18n, status))
+        .collect();
     all.push(StatusView::of_severity(i18n, Severity::Notice));
     all.push(StatusView::maintenance(i18n));
     all.push(StatusView::no_data(i18n));

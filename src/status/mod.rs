@@ -29,6 +29,16 @@ pub enum ComponentStatus {
 }
 
 impl ComponentStatus {
+    /// Every status, best to worst.
+    pub const ALL: [ComponentStatus; 6] = [
+        ComponentStatus::NoData,
+        ComponentStatus::Operational,
+        ComponentStatus::UnderMaintenance,
+        ComponentStatus::DegradedPerformance,
+        ComponentStatus::PartialOutage,
+        ComponentStatus::MajorOutage,
+    ];
+
     /// Statuspage's machine name, used in the JSON API and CSS classes.
     pub fn as_str(self) -> &'static str {
         match self {
