@@ -89,6 +89,7 @@ fn synthetic_site(now: DateTime<Utc>) -> Site {
     incidents.sort_by(|a, b| (a.start, &a.slug).cmp(&(b.start, &b.slug)));
     Site {
         config,
+        texts: Default::default(),
         incidents,
         pages: Vec::new(),
     }

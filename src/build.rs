@@ -8,9 +8,10 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 
 use crate::content::{load_site, LoadOptions, Site};
-pub use crate::context::{BuildContext, BuildOptions, Output, OutputFile, Sink};
+use crate::context::{BuildContext, BuildOptions};
 use crate::error::{Error, Result};
 use crate::i18n::I18n;
+use crate::output::{Output, OutputFile, Sink};
 use crate::status::{as_of, compute_report, into_as_of, StatusReport};
 use crate::{outputs, render};
 
@@ -95,6 +96,9 @@ impl Published {
             site.config.base_url = crate::site_url::parse_base_url(base_url)
                 .map_err(|e| Error::Usage(format!("--base-url: {e}")))?;
         }
+        // The feeds declare the `[[notify]]` WebSub hubs: a build checks the channels as
+        // `notify` would, so what `check` and `build` accept is what `notify` accepts.
+        crate::notify::channels(&site.config).map_err(Error::Content)?;
         let report = compute_report(&site, options.now);
         let catalogues = site
             .config

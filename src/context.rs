@@ -1,15 +1,13 @@
-//! The types every renderer shares: what a build is asked to do ([`BuildOptions`]), what it
-//! reads ([`BuildContext`]) and what it produces ([`OutputFile`]). They live here, below both
+//! The types every renderer shares: what a build is asked to do ([`BuildOptions`]) and what it
+//! reads ([`BuildContext`]); what it produces is [`crate::output`]. They live here, below both
 //! `build` (which calls the renderers) and the renderers, so neither imports the other.
 
-use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
 use crate::content::Site;
-use crate::error::{Error, Result};
 use crate::i18n::I18n;
 use crate::status::StatusReport;
 
@@ -26,22 +24,6 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Inject the live-reload script into pages (serve mode only).
     pub live_reload: bool,
-}
-
-/// One file of the output, its path relative to the output folder with `/` separators.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-impl OutputFile {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile {
-            path: path.into(),
-            bytes: bytes.into(),
-        }
-    }
 }
 
 /// What every renderer reads: the published site, its status, and the build settings.
@@ -90,31 +72,3 @@ impl BuildContext<'_> {
         self.site.config.languages.len() > 1
     }
 }
-
-/// Where a renderer hands each file as soon as it is done: the output writer, or a map in
-/// memory for `serve`. Called from many threads at once.
-pub trait Output: Sync {
-    fn put(&self, file: OutputFile) -> Result<()>;
-
-    /// A file too large to hold whole (the full incident list of the API): `produce` writes
-    /// its bytes as they are made. By default they are collected and [`put`](Output::put).
-    fn put_streamed(
-        &self,
-        path: &str,
-        produce: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
-    ) -> Result<()> {
-        let mut bytes = Vec::new();
-        produce(&mut bytes).map_err(|e| Error::io(path, e))?;
-        self.put(OutputFile::new(path, bytes))
-    }
-}
-
-/// Any function from files to results is an output (tests, in-memory maps).
-impl<F: Fn(OutputFile) -> Result<()> + Sync> Output for F {
-    fn put(&self, file: OutputFile) -> Result<()> {
-        self(file)
-    }
-}
-
-/// What renderers write to.
-pub type Sink<'a> = dyn Output + 'a;

@@ -10,7 +10,6 @@ use std::path::Path;
 use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
 use toml_edit::{Item, Table, Value};
 
-use crate::config::toml_diagnostic;
 use crate::error::{with_suggestion, Diagnostic};
 
 /// The tables of one kind of file: a table's path (keys from the root, array indices left out,
@@ -81,6 +80,13 @@ pub fn parse_all_keys<T: DeserializeOwned>(
     problems.sort_by_key(|d| (d.line, d.column));
     problems.dedup_by_key(|d| (d.line, d.column));
     Err(problems)
+}
+
+/// A TOML error as a diagnostic; `offset` is where the TOML text starts in the file.
+pub fn toml_diagnostic(path: &Path, file_text: &str, offset: usize, error: &toml::de::Error) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    let message = with_suggestion(error.message().trim());
+    Diagnostic::at(path, file_text, offset + span.start..offset + span.end, message)
 }
 
 /// An unknown key: where it is written, its name, what its table accepts, and the bytes of its

@@ -21,11 +21,14 @@ pub mod import;
 pub mod keys;
 pub mod markdown;
 pub mod notify;
+pub mod output;
 pub mod outputs;
 pub mod render;
 pub mod serve;
 pub mod site_files;
-pub mod site_text;
+
+pub mod bidi;
+pub mod languages;
 pub mod site_url;
 pub mod status;
 pub mod time;

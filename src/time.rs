@@ -88,6 +88,19 @@ pub fn local_to_utc(tz: Tz, local: NaiveDateTime) -> Result<DateTime<Utc>, Strin
     }
 }
 
+/// A datetime as beacon writes it into front matter: the site's wall-clock time with its offset,
+/// e.g. `2022-01-27T09:00:00-05:00`, so the file reads in local time and still means one instant.
+pub fn format_time(tz: Tz, t: DateTime<Utc>) -> String {
+    use chrono::Offset;
+    let local = t.with_timezone(&tz);
+    // TOML offsets are whole minutes; a historical offset with seconds (Monrovia's -00:44:30
+    // until 1972) would be cut and the instant moved, so such a time is written in UTC.
+    if local.offset().fix().local_minus_utc() % 60 != 0 {
+        return t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    }
+    local.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
 /// The first instant of calendar day `date` in `tz`. Midnight itself may be skipped by a DST
 /// change in some zones; the day then starts at its first existing minute.
 pub fn day_start(tz: Tz, date: NaiveDate) -> DateTime<Utc> {
@@ -202,6 +215,24 @@ pub fn day_start_in_range(tz: Tz, date: NaiveDate) -> Result<DateTime<Utc>, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_are_written_in_the_site_zone_with_their_offset() {
+        let t = DateTime::parse_from_rfc3339("2022-01-27T14:00:00Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(
+            format_time(chrono_tz::America::New_York, t),
+            "2022-01-27T09:00:00-05:00"
+        );
+        assert_eq!(format_time(chrono_tz::UTC, t), "2022-01-27T14:00:00+00:00");
+        // An offset with seconds cannot be written in TOML without moving the instant.
+        let old = DateTime::parse_from_rfc3339("1960-01-01T00:00:00Z")
+            .unwrap()
+            .to_utc();
+        let written = format_time(chrono_tz::Africa::Monrovia, old);
+        assert_eq!(DateTime::parse_from_rfc3339(&written).unwrap(), old, "{written}");
+    }
     use chrono_tz::America::New_York;
 
     fn ny(s: &str) -> DateTime<Utc> {

@@ -144,7 +144,8 @@ fn input_path(root: &Path, path: &Path) -> Option<PathBuf> {
         .ok()
         .or_else(|| path.strip_prefix(root.canonicalize().ok()?).ok())?;
     let first = relative.components().next()?.as_os_str().to_str()?;
-    let site_text = relative.components().count() == 1 && crate::site_text::site_text_code(first).is_some();
+    let site_text =
+        relative.components().count() == 1 && crate::content::site_text::site_text_code(first).is_some();
     if !INPUTS.contains(&first) && !site_text {
         return None;
     }

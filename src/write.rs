@@ -18,8 +18,8 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::context::{Output, OutputFile};
 use crate::error::{Error, Result};
+use crate::output::{Output, OutputFile};
 
 /// The record of which files in the output folder beacon wrote, at the folder's top.
 pub const MANIFEST: &str = ".beacon-manifest.json";

@@ -9,13 +9,12 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-use super::{
-    find_by_slug, format_time, front_matter_string, lock_current, relative, write_atomically, TextFile,
-};
+use super::{find_by_slug, front_matter_string, lock_current, relative, write_atomically, TextFile};
 use crate::content::front_matter::split_front_matter;
 use crate::content::incident::parse_incident;
 use crate::content::{load_config, Incident, Kind, UpdateStatus};
 use crate::error::{closest, Diagnostic, Error, Result};
+use crate::time::format_time;
 
 /// What `beacon update` appends.
 #[derive(Debug, Clone)]

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 
 use super::deploy::{deploy_files, DeployHost};
-use super::{format_time, write_atomically};
+use super::write_atomically;
 use crate::config::parse_config;
 use crate::content::incident::parse_incident;
 use crate::error::{Error, Result};
+use crate::time::format_time;
 use crate::time::{local_date, local_to_utc};
 
 /// The template's files: path in the new site, text.

@@ -13,8 +13,6 @@ mod new;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rayon::prelude::*;
 
 pub use deploy::{deploy_files, DeployHost};
@@ -31,19 +29,6 @@ use crate::content::front_matter::{is_fence, split_front_matter};
 use crate::error::{closest, Error, Result};
 
 pub(crate) use crate::content::INCIDENTS_DIR;
-
-/// A datetime as beacon writes it into front matter: the site's wall-clock time with its offset,
-/// e.g. `2022-01-27T09:00:00-05:00`, so the file reads in local time and still means one instant.
-pub fn format_time(tz: Tz, t: DateTime<Utc>) -> String {
-    use chrono::Offset;
-    let local = t.with_timezone(&tz);
-    // TOML offsets are whole minutes; a historical offset with seconds (Monrovia's -00:44:30
-    // until 1972) would be cut and the instant moved, so such a time is written in UTC.
-    if local.offset().fix().local_minus_utc() % 60 != 0 {
-        return t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    }
-    local.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
-}
 
 /// The text of a content file split from the two things an edit must give back unchanged:
 /// a leading byte-order mark and the line-ending style.
@@ -280,23 +265,5 @@ mod tests {
             assert!(!file.text.contains('\r'), "{raw:?}");
             assert_eq!(file.restore(&file.text), raw);
         }
-    }
-
-    #[test]
-    fn times_are_written_in_the_site_zone_with_their_offset() {
-        let t = DateTime::parse_from_rfc3339("2022-01-27T14:00:00Z")
-            .unwrap()
-            .to_utc();
-        assert_eq!(
-            format_time(chrono_tz::America::New_York, t),
-            "2022-01-27T09:00:00-05:00"
-        );
-        assert_eq!(format_time(chrono_tz::UTC, t), "2022-01-27T14:00:00+00:00");
-        // An offset with seconds cannot be written in TOML without moving the instant.
-        let old = DateTime::parse_from_rfc3339("1960-01-01T00:00:00Z")
-            .unwrap()
-            .to_utc();
-        let written = format_time(chrono_tz::Africa::Monrovia, old);
-        assert_eq!(DateTime::parse_from_rfc3339(&written).unwrap(), old, "{written}");
     }
 }

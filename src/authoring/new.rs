@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::{format_time, incident_slugs, write_if_absent, INCIDENTS_DIR};
+use super::{incident_slugs, write_if_absent, INCIDENTS_DIR};
 use crate::config::Config;
 use crate::content::incident::parse_incident;
 use crate::content::{load_config, Kind, Severity, UpdateStatus};
 use crate::error::{closest, Error, Result};
+use crate::time::format_time;
 use crate::time::{self, Bound};
 
 /// What `beacon new incident` writes.

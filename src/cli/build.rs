@@ -10,8 +10,8 @@ use clap::Args;
 
 use super::now_from;
 use super::{Cli, Outcome};
-use crate::build::{render_owned_site_into, BuildOptions};
-use crate::content::{load_site_warning, LoadOptions};
+use crate::build::render_owned_site_into;
+use crate::context::BuildOptions;
 use crate::error::{Error, Result};
 use crate::wording::count;
 use crate::write::{OutputWriter, WriteOptions};
@@ -61,12 +61,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
         },
     )
     .map_err(|e| explain_relative(e, args.output.as_deref()))?;
-    let (site, warnings) = load_site_warning(
-        &options.root,
-        &LoadOptions {
-            drafts: options.drafts,
-        },
-    )?;
+    let (site, warnings) = super::load_site(cli, options.drafts)?;
     let progress = !cli.quiet && (cli.verbose || site.incidents.len() >= LONG_BUILD_INCIDENTS);
     let step = |what: String| {
         if progress {

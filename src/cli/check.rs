@@ -4,9 +4,10 @@
 
 use clap::Args;
 
-use super::{now_from, Cli, Outcome};
-use crate::build::{render_site, BuildOptions};
-use crate::content::{load_site_warning, missing_translations, LoadOptions};
+use super::{load_site, now_from, Cli, Outcome};
+use crate::build::render_site;
+use crate::content::missing_translations;
+use crate::context::BuildOptions;
 use crate::error::Result;
 use crate::wording::count;
 
@@ -19,7 +20,7 @@ pub struct CheckArgs {
 
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
     let now = now_from(&cli.root, args.now.as_deref())?;
-    let (site, warnings) = load_site_warning(&cli.root, &LoadOptions { drafts: true })?;
+    let (site, warnings) = load_site(cli, true)?;
     let options = BuildOptions {
         root: cli.root.clone(),
         now,

@@ -17,7 +17,8 @@ use clap::{Parser, Subcommand};
 
 use chrono::{DateTime, Utc};
 
-use crate::error::Result;
+use crate::content::{LoadOptions, Site};
+use crate::error::{Diagnostic, Result};
 
 /// Shown after `--help` and in the command reference and man page.
 const EXIT_STATUS: &str = "Exit status: 0 success; 1 the content has errors (each printed as \
@@ -112,6 +113,16 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Serve(args) => serve::run(cli, args),
         Command::Notify(args) => notify::run(cli, args),
     }
+}
+
+/// The site under `cli.root`, with a warning for every file of the site that no stage reads.
+pub(crate) fn load_site(cli: &Cli, drafts: bool) -> Result<(Site, Vec<Diagnostic>)> {
+    let (site, mut warnings) = crate::content::load_site_warning(&cli.root, &LoadOptions { drafts })?;
+    warnings.extend(crate::i18n::catalogue::unused_overrides(
+        &cli.root,
+        &site.config.languages,
+    )?);
+    Ok((site, warnings))
 }
 
 /// The instant a command stamps: see [`crate::content::resolve_site_now`].

@@ -221,7 +221,7 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
             timeline.push(Update {
                 at,
                 status,
-                text: super::bidi::close_open_controls(u.text.get_ref().trim()).into_owned(),
+                text: crate::bidi::close_open_controls(u.text.get_ref().trim()).into_owned(),
             });
         }
     }
@@ -231,7 +231,7 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
     match (problems.list.is_empty(), start) {
         (true, Some(start)) => Ok(Incident {
             slug,
-            title: super::bidi::close_open_controls(title).into_owned(),
+            title: crate::bidi::close_open_controls(title).into_owned(),
             kind,
             severity,
             start,

@@ -1,12 +1,12 @@
 //! Loading a site from disk: `config.toml`, then every incident and page file, in parallel.
 //! Every file is read and checked before any problem is reported, so one run shows them all.
 
-pub mod bidi;
 pub mod cache;
 pub mod front_matter;
 pub mod incident;
 pub mod model;
 pub mod page;
+pub mod site_text;
 pub mod translation;
 pub mod validate;
 
@@ -68,17 +68,15 @@ fn load(
             cache.incidents.clear();
         }
     }
-    let mut config = load_config(root)?;
+    let config = load_config(root)?;
     // `config.fr.toml`: the site's own texts in French (see `site_text`).
-    let (texts, mut problems) = crate::site_text::load_site_texts(root, &config)?;
-    config.texts = texts;
+    let (texts, mut problems) = crate::content::site_text::load_site_texts(root, &config)?;
     let (incident_files, mut warnings) = content_listing(root, INCIDENTS_DIR)?;
     let (page_files, page_warnings) = content_listing(root, PAGES_DIR)?;
     warnings.extend(page_warnings);
     if let Some(warning) = stray_content(root)? {
         warnings.push(warning);
     }
-    warnings.extend(crate::i18n::catalogue::unused_overrides(root, &config.languages)?);
 
     // `x.fr.md` is a translation of `x.md`: read once every main file is (see `translation`).
     let (incident_translations, incident_files): (Vec<PathBuf>, Vec<PathBuf>) = incident_files
@@ -140,6 +138,7 @@ fn load(
     pages.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.slug.cmp(&b.slug)));
     let site = Site {
         config,
+        texts,
         incidents,
         pages,
     };

@@ -7,12 +7,16 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
+use super::site_text::SiteText;
 use crate::config::Config;
 
 /// A loaded, validated site.
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: Config,
+    /// The site's texts in its other languages, by code, from `config.<code>.toml` (see
+    /// [`super::site_text`]); empty in an edition's copy.
+    pub texts: BTreeMap<String, SiteText>,
     /// Incidents and maintenance windows, sorted by start, then slug.
     pub incidents: Vec<Incident>,
     /// Free pages, sorted by weight, then slug.
@@ -226,7 +230,8 @@ impl Site {
     /// default language's elsewhere. The default language's edition is the site itself.
     pub fn in_language(&self, code: &str) -> Site {
         Site {
-            config: self.config.in_language(code),
+            config: super::site_text::config_in_language(&self.config, code, self.texts.get(code)),
+            texts: BTreeMap::new(),
             incidents: self.incidents.iter().map(|i| i.in_language(code)).collect(),
             pages: self.pages.iter().map(|p| p.in_language(code)).collect(),
         }

@@ -55,7 +55,7 @@ pub fn parse_page(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
     }
     Ok(Page {
         slug,
-        title: super::bidi::close_open_controls(front.title.get_ref().trim()).into_owned(),
+        title: crate::bidi::close_open_controls(front.title.get_ref().trim()).into_owned(),
         description: front.description,
         weight: front.weight,
         draft: front.draft,

@@ -211,7 +211,7 @@ fn read_incident_translation(
         );
     };
     let show_time = |t: Option<chrono::DateTime<chrono::Utc>>| {
-        t.map_or_else(|| "none".to_string(), |t| crate::authoring::format_time(tz, t))
+        t.map_or_else(|| "none".to_string(), |t| crate::time::format_time(tz, t))
     };
     let same_time =
         |problems: &mut Problems, value: &Option<Spanned<toml::Value>>, key: &str, bound, main_value| {
@@ -361,7 +361,7 @@ fn read_incident_translation(
         }
         updates.push(UpdateText {
             at,
-            text: super::bidi::close_open_controls(u.text.get_ref().trim()).into_owned(),
+            text: crate::bidi::close_open_controls(u.text.get_ref().trim()).into_owned(),
         });
     }
     if !problems.list.is_empty() {
@@ -369,7 +369,7 @@ fn read_incident_translation(
     }
     Ok(IncidentText {
         source: path.to_path_buf(),
-        title: title.map(|t| super::bidi::close_open_controls(&t).into_owned()),
+        title: title.map(|t| crate::bidi::close_open_controls(&t).into_owned()),
         body: Some(split.body.to_string()).filter(|b| !b.trim().is_empty()),
         updates,
     })
@@ -424,20 +424,20 @@ fn read_page_translation(found: &Found, main: &Page) -> Result<PageText, Vec<Dia
     }
     Ok(PageText {
         source: path.to_path_buf(),
-        title: title.map(|t| super::bidi::close_open_controls(&t).into_owned()),
+        title: title.map(|t| crate::bidi::close_open_controls(&t).into_owned()),
         description: front.description.filter(|d| !d.trim().is_empty()),
         body: Some(split.body.to_string()).filter(|b| !b.trim().is_empty()),
     })
 }
 
 /// A warning for every text a language of the site lacks: the site's own texts (see
-/// [`crate::site_text::missing_site_texts`]), each file with no translation into
+/// [`crate::content::site_text::missing_site_texts`]), each file with no translation into
 /// it, and in each translation the title, body and updates it leaves to the default language.
 /// For `beacon check`; a build shows the default language's text in their place.
 pub fn missing_translations(site: &super::Site) -> Vec<Diagnostic> {
     let config = &site.config;
     let default = config.languages.first().map_or("", String::as_str);
-    let mut warnings = crate::site_text::missing_site_texts(config);
+    let mut warnings = super::site_text::missing_site_texts(config, &site.texts);
     for code in config.languages.iter().skip(1) {
         let falls_back = format!("the `{code}` edition shows the `{default}` text");
         let missing_file = |source: &Path| {
@@ -467,7 +467,7 @@ pub fn missing_translations(site: &super::Site) -> Vec<Diagnostic> {
                 .iter()
                 .zip(text.matched_updates(&incident.updates))
                 .filter(|(_, t)| t.is_none())
-                .map(|(u, _)| format!("at = {}", crate::authoring::format_time(config.timezone, u.at)))
+                .map(|(u, _)| format!("at = {}", crate::time::format_time(config.timezone, u.at)))
                 .collect();
             if !untranslated.is_empty() {
                 gaps.push(format!(
@@ -476,7 +476,7 @@ pub fn missing_translations(site: &super::Site) -> Vec<Diagnostic> {
                     untranslated.join(", ")
                 ));
             }
-            warnings.extend(gaps_warning(&text.source, &gaps, &falls_back));
+            warnings.extend(super::site_text::gaps_warning(&text.source, &gaps, &falls_back));
         }
         for page in &site.pages {
             let Some(text) = page.translations.get(code) else {
@@ -493,22 +493,10 @@ pub fn missing_translations(site: &super::Site) -> Vec<Diagnostic> {
             if text.body.is_none() && !page.body.trim().is_empty() {
                 gaps.push("the body");
             }
-            warnings.extend(gaps_warning(&text.source, &gaps, &falls_back));
+            warnings.extend(super::site_text::gaps_warning(&text.source, &gaps, &falls_back));
         }
     }
     warnings
-}
-
-/// The warning that a translation at `source` lacks `gaps` (none if it lacks nothing), and what
-/// the edition shows instead (`falls_back`).
-pub(crate) fn gaps_warning(source: &Path, gaps: &[impl AsRef<str>], falls_back: &str) -> Option<Diagnostic> {
-    let gaps: Vec<&str> = gaps.iter().map(AsRef::as_ref).collect();
-    (!gaps.is_empty()).then(|| {
-        Diagnostic::file(
-            source,
-            format!("not translated: {}; {falls_back} there", gaps.join(", ")),
-        )
-    })
 }
 
 #[cfg(test)]

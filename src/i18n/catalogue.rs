@@ -15,8 +15,8 @@ use fluent_syntax::ast;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
 
-use super::languages::{reference, Language};
 use crate::error::{Diagnostic, Error, Result};
+use crate::languages::{reference, Language};
 
 pub struct Catalogue {
     bundle: FluentBundle<FluentResource>,
@@ -170,7 +170,7 @@ pub fn message_ids(resource: &FluentResource) -> impl Iterator<Item = &str> {
 pub fn unused_overrides(root: &Path, languages: &[String]) -> Result<Vec<Diagnostic>> {
     let read: Vec<String> = languages
         .iter()
-        .filter_map(|tag| super::languages::resolve(tag).ok())
+        .filter_map(|tag| crate::languages::resolve(tag).ok())
         .map(|l| format!("{}.ftl", l.shipped.code))
         .collect();
     Ok(crate::site_files::list(root, "i18n")?
@@ -376,7 +376,7 @@ fn id_position(source: &str, id: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::languages::{resolve, SHIPPED};
+    use crate::languages::{resolve, SHIPPED};
 
     fn ids(ftl: &str) -> Vec<String> {
         let resource = FluentResource::try_new(ftl.to_string()).unwrap_or_else(|(_, errors)| {

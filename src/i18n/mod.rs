@@ -12,7 +12,6 @@
 
 pub mod catalogue;
 pub mod dates;
-pub mod languages;
 pub mod template;
 
 use std::borrow::Cow;
@@ -26,8 +25,8 @@ use crate::content::{Phase, Severity, UpdateStatus};
 use crate::error::{Error, Result};
 use crate::status::ComponentStatus;
 
+use crate::languages::{resolve, Language};
 pub use catalogue::Catalogue;
-pub use languages::{resolve, Language, SHIPPED};
 
 /// Everything a render needs to speak one language.
 pub struct I18n {

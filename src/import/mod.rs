@@ -144,7 +144,7 @@ pub fn read(tool: Tool, src: &Path) -> Result<Read> {
         Tool::Statusfy => statusfy::read(src)?,
     };
     // A language beacon does not ship would make the imported site fail to build.
-    if let Err(why) = crate::i18n::resolve(&read.site.language) {
+    if let Err(why) = crate::languages::resolve(&read.site.language) {
         let config = [
             "config.yml",
             "config.yaml",

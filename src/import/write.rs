@@ -5,9 +5,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{Entry, Kind, Site};
-use crate::authoring::format_time;
 use crate::content::{INCIDENTS_DIR, PAGES_DIR};
 use crate::error::{Error, Result};
+use crate::time::format_time;
 
 /// The files written, relative to the target folder, in the order written.
 #[derive(Debug)]

@@ -10,9 +10,10 @@ use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use super::config::{ChannelConfig, ChannelType, SmtpTls};
+use super::config::ChannelConfig;
 use super::events::Event;
 use super::message::Message;
+use crate::config::channels::{ChannelType, SmtpTls};
 
 /// How long one request (connect, send, answer) may take.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);

@@ -1,46 +1,18 @@
-//! The `[[notify]]` tables of `config.toml`: parsed strictly and checked with the rest of the
-//! config, so `beacon check` reports a mistyped channel like any other key. Secrets are never
-//! values here, only the names of the environment variables that hold them.
+//! The `[[notify]]` tables of `config.toml` (read as data by [`crate::config::channels`])
+//! checked into channels: `beacon check` and `build` call [`channels`], so a mistyped channel
+//! is reported at its key like any other. Secrets are never values here, only the names of the
+//! environment variables that hold them.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use serde::Deserialize;
 use toml::Spanned;
 
-use crate::config::Component;
-use crate::error::closest;
-
-/// The services beacon can notify.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChannelType {
-    Webhook,
-    Slack,
-    Mattermost,
-    Discord,
-    Teams,
-    Matrix,
-    Mastodon,
-    Email,
-    Websub,
-}
+use crate::config::channels::{ChannelFile, ChannelType, EventKind, SmtpTls};
+use crate::config::{Component, Config};
+use crate::error::{closest, Diagnostic};
 
 impl ChannelType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChannelType::Webhook => "webhook",
-            ChannelType::Slack => "slack",
-            ChannelType::Mattermost => "mattermost",
-            ChannelType::Discord => "discord",
-            ChannelType::Teams => "teams",
-            ChannelType::Matrix => "matrix",
-            ChannelType::Mastodon => "mastodon",
-            ChannelType::Email => "email",
-            ChannelType::Websub => "websub",
-        }
-    }
-
     /// The keys this type needs, and the ones it may have, beside the common ones.
     fn keys(self) -> (&'static [&'static str], &'static [&'static str]) {
         match self {
@@ -57,53 +29,6 @@ impl ChannelType {
             ChannelType::Websub => (&["hub"], &[]),
         }
     }
-}
-
-/// Which events a channel wants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EventKind {
-    Incident,
-    Maintenance,
-    Component,
-}
-
-/// How an SMTP connection is secured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SmtpTls {
-    /// TLS from the first byte (port 465).
-    Tls,
-    /// Plain connection upgraded with STARTTLS, required (port 587).
-    Starttls,
-    /// No encryption: only for a relay on the same machine or network.
-    None,
-}
-
-/// One `[[notify]]` table as written.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ChannelFile {
-    #[serde(rename = "type")]
-    kind: Spanned<ChannelType>,
-    name: Option<Spanned<String>>,
-    components: Option<Vec<Spanned<String>>>,
-    kinds: Option<Vec<EventKind>>,
-    url_env: Option<Spanned<String>>,
-    secret_env: Option<Spanned<String>>,
-    token_env: Option<Spanned<String>>,
-    username_env: Option<Spanned<String>>,
-    password_env: Option<Spanned<String>>,
-    homeserver: Option<Spanned<String>>,
-    room: Option<Spanned<String>>,
-    instance: Option<Spanned<String>>,
-    visibility: Option<Spanned<String>>,
-    host: Option<Spanned<String>>,
-    port: Option<Spanned<i64>>,
-    tls: Option<Spanned<SmtpTls>>,
-    from: Option<Spanned<String>>,
-    to: Option<Spanned<Vec<String>>>,
-    hub: Option<Spanned<String>>,
 }
 
 /// One checked channel.
@@ -137,8 +62,26 @@ pub struct ChannelConfig {
 }
 
 /// Checks every `[[notify]]` table, reporting each problem at its key.
-pub fn check_channels(
-    tables: Vec<Spanned<ChannelFile>>,
+/// The config's `[[notify]]` tables as checked channels, or every problem found in them.
+pub fn channels(config: &Config) -> Result<Vec<ChannelConfig>, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let channels = check_tables(&config.notify, &config.components, &mut |span, message| {
+        problems.push(Diagnostic::at(
+            std::path::Path::new("config.toml"),
+            &config.source,
+            span,
+            message,
+        ))
+    });
+    if problems.is_empty() {
+        Ok(channels)
+    } else {
+        Err(problems)
+    }
+}
+
+fn check_tables(
+    tables: &[Spanned<ChannelFile>],
     components: &[Component],
     report: &mut dyn FnMut(Range<usize>, String),
 ) -> Vec<ChannelConfig> {
@@ -146,7 +89,7 @@ pub fn check_channels(
     let mut channels = Vec::new();
     for table in tables {
         let table_span = table.span();
-        let file = table.into_inner();
+        let file = table.get_ref().clone();
         let kind = *file.kind.get_ref();
         let given: Vec<(&str, Option<Range<usize>>)> = vec![
             ("url_env", file.url_env.as_ref().map(Spanned::span)),
@@ -325,12 +268,21 @@ fn is_env_name(name: &str) -> bool {
 mod tests {
     use std::path::Path;
 
+    use super::{channels, ChannelConfig};
     use crate::config::parse_config;
+    use crate::error::Diagnostic;
 
     const SITE: &str = "title = \"T\"\nbase_url = \"https://s.example.org\"\n[[components]]\nid = \"email\"\nname = \"Email\"\n";
 
+    fn checked(notify: &str) -> Result<Vec<ChannelConfig>, Vec<Diagnostic>> {
+        channels(&parse_config(
+            Path::new("config.toml"),
+            &format!("{SITE}{notify}"),
+        )?)
+    }
+
     fn problems(notify: &str) -> Vec<String> {
-        match parse_config(Path::new("config.toml"), &format!("{SITE}{notify}")) {
+        match checked(notify) {
             Ok(_) => Vec::new(),
             Err(diagnostics) => diagnostics
                 .iter()
@@ -341,12 +293,11 @@ mod tests {
 
     #[test]
     fn a_good_channel_passes_and_keeps_its_settings() {
-        let config = parse_config(
-            Path::new("config.toml"),
-            &format!("{SITE}[[notify]]\ntype = \"matrix\"\nhomeserver = \"https://m.example.org/\"\nroom = \"!r:m\"\ntoken_env = \"T\"\nkinds = [\"incident\"]\n"),
+        let channels = checked(
+            "[[notify]]\ntype = \"matrix\"\nhomeserver = \"https://m.example.org/\"\nroom = \"!r:m\"\ntoken_env = \"T\"\nkinds = [\"incident\"]\n",
         )
         .unwrap();
-        let channel = &config.notify[0];
+        let channel = &channels[0];
         assert_eq!(channel.name, "matrix");
         assert_eq!(channel.homeserver.as_deref(), Some("https://m.example.org"));
         assert_eq!(channel.kinds.as_ref().map(|k| k.len()), Some(1));

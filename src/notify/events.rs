@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::config::EventKind;
+use crate::config::channels::EventKind;
 use crate::error::{Error, Result};
 
 /// What happened.

@@ -15,10 +15,11 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, Utc};
 
-pub use config::{check_channels, ChannelConfig, ChannelFile, ChannelType, EventKind, SmtpTls};
+pub use config::{channels, ChannelConfig};
 use events::{Event, SiteState};
 use record::Record;
 
+use crate::config::channels::EventKind;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::wording::count;
@@ -53,6 +54,7 @@ struct Delivery<'a> {
 }
 
 pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
+    let channels = channels(config).map_err(Error::Content)?;
     let site = events::read_site(&options.output, options.now)?;
     // Messages speak the site's language, as its pages do.
     let i18n = crate::i18n::I18n::for_site(&options.root, &config.language)?;
@@ -87,8 +89,7 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
     };
 
     let (fresh, passed_over) = news(&site, &previous, options.now, horizon);
-    let mut deliveries: Vec<Delivery> = config
-        .notify
+    let mut deliveries: Vec<Delivery> = channels
         .iter()
         .map(|channel| {
             let retry = previous.pending.get(&channel.name).cloned().unwrap_or_default();
@@ -238,15 +239,6 @@ fn news(
     }
     fresh.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.key.cmp(&b.key)));
     (fresh, passed_over)
-}
-
-/// The WebSub hubs of the `websub` channels, which the feeds declare.
-pub fn hubs(config: &Config) -> impl Iterator<Item = &str> {
-    config
-        .notify
-        .iter()
-        .filter(|c| c.kind == ChannelType::Websub)
-        .filter_map(|c| c.hub.as_deref())
 }
 
 /// A record that counts everything `site` shows as told.

@@ -16,8 +16,9 @@ use serde::Serialize;
 
 use super::published::{first_published, headline_severity, last_change, permalink, rfc3339};
 use crate::content::{Incident, Kind, Phase, Severity, UpdateStatus};
-use crate::context::{BuildContext, Sink};
+use crate::context::BuildContext;
 use crate::error::Result;
+use crate::output::Sink;
 use crate::status::ComponentStatus;
 use crate::time::day_start;
 

@@ -11,9 +11,10 @@ use quick_xml::events::BytesText;
 use quick_xml::Writer;
 
 use super::published::xml_safe;
-use crate::context::{BuildContext, OutputFile};
+use crate::context::BuildContext;
 use crate::error::{Error, Result};
 use crate::i18n::I18n;
+use crate::output::OutputFile;
 use crate::status::ComponentStatus;
 
 pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {

@@ -23,9 +23,10 @@ use super::published::{
 };
 use crate::config::Component;
 use crate::content::{Incident, Severity};
-use crate::context::{BuildContext, OutputFile};
+use crate::context::BuildContext;
 use crate::error::{Error, Result};
 use crate::markdown::render_markdown;
+use crate::output::OutputFile;
 
 const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 
@@ -144,7 +145,7 @@ fn render_rss(ctx: &BuildContext, feeds: &Feeds, channel: &Channel) -> io::Resul
                     ])
                     .write_empty()?;
                 // WebSub: readers may subscribe at the hubs `beacon notify` pings.
-                for hub in crate::notify::hubs(config) {
+                for hub in config.websub_hubs() {
                     w.create_element("atom:link")
                         .with_attributes([("href", hub), ("rel", "hub")])
                         .write_empty()?;
@@ -190,7 +191,7 @@ fn render_atom(ctx: &BuildContext, feeds: &Feeds, description: &str) -> io::Resu
             text(w, "subtitle", description)?;
             text(w, "updated", &rfc3339(now))?;
             link(w, "self", "application/atom+xml", &self_url)?;
-            for hub in crate::notify::hubs(config) {
+            for hub in config.websub_hubs() {
                 w.create_element("link")
                     .with_attributes([("rel", "hub"), ("href", hub)])
                     .write_empty()?;

@@ -5,8 +5,9 @@
 //! `api/` allows any origin, so browser-side clients written for Statuspage can read the JSON.
 //! A site's own `static/_headers` replaces this one.
 
-use crate::build::{BuildContext, OutputFile};
+use crate::context::BuildContext;
 use crate::error::Result;
+use crate::output::OutputFile;
 
 /// Seconds a browser or CDN may keep any file before asking again.
 pub const MAX_AGE_SECONDS: u32 = 60;

@@ -15,8 +15,9 @@ use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 
 use super::published::{last_change, permalink};
 use crate::content::Incident;
-use crate::context::{BuildContext, OutputFile};
+use crate::context::BuildContext;
 use crate::error::Result;
+use crate::output::OutputFile;
 
 pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
     Ok(vec![OutputFile::new("maintenance.ics", render_calendar(ctx))])

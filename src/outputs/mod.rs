@@ -9,8 +9,9 @@ pub mod ical;
 pub mod published;
 pub mod uptime;
 
-use crate::context::{BuildContext, OutputFile, Sink};
+use crate::context::BuildContext;
 use crate::error::Result;
+use crate::output::{OutputFile, Sink};
 
 /// One machine-readable output: the paths it writes, known without rendering it (so `serve`
 /// can tell a file from a 404 and render only what is asked for), how to render them, and

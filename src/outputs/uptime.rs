@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use chrono::SecondsFormat;
 use serde::{Serialize, Serializer};
 
-use crate::context::{BuildContext, OutputFile};
+use crate::context::BuildContext;
 use crate::error::Result;
+use crate::output::OutputFile;
 use crate::status::DayBar;
 
 pub const PATH: &str = "api/v2/uptime.json";

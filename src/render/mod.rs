@@ -10,13 +10,15 @@ pub mod format;
 pub mod pages;
 pub mod sitemap;
 pub mod status_html;
+mod template_error;
 pub mod theme;
 pub mod view;
 
 use std::collections::BTreeMap;
 
-use crate::context::{BuildContext, Sink};
+use crate::context::BuildContext;
 use crate::error::Result;
+use crate::output::Sink;
 
 /// Renders the pages, sitemap and robots.txt, handing each file to `sink` as it is done. In a
 /// language's edition other than the default, only the pages (the sitemap covers them all).
@@ -29,7 +31,7 @@ pub fn render_pages(ctx: &BuildContext, versions: &BTreeMap<String, String>, sin
     let default_edition = ctx.edition_prefix.is_empty();
     let (rendered, sitemap) = rayon::join(
         || pages.render_all(sink),
-        || default_edition.then(|| pages.sitemap()),
+        || default_edition.then(|| sitemap::render_sitemap(ctx, pages.views(), pages.jobs())),
     );
     rendered?;
     if let Some(sitemap) = sitemap {

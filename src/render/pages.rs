@@ -17,9 +17,10 @@ use super::view::{
 use crate::content::Phase;
 use std::sync::Mutex;
 
-use crate::context::{BuildContext, OutputFile, Sink};
+use crate::context::BuildContext;
 use crate::error::Diagnostic;
 use crate::markdown::render_markdown;
+use crate::output::{OutputFile, Sink};
 
 /// How many past incidents the front page lists under "Recent history".
 const RECENT_ON_FRONT_PAGE: usize = 5;
@@ -186,9 +187,9 @@ impl<'a> Pages<'a> {
         render_job(self.ctx, &self.theme, &self.views, &self.site, job)
     }
 
-    /// `sitemap.xml`, listing every page but 404.
-    pub fn sitemap(&self) -> OutputFile {
-        super::sitemap::render_sitemap(self.ctx, &self.views, &self.jobs)
+    /// What the pages show, shared by every page.
+    pub fn views(&self) -> &Views<'_> {
+        &self.views
     }
 
     /// Renders every page in parallel and hands each to `sink` as soon as it is rendered, so

@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 
 use super::pages::{output_path, Job};
 use super::view::Views;
-use crate::context::{BuildContext, OutputFile};
+use crate::context::BuildContext;
+use crate::output::OutputFile;
 
 pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job]) -> OutputFile {
     let now = ctx.now();

@@ -39,7 +39,7 @@ impl StatusOf {
                         let html = tera
                             .render(TEMPLATE_NAME, &context)
                             // The macro's own problem is usually a cause, not the error.
-                            .map_err(|e| super::theme::chain_messages(&e).join(": "))?;
+                            .map_err(|e| super::template_error::chain_messages(&e).join(": "))?;
                         Ok(((s.key.to_string(), s.label.to_string()), html))
                     })
                     .collect()

@@ -17,12 +17,14 @@ use std::thread;
 
 use bytes::Bytes;
 
-use crate::build::{BuildContext, BuildOptions, Edition, OutputFile, Published};
+use crate::build::{Edition, Published};
 use crate::content::Site;
+use crate::context::{BuildContext, BuildOptions};
 use crate::error::{Diagnostic, Error, Result};
+use crate::output::OutputFile;
 use crate::outputs::{Scope, RENDERERS};
 use crate::render::pages::{Job, Pages};
-use crate::render::sitemap::render_robots;
+use crate::render::sitemap::{render_robots, render_sitemap};
 use crate::status::into_as_of;
 
 /// A file's bytes, or why it could not be rendered (as the error page shows it).
@@ -253,7 +255,10 @@ fn render_thread(
                         .render(job)
                         .map(|file| (edition, vec![file]))
                         .map_err(|d| Error::Content(vec![d])),
-                    Source::Sitemap => Ok((0, vec![pages[0].sitemap()])),
+                    Source::Sitemap => Ok((
+                        0,
+                        vec![render_sitemap(&contexts[0], pages[0].views(), pages[0].jobs())],
+                    )),
                     Source::Robots => Ok((0, vec![render_robots(&contexts[0])])),
                     Source::Output(edition, index) => {
                         let files = Mutex::new(Vec::new());

@@ -24,8 +24,8 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::watch;
 
-use crate::build::BuildOptions;
 use crate::content::{load_site_cached, resolve_site_now, LoadCache, LoadOptions};
+use crate::context::BuildOptions;
 use crate::error::{Error, Result};
 use crate::watch::{watch_site, WatchEvent};
 

@@ -167,6 +167,7 @@ pub fn as_of(site: &Site, now: DateTime<Utc>) -> Site {
         .collect();
     Site {
         config: site.config.clone(),
+        texts: site.texts.clone(),
         incidents,
         pages: site.pages.clone(),
     }

@@ -326,7 +326,7 @@ fn every_site_text_key_is_in_the_configuration_reference() {
     )
     .expect("config");
     let parse = |probe: &str| {
-        messages(beacon::site_text::parse_site_text(
+        messages(beacon::content::site_text::parse_site_text(
             Path::new("config.fr.toml"),
             probe,
             &config,

@@ -312,7 +312,7 @@ fn leftovers_of_killed_builds_are_removed_and_nothing_else() {
 fn what_serve_serves_equals_what_build_writes() {
     let site = TestSite::example();
     site.build_at(NOW);
-    let options = beacon::build::BuildOptions {
+    let options = beacon::context::BuildOptions {
         root: site.root().to_path_buf(),
         now: NOW.parse().unwrap(),
         base_url: None,
@@ -464,8 +464,8 @@ impl Evolving {
         }
     }
 
-    fn options(&self) -> beacon::build::BuildOptions {
-        beacon::build::BuildOptions {
+    fn options(&self) -> beacon::context::BuildOptions {
+        beacon::context::BuildOptions {
             root: self.site.root().to_path_buf(),
             now: self.now,
             base_url: None,

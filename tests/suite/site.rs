@@ -536,14 +536,14 @@ fn free_pages_render_at_their_slug_and_appear_in_the_navigation() {
 fn live_reload_script_is_injected_only_in_serve_mode() {
     let site = TestSite::example();
     let loaded = beacon::content::load_site(site.root(), &Default::default()).unwrap();
-    let mut options = beacon::build::BuildOptions {
+    let mut options = beacon::context::BuildOptions {
         root: site.root().to_path_buf(),
         now: DateTime::parse_from_rfc3339(NOON).unwrap().with_timezone(&Utc),
         base_url: None,
         drafts: false,
         live_reload: true,
     };
-    let html = |files: &[beacon::build::OutputFile], path: &str| {
+    let html = |files: &[beacon::output::OutputFile], path: &str| {
         String::from_utf8(files.iter().find(|f| f.path == path).unwrap().bytes.clone()).unwrap()
     };
     let files = beacon::build::render_site(&loaded, &options).unwrap();
@@ -602,14 +602,14 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
             })
             .collect(),
     };
-    let options = beacon::build::BuildOptions {
+    let options = beacon::context::BuildOptions {
         root: site.root().to_path_buf(),
         now,
         base_url: None,
         drafts: false,
         live_reload: false,
     };
-    let ctx = beacon::build::BuildContext {
+    let ctx = beacon::context::BuildContext {
         site: &loaded,
         report: &report,
         options: &options,
@@ -618,7 +618,7 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
     };
     let files = std::sync::Mutex::new(std::collections::BTreeMap::new());
     let versions = beacon::render::asset_versions(&Default::default(), &Default::default());
-    beacon::render::render_pages(&ctx, &versions, &|f: beacon::build::OutputFile| {
+    beacon::render::render_pages(&ctx, &versions, &|f: beacon::output::OutputFile| {
         files.lock().unwrap().insert(f.path, f.bytes);
         Ok(())
     })

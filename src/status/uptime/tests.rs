@@ -41,6 +41,7 @@ fn report(config: &Config, incidents: Vec<Incident>, now: &str) -> StatusReport 
     let now = at(now);
     let site = Site {
         config: config.clone(),
+        texts: Default::default(),
         incidents,
         pages: Vec::new(),
     };
@@ -293,6 +294,7 @@ fn incident_starting_after_now_counts_nothing() {
     let now = at("2024-05-01T16:00:00Z");
     let site = Site {
         config: c.clone(),
+        texts: Default::default(),
         incidents: vec![future],
         pages: Vec::new(),
     };

@@ -158,6 +158,7 @@ impl Case {
 fn build(config: &Config, incidents: Vec<Incident>, now: DateTime<Utc>) -> StatusReport {
     let site = Site {
         config: config.clone(),
+        texts: Default::default(),
         incidents,
         pages: Vec::new(),
     };

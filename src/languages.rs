@@ -25,52 +25,52 @@ pub const SHIPPED: &[Shipped] = &[
     Shipped {
         code: "en",
         name: "English",
-        ftl: include_str!("../../locales/en.ftl"),
+        ftl: include_str!("../locales/en.ftl"),
     },
     Shipped {
         code: "fr",
         name: "French",
-        ftl: include_str!("../../locales/fr.ftl"),
+        ftl: include_str!("../locales/fr.ftl"),
     },
     Shipped {
         code: "es",
         name: "Spanish",
-        ftl: include_str!("../../locales/es.ftl"),
+        ftl: include_str!("../locales/es.ftl"),
     },
     Shipped {
         code: "de",
         name: "German",
-        ftl: include_str!("../../locales/de.ftl"),
+        ftl: include_str!("../locales/de.ftl"),
     },
     Shipped {
         code: "pt",
         name: "Portuguese",
-        ftl: include_str!("../../locales/pt.ftl"),
+        ftl: include_str!("../locales/pt.ftl"),
     },
     Shipped {
         code: "it",
         name: "Italian",
-        ftl: include_str!("../../locales/it.ftl"),
+        ftl: include_str!("../locales/it.ftl"),
     },
     Shipped {
         code: "nl",
         name: "Dutch",
-        ftl: include_str!("../../locales/nl.ftl"),
+        ftl: include_str!("../locales/nl.ftl"),
     },
     Shipped {
         code: "ja",
         name: "Japanese",
-        ftl: include_str!("../../locales/ja.ftl"),
+        ftl: include_str!("../locales/ja.ftl"),
     },
     Shipped {
         code: "zh-Hans",
         name: "Simplified Chinese",
-        ftl: include_str!("../../locales/zh-Hans.ftl"),
+        ftl: include_str!("../locales/zh-Hans.ftl"),
     },
     Shipped {
         code: "ar",
         name: "Arabic",
-        ftl: include_str!("../../locales/ar.ftl"),
+        ftl: include_str!("../locales/ar.ftl"),
     },
 ];
 

@@ -244,52 +244,47 @@ pub fn parse_site_text(path: &Path, source: &str, config: &Config) -> Result<Sit
     })
 }
 
-impl Config {
-    /// The config as `code`'s edition shows it: `language` is `code`, and the title,
-    /// description, component names and descriptions and group names are `code`'s where
-    /// `config.<code>.toml` gives them. The copy carries no translations of its own.
-    pub fn in_language(&self, code: &str) -> Config {
-        let mut config = Config {
-            texts: BTreeMap::new(),
-            ..self.clone()
-        };
-        config.language = code.to_string();
-        let Some(text) = self.texts.get(code) else {
-            return config;
-        };
-        if let Some(title) = &text.title {
-            config.title = title.clone();
-        }
-        if let Some(description) = &text.description {
-            config.description = description.clone();
-        }
-        for component in &mut config.components {
-            if let Some(c) = text.components.get(&component.id) {
-                if let Some(name) = &c.name {
-                    component.name = name.clone();
-                }
-                if let Some(description) = &c.description {
-                    component.description = description.clone();
-                }
-            }
-            if let Some(group) = &mut component.group {
-                if let Some(translated) = text.groups.get(group.as_str()) {
-                    *group = translated.clone();
-                }
-            }
-        }
-        config
+/// The config as `code`'s edition shows it: `language` is `code`, and the title,
+/// description, component names and descriptions and group names are `code`'s where `text`
+/// (its `config.<code>.toml`) gives them.
+pub fn config_in_language(config: &Config, code: &str, text: Option<&SiteText>) -> Config {
+    let mut config = config.clone();
+    config.language = code.to_string();
+    let Some(text) = text else {
+        return config;
+    };
+    if let Some(title) = &text.title {
+        config.title = title.clone();
     }
+    if let Some(description) = &text.description {
+        config.description = description.clone();
+    }
+    for component in &mut config.components {
+        if let Some(c) = text.components.get(&component.id) {
+            if let Some(name) = &c.name {
+                component.name = name.clone();
+            }
+            if let Some(description) = &c.description {
+                component.description = description.clone();
+            }
+        }
+        if let Some(group) = &mut component.group {
+            if let Some(translated) = text.groups.get(group.as_str()) {
+                *group = translated.clone();
+            }
+        }
+    }
+    config
 }
 
 /// A warning for every site text a language lacks: a missing `config.<code>.toml`, or in it
 /// each text it leaves to config.toml. For `beacon check`.
-pub fn missing_site_texts(config: &Config) -> Vec<Diagnostic> {
+pub fn missing_site_texts(config: &Config, texts: &BTreeMap<String, SiteText>) -> Vec<Diagnostic> {
     let default = config.languages.first().map_or("", String::as_str);
     let mut warnings = Vec::new();
     for code in config.languages.iter().skip(1) {
         let falls_back = format!("the `{code}` edition shows the `{default}` text");
-        let Some(text) = config.texts.get(code) else {
+        let Some(text) = texts.get(code) else {
             warnings.push(Diagnostic::file(
                 Path::new("config.toml"),
                 format!(
@@ -327,13 +322,21 @@ pub fn missing_site_texts(config: &Config) -> Vec<Diagnostic> {
                 }
             }
         }
-        warnings.extend(crate::content::translation::gaps_warning(
-            &text.source,
-            &gaps,
-            &falls_back,
-        ));
+        warnings.extend(gaps_warning(&text.source, &gaps, &falls_back));
     }
     warnings
+}
+
+/// The warning that a translation at `source` lacks `gaps` (none if it lacks nothing), and what
+/// the edition shows instead (`falls_back`).
+pub(crate) fn gaps_warning(source: &Path, gaps: &[impl AsRef<str>], falls_back: &str) -> Option<Diagnostic> {
+    let gaps: Vec<&str> = gaps.iter().map(AsRef::as_ref).collect();
+    (!gaps.is_empty()).then(|| {
+        Diagnostic::file(
+            source,
+            format!("not translated: {}; {falls_back} there", gaps.join(", ")),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -375,9 +378,9 @@ mod tests {
             "title = \"État\"\n[components.mail]\nname = \"Courriel\"\n[groups]\nEmail = \"Messagerie\"\n",
         )
         .unwrap();
-        let mut config = config();
-        config.texts.insert("fr".into(), text);
-        let fr = config.in_language("fr");
+        let config = config();
+        let texts = BTreeMap::from([("fr".to_string(), text)]);
+        let fr = config_in_language(&config, "fr", texts.get("fr"));
         assert_eq!((fr.title.as_str(), fr.description.as_str()), ("État", "D"));
         let shown: Vec<_> = fr
             .components
@@ -388,9 +391,8 @@ mod tests {
             shown,
             [("Courriel", Some("Messagerie"), ""), ("VPN", None, "Remote.")]
         );
-        assert!(fr.texts.is_empty());
-        assert_eq!(config.in_language("en").title, "Status");
-        let warnings = missing_site_texts(&config);
+        assert_eq!(config_in_language(&config, "en", None).title, "Status");
+        let warnings = missing_site_texts(&config, &texts);
         assert_eq!(warnings.len(), 1);
         assert!(
             warnings[0]

@@ -8,7 +8,9 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::error::{closest, with_suggestion, Diagnostic};
+use crate::error::{closest, Diagnostic};
+
+pub mod channels;
 use crate::keys::{fields_of, parse_all_keys, Schema};
 
 /// The site settings and the component catalogue.
@@ -41,11 +43,10 @@ pub struct Config {
     pub stale_after: chrono::Duration,
     /// In the order of the file, which is the order of the pages.
     pub components: Vec<Component>,
-    /// `[[notify]]` channels for `beacon notify`, checked here (see `notify::channel`).
-    pub notify: Vec<crate::notify::ChannelConfig>,
-    /// The site's texts in its other languages, by code, from `config.<code>.toml` (see
-    /// [`crate::site_text`]); filled by the content loader, empty in an edition's copy.
-    pub texts: std::collections::BTreeMap<String, crate::site_text::SiteText>,
+    /// The `[[notify]]` tables as written, in order; `notify::config::channels` checks them.
+    pub notify: Vec<Spanned<channels::ChannelFile>>,
+    /// The text of config.toml, for the diagnostics of the sections a feature checks itself.
+    pub source: std::sync::Arc<str>,
 }
 
 #[derive(Debug, Clone)]
@@ -134,7 +135,7 @@ struct ConfigFile {
     #[serde(default)]
     components: Vec<ComponentFile>,
     #[serde(default)]
-    notify: Vec<Spanned<crate::notify::ChannelFile>>,
+    notify: Vec<Spanned<channels::ChannelFile>>,
 }
 
 /// The language of a site that names none.
@@ -384,7 +385,6 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         });
     }
 
-    let notify = crate::notify::check_channels(file.notify, &components, &mut report);
     let (language, languages) = check_languages(file.language.as_ref(), file.languages.as_ref(), &mut report);
 
     if !problems.is_empty() {
@@ -408,8 +408,8 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         unsafe_html: file.markdown.unsafe_html,
         stale_after,
         components,
-        notify,
-        texts: Default::default(),
+        notify: file.notify,
+        source: source.into(),
     })
 }
 
@@ -424,7 +424,7 @@ fn check_languages(
     let Some(list) = languages else {
         let language = match language {
             None => DEFAULT_LANGUAGE.to_string(),
-            Some(l) => crate::i18n::resolve(l.get_ref()).map_or_else(
+            Some(l) => crate::languages::resolve(l.get_ref()).map_or_else(
                 |e| {
                     report(l.span(), format!("`language`: {e}"));
                     String::new()
@@ -452,7 +452,7 @@ fn check_languages(
                 code.span(),
                 format!("`languages`: `{text}` is listed twice (as `{same}`; language codes ignore case)"),
             );
-        } else if let Err(problem) = crate::i18n::resolve(text) {
+        } else if let Err(problem) = crate::languages::resolve(text) {
             report(code.span(), format!("`languages`: {problem}"));
         }
         codes.push(text.clone());
@@ -484,9 +484,9 @@ fn check_languages(
 }
 
 /// Text the author wrote, with any right-to-left override or isolate it leaves open closed, so
-/// it cannot reorder what a page, feed or calendar puts after it (see [`crate::content::bidi`]).
+/// it cannot reorder what a page, feed or calendar puts after it (see [`crate::bidi`]).
 pub fn author_text(text: String) -> String {
-    match crate::content::bidi::close_open_controls(&text) {
+    match crate::bidi::close_open_controls(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(closed) => closed,
     }
@@ -532,18 +532,6 @@ pub fn is_component_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// A TOML error as a diagnostic; `offset` is where the TOML text starts in the file.
-pub(crate) fn toml_diagnostic(
-    path: &Path,
-    file_text: &str,
-    offset: usize,
-    error: &toml::de::Error,
-) -> Diagnostic {
-    let span = error.span().unwrap_or(0..0);
-    let message = with_suggestion(error.message().trim());
-    Diagnostic::at(path, file_text, offset + span.start..offset + span.end, message)
 }
 
 #[cfg(test)]

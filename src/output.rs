@@ -1,0 +1,50 @@
+//! What a build produces: files ([`OutputFile`]) handed to an [`Output`] as soon as each is
+//! rendered: the writer of the output folder (`write`), or a map in memory (`serve`, tests).
+
+use std::io;
+
+use crate::error::{Error, Result};
+
+/// One file of the output, its path relative to the output folder with `/` separators.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl OutputFile {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+/// Where a renderer hands each file as soon as it is done: the output writer, or a map in
+/// memory for `serve`. Called from many threads at once.
+pub trait Output: Sync {
+    fn put(&self, file: OutputFile) -> Result<()>;
+
+    /// A file too large to hold whole (the full incident list of the API): `produce` writes
+    /// its bytes as they are made. By default they are collected and [`put`](Output::put).
+    fn put_streamed(
+        &self,
+        path: &str,
+        produce: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<()> {
+        let mut bytes = Vec::new();
+        produce(&mut bytes).map_err(|e| Error::io(path, e))?;
+        self.put(OutputFile::new(path, bytes))
+    }
+}
+
+/// Any function from files to results is an output (tests, in-memory maps).
+impl<F: Fn(OutputFile) -> Result<()> + Sync> Output for F {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        self(file)
+    }
+}
+
+/// What renderers write to.
+pub type Sink<'a> = dyn Output + 'a;
