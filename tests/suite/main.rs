@@ -2,6 +2,7 @@
 
 mod common;
 
+mod architecture;
 mod authoring;
 mod check;
 mod clients;
