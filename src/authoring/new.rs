@@ -229,33 +229,10 @@ fn toml_list(items: &[String]) -> String {
     list.to_string()
 }
 
-/// The title as slug words: ASCII letters and digits, lowercase, joined by `-`. Common Latin
-/// accents fold to their base letter; apostrophes vanish (`can't` → `cant`); any other
-/// character separates words. Cut at a word boundary to [`MAX_SLUG_WORDS_LEN`].
+/// The title as slug words ([`crate::slug::slugify`]), cut at a word boundary to
+/// [`MAX_SLUG_WORDS_LEN`].
 pub fn slug_words(title: &str) -> String {
-    let mut out = String::new();
-    let mut gap = false;
-    for c in title.chars().flat_map(char::to_lowercase) {
-        if matches!(c, '\'' | '\u{2019}') {
-            continue;
-        }
-        let folded = if c.is_ascii() { None } else { fold_latin(c) };
-        let mut push = |c: char| {
-            if c.is_ascii_alphanumeric() {
-                if gap && !out.is_empty() {
-                    out.push('-');
-                }
-                out.push(c);
-                gap = false;
-            } else {
-                gap = true;
-            }
-        };
-        match folded {
-            Some(s) => s.chars().for_each(&mut push),
-            None => push(c),
-        }
-    }
+    let mut out = crate::slug::slugify(title);
     if out.len() > MAX_SLUG_WORDS_LEN {
         let cut = out[..=MAX_SLUG_WORDS_LEN]
             .rfind('-')
@@ -265,61 +242,9 @@ pub fn slug_words(title: &str) -> String {
     out
 }
 
-/// The ASCII spelling of a lowercase Latin letter with a diacritic, if it has one.
-fn fold_latin(c: char) -> Option<&'static str> {
-    const TABLE: &[(&str, &str)] = &[
-        ("àáâãäåāăą", "a"),
-        ("æ", "ae"),
-        ("çćĉċč", "c"),
-        ("ďđð", "d"),
-        ("èéêëēĕėęě", "e"),
-        ("ĝğġģ", "g"),
-        ("ĥħ", "h"),
-        ("ìíîïĩīĭįı", "i"),
-        ("ĳ", "ij"),
-        ("ĵ", "j"),
-        ("ķ", "k"),
-        ("ĺļľŀł", "l"),
-        ("ñńņň", "n"),
-        ("òóôõöøōŏő", "o"),
-        ("œ", "oe"),
-        ("ŕŗř", "r"),
-        ("śŝşšș", "s"),
-        ("ß", "ss"),
-        ("ţťŧț", "t"),
-        ("þ", "th"),
-        ("ùúûüũūŭůűų", "u"),
-        ("ŵ", "w"),
-        ("ýÿŷ", "y"),
-        ("źżž", "z"),
-    ];
-    TABLE
-        .iter()
-        .find(|(letters, _)| letters.contains(c))
-        .map(|(_, ascii)| *ascii)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slug_words_fold_accents_and_join_words() {
-        let cases = [
-            (
-                "Email unavailable for mobile users",
-                "email-unavailable-for-mobile-users",
-            ),
-            ("  Can't log in: VPN (Europe) ", "cant-log-in-vpn-europe"),
-            ("Dégradation du réseau à Zürich", "degradation-du-reseau-a-zurich"),
-            ("Straße & Œuvre", "strasse-oeuvre"),
-            ("メール障害", ""),
-            ("SSPR 2.0 — down", "sspr-2-0-down"),
-        ];
-        for (title, slug) in cases {
-            assert_eq!(slug_words(title), slug, "{title}");
-        }
-    }
 
     #[test]
     fn long_titles_are_cut_at_a_word_boundary() {

@@ -11,7 +11,8 @@ use std::sync::Arc;
 use fluent_bundle::{FluentArgs, FluentValue};
 use tera::Value;
 
-use super::{escape_html, I18n};
+use super::I18n;
+use crate::escape::escape_html;
 
 pub struct Translate {
     i18n: Arc<I18n>,

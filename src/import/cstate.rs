@@ -163,28 +163,13 @@ fn site_from_config(config: &ConfigFile, warnings: &mut Vec<Warning>) -> (Site, 
         }),
         None => Tz::UTC,
     };
-    let base_url = match get("baseURL")
-        .or_else(|| get("baseurl"))
-        .or_else(|| get("baseUrl"))
-    {
-        Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
-            if url.ends_with('/') {
-                url
-            } else {
-                format!("{url}/")
-            }
-        }
-        other => {
-            warn(
-                "baseURL",
-                format!(
-                    "`baseURL` {} is not an absolute URL; beacon needs one: imported as https://status.example.org/, edit config.toml",
-                    other.map_or("is missing and".into(), |u| format!("`{u}`"))
-                ),
-            );
-            "https://status.example.org/".into()
-        }
-    };
+    let base_url = super::base_url(
+        "baseURL",
+        get("baseURL")
+            .or_else(|| get("baseurl"))
+            .or_else(|| get("baseUrl")),
+        &mut warn,
+    );
 
     for key in config.value.keys() {
         let known = matches!(

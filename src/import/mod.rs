@@ -179,6 +179,23 @@ pub fn import(tool: Tool, src: &Path, into: &Path) -> Result<(Read, Written)> {
 
 /// The first of `names` present in `src` and its text; a usage error naming every name tried
 /// when none is, asking whether `src` really is a `tool` site.
+/// The site's URL as the other tool's config gives it under `key`, checked as config.toml's
+/// `base_url` is ([`crate::site_url::parse_base_url`]); a placeholder, with a warning, when it is
+/// missing or not a URL beacon can publish at.
+fn base_url(key: &str, given: Option<String>, warn: &mut impl FnMut(&str, String)) -> String {
+    const PLACEHOLDER: &str = "https://status.example.org/";
+    let problem = match given.as_deref().map(crate::site_url::parse_base_url) {
+        Some(Ok(url)) => return url,
+        Some(Err(why)) => why,
+        None => "is missing".to_string(),
+    };
+    warn(
+        key,
+        format!("`{key}`: {problem}; beacon needs one: imported as {PLACEHOLDER}, edit config.toml"),
+    );
+    PLACEHOLDER.into()
+}
+
 fn read_config_file(src: &Path, names: &[&str], tool: &str) -> Result<(PathBuf, String)> {
     let Some(name) = names.iter().find(|n| src.join(n).is_file()) else {
         let tried = match names {

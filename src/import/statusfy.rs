@@ -12,12 +12,13 @@ use serde_json::{Map, Value};
 
 use super::cstate::line_of_key;
 use super::front_matter::{self, as_text, as_text_list};
-use super::ids::{slugify, UniqueIds};
+use super::ids::UniqueIds;
 use super::timeline::{self, parse_time, settle};
 use super::{
     markdown_files, read_config_file, read_text, Component, Entry, Kind, Read, Site, Update, Warning,
 };
 use crate::error::{Diagnostic, Error, Result};
+use crate::slug::slugify;
 
 const CONFIG_NAMES: [&str; 5] = [
     "config.js",
@@ -391,22 +392,7 @@ fn settings(src: &Path, config: &ConfigFile, warnings: &mut Vec<Warning>) -> Res
         systems.insert(system, id);
     }
 
-    let base_url = match text("baseUrl") {
-        Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
-            if url.ends_with('/') {
-                url
-            } else {
-                format!("{url}/")
-            }
-        }
-        other => {
-            let what = other.map_or("is missing".to_string(), |u| {
-                format!("`{u}` is not an absolute URL")
-            });
-            warn("baseUrl", format!("`baseUrl` {what}; beacon needs one: imported as https://status.example.org/, edit config.toml"));
-            "https://status.example.org/".into()
-        }
-    };
+    let base_url = super::base_url("baseUrl", text("baseUrl"), &mut warn);
     warnings.extend(config_warnings);
     let from_messages = |key: &str| messages.get(key).and_then(as_text);
     let site = Site {

@@ -305,7 +305,7 @@ fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) 
         versions,
         built_at: ctx.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         stale_after_seconds: config.stale_after.num_seconds(),
-        stale_messages_html: crate::i18n::escape_html(&stale_messages).into_owned(),
+        stale_messages_html: crate::escape::escape_html(&stale_messages).into_owned(),
         stale_messages,
     }
 }

@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
 
 use super::pages::{output_path, Job};
 use super::view::Views;
@@ -48,34 +50,49 @@ pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job]) -> Output
             entries.insert(ctx.absolute_url_in(code, page), entry);
         }
     }
-    // The xhtml namespace (for each page's other languages) only where there are any, so a
-    // one-language sitemap stays as it was.
-    let namespaces = if ctx.is_multilingual() {
-        " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""
-    } else {
-        ""
-    };
-    let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"{namespaces}>\n",
-    );
-    for (url, entry) in entries {
-        xml.push_str("  <url><loc>");
-        xml.push_str(&escape_xml(&url));
-        xml.push_str("</loc>");
-        if let Some(t) = entry.lastmod {
-            xml.push_str(&format!("<lastmod>{}</lastmod>", t.format("%Y-%m-%dT%H:%M:%SZ")));
+    OutputFile::new("sitemap.xml", write_sitemap(ctx.is_multilingual(), entries))
+}
+
+/// The sitemap's XML, one `<url>` a line. Writing into memory cannot fail, so the writer's
+/// `io::Result` only ever holds bytes.
+fn write_sitemap(multilingual: bool, entries: BTreeMap<String, Entry>) -> Vec<u8> {
+    let mut w = Writer::new(Vec::new());
+    let written: std::io::Result<()> = (|| {
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        w.write_event(Event::Text(BytesText::from_escaped("\n")))?;
+        let mut urlset = BytesStart::new("urlset");
+        urlset.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
+        // The xhtml namespace (for each page's other languages) only where there are any, so
+        // a one-language sitemap stays as it was.
+        if multilingual {
+            urlset.push_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"));
         }
-        for (code, href) in &entry.alternates {
-            xml.push_str(&format!(
-                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                escape_xml(code),
-                escape_xml(href)
-            ));
+        w.write_event(Event::Start(urlset))?;
+        w.write_event(Event::Text(BytesText::from_escaped("\n")))?;
+        for (url, entry) in entries {
+            w.write_event(Event::Text(BytesText::from_escaped("  ")))?;
+            w.create_element("url").write_inner_content(|w| {
+                w.create_element("loc").write_text_content(BytesText::new(&url))?;
+                if let Some(t) = entry.lastmod {
+                    let at = t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+                    w.create_element("lastmod")
+                        .write_text_content(BytesText::new(&at))?;
+                }
+                for (code, href) in &entry.alternates {
+                    w.create_element("xhtml:link")
+                        .with_attributes([("rel", "alternate"), ("hreflang", code), ("href", href.as_str())])
+                        .write_empty()?;
+                }
+                Ok(())
+            })?;
+            w.write_event(Event::Text(BytesText::from_escaped("\n")))?;
         }
-        xml.push_str("</url>\n");
-    }
-    xml.push_str("</urlset>\n");
-    OutputFile::new("sitemap.xml", xml)
+        w.write_event(Event::End(BytesEnd::new("urlset")))?;
+        w.write_event(Event::Text(BytesText::from_escaped("\n")))?;
+        Ok(())
+    })();
+    debug_assert!(written.is_ok(), "writing to a Vec failed: {written:?}");
+    w.into_inner()
 }
 
 /// One `<url>` of the sitemap: when it last changed, and the page in every language (on a
@@ -93,11 +110,4 @@ pub fn render_robots(ctx: &BuildContext) -> OutputFile {
             ctx.absolute_url("sitemap.xml")
         ),
     )
-}
-
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -94,7 +94,7 @@ impl Theme {
             .collect();
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-        tera.set_escape_fn(|text| crate::i18n::escape_html(text).into_owned());
+        tera.set_escape_fn(|text| crate::escape::escape_html(text).into_owned());
         // `| escape` escapes the same way (no `&#x2F;` either), for macros rendered unescaped.
         tera.register_filter("escape", EscapeFilter);
         let added =
@@ -246,8 +246,8 @@ impl tera::Filter for EscapeFilter {
         _: &std::collections::HashMap<String, tera::Value>,
     ) -> tera::Result<tera::Value> {
         let text = match value {
-            tera::Value::String(s) => crate::i18n::escape_html(s).into_owned(),
-            other => crate::i18n::escape_html(&other.to_string()).into_owned(),
+            tera::Value::String(s) => crate::escape::escape_html(s).into_owned(),
+            other => crate::escape::escape_html(&other.to_string()).into_owned(),
         };
         Ok(tera::Value::String(text))
     }

@@ -157,28 +157,13 @@ pub fn request_path(path: &str) -> Option<String> {
 fn error_page(error: &str) -> Response<Bytes> {
     let page = format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Build failed · beacon serve</title>\n<style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#1a1a1a;background:#fff}}h1{{color:#b00020;font-size:1.4rem}}pre{{background:#f6f6f6;padding:1rem;overflow:auto;white-space:pre-wrap}}@media (prefers-color-scheme:dark){{body{{color:#eee;background:#121212}}h1{{color:#ff6b81}}pre{{background:#1e1e1e}}}}</style>\n</head>\n<body>\n<h1>The site did not build</h1>\n<p>The last good build is still served for everything but pages. Fix the file and save: this page reloads by itself.</p>\n<pre>{}</pre>\n<script src=\"{LIVE_RELOAD_PATH}\" defer></script>\n</body>\n</html>\n",
-        escape_html(error)
+        crate::escape::escape_html(error)
     );
     file(
         StatusCode::INTERNAL_SERVER_ERROR,
         Bytes::from(page),
         "text/html; charset=utf-8",
     )
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A response carrying `bytes`; never cached, since a preview must never show a stale copy.

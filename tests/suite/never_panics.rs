@@ -14,6 +14,35 @@ fn config() -> beacon::config::Config {
     parse_config(Path::new("config.toml"), CONFIG).expect("test config is valid")
 }
 
+/// What every parse must give: a value, or diagnostics that each point at a line and column
+/// of `text` and say something.
+fn located<T>(result: Result<T, Vec<beacon::Diagnostic>>, text: &str) -> Result<Option<T>, TestCaseError> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(problems) => {
+            prop_assert!(!problems.is_empty(), "an error with no diagnostic");
+            let lines = text.lines().count() + 1;
+            for d in &problems {
+                prop_assert!(d.line >= 1 && d.line <= lines && d.column >= 1, "{d}");
+                prop_assert!(!d.message.trim().is_empty(), "{d}");
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// What a config that parses always holds, whatever was written.
+fn well_formed(config: &beacon::config::Config) -> Result<(), TestCaseError> {
+    prop_assert!(config.base_url.ends_with('/') && config.base_url.starts_with("http"));
+    prop_assert!(!config.title.trim().is_empty());
+    prop_assert!(config.uptime.days > 0 && config.history_per_page > 0 && config.feed_limit > 0);
+    prop_assert_eq!(config.languages.first(), Some(&config.language));
+    for c in &config.components {
+        prop_assert!(beacon::config::is_component_id(&c.id), "{}", c.id);
+    }
+    Ok(())
+}
+
 /// A TOML value of any type a user might put anywhere, plausible or not.
 fn value() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -102,8 +131,12 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
-        let _ = parse_incident(Path::new("a.md"), &text, &config());
-        let _ = parse_config(Path::new("config.toml"), &text);
+        if let Some(incident) = located(parse_incident(Path::new("a.md"), &text, &config()), &text)? {
+            prop_assert!(!incident.slug.is_empty());
+        }
+        if let Some(config) = located(parse_config(Path::new("config.toml"), &text), &text)? {
+            well_formed(&config)?;
+        }
     }
 
     #[test]
@@ -112,7 +145,9 @@ proptest! {
         for (k, v) in extra {
             text.push_str(&format!("{k} = {v}\n"));
         }
-        let _ = parse_config(Path::new("config.toml"), &text);
+        if let Some(config) = located(parse_config(Path::new("config.toml"), &text), &text)? {
+            well_formed(&config)?;
+        }
     }
 }
 
