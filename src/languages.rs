@@ -20,58 +20,28 @@ pub struct Shipped {
     pub ftl: &'static str,
 }
 
+macro_rules! shipped {
+    ($($code:literal: $name:literal),* $(,)?) => {
+        &[$(Shipped {
+            code: $code,
+            name: $name,
+            ftl: include_str!(concat!("../locales/", $code, ".ftl")),
+        }),*]
+    };
+}
+
 /// Every shipped catalogue; English is the reference the others are checked against.
-pub const SHIPPED: &[Shipped] = &[
-    Shipped {
-        code: "en",
-        name: "English",
-        ftl: include_str!("../locales/en.ftl"),
-    },
-    Shipped {
-        code: "fr",
-        name: "French",
-        ftl: include_str!("../locales/fr.ftl"),
-    },
-    Shipped {
-        code: "es",
-        name: "Spanish",
-        ftl: include_str!("../locales/es.ftl"),
-    },
-    Shipped {
-        code: "de",
-        name: "German",
-        ftl: include_str!("../locales/de.ftl"),
-    },
-    Shipped {
-        code: "pt",
-        name: "Portuguese",
-        ftl: include_str!("../locales/pt.ftl"),
-    },
-    Shipped {
-        code: "it",
-        name: "Italian",
-        ftl: include_str!("../locales/it.ftl"),
-    },
-    Shipped {
-        code: "nl",
-        name: "Dutch",
-        ftl: include_str!("../locales/nl.ftl"),
-    },
-    Shipped {
-        code: "ja",
-        name: "Japanese",
-        ftl: include_str!("../locales/ja.ftl"),
-    },
-    Shipped {
-        code: "zh-Hans",
-        name: "Simplified Chinese",
-        ftl: include_str!("../locales/zh-Hans.ftl"),
-    },
-    Shipped {
-        code: "ar",
-        name: "Arabic",
-        ftl: include_str!("../locales/ar.ftl"),
-    },
+pub const SHIPPED: &[Shipped] = shipped![
+    "en": "English",
+    "fr": "French",
+    "es": "Spanish",
+    "de": "German",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "nl": "Dutch",
+    "ja": "Japanese",
+    "zh-Hans": "Simplified Chinese",
+    "ar": "Arabic",
 ];
 
 /// The reference catalogue (English).

@@ -177,43 +177,22 @@ struct WeightsFile {
     degraded: Option<f64>,
 }
 
-#[derive(Deserialize)]
+/// `[history]`; `per_page` defaults to [`DEFAULT_PER_PAGE`].
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct HistoryFile {
-    #[serde(default = "default_per_page")]
-    per_page: Spanned<i64>,
+    per_page: Option<Spanned<i64>>,
 }
 
-impl Default for HistoryFile {
-    fn default() -> Self {
-        HistoryFile {
-            per_page: default_per_page(),
-        }
-    }
-}
-
-fn default_per_page() -> Spanned<i64> {
-    Spanned::new(0..0, 25)
-}
-
-#[derive(Deserialize)]
+/// `[feeds]`; `limit` defaults to [`DEFAULT_FEED_LIMIT`].
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct FeedsFile {
-    #[serde(default = "default_limit")]
-    limit: Spanned<i64>,
+    limit: Option<Spanned<i64>>,
 }
 
-impl Default for FeedsFile {
-    fn default() -> Self {
-        FeedsFile {
-            limit: default_limit(),
-        }
-    }
-}
-
-fn default_limit() -> Spanned<i64> {
-    Spanned::new(0..0, 50)
-}
+const DEFAULT_PER_PAGE: i64 = 25;
+const DEFAULT_FEED_LIMIT: i64 = 50;
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -302,8 +281,9 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         }
     };
     let days = positive(&file.uptime.days, "uptime.days");
-    let history_per_page = positive(&file.history.per_page, "history.per_page");
-    let feed_limit = positive(&file.feeds.limit, "feeds.limit");
+    let or_default = |value: Option<Spanned<i64>>, default| value.unwrap_or_else(|| Spanned::new(0..0, default));
+    let history_per_page = positive(&or_default(file.history.per_page, DEFAULT_PER_PAGE), "history.per_page");
+    let feed_limit = positive(&or_default(file.feeds.limit, DEFAULT_FEED_LIMIT), "feeds.limit");
     // One bar per day per component: ten years is already more than a page can show.
     if days > MAX_UPTIME_DAYS {
         report(

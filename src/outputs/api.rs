@@ -144,18 +144,6 @@ struct Document<'a> {
     status: Option<&'a Status>,
 }
 
-impl<'a> Document<'a> {
-    fn new(page: &'a Page) -> Self {
-        Document {
-            page,
-            components: None,
-            incidents: None,
-            scheduled_maintenances: None,
-            status: None,
-        }
-    }
-}
-
 /// A list of incidents turned into JSON one at a time as it is serialised, so the whole list
 /// never exists as JSON structs at once (a 100,000-incident site would need gigabytes).
 struct Incidents<'a> {
@@ -224,66 +212,26 @@ pub fn render(ctx: &BuildContext, sink: &Sink) -> Result<()> {
     let active = soonest_first(&[Phase::InProgress]);
     let current_windows = soonest_first(&[Phase::InProgress, Phase::Upcoming]);
 
+    // Each file: the page, and which of components, incidents, maintenance and status it has.
+    let doc = |components, incidents, scheduled_maintenances, status| Document {
+        page: &page,
+        components,
+        incidents,
+        scheduled_maintenances,
+        status,
+    };
     let files: [(&str, Document); 8] = [
         (
             "api/v2/summary.json",
-            Document {
-                components: Some(&components),
-                incidents: Some(&unresolved),
-                scheduled_maintenances: Some(&current_windows),
-                status: Some(&status),
-                ..Document::new(&page)
-            },
+            doc(Some(&components), Some(&unresolved), Some(&current_windows), Some(&status)),
         ),
-        (
-            "api/v2/status.json",
-            Document {
-                status: Some(&status),
-                ..Document::new(&page)
-            },
-        ),
-        (
-            "api/v2/components.json",
-            Document {
-                components: Some(&components),
-                ..Document::new(&page)
-            },
-        ),
-        (
-            "api/v2/incidents.json",
-            Document {
-                incidents: Some(&all_incidents),
-                ..Document::new(&page)
-            },
-        ),
-        (
-            "api/v2/incidents/unresolved.json",
-            Document {
-                incidents: Some(&unresolved),
-                ..Document::new(&page)
-            },
-        ),
-        (
-            "api/v2/scheduled-maintenances.json",
-            Document {
-                scheduled_maintenances: Some(&all_windows),
-                ..Document::new(&page)
-            },
-        ),
-        (
-            "api/v2/scheduled-maintenances/upcoming.json",
-            Document {
-                scheduled_maintenances: Some(&upcoming),
-                ..Document::new(&page)
-            },
-        ),
-        (
-            "api/v2/scheduled-maintenances/active.json",
-            Document {
-                scheduled_maintenances: Some(&active),
-                ..Document::new(&page)
-            },
-        ),
+        ("api/v2/status.json", doc(None, None, None, Some(&status))),
+        ("api/v2/components.json", doc(Some(&components), None, None, None)),
+        ("api/v2/incidents.json", doc(None, Some(&all_incidents), None, None)),
+        ("api/v2/incidents/unresolved.json", doc(None, Some(&unresolved), None, None)),
+        ("api/v2/scheduled-maintenances.json", doc(None, None, Some(&all_windows), None)),
+        ("api/v2/scheduled-maintenances/upcoming.json", doc(None, None, Some(&upcoming), None)),
+        ("api/v2/scheduled-maintenances/active.json", doc(None, None, Some(&active), None)),
     ];
     for (path, document) in files {
         sink.put_streamed(path, &mut |out| {
