@@ -12,6 +12,7 @@ use crate::context::{BuildContext, BuildOptions};
 use crate::error::{Error, Result};
 use crate::i18n::I18n;
 use crate::output::{Output, OutputFile, Sink};
+use crate::render::theme::Theme;
 use crate::status::{as_of, compute_report, into_as_of, StatusReport};
 use crate::{outputs, render};
 
@@ -78,6 +79,8 @@ pub struct Published {
     pub theme_static: BTreeMap<String, Vec<u8>>,
     /// Versioned asset -> hash of the published file (see [`render::asset_versions`]).
     pub versions: BTreeMap<String, String>,
+    /// The templates, read and parsed once for every edition.
+    pub theme: Theme,
 }
 
 /// One language's edition of a site: where it goes in the output (empty for the default
@@ -109,6 +112,8 @@ impl Published {
         let site_static = render::theme::load_site_static(&options.root)?;
         let theme_static = render::theme::load_static(&options.root, &site.config.theme)?;
         let versions = render::asset_versions(&theme_static, &site_static);
+        // Templates load (and fail) before the first page is handed on.
+        let theme = Theme::load(&options.root, &site.config.theme)?;
         Ok(Published {
             site,
             report,
@@ -116,6 +121,7 @@ impl Published {
             site_static,
             theme_static,
             versions,
+            theme,
         })
     }
 
@@ -179,7 +185,7 @@ impl Published {
                         prefix: &edition.prefix,
                         inner: &layered,
                     };
-                    render_edition(&ctx, &self.versions, &out)
+                    render_edition(&ctx, &self.theme, &self.versions, &out)
                 })
             },
             || {
@@ -207,9 +213,14 @@ impl Published {
 /// Everything one language's edition writes, with paths relative to the edition's folder:
 /// the pages (and, for the default edition, the sitemap and robots.txt), the feeds, the
 /// maintenance calendar and the badges.
-fn render_edition(ctx: &BuildContext, versions: &BTreeMap<String, String>, out: &Sink) -> Result<()> {
+fn render_edition(
+    ctx: &BuildContext,
+    theme: &Theme,
+    versions: &BTreeMap<String, String>,
+    out: &Sink,
+) -> Result<()> {
     let (pages, others) = rayon::join(
-        || render::render_pages(ctx, versions, out),
+        || render::render_pages(ctx, theme, versions, out),
         || {
             outputs::RENDERERS
                 .par_iter()

@@ -10,9 +10,10 @@ use serde::Deserialize;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 use super::{find_by_slug, front_matter_string, lock_current, relative, write_atomically, TextFile};
+use crate::config::Config;
 use crate::content::front_matter::split_front_matter;
 use crate::content::incident::parse_incident;
-use crate::content::{load_config, Incident, Kind, UpdateStatus};
+use crate::content::{Incident, Kind, UpdateStatus};
 use crate::error::{closest, Diagnostic, Error, Result};
 use crate::time::format_time;
 
@@ -88,66 +89,78 @@ fn postable(kind: Kind) -> Vec<UpdateStatus> {
 }
 
 /// Appends an update to the incident or maintenance window published as `options.slug`.
-pub fn update_incident(root: &Path, options: &UpdateOptions) -> Result<Edited> {
-    edit(root, &options.slug, options.now, |incident, doc, at, _| {
-        let allowed = postable(incident.kind);
-        if options.status == UpdateStatus::Resolved && incident.kind == Kind::Incident {
-            return Err(Error::Usage(format!(
-                "to resolve an incident use `beacon resolve {}`, which also sets `resolved`",
-                options.slug
-            )));
-        }
-        if !allowed.contains(&options.status) {
-            let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
-            return Err(Error::Usage(format!(
-                "status `{}` is not for {}; expected one of {}",
-                options.status.as_str(),
-                kind_words(incident.kind),
-                names.join(", ")
-            )));
-        }
-        if options.text.trim().is_empty() {
-            return Err(Error::Usage("the update text is empty".into()));
-        }
-        append_update(doc, at, options.status, options.text.trim())
-    })
+pub fn update_incident(root: &Path, config: &Config, options: &UpdateOptions) -> Result<Edited> {
+    edit(
+        root,
+        config,
+        &options.slug,
+        options.now,
+        |incident, doc, at, _| {
+            let allowed = postable(incident.kind);
+            if options.status == UpdateStatus::Resolved && incident.kind == Kind::Incident {
+                return Err(Error::Usage(format!(
+                    "to resolve an incident use `beacon resolve {}`, which also sets `resolved`",
+                    options.slug
+                )));
+            }
+            if !allowed.contains(&options.status) {
+                let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
+                return Err(Error::Usage(format!(
+                    "status `{}` is not for {}; expected one of {}",
+                    options.status.as_str(),
+                    kind_words(incident.kind),
+                    names.join(", ")
+                )));
+            }
+            if options.text.trim().is_empty() {
+                return Err(Error::Usage("the update text is empty".into()));
+            }
+            append_update(doc, at, options.status, options.text.trim())
+        },
+    )
 }
 
 /// Sets `resolved` on the incident published as `options.slug` and appends a `resolved` update.
-pub fn resolve_incident(root: &Path, options: &ResolveOptions) -> Result<Edited> {
-    edit(root, &options.slug, options.now, |incident, doc, at, tz| {
-        if incident.kind == Kind::Maintenance {
-            return Err(Error::Usage(format!(
+pub fn resolve_incident(root: &Path, config: &Config, options: &ResolveOptions) -> Result<Edited> {
+    edit(
+        root,
+        config,
+        &options.slug,
+        options.now,
+        |incident, doc, at, tz| {
+            if incident.kind == Kind::Maintenance {
+                return Err(Error::Usage(format!(
                 "`{}` is a maintenance window: it ends at its `end`; post `beacon update {} --status completed \"...\"`",
                 options.slug, options.slug
             )));
-        }
-        if let Some(resolved) = incident.end {
-            return Err(Error::Usage(format!(
-                "`{}` is already resolved (at {}); add to its timeline with `beacon update`",
-                options.slug,
-                format_time(tz, resolved)
-            )));
-        }
-        if options.now < incident.start {
-            return Err(Error::Usage(format!(
-                "now ({}) is before the incident began ({}); pass --now to resolve it at a later time",
-                format_time(tz, options.now),
-                format_time(tz, incident.start)
-            )));
-        }
-        let text = options.text.as_deref().unwrap_or(DEFAULT_RESOLVED_TEXT).trim();
-        if text.is_empty() {
-            return Err(Error::Usage("the update text is empty".into()));
-        }
-        set_after(
-            doc.as_table_mut(),
-            "resolved",
-            Item::Value(Value::from(at)),
-            "date",
-        );
-        append_update(doc, at, UpdateStatus::Resolved, text)
-    })
+            }
+            if let Some(resolved) = incident.end {
+                return Err(Error::Usage(format!(
+                    "`{}` is already resolved (at {}); add to its timeline with `beacon update`",
+                    options.slug,
+                    format_time(tz, resolved)
+                )));
+            }
+            if options.now < incident.start {
+                return Err(Error::Usage(format!(
+                    "now ({}) is before the incident began ({}); pass --now to resolve it at a later time",
+                    format_time(tz, options.now),
+                    format_time(tz, incident.start)
+                )));
+            }
+            let text = options.text.as_deref().unwrap_or(DEFAULT_RESOLVED_TEXT).trim();
+            if text.is_empty() {
+                return Err(Error::Usage("the update text is empty".into()));
+            }
+            set_after(
+                doc.as_table_mut(),
+                "resolved",
+                Item::Value(Value::from(at)),
+                "date",
+            );
+            append_update(doc, at, UpdateStatus::Resolved, text)
+        },
+    )
 }
 
 /// Loads, validates, edits, re-validates and writes one incident file. `change` receives the
@@ -155,11 +168,11 @@ pub fn resolve_incident(root: &Path, options: &ResolveOptions) -> Result<Edited>
 /// to stamp (already in front-matter form) and the site's time zone.
 fn edit(
     root: &Path,
+    config: &Config,
     slug: &str,
     now: DateTime<Utc>,
     change: impl FnOnce(&Incident, &mut DocumentMut, toml_edit::Datetime, Tz) -> Result<()>,
 ) -> Result<Edited> {
-    let config = load_config(root)?;
     let path = find_by_slug(root, slug)?;
     let shown = relative(root, &path).to_path_buf();
     // Held until the edit is written: concurrent edits of one file queue here, and each reads

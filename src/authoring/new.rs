@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::{incident_slugs, write_if_absent, INCIDENTS_DIR};
 use crate::config::Config;
 use crate::content::incident::parse_incident;
-use crate::content::{load_config, Kind, Severity, UpdateStatus};
+use crate::content::{Kind, Severity, UpdateStatus};
 use crate::error::{closest, Error, Result};
 use crate::time::format_time;
 use crate::time::{self, Bound};
@@ -51,8 +51,7 @@ pub struct Created {
 const MAX_SLUG_WORDS_LEN: usize = 60;
 
 /// Writes a new incident file under `content/incidents/<year>/`.
-pub fn new_incident(root: &Path, new: &NewIncident) -> Result<Created> {
-    let config = load_config(root)?;
+pub fn new_incident(root: &Path, config: &Config, new: &NewIncident) -> Result<Created> {
     let tz = config.timezone;
     check_title(&new.title)?;
     check_components(&config, &new.components)?;
@@ -84,8 +83,7 @@ pub fn new_incident(root: &Path, new: &NewIncident) -> Result<Created> {
 }
 
 /// Writes a new maintenance file under `content/incidents/<year>/`.
-pub fn new_maintenance(root: &Path, new: &NewMaintenance) -> Result<Created> {
-    let config = load_config(root)?;
+pub fn new_maintenance(root: &Path, config: &Config, new: &NewMaintenance) -> Result<Created> {
     let tz = config.timezone;
     check_title(&new.title)?;
     check_components(&config, &new.components)?;

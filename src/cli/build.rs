@@ -8,7 +8,6 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::now_from;
 use super::{Cli, Outcome};
 use crate::build::render_owned_site_into;
 use crate::context::BuildOptions;
@@ -43,7 +42,7 @@ pub struct BuildArgs {
 
 pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
     let started = Instant::now();
-    let now = now_from(&cli.root, args.now.as_deref())?;
+    let (config, now) = super::config_and_now(&cli.root, args.now.as_deref())?;
     let options = BuildOptions {
         root: cli.root.clone(),
         now,
@@ -61,7 +60,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
         },
     )
     .map_err(|e| explain_relative(e, args.output.as_deref()))?;
-    let (site, warnings) = super::load_site(cli, options.drafts)?;
+    let (site, warnings) = super::load_site(cli, config, options.drafts)?;
     let progress = !cli.quiet && (cli.verbose || site.incidents.len() >= LONG_BUILD_INCIDENTS);
     let step = |what: String| {
         if progress {

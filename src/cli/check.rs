@@ -4,7 +4,7 @@
 
 use clap::Args;
 
-use super::{load_site, now_from, Cli, Outcome};
+use super::{config_and_now, load_site, Cli, Outcome};
 use crate::build::render_site;
 use crate::content::missing_translations;
 use crate::context::BuildOptions;
@@ -19,8 +19,8 @@ pub struct CheckArgs {
 }
 
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
-    let now = now_from(&cli.root, args.now.as_deref())?;
-    let (site, warnings) = load_site(cli, true)?;
+    let (config, now) = config_and_now(&cli.root, args.now.as_deref())?;
+    let (site, warnings) = load_site(cli, config, true)?;
     let options = BuildOptions {
         root: cli.root.clone(),
         now,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{now_from, Cli, Outcome};
+use super::{Cli, Outcome};
 use crate::authoring::{add_deploy_files, init_site, DeployHost};
 use crate::error::Result;
 
@@ -34,7 +34,8 @@ pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
             format!("added {} to {}", written.join(", "), dir.display())
         }));
     }
-    let now = now_from(&cli.root, args.now.as_deref())?;
+    // A new site has no time zone yet: a local --now is read in UTC, as config.toml starts.
+    let now = crate::content::resolve_now(args.now.as_deref(), chrono_tz::Tz::UTC)?;
     let done = init_site(&dir, now, args.ci.unwrap_or(DeployHost::Github))?;
     let root_flag = if dir == std::path::Path::new(".") {
         String::new()

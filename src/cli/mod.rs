@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 
 use chrono::{DateTime, Utc};
 
+use crate::config::Config;
 use crate::content::{LoadOptions, Site};
 use crate::error::{Diagnostic, Result};
 
@@ -115,9 +116,11 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
     }
 }
 
-/// The site under `cli.root`, with a warning for every file of the site that no stage reads.
-pub(crate) fn load_site(cli: &Cli, drafts: bool) -> Result<(Site, Vec<Diagnostic>)> {
-    let (site, mut warnings) = crate::content::load_site_warning(&cli.root, &LoadOptions { drafts })?;
+/// The site under `cli.root`, read with its config (see [`config_and_now`]), with a warning for
+/// every file of the site that no stage reads.
+pub(crate) fn load_site(cli: &Cli, config: Config, drafts: bool) -> Result<(Site, Vec<Diagnostic>)> {
+    let (site, mut warnings) =
+        crate::content::load_site_with(&cli.root, config, &LoadOptions { drafts }, None)?;
     warnings.extend(crate::i18n::catalogue::unused_overrides(
         &cli.root,
         &site.config.languages,
@@ -125,9 +128,12 @@ pub(crate) fn load_site(cli: &Cli, drafts: bool) -> Result<(Site, Vec<Diagnostic
     Ok((site, warnings))
 }
 
-/// The instant a command stamps: see [`crate::content::resolve_site_now`].
-pub(crate) fn now_from(root: &Path, flag: Option<&str>) -> Result<DateTime<Utc>> {
-    crate::content::resolve_site_now(root, flag)
+/// The site's config, read once for the whole command, and the instant the command works at
+/// (`--now` read in the site's time zone: see [`crate::content::resolve_now`]).
+pub(crate) fn config_and_now(root: &Path, flag: Option<&str>) -> Result<(Config, DateTime<Utc>)> {
+    let config = crate::content::load_config(root)?;
+    let now = crate::content::resolve_now(flag, config.timezone)?;
+    Ok((config, now))
 }
 
 #[cfg(test)]

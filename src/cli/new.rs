@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::{now_from, Cli, Outcome};
+use super::{config_and_now, Cli, Outcome};
 use crate::authoring::{
     new_incident, new_maintenance, parse_severity, shown_path, NewIncident, NewMaintenance,
 };
@@ -61,26 +61,28 @@ pub struct MaintenanceArgs {
 
 pub fn run(cli: &Cli, args: &NewArgs) -> Result<Outcome> {
     let created = match &args.what {
-        NewWhat::Incident(a) => new_incident(
-            &cli.root,
-            &NewIncident {
+        NewWhat::Incident(a) => {
+            let (config, now) = config_and_now(&cli.root, a.now.as_deref())?;
+            let new = NewIncident {
                 title: a.title.clone(),
                 severity: a.severity,
                 components: a.components.clone(),
                 date: a.date.clone(),
-                now: now_from(&cli.root, a.now.as_deref())?,
-            },
-        )?,
-        NewWhat::Maintenance(a) => new_maintenance(
-            &cli.root,
-            &NewMaintenance {
+                now,
+            };
+            new_incident(&cli.root, &config, &new)?
+        }
+        NewWhat::Maintenance(a) => {
+            let (config, now) = config_and_now(&cli.root, a.now.as_deref())?;
+            let new = NewMaintenance {
                 title: a.title.clone(),
                 start: a.start.clone(),
                 end: a.end.clone(),
                 components: a.components.clone(),
-                now: now_from(&cli.root, a.now.as_deref())?,
-            },
-        )?,
+                now,
+            };
+            new_maintenance(&cli.root, &config, &new)?
+        }
     };
     Ok(Outcome::line(format!(
         "created {}",

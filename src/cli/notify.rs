@@ -4,9 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::now_from;
 use super::{Cli, Outcome};
-use crate::content::load_config;
 use crate::error::{Error, Result};
 use crate::notify::{run as notify, NotifyOptions};
 use crate::wording::count;
@@ -29,8 +27,7 @@ pub struct NotifyArgs {
 }
 
 pub fn run(cli: &Cli, args: &NotifyArgs) -> Result<Outcome> {
-    let now = now_from(&cli.root, args.now.as_deref())?;
-    let config = load_config(&cli.root)?;
+    let (config, now) = super::config_and_now(&cli.root, args.now.as_deref())?;
     if config.notify.is_empty() {
         return Err(Error::Usage(
             "config.toml has no [[notify]] channel; see docs/notify.md".into(),

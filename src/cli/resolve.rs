@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::{now_from, Cli, Outcome};
+use super::{config_and_now, Cli, Outcome};
 use crate::authoring::{resolve_incident, shown_path, ResolveOptions};
 use crate::error::Result;
 
@@ -18,12 +18,14 @@ pub struct ResolveArgs {
 }
 
 pub fn run(cli: &Cli, args: &ResolveArgs) -> Result<Outcome> {
+    let (config, now) = config_and_now(&cli.root, args.now.as_deref())?;
     let edited = resolve_incident(
         &cli.root,
+        &config,
         &ResolveOptions {
             slug: args.slug.clone(),
             text: args.text.clone(),
-            now: now_from(&cli.root, args.now.as_deref())?,
+            now,
         },
     )?;
     let done = Outcome::line(format!(

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::{now_from, Cli, Outcome};
+use super::{config_and_now, Cli, Outcome};
 use crate::authoring::{parse_update_status, shown_path, update_incident, UpdateOptions};
 use crate::content::UpdateStatus;
 use crate::error::Result;
@@ -23,13 +23,15 @@ pub struct UpdateArgs {
 }
 
 pub fn run(cli: &Cli, args: &UpdateArgs) -> Result<Outcome> {
+    let (config, now) = config_and_now(&cli.root, args.now.as_deref())?;
     let edited = update_incident(
         &cli.root,
+        &config,
         &UpdateOptions {
             slug: args.slug.clone(),
             status: args.status,
             text: args.text.clone(),
-            now: now_from(&cli.root, args.now.as_deref())?,
+            now,
         },
     )?;
     let done = Outcome::line(format!(

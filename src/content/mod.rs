@@ -29,17 +29,12 @@ pub struct LoadOptions {
     pub drafts: bool,
 }
 
-/// Loads and validates the site under `root`.
+/// Loads and validates the site under `root`: [`load_config`], then [`load_site_with`].
 pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Site> {
-    load_site_warning(root, options).map(|(site, _)| site)
+    load_site_with(root, load_config(root)?, options, None).map(|(site, _)| site)
 }
 
-/// [`load_site`], with a warning for every file of `content/` that was skipped.
-pub fn load_site_warning(root: &Path, options: &LoadOptions) -> Result<(Site, Vec<Diagnostic>)> {
-    load(root, options, None)
-}
-
-/// What [`load_site_cached`] keeps between loads: every content file's parse result.
+/// What [`load_site_with`] keeps between loads: every content file's parse result.
 #[derive(Default)]
 pub struct LoadCache {
     config: cache::ConfigStamp,
@@ -47,19 +42,14 @@ pub struct LoadCache {
     pages: cache::FileCache<Page>,
 }
 
-/// [`load_site_warning`] that reads and parses again only the content files changed since the
-/// last load with the same `cache` (see [`cache`] for what counts as changed); the result is
-/// the same as a fresh load's. For `serve`, which loads the same site on every save.
-pub fn load_site_cached(
+/// Loads the content of the site under `root` whose config (read once by the command, with
+/// [`load_config`]) is `config`, with a warning for every file of `content/` that was skipped.
+/// With a `cache`, only the content files changed since the last load with the same cache are
+/// read and parsed again (see [`cache`] for what counts as changed); the result is the same as
+/// a fresh load's. `serve` keeps one, as it loads the same site on every save.
+pub fn load_site_with(
     root: &Path,
-    options: &LoadOptions,
-    cache: &mut LoadCache,
-) -> Result<(Site, Vec<Diagnostic>)> {
-    load(root, options, Some(cache))
-}
-
-fn load(
-    root: &Path,
+    config: Config,
     options: &LoadOptions,
     mut cache: Option<&mut LoadCache>,
 ) -> Result<(Site, Vec<Diagnostic>)> {
@@ -68,7 +58,6 @@ fn load(
             cache.incidents.clear();
         }
     }
-    let config = load_config(root)?;
     // `config.fr.toml`: the site's own texts in French (see `site_text`).
     let (texts, mut problems) = crate::content::site_text::load_site_texts(root, &config)?;
     let (incident_files, mut warnings) = content_listing(root, INCIDENTS_DIR)?;
@@ -183,24 +172,15 @@ fn parse_files<T: Clone + Send + Sync>(
 }
 
 /// The instant a command works at: `--now` if given, else `SOURCE_DATE_EPOCH`, else the clock.
-/// A `--now` that is not RFC 3339 (a local time, a plain date) is read in the site's time zone,
-/// so `build`, `check`, `serve` and the authoring commands read the same flag alike.
-pub fn resolve_site_now(root: &Path, flag: Option<&str>) -> Result<chrono::DateTime<chrono::Utc>> {
+/// A `--now` that is not RFC 3339 (a local time, a plain date) is read in `zone`, the site's
+/// time zone, so `build`, `check`, `serve` and the authoring commands read the same flag alike.
+pub fn resolve_now(flag: Option<&str>, zone: chrono_tz::Tz) -> Result<chrono::DateTime<chrono::Utc>> {
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    crate::time::resolve_now_in(flag, epoch.as_deref(), site_timezone(root, flag)).map_err(Error::Usage)
+    crate::time::resolve_now_in(flag, epoch.as_deref(), zone).map_err(Error::Usage)
 }
 
-/// The site's time zone where `flag` needs one to be read; UTC when it does not (RFC 3339 or
-/// no flag) or the config cannot be read (then the command reports the config itself).
-fn site_timezone(root: &Path, flag: Option<&str>) -> chrono_tz::Tz {
-    let needs_zone = flag.is_some_and(|t| chrono::DateTime::parse_from_rfc3339(t.trim()).is_err());
-    if !needs_zone {
-        return chrono_tz::Tz::UTC;
-    }
-    load_config(root).map_or(chrono_tz::Tz::UTC, |c| c.timezone)
-}
-
-/// Reads and parses `config.toml` under `root`.
+/// Reads and parses `config.toml` under `root`, once per command: everything after takes the
+/// [`Config`]. A `theme` other than the built-in `default` must be a folder of `themes/`.
 pub fn load_config(root: &Path) -> Result<Config> {
     let path = root.join("config.toml");
     if !path.exists() {
@@ -216,7 +196,27 @@ pub fn load_config(root: &Path) -> Result<Config> {
             ),
         )])
     })?;
-    parse_config(Path::new("config.toml"), &source).map_err(Error::Content)
+    let config = parse_config(Path::new("config.toml"), &source).map_err(Error::Content)?;
+    if config.theme != "default" && !root.join("themes").join(&config.theme).is_dir() {
+        let name = &config.theme;
+        // The value as written: the first `theme = ` line naming it.
+        let at = source
+            .lines()
+            .scan(0, |offset, line| {
+                let start = *offset;
+                *offset += line.len() + 1;
+                Some((start, line))
+            })
+            .find(|(_, line)| line.trim_start().starts_with("theme"))
+            .map_or(0, |(start, line)| start + line.find(name.as_str()).unwrap_or(0));
+        return Err(Error::Content(vec![Diagnostic::at(
+            Path::new("config.toml"),
+            &source,
+            at..at + name.len(),
+            format!("theme `{name}` not found: there is no folder themes/{name}/ (the built-in theme is `default`)"),
+        )]));
+    }
+    Ok(config)
 }
 
 /// A file's text, or the diagnostics that stop it from being parsed.

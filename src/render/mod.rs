@@ -23,9 +23,13 @@ use crate::output::Sink;
 /// Renders the pages, sitemap and robots.txt, handing each file to `sink` as it is done. In a
 /// language's edition other than the default, only the pages (the sitemap covers them all).
 /// Static files are not among them: `build` layers those (see [`theme::load_static`]).
-pub fn render_pages(ctx: &BuildContext, versions: &BTreeMap<String, String>, sink: &Sink) -> Result<()> {
-    // Templates load (and fail) before the first page is handed on.
-    let pages = pages::Pages::new(ctx, versions)?;
+pub fn render_pages(
+    ctx: &BuildContext,
+    theme: &theme::Theme,
+    versions: &BTreeMap<String, String>,
+    sink: &Sink,
+) -> Result<()> {
+    let pages = pages::Pages::new(ctx, theme, versions)?;
     // One sitemap for the whole site, listing every edition: written with the default one,
     // made while the pages render (at 100,000 incidents it lists over 100,000 URLs).
     let default_edition = ctx.edition_prefix.is_empty();

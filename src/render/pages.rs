@@ -153,12 +153,14 @@ pub struct Pages<'a> {
 }
 
 impl<'a> Pages<'a> {
-    /// Loads the templates (and fails on a broken one) and builds the shared views.
+    /// Gives a copy of the build's templates (loaded once, see [`Theme::load`]) this edition's
+    /// language, and builds the shared views.
     pub fn new(
         ctx: &'a BuildContext<'a>,
+        theme: &Theme,
         versions: &'a BTreeMap<String, String>,
     ) -> crate::error::Result<Self> {
-        let mut theme = Theme::load(&ctx.options.root, &ctx.site.config.theme)?;
+        let mut theme = theme.clone();
         theme.speak(ctx.i18n.clone());
         theme.render_statuses(&every_status(&ctx.i18n));
         let views = Views::new(ctx);

@@ -60,7 +60,9 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("stale.js", include_bytes!("../../themes/default/static/stale.js")),
 ];
 
-/// Parsed templates, and where each came from (for error messages).
+/// Parsed templates, and where each came from (for error messages). Loaded once per build;
+/// each language's edition renders with a copy that speaks its language.
+#[derive(Clone)]
 pub struct Theme {
     tera: Tera,
     /// Template name -> the file as the user knows it (`templates/index.html`,
@@ -181,24 +183,11 @@ fn theme_dir(root: &Path, name: &str) -> Result<Option<String>> {
     if name == "default" {
         return Ok(None);
     }
-    let config = std::fs::read_to_string(root.join("config.toml")).unwrap_or_default();
-    let at = config
-        .lines()
-        .scan(0, |offset, line| {
-            let start = *offset;
-            *offset += line.len() + 1;
-            Some((start, line))
-        })
-        .find(|(_, line)| line.trim_start().starts_with("theme"))
-        .map_or(0, |(start, line)| start + line.find(name).unwrap_or(0));
-    Err(Error::Content(vec![Diagnostic::at(
-        Path::new("config.toml"),
-        &config,
-        at..at + name.len(),
-        format!(
-            "theme `{name}` not found: there is no folder themes/{name}/ (the built-in theme is `default`)"
-        ),
-    )]))
+    // `content::load_config` refuses a config naming a missing theme, where it can point at
+    // the line; this is a site whose folder went away since.
+    Err(Error::Usage(format!(
+        "theme `{name}` not found: there is no folder themes/{name}/ (the built-in theme is `default`)"
+    )))
 }
 
 /// Reads every file below `root/dir` into `files` (relative path with `/` -> (display path,

@@ -179,7 +179,7 @@ fn render_thread(
     };
     let pages: Result<Vec<Pages>> = contexts
         .iter()
-        .map(|ctx| Pages::new(ctx, &published.versions))
+        .map(|ctx| Pages::new(ctx, &published.theme, &published.versions))
         .collect();
     let pages = match pages {
         Ok(pages) => pages,

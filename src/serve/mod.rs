@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::watch;
 
-use crate::content::{load_site_cached, resolve_site_now, LoadCache, LoadOptions};
+use crate::content::{load_config, load_site_with, resolve_now, LoadCache, LoadOptions};
 use crate::context::BuildOptions;
 use crate::error::{Error, Result};
 use crate::watch::{watch_site, WatchEvent};
@@ -74,8 +74,10 @@ pub enum ServeEvent<'a> {
 
 /// Builds, serves and rebuilds until the process ends or the watcher stops.
 pub fn serve(options: &ServeOptions, log: &(dyn Fn(ServeEvent) + Sync)) -> Result<()> {
-    // Fail on a bad --now before anything starts.
-    resolve_site_now(&options.root, options.now.as_deref())?;
+    // Fail on a bad --now before anything starts. A broken config does not stop the preview:
+    // its page shows the problem until the file is fixed.
+    let zone = load_config(&options.root).map_or(chrono_tz::Tz::UTC, |c| c.timezone);
+    resolve_now(options.now.as_deref(), zone)?;
 
     let runtime = http::runtime().map_err(|e| Error::io(PathBuf::from("beacon-http runtime"), e))?;
     let address = SocketAddr::new(options.bind, options.port);
@@ -192,8 +194,11 @@ impl Preview {
     /// Loads what changed and starts a build whose files render on demand; it equals a full
     /// build with its [`LiveBuild::options`].
     pub fn build(&mut self) -> Result<LiveBuild> {
-        let now = resolve_site_now(&self.root, self.now.as_deref())?;
-        let (site, _) = load_site_cached(&self.root, &LoadOptions { drafts: self.drafts }, &mut self.cache)?;
+        // The config once per rebuild: it may be the file that changed.
+        let config = load_config(&self.root)?;
+        let now = resolve_now(self.now.as_deref(), config.timezone)?;
+        let options = LoadOptions { drafts: self.drafts };
+        let (site, _) = load_site_with(&self.root, config, &options, Some(&mut self.cache))?;
         LiveBuild::start(
             site,
             BuildOptions {

@@ -618,7 +618,8 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
     };
     let files = std::sync::Mutex::new(std::collections::BTreeMap::new());
     let versions = beacon::render::asset_versions(&Default::default(), &Default::default());
-    beacon::render::render_pages(&ctx, &versions, &|f: beacon::output::OutputFile| {
+    let theme = beacon::render::theme::Theme::load(site.root(), "default").unwrap();
+    beacon::render::render_pages(&ctx, &theme, &versions, &|f: beacon::output::OutputFile| {
         files.lock().unwrap().insert(f.path, f.bytes);
         Ok(())
     })
