@@ -362,3 +362,29 @@ fn missing_site_message(root: &Path) -> String {
         }
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_theme_is_a_content_error_in_config() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "title = \"T\"\nbase_url = \"https://s.example.org/\"\ntheme = \"dark\"\n",
+        )
+        .unwrap();
+        let Err(Error::Content(problems)) = load_config(dir.path()) else {
+            panic!("expected a content error");
+        };
+        assert_eq!((problems[0].line, problems[0].column), (3, 10));
+        assert!(
+            problems[0].message.contains("no folder themes/dark/"),
+            "{}",
+            problems[0].message
+        );
+        std::fs::create_dir_all(dir.path().join("themes/dark")).unwrap();
+        assert_eq!(load_config(dir.path()).unwrap().theme, "dark");
+    }
+}

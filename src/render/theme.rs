@@ -291,18 +291,4 @@ mod tests {
         assert_eq!(d.line, 2);
         assert!(d.message.starts_with("template error: expected"), "{}", d.message);
     }
-
-    #[test]
-    fn missing_theme_is_a_content_error_in_config() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("config.toml"),
-            "title = \"T\"\ntheme = \"dark\"\n",
-        )
-        .unwrap();
-        let Err(Error::Content(problems)) = Theme::load(dir.path(), "dark") else {
-            panic!("expected a content error");
-        };
-        assert_eq!((problems[0].line, problems[0].column), (2, 10));
-    }
 }
