@@ -16,35 +16,6 @@ pub mod view;
 
 use std::collections::BTreeMap;
 
-use crate::context::BuildContext;
-use crate::error::Result;
-use crate::output::Sink;
-
-/// Renders the pages, sitemap and robots.txt, handing each file to `sink` as it is done. In a
-/// language's edition other than the default, only the pages (the sitemap covers them all).
-/// Static files are not among them: `build` layers those (see [`theme::load_static`]).
-pub fn render_pages(
-    ctx: &BuildContext,
-    theme: &theme::Theme,
-    versions: &BTreeMap<String, String>,
-    sink: &Sink,
-) -> Result<()> {
-    let pages = pages::Pages::new(ctx, theme, versions)?;
-    // One sitemap for the whole site, listing every edition: written with the default one,
-    // made while the pages render (at 100,000 incidents it lists over 100,000 URLs).
-    let default_edition = ctx.edition_prefix.is_empty();
-    let (rendered, sitemap) = rayon::join(
-        || pages.render_all(sink),
-        || default_edition.then(|| sitemap::render_sitemap(ctx, pages.views(), pages.jobs())),
-    );
-    rendered?;
-    if let Some(sitemap) = sitemap {
-        sink.put(sitemap)?;
-        sink.put(sitemap::render_robots(ctx))?;
-    }
-    Ok(())
-}
-
 /// The static files templates link by content hash (`style.css?v=<hash>`), so a changed file
 /// gets a new URL and a browser or CDN never serves an old one.
 const VERSIONED_ASSETS: [&str; 2] = ["style.css", "stale.js"];

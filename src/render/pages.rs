@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use chrono::Datelike;
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -15,12 +14,11 @@ use super::view::{
     every_status, incident_detail, ComponentView, GroupView, IncidentSummary, StatusView, Views,
 };
 use crate::content::Phase;
-use std::sync::Mutex;
 
 use crate::context::BuildContext;
 use crate::error::Diagnostic;
 use crate::markdown::render_markdown;
-use crate::output::{OutputFile, Sink};
+use crate::output::OutputFile;
 
 /// How many past incidents the front page lists under "Recent history".
 const RECENT_ON_FRONT_PAGE: usize = 5;
@@ -116,7 +114,7 @@ struct FeedLink {
 }
 
 /// One page to render.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Job {
     Index,
     Incident(usize),
@@ -142,8 +140,8 @@ pub fn jobs(ctx: &BuildContext, views: &Views) -> Vec<Job> {
 }
 
 /// Everything the pages of one build share (templates, views, site-wide values), built once;
-/// then any page renders on its own. A full build renders them all ([`Pages::render_all`]);
-/// `serve` renders each when it is first asked for ([`Pages::render`]).
+/// then any page renders on its own ([`Pages::render`]): a full build renders them all, `serve`
+/// each when it is first asked for (see `build::plan`).
 pub struct Pages<'a> {
     ctx: &'a BuildContext<'a>,
     theme: Theme,
@@ -192,35 +190,6 @@ impl<'a> Pages<'a> {
     /// What the pages show, shared by every page.
     pub fn views(&self) -> &Views<'_> {
         &self.views
-    }
-
-    /// Renders every page in parallel and hands each to `sink` as soon as it is rendered, so
-    /// no more than a few pages are in memory at once. Returns the problems of all failing
-    /// pages, each template spot once; the first error of `sink` ends the run.
-    pub fn render_all(&self, sink: &Sink) -> crate::error::Result<()> {
-        let problems: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
-        self.jobs.par_iter().try_for_each(|job| match self.render(*job) {
-            Ok(file) => sink.put(file),
-            Err(d) => {
-                let mut problems = problems.lock().unwrap_or_else(|e| e.into_inner());
-                // Many pages share a template: report each spot once.
-                if !problems
-                    .iter()
-                    .any(|p| (&p.path, p.line, p.column) == (&d.path, d.line, d.column))
-                {
-                    problems.push(d);
-                }
-                Ok(())
-            }
-        })?;
-        let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            // Parallel order is not fixed; the report is.
-            problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-            Err(crate::error::Error::Content(problems))
-        }
     }
 }
 

@@ -17,14 +17,13 @@ use std::thread;
 
 use bytes::Bytes;
 
-use crate::build::{Edition, Published};
+use crate::build::plan::Plan;
+use crate::build::{render_source, Edition, Published};
 use crate::content::Site;
-use crate::context::{BuildContext, BuildOptions};
+use crate::context::BuildOptions;
 use crate::error::{Diagnostic, Error, Result};
 use crate::output::OutputFile;
-use crate::outputs::{Scope, RENDERERS};
-use crate::render::pages::{Job, Pages};
-use crate::render::sitemap::{render_robots, render_sitemap};
+use crate::render::pages::Job;
 use crate::status::into_as_of;
 
 /// A file's bytes, or why it could not be rendered (as the error page shows it).
@@ -136,18 +135,6 @@ struct Ready {
     generated: HashSet<String>,
 }
 
-/// Where a generated file comes from; `usize` fields index the language editions (0 is the
-/// default language, at the root).
-#[derive(Clone, Copy)]
-enum Source {
-    Page(usize, Job),
-    Sitemap,
-    Robots,
-    /// One of [`RENDERERS`] (the second index) in one edition, which renders all its files at
-    /// once.
-    Output(usize, usize),
-}
-
 /// Owns the site and everything that borrows from it; answers requests until the build is
 /// dropped.
 fn render_thread(
@@ -163,59 +150,29 @@ fn render_thread(
             return;
         }
     };
-    // Every language's edition, each with its context and its pages' shared views, as a full
-    // build makes them (see `Published::render_into`).
+    // Every language's edition, each with its context and its pages' shared views, and the
+    // plan of the build's files: as a full build makes them (see `Published::render_into`).
     let editions: Vec<Edition> = published.editions().collect();
-    let contexts: Result<Vec<BuildContext>> = editions
-        .iter()
-        .map(|e| published.edition_context(&e.site, &e.prefix, &options))
-        .collect();
-    let contexts = match contexts {
+    let contexts = match published.contexts(&editions, &options) {
         Ok(contexts) => contexts,
         Err(e) => {
             let _ = ready.send(Err(e));
             return;
         }
     };
-    let pages: Result<Vec<Pages>> = contexts
-        .iter()
-        .map(|ctx| Pages::new(ctx, &published.theme, &published.versions))
-        .collect();
-    let pages = match pages {
+    let pages = match published.pages(&contexts) {
         Ok(pages) => pages,
         Err(e) => {
             let _ = ready.send(Err(e));
             return;
         }
     };
-
-    // The same layering as a full build: theme static < generated < the site's static/.
-    let mut sources: HashMap<String, Source> = HashMap::new();
-    for (edition, (ctx, pages)) in contexts.iter().zip(&pages).enumerate() {
-        let prefix = ctx.edition_prefix;
-        for &job in pages.jobs() {
-            sources.insert(format!("{prefix}{}", pages.path(job)), Source::Page(edition, job));
-        }
-        for (index, renderer) in RENDERERS.iter().enumerate() {
-            if renderer.scope == Scope::Edition || edition == 0 {
-                for path in (renderer.paths)(ctx) {
-                    sources.insert(format!("{prefix}{path}"), Source::Output(edition, index));
-                }
-            }
-        }
-    }
-    sources.insert("sitemap.xml".into(), Source::Sitemap);
-    sources.insert("robots.txt".into(), Source::Robots);
-    sources.retain(|path, _| !published.site_static.contains_key(path));
-    let mut statics: HashMap<String, Bytes> = HashMap::new();
-    for (path, bytes) in &published.theme_static {
-        if !sources.contains_key(path) {
-            statics.insert(path.clone(), Bytes::from(bytes.clone()));
-        }
-    }
-    for (path, bytes) in &published.site_static {
-        statics.insert(path.clone(), Bytes::from(bytes.clone()));
-    }
+    let plan = Plan::new(&contexts, &pages, &published.theme_static, &published.site_static);
+    let statics: HashMap<String, Bytes> = plan
+        .statics
+        .iter()
+        .map(|(path, bytes)| (path.to_string(), Bytes::copy_from_slice(bytes)))
+        .collect();
 
     // One page of each kind in each language now: a template that fails at render time fails
     // the build (and the last good one stays served), as in a full build. The front page is
@@ -240,40 +197,26 @@ fn render_thread(
         let _ = ready.send(Err(Error::Content(problems)));
         return;
     }
-    let generated = sources.keys().cloned().collect();
+    let generated = plan.generated.keys().cloned().collect();
     if ready.send(Ok(Ready { statics, generated })).is_err() {
         return;
     }
 
     for ask in requests {
-        let answer = match (done.get(&ask.path), sources.get(&ask.path)) {
+        let answer = match (done.get(&ask.path), plan.generated.get(&ask.path)) {
             (Some(bytes), _) => Ok(bytes.clone()),
             (None, None) => Err(format!("error: no file {} in this build\n", ask.path)),
             (None, Some(&source)) => {
-                let rendered = match source {
-                    Source::Page(edition, job) => pages[edition]
-                        .render(job)
-                        .map(|file| (edition, vec![file]))
-                        .map_err(|d| Error::Content(vec![d])),
-                    Source::Sitemap => Ok((
-                        0,
-                        vec![render_sitemap(&contexts[0], pages[0].views(), pages[0].jobs())],
-                    )),
-                    Source::Robots => Ok((0, vec![render_robots(&contexts[0])])),
-                    Source::Output(edition, index) => {
-                        let files = Mutex::new(Vec::new());
-                        (RENDERERS[index].render)(&contexts[edition], &|file: OutputFile| {
-                            files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
-                            Ok(())
-                        })
-                        .map(|()| (edition, files.into_inner().unwrap_or_else(|e| e.into_inner())))
-                    }
+                // A source renders all its files at once (an output may have many): keep them.
+                let files = Mutex::new(Vec::new());
+                let collect = |file: OutputFile| {
+                    files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+                    Ok(())
                 };
-                match rendered {
-                    Ok((edition, files)) => {
-                        let prefix = contexts[edition].edition_prefix;
-                        for file in files {
-                            done.insert(format!("{prefix}{}", file.path), Bytes::from(file.bytes));
+                match render_source(&plan, &contexts, &pages, source, &collect) {
+                    Ok(()) => {
+                        for file in files.into_inner().unwrap_or_else(|e| e.into_inner()) {
+                            done.insert(file.path, Bytes::from(file.bytes));
                         }
                         done.get(&ask.path)
                             .cloned()

@@ -619,11 +619,11 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
     let files = std::sync::Mutex::new(std::collections::BTreeMap::new());
     let versions = beacon::render::asset_versions(&Default::default(), &Default::default());
     let theme = beacon::render::theme::Theme::load(site.root(), "default").unwrap();
-    beacon::render::render_pages(&ctx, &theme, &versions, &|f: beacon::output::OutputFile| {
+    let pages = beacon::render::pages::Pages::new(&ctx, &theme, &versions).unwrap();
+    for &job in pages.jobs() {
+        let f = pages.render(job).unwrap();
         files.lock().unwrap().insert(f.path, f.bytes);
-        Ok(())
-    })
-    .unwrap();
+    }
     let files = files.into_inner().unwrap();
     let page = |path: &str| String::from_utf8(files[path].clone()).unwrap();
     let index = page("index.html");

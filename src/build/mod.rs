@@ -1,17 +1,22 @@
-//! Runs the stages: load → as of `now` → status → render every output, handing each file on
-//! as it is done. Formats nothing itself and writes nothing (that is `write.rs`).
+//! Runs the stages: load → as of `now` → status → render every file of the [`plan`], handing
+//! each on as it is done. Formats nothing itself and writes nothing (that is `write.rs`).
+
+pub mod plan;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
+use plan::{Plan, Source};
+
 use crate::content::{load_site, LoadOptions, Site};
 use crate::context::{BuildContext, BuildOptions};
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::i18n::I18n;
 use crate::output::{Output, OutputFile, Sink};
+use crate::render::pages::Pages;
 use crate::render::theme::Theme;
 use crate::status::{as_of, compute_report, into_as_of, StatusReport};
 use crate::{outputs, render};
@@ -125,12 +130,6 @@ impl Published {
         })
     }
 
-    /// The default language's edition at the root; files that exist once for the whole site
-    /// (the API, `uptime.json`, `_headers`, sitemap, robots.txt) are rendered with it.
-    pub fn context<'a>(&'a self, options: &'a BuildOptions) -> Result<BuildContext<'a>> {
-        self.edition_context(&self.site, "", options)
-    }
-
     /// The context of one language's edition (see [`Published::editions`]).
     pub fn edition_context<'a>(
         &'a self,
@@ -168,91 +167,122 @@ impl Published {
         }))
     }
 
-    /// Renders every file (see [`render_site_into`]).
+    /// The context of every edition, the default language first.
+    pub fn contexts<'a>(
+        &'a self,
+        editions: &'a [Edition],
+        options: &'a BuildOptions,
+    ) -> Result<Vec<BuildContext<'a>>> {
+        editions
+            .iter()
+            .map(|e| self.edition_context(&e.site, &e.prefix, options))
+            .collect()
+    }
+
+    /// Each edition's pages (the views they share, and the templates in its language).
+    pub fn pages<'a>(&'a self, contexts: &'a [BuildContext<'a>]) -> Result<Vec<Pages<'a>>> {
+        contexts
+            .iter()
+            .map(|ctx| Pages::new(ctx, &self.theme, &self.versions))
+            .collect()
+    }
+
+    /// Renders every file of the plan in parallel (see [`render_site_into`]). A page that
+    /// fails does not stop the others: the problems of every failing page are reported
+    /// together, each template spot once.
     pub fn render_into(&self, options: &BuildOptions, sink: &Sink) -> Result<()> {
-        let site_ctx = self.context(options)?;
-        let layered = Layered {
-            site_static: &self.site_static,
-            theme_static: &self.theme_static,
-            generated: Mutex::new(HashSet::new()),
-            sink,
-        };
-        let (editions, site_wide) = rayon::join(
-            || {
-                self.editions().try_for_each(|edition| {
-                    let ctx = self.edition_context(&edition.site, &edition.prefix, options)?;
-                    let out = Prefixed {
-                        prefix: &edition.prefix,
-                        inner: &layered,
-                    };
-                    render_edition(&ctx, &self.theme, &self.versions, &out)
-                })
-            },
-            || {
-                outputs::RENDERERS
-                    .par_iter()
-                    .filter(|renderer| renderer.scope == outputs::Scope::Site)
-                    .try_for_each(|renderer| (renderer.render)(&site_ctx, &layered))
-            },
-        );
-        editions?;
-        site_wide?;
-        let generated = layered.generated.into_inner().unwrap_or_else(|e| e.into_inner());
-        for (path, bytes) in &self.theme_static {
-            if !self.site_static.contains_key(path) && !generated.contains(path) {
-                sink.put(OutputFile::new(path.clone(), bytes.clone()))?;
+        let editions: Vec<Edition> = self.editions().collect();
+        let contexts = self.contexts(&editions, options)?;
+        let pages = self.pages(&contexts)?;
+        let plan = Plan::new(&contexts, &pages, &self.theme_static, &self.site_static);
+        let problems: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+        plan.sources().par_iter().try_for_each(|&source| {
+            match render_source(&plan, &contexts, &pages, source, sink) {
+                Err(Error::Content(found)) if matches!(source, Source::Page(..)) => {
+                    let mut problems = problems.lock().unwrap_or_else(|e| e.into_inner());
+                    for d in found {
+                        // Many pages share a template: report each spot once.
+                        if !problems
+                            .iter()
+                            .any(|p| (&p.path, p.line, p.column) == (&d.path, d.line, d.column))
+                        {
+                            problems.push(d);
+                        }
+                    }
+                    Ok(())
+                }
+                other => other,
             }
+        })?;
+        let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
+        if !problems.is_empty() {
+            // Parallel order is not fixed; the report is.
+            problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+            return Err(Error::Content(problems));
         }
-        for (path, bytes) in &self.site_static {
-            sink.put(OutputFile::new(path.clone(), bytes.clone()))?;
+        for (path, bytes) in &plan.statics {
+            sink.put(OutputFile::new(*path, *bytes))?;
         }
         Ok(())
     }
 }
 
-/// Everything one language's edition writes, with paths relative to the edition's folder:
-/// the pages (and, for the default edition, the sitemap and robots.txt), the feeds, the
-/// maintenance calendar and the badges.
-fn render_edition(
-    ctx: &BuildContext,
-    theme: &Theme,
-    versions: &BTreeMap<String, String>,
-    out: &Sink,
+/// Renders one source of the plan and hands `sink` each of its files that the plan publishes,
+/// at its path in the output.
+pub fn render_source(
+    plan: &Plan,
+    contexts: &[BuildContext],
+    pages: &[Pages],
+    source: Source,
+    sink: &Sink,
 ) -> Result<()> {
-    let (pages, others) = rayon::join(
-        || render::render_pages(ctx, theme, versions, out),
-        || {
-            outputs::RENDERERS
-                .par_iter()
-                .filter(|renderer| renderer.scope == outputs::Scope::Edition)
-                .try_for_each(|renderer| (renderer.render)(ctx, out))
-        },
-    );
-    pages?;
-    others
-}
-
-/// An edition's files on their way out: each path moved into the edition's folder.
-struct Prefixed<'a> {
-    /// Empty (the default edition) or `<code>/`.
-    prefix: &'a str,
-    inner: &'a Sink<'a>,
-}
-
-impl Prefixed<'_> {
-    fn path(&self, path: &str) -> String {
-        format!("{}{path}", self.prefix)
+    let placed = |edition: usize| Placed {
+        prefix: contexts[edition].edition_prefix,
+        plan,
+        sink,
+    };
+    match source {
+        Source::Page(edition, job) => {
+            placed(edition).put(pages[edition].render(job).map_err(|d| Error::Content(vec![d]))?)
+        }
+        Source::Sitemap => placed(0).put(render::sitemap::render_sitemap(
+            &contexts[0],
+            pages[0].views(),
+            pages[0].jobs(),
+        )),
+        Source::Robots => placed(0).put(render::sitemap::render_robots(&contexts[0])),
+        Source::Output(edition, index) => {
+            (outputs::RENDERERS[index].render)(&contexts[edition], &placed(edition))
+        }
     }
 }
 
-impl Output for Prefixed<'_> {
-    fn put(&self, file: OutputFile) -> Result<()> {
-        let path = if self.prefix.is_empty() {
-            file.path
+/// A source's files on their way out: each path moved into its edition's folder, and dropped
+/// where the plan does not publish it (the site's `static/` has that path).
+struct Placed<'a> {
+    /// Empty (the default edition) or `<code>/`.
+    prefix: &'a str,
+    plan: &'a Plan<'a>,
+    sink: &'a Sink<'a>,
+}
+
+impl Placed<'_> {
+    fn path(&self, path: String) -> String {
+        if self.prefix.is_empty() {
+            path
         } else {
-            self.path(&file.path)
-        };
-        self.inner.put(OutputFile {
+            format!("{}{path}", self.prefix)
+        }
+    }
+}
+
+impl Output for Placed<'_> {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        let path = self.path(file.path);
+        if !self.plan.publishes(&path) {
+            return Ok(());
+        }
+        self.sink.put(OutputFile {
             path,
             bytes: file.bytes,
         })
@@ -263,55 +293,10 @@ impl Output for Prefixed<'_> {
         path: &str,
         produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<()> {
-        self.inner.put_streamed(&self.path(path), produce)
-    }
-}
-
-/// Generated files on their way to the sink: dropped where the site's `static/` has the same
-/// path, and remembered where the theme's static files have it, so those do not replace them.
-struct Layered<'a> {
-    site_static: &'a BTreeMap<String, Vec<u8>>,
-    theme_static: &'a BTreeMap<String, Vec<u8>>,
-    /// The generated paths that are also theme static files (only those: a large site
-    /// generates a path per page, and a set of them all would be held for the whole build).
-    generated: Mutex<HashSet<String>>,
-    sink: &'a Sink<'a>,
-}
-
-impl Layered<'_> {
-    /// Whether a generated `path` goes out (and, if so, remembers it).
-    fn claim(&self, path: &str) -> bool {
-        if self.site_static.contains_key(path) {
-            return false;
+        let path = self.path(path.to_string());
+        if !self.plan.publishes(&path) {
+            return Ok(());
         }
-        if self.theme_static.contains_key(path) {
-            self.generated
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(path.to_string());
-        }
-        true
-    }
-}
-
-impl Output for Layered<'_> {
-    fn put(&self, file: OutputFile) -> Result<()> {
-        if self.claim(&file.path) {
-            self.sink.put(file)
-        } else {
-            Ok(())
-        }
-    }
-
-    fn put_streamed(
-        &self,
-        path: &str,
-        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<()> {
-        if self.claim(path) {
-            self.sink.put_streamed(path, produce)
-        } else {
-            Ok(())
-        }
+        self.sink.put_streamed(&path, produce)
     }
 }

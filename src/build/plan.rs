@@ -1,0 +1,90 @@
+//! The plan of a build: every file of the output by its path, and what makes it. The layering
+//! of static and generated files is decided here, once, for both ways a build is used: a full
+//! build renders every source of the plan in parallel ([`super::Published::render_into`]), and
+//! `serve` renders the one source a request's path names, when it is first asked for.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::context::BuildContext;
+use crate::outputs::{Scope, RENDERERS};
+use crate::render::pages::{Job, Pages};
+
+/// What makes a generated file. `usize` fields index the language editions (0 is the default
+/// language, at the root).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    Page(usize, Job),
+    Sitemap,
+    Robots,
+    /// One of [`RENDERERS`] (the second index) in one edition, which renders all its files at
+    /// once.
+    Output(usize, usize),
+}
+
+/// Every file of one build.
+pub struct Plan<'a> {
+    /// Each generated path that is published, and its source. A path of the site's `static/`
+    /// is not generated: the site's file wins.
+    pub generated: HashMap<String, Source>,
+    /// The static files at the paths where they are published: the site's `static/`, and the
+    /// theme's where neither the site nor a generated file has the path.
+    pub statics: BTreeMap<&'a str, &'a [u8]>,
+}
+
+impl<'a> Plan<'a> {
+    /// The plan of the editions whose contexts and pages are given (the same order, the
+    /// default language first), over the theme's and the site's static files. Layers, lowest
+    /// first: the theme's static files, generated files, the site's `static/` (so a site can
+    /// ship its own robots.txt or 404.html).
+    pub fn new(
+        contexts: &[BuildContext],
+        pages: &[Pages],
+        theme_static: &'a BTreeMap<String, Vec<u8>>,
+        site_static: &'a BTreeMap<String, Vec<u8>>,
+    ) -> Plan<'a> {
+        let mut generated: HashMap<String, Source> = HashMap::new();
+        for (edition, (ctx, pages)) in contexts.iter().zip(pages).enumerate() {
+            let prefix = ctx.edition_prefix;
+            for &job in pages.jobs() {
+                generated.insert(format!("{prefix}{}", pages.path(job)), Source::Page(edition, job));
+            }
+            for (index, renderer) in RENDERERS.iter().enumerate() {
+                if renderer.scope == Scope::Edition || edition == 0 {
+                    for path in (renderer.paths)(ctx) {
+                        generated.insert(format!("{prefix}{path}"), Source::Output(edition, index));
+                    }
+                }
+            }
+        }
+        // One sitemap for the whole site, listing every edition's pages.
+        generated.insert("sitemap.xml".into(), Source::Sitemap);
+        generated.insert("robots.txt".into(), Source::Robots);
+        generated.retain(|path, _| !site_static.contains_key(path));
+        let mut statics: BTreeMap<&str, &[u8]> = theme_static
+            .iter()
+            .filter(|(path, _)| !generated.contains_key(path.as_str()))
+            .map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
+            .collect();
+        statics.extend(
+            site_static
+                .iter()
+                .map(|(path, bytes)| (path.as_str(), bytes.as_slice())),
+        );
+        Plan { generated, statics }
+    }
+
+    /// Every source once, in a fixed order: each edition's pages, the sitemap, robots.txt,
+    /// then each output of each edition.
+    pub fn sources(&self) -> Vec<Source> {
+        let mut sources: Vec<Source> = self.generated.values().copied().collect();
+        sources.sort();
+        sources.dedup();
+        sources
+    }
+
+    /// Whether the file a source made at `path` is published (not replaced by the site's
+    /// `static/`).
+    pub fn publishes(&self, path: &str) -> bool {
+        self.generated.contains_key(path)
+    }
+}
