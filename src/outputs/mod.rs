@@ -53,7 +53,13 @@ pub const RENDERERS: [Renderer; 6] = [
         scope: Scope::Site,
     },
     Renderer {
-        paths: |ctx| with_components(ctx, &["feed.xml", "atom.xml"], "feed.xml"),
+        paths: |ctx| {
+            with_components(
+                ctx,
+                &["feed.xml", "atom.xml", feeds::UPDATES_RSS, feeds::UPDATES_ATOM],
+                "feed.xml",
+            )
+        },
         render: |ctx, sink| put_all(feeds::render(ctx)?, sink),
         scope: Scope::Edition,
     },

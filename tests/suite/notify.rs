@@ -281,14 +281,44 @@ hub = "{}"
     let permalink = "https://status.example.org/incidents/2026-03-02-mail/";
 
     let webhook = by_path("/hook-webhook");
+    // `t=<unix seconds>,v1=<HMAC-SHA256 of "<t>.<body>">`, verified as a receiver would:
+    // the timestamp close to the clock, the MAC over timestamp, dot and the exact body.
+    let header = &webhook.headers["x-beacon-signature"];
+    let (t, v1) = header
+        .strip_prefix("t=")
+        .and_then(|rest| rest.split_once(",v1="))
+        .unwrap_or_else(|| panic!("signature header {header}"));
+    let t: i64 = t.parse().unwrap();
+    let clock = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    assert!(
+        (clock - t).abs() < 300,
+        "timestamp {t} is not near the clock {clock}"
+    );
     let mut mac = Hmac::<Sha256>::new_from_slice(HMAC_SECRET.as_bytes()).unwrap();
+    mac.update(format!("{t}.").as_bytes());
     mac.update(&webhook.body);
-    let expected = format!("sha256={}", hex::encode(mac.finalize().into_bytes()));
-    assert_eq!(webhook.headers["x-beacon-signature"], expected);
+    mac.verify_slice(&hex::decode(v1).unwrap())
+        .expect("the signature verifies");
+    assert!(
+        webhook.headers["user-agent"].starts_with("beacon/"),
+        "{:?}",
+        webhook.headers
+    );
+    assert!(
+        webhook.headers["user-agent"].ends_with(" (+https://status.example.org/)"),
+        "{:?}",
+        webhook.headers
+    );
     let body = webhook.json();
     assert_eq!(body["event"]["change"], "incident_new");
     assert_eq!(body["event"]["title"], "Mail delayed");
-    assert_eq!(body["event"]["severity"], "major");
+    // One severity, the page's: the incident is a partial outage, which Statuspage calls a
+    // "major" impact.
+    assert_eq!(body["event"]["severity"], "partial");
+    assert_eq!(body["event"]["impact"], "major");
     assert_eq!(body["event"]["components"][0]["id"], "email");
     assert_eq!(body["event"]["text"], "Mail is delayed by up to an hour.");
     assert_eq!(body["event"]["url"], permalink);
