@@ -887,18 +887,28 @@ fn per_update_feeds_give_every_update_its_own_stable_item() {
             for entry in &outage {
                 assert!(entry.published.or(entry.updated).is_some(), "{path}: no date");
                 assert!(
-                    entry.links.iter().any(|l| l.href.ends_with("/incidents/2022-01-27-mobile-email/")),
+                    entry
+                        .links
+                        .iter()
+                        .any(|l| l.href.ends_with("/incidents/2022-01-27-mobile-email/")),
                     "{path}: {:?}",
                     entry.links
                 );
             }
-            let dates: Vec<_> = outage.iter().map(|e| e.published.or(e.updated).unwrap()).collect();
+            let dates: Vec<_> = outage
+                .iter()
+                .map(|e| e.published.or(e.updated).unwrap())
+                .collect();
             assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{path}: newest first");
             if edition == "public" {
                 let title = outage[0].title.as_ref().unwrap().content.as_str();
                 assert!(title.starts_with("[Resolved] "), "{path}: {title}");
             } else {
-                assert!(outage[0].id.contains("/fr/incidents/"), "{path}: {}", outage[0].id);
+                assert!(
+                    outage[0].id.contains("/fr/incidents/"),
+                    "{path}: {}",
+                    outage[0].id
+                );
             }
         }
     }
@@ -911,5 +921,9 @@ fn per_update_feeds_give_every_update_its_own_stable_item() {
     for id in &ids_at_one {
         assert!(ids_later.contains(id), "{id} vanished or changed: {ids_later:?}");
     }
-    assert_eq!(ids_later.len(), ids_at_one.len() + 1, "one new item, the resolution");
+    assert_eq!(
+        ids_later.len(),
+        ids_at_one.len() + 1,
+        "one new item, the resolution"
+    );
 }
