@@ -129,6 +129,23 @@ pub fn destination(channel: &ChannelConfig) -> String {
     }
 }
 
+/// What `--dry-run` shows for one message: what the channel's recipients would read. An SMS is
+/// its one line; an ntfy push says its priority and tags; the others the plain message.
+pub fn preview(channel: &ChannelConfig, event: &Event, message: &Message) -> String {
+    match channel.kind {
+        ChannelType::Sms => sms_text(message),
+        ChannelType::Ntfy => {
+            let (priority, tag) = ntfy_priority(event);
+            format!(
+                "{}\n(priority {priority}, tags {tag}, {})",
+                message.plain(),
+                event.severity
+            )
+        }
+        _ => message.plain(),
+    }
+}
+
 fn post_json(url: &str, body: &Value) -> Request {
     Request {
         method: "POST",

@@ -155,7 +155,7 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
             ));
             for event in &delivery.events {
                 let message = message::compose(event, &site, &i18n);
-                for (n, line) in message.plain().lines().enumerate() {
+                for (n, line) in channel::preview(channel, event, &message).lines().enumerate() {
                     report
                         .lines
                         .push(format!("  {} {line}", if n == 0 { "-" } else { " " }));
