@@ -497,6 +497,50 @@ mod tests {
     }
 
     #[test]
+    fn phone_channels_are_checked_at_their_keys() {
+        let found = problems(
+            "[[notify]]\ntype = \"sms\"\naccount_env = \"SID\"\ntoken_env = \"T\"\nfrom = \"5550100\"\nto_env = \"+15551230001\"\nremind_before = [\"1h\"]\n\
+             [[notify]]\ntype = \"telegram\"\ntoken_env = \"T\"\nchat = \"my channel\"\napi_url = \"api.telegram.org\"\n\
+             [[notify]]\ntype = \"ntfy\"\nurl_env = \"N\"\nremind_before = [\"1h\", \"soon\", \"8d\"]\n",
+        );
+        let expected = [
+            "11:10 expected the NAME of an environment variable",
+            "10:8 `from` must be a phone number in E.164 form",
+            "12:17 `remind_before` does not apply to a `sms` channel",
+            "16:8 `chat` must be a Telegram chat id",
+            "17:11 expected an http(s) URL",
+            "21:24 `remind_before` takes durations like",
+            "21:32 `remind_before` takes durations like",
+        ];
+        assert_eq!(found.len(), expected.len(), "{found:#?}");
+        for want in expected {
+            assert!(found.iter().any(|f| f.starts_with(want)), "{want}: {found:#?}");
+        }
+    }
+
+    #[test]
+    fn reminder_leads_parse_in_minutes_hours_and_days() {
+        use super::parse_lead;
+        assert_eq!(parse_lead("24h"), Some(chrono::Duration::hours(24)));
+        assert_eq!(parse_lead("90m"), Some(chrono::Duration::minutes(90)));
+        assert_eq!(parse_lead("2d"), Some(chrono::Duration::days(2)));
+        assert_eq!(parse_lead("7d"), Some(chrono::Duration::days(7)));
+        for bad in [
+            "",
+            "h",
+            "0h",
+            "8d",
+            "1.5h",
+            "-1h",
+            "1w",
+            "99999999999999999999d",
+            "1 hour",
+        ] {
+            assert_eq!(parse_lead(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn an_unknown_type_is_reported_with_a_suggestion() {
         let found = problems("[[notify]]\ntype = \"slak\"\nurl_env = \"A\"\n");
         assert!(found[0].contains("did you mean `slack`?"), "{found:?}");
