@@ -84,8 +84,23 @@ pub fn secrets(channel: &ChannelConfig) -> Result<Secrets, String> {
             ));
         }
     }
+    let url = read(&channel.url_env, true)?;
+    // ntfy publishes to the server's root with the topic in the body: the URL must name both.
+    if let (ChannelType::Ntfy, Some(topic_url), Some(name)) = (channel.kind, &url, &channel.url_env) {
+        let topic = url::Url::parse(topic_url).ok().filter(|u| {
+            matches!(u.scheme(), "http" | "https")
+                && u.path_segments()
+                    .and_then(|mut s| s.next_back())
+                    .is_some_and(|t| !t.is_empty())
+        });
+        if topic.is_none() {
+            return Err(format!(
+                "environment variable {name} must hold a topic URL like https://ntfy.sh/my-topic"
+            ));
+        }
+    }
     Ok(Secrets {
-        url: read(&channel.url_env, true)?,
+        url,
         secret: read(&channel.secret_env, true)?,
         token: read(&channel.token_env, true)?,
         username: read(&channel.username_env, true)?,
@@ -227,6 +242,7 @@ fn request(
                     "components": event.components.iter().map(|(id, name)| json!({"id": id, "name": name})).collect::<Vec<_>>(),
                     "text": event.text,
                     "url": event.url,
+                    "lead": event.lead.map(super::events::lead_label),
                 },
                 "message": { "headline": message.headline, "text": message.plain() },
                 "site": { "title": message.site },

@@ -1261,6 +1261,13 @@ fn reminders_go_out_once_at_each_lead_and_again_for_a_rescheduled_window() {
                     run.stdout
                 );
                 let body = r.json();
+                // A reminder says which lead it answers; no other event has one.
+                let lead = &body["event"]["lead"];
+                if body["event"]["change"] == "maintenance_reminder" {
+                    assert!(lead == "24h" || lead == "1h", "{body}");
+                } else {
+                    assert!(lead.is_null(), "{body}");
+                }
                 (
                     r.path.clone(),
                     body["message"]["headline"].as_str().unwrap().to_string(),
@@ -1337,4 +1344,34 @@ fn reminders_go_out_once_at_each_lead_and_again_for_a_rescheduled_window() {
             .as_ref()
             .ends_with(": Core switch upgrade"));
     }
+}
+
+#[test]
+fn an_ntfy_url_without_a_topic_fails_that_channel_only() {
+    let http = Recorder::start();
+    let site = TestSite::new();
+    site.write("config.toml", phone_channels(&http));
+    let mut env = phone_env(&http);
+    env.retain(|(name, _)| *name != "T_NTFY");
+    env.push(("T_NTFY", http.url("")));
+    let (first, second) = (site.path("first"), site.path("second"));
+    build(&site, &first, "2026-03-02T08:00:00-05:00");
+    assert_eq!(
+        notify(&site, &env, &first, &first, "2026-03-02T08:00:00-05:00").code,
+        0
+    );
+    site.write("content/incidents/2026/2026-03-02-mail.md", INCIDENT);
+    build(&site, &second, "2026-03-02T09:10:00-05:00");
+    let run = notify(&site, &env, &first, &second, "2026-03-02T09:10:00-05:00");
+    assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("T_NTFY must hold a topic URL like https://ntfy.sh/my-topic"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("127.0.0.1"), "{}", run.stderr);
+    let received = http.take();
+    assert!(received.iter().all(|r| !r.path.starts_with("/ntfy")));
+    assert!(received.iter().any(|r| r.path.starts_with("/telegram")));
 }
