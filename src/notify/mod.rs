@@ -188,10 +188,11 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
                     "{label}: {} not sent: {why}; kept for the next run",
                     count(delivery.events.len(), "message", "messages")
                 );
-                pending.insert(
-                    channel.name.clone(),
-                    delivery.events.iter().map(|e| e.key.clone()).collect(),
-                );
+                // Beside any SMS held back by the hourly limit.
+                pending
+                    .entry(channel.name.clone())
+                    .or_default()
+                    .extend(delivery.events.iter().map(|e| e.key.clone()));
                 report.lines.push(line.clone());
                 report.failed.push(line);
                 continue;
