@@ -29,7 +29,8 @@ pub const TELEGRAM_API: &str = "https://api.telegram.org";
 pub const TWILIO_API: &str = "https://api.twilio.com";
 /// Bluesky's PDS entryway, unless a channel names its own PDS.
 pub const BLUESKY_API: &str = "https://bsky.social";
-/// The longest SMS beacon sends: one GSM-7 segment.
+/// The longest SMS beacon sends, in characters: one GSM-7 segment (text outside GSM-7 goes as
+/// UCS-2, 70 characters a segment).
 pub const SMS_LIMIT: usize = 160;
 /// A Bluesky post's limit, in graphemes (counted here in characters, never fewer).
 pub const BLUESKY_LIMIT: usize = 300;
@@ -444,7 +445,7 @@ fn telegram_html(message: &Message) -> String {
     format!("{}\n{link}", truncate(&lines.join("\n"), 3500))
 }
 
-/// The SMS: the headline and the permalink, in one 160-character segment.
+/// The SMS: the headline and the permalink, at most [`SMS_LIMIT`] characters.
 pub fn sms_text(message: &Message) -> String {
     let room = SMS_LIMIT.saturating_sub(message.url.chars().count() + 1).max(20);
     format!("{} {}", truncate(&message.headline, room), message.url)
@@ -752,6 +753,62 @@ mod tests {
             signature(b"whsec_test", 1_643_284_200, b"{}"),
             "t=1643284200,v1=c1e10a664841fb252da886aed3d04bcb4ba4795e48ef426e3c71dcc3ed10dc63"
         );
+    }
+
+    fn message(headline: &str, text: &str) -> Message {
+        Message {
+            headline: headline.into(),
+            severity: "Severity: Major outage".into(),
+            affected: "Affected: Courrier".into(),
+            when: String::new(),
+            text: text.into(),
+            url: "https://status.example.org/incidents/x/".into(),
+            site: "Status".into(),
+            site_url: "https://status.example.org/".into(),
+            details_line: "Details: https://status.example.org/incidents/x/".into(),
+            link_label: "View on the status page".into(),
+        }
+    }
+
+    #[test]
+    fn an_sms_is_one_segment_with_the_whole_link() {
+        let long = message(&"Panne de la messagerie électronique ".repeat(8), "");
+        let text = sms_text(&long);
+        assert_eq!(text.chars().count(), SMS_LIMIT);
+        assert!(
+            text.ends_with("… https://status.example.org/incidents/x/"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_bluesky_link_facet_counts_utf8_bytes_and_the_post_fits() {
+        let channel = crate::config::parse_config(
+            std::path::Path::new("config.toml"),
+            "title = \"T\"\nbase_url = \"https://s.example.org\"\n[[notify]]\ntype = \"bluesky\"\nhandle = \"s.example.org\"\npassword_env = \"P\"\n",
+        )
+        .unwrap()
+        .notify
+        .remove(0);
+        let m = message("Résolu : messagerie — 東京", &"é".repeat(400));
+        let stamp = DateTime::parse_from_rfc3339("2022-01-27T20:10:00Z")
+            .unwrap()
+            .to_utc();
+        let request = bluesky_post(&channel, "did:plc:x", "jwt", &m, stamp);
+        assert_eq!(
+            request.url,
+            "https://bsky.social/xrpc/com.atproto.repo.createRecord"
+        );
+        let body: Value = serde_json::from_slice(&request.body).unwrap();
+        let text = body["record"]["text"].as_str().unwrap();
+        assert!(text.chars().count() <= BLUESKY_LIMIT, "{}", text.chars().count());
+        let index = &body["record"]["facets"][0]["index"];
+        let (start, end) = (
+            index["byteStart"].as_u64().unwrap() as usize,
+            index["byteEnd"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text.as_bytes()[start..end], m.url.as_bytes());
+        assert_eq!(body["record"]["createdAt"], "2022-01-27T20:10:00.000Z");
     }
 
     #[test]
