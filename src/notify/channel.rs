@@ -184,6 +184,8 @@ pub fn requests(
         let mut feeds = vec![
             format!("{}feed.xml", message.site_url),
             format!("{}atom.xml", message.site_url),
+            format!("{}{}", message.site_url, crate::outputs::feeds::UPDATES_RSS),
+            format!("{}{}", message.site_url, crate::outputs::feeds::UPDATES_ATOM),
         ];
         feeds.extend(
             event

@@ -402,6 +402,8 @@ hub = "{}"
             "hub.mode=publish&hub.url=https%3A%2F%2Fstatus%2Eexample%2Eorg%2Fatom%2Exml",
             "hub.mode=publish&hub.url=https%3A%2F%2Fstatus%2Eexample%2Eorg%2Fcomponents%2Femail%2Ffeed%2Exml",
             "hub.mode=publish&hub.url=https%3A%2F%2Fstatus%2Eexample%2Eorg%2Ffeed%2Exml",
+            "hub.mode=publish&hub.url=https%3A%2F%2Fstatus%2Eexample%2Eorg%2Fupdates%2Fatom%2Exml",
+            "hub.mode=publish&hub.url=https%3A%2F%2Fstatus%2Eexample%2Eorg%2Fupdates%2Ffeed%2Exml",
         ]
     );
     let atom = std::fs::read_to_string(second.join("atom.xml")).unwrap();
@@ -464,8 +466,8 @@ hub = "{}"
         let received = http.take();
         assert_eq!(
             received.len(),
-            7 + 3,
-            "one per HTTP channel, 3 WebSub pings: {}",
+            7 + 5,
+            "one per HTTP channel, 5 WebSub pings: {}",
             run.stdout
         );
         let webhook = received
@@ -697,9 +699,19 @@ pub(crate) fn static_host(dir: &Path) -> u16 {
     let dir = dir.to_path_buf();
     thread::spawn(move || {
         for request in server.incoming_requests() {
-            let path = request.url().trim_start_matches('/').to_string();
+            let url = request.url().trim_start_matches('/');
+            // Under `ua/`, only a request that says it is beacon, and for which site, is served.
+            let agent_only = url.starts_with("ua/");
+            let path = url.strip_prefix("ua/").unwrap_or(url).to_string();
+            let agent_ok = request.headers().iter().any(|h| {
+                h.field.equiv("User-Agent")
+                    && h.value.as_str().starts_with("beacon/")
+                    && h.value.as_str().ends_with(" (+https://status.example.org/)")
+            });
             let response = if path.starts_with("down/") {
                 tiny_http::Response::from_string("").with_status_code(500)
+            } else if agent_only && !agent_ok {
+                tiny_http::Response::from_string("").with_status_code(403)
             } else {
                 match std::fs::read(dir.join(&path)) {
                     Ok(bytes) => tiny_http::Response::from_data(bytes),
@@ -747,8 +759,9 @@ fn the_previous_site_is_read_from_its_url_and_an_unreachable_one_sends_nothing()
     assert!(http.take().is_empty());
     assert!(!second.join("notify.json").exists());
 
-    // Deployed before notify was set up: its API over HTTP is the baseline.
-    let url = format!("http://127.0.0.1:{host}/");
+    // Deployed before notify was set up: its API over HTTP is the baseline. (`ua/` answers
+    // only a request with beacon's User-Agent.)
+    let url = format!("http://127.0.0.1:{host}/ua/");
     let run = notify(&site, &env, Path::new(&url), &second, "2026-03-02T09:10:00-05:00");
     assert_eq!(run.code, 0, "{}", run.stderr);
     let sent = http.take();
