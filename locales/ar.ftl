@@ -215,6 +215,8 @@ feed-scheduled-until = مجدولة: من { $start_html } إلى { $end_html }
 feed-started = البداية: { $start_html }
 feed-resolved = الحل: { $end_html }
 feed-timeline = التسلسل الزمني
+feed-updates-title = { $site }: كل التحديثات
+feed-updates-description = كل تحديث عن حوادث { $site } وأعمال الصيانة فيه، فور نشره
 
 ## تقويم الصيانة
 calendar-name = { $site }: الصيانة
@@ -234,9 +236,29 @@ badge-major-outage = انقطاع كبير
 notify-new-incident = حادث جديد: { $title }
 notify-update = تحديث: { $title }
 notify-resolved = تم الحل: { $title }
+notify-postmortem = مراجعة ما بعد الحادث: { $title }
 notify-maintenance-scheduled = صيانة مجدولة: { $title }
 notify-maintenance-started = بدأت الصيانة: { $title }
 notify-maintenance-completed = اكتملت الصيانة: { $title }
+notify-maintenance-reminder = تبدأ الصيانة بعد { $duration }: { $title }
+notify-days = { $count ->
+    [one] يوم واحد
+    [two] يومين
+    [few] { $count } أيام
+   *[other] { $count } يومًا
+}
+notify-hours = { $count ->
+    [one] ساعة واحدة
+    [two] ساعتين
+    [few] { $count } ساعات
+   *[other] { $count } ساعة
+}
+notify-minutes = { $count ->
+    [one] دقيقة واحدة
+    [two] دقيقتين
+    [few] { $count } دقائق
+   *[other] { $count } دقيقة
+}
 notify-status-change = تغيّر الحالة: { $component } الآن { $status }
 notify-severity = الخطورة: { $severity }
 notify-affected = يؤثر في: { $components }

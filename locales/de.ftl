@@ -180,6 +180,8 @@ feed-scheduled-until = Geplant: { $start_html } bis { $end_html }
 feed-started = Beginn: { $start_html }
 feed-resolved = Behoben: { $end_html }
 feed-timeline = Verlauf
+feed-updates-title = { $site }: alle Aktualisierungen
+feed-updates-description = Jede Aktualisierung zu Störungen und Wartungen von { $site }, sobald sie erscheint
 
 ## Wartungskalender
 calendar-name = { $site }: Wartungen
@@ -199,9 +201,23 @@ badge-major-outage = schwerer Ausfall
 notify-new-incident = Neue Störung: { $title }
 notify-update = Aktualisierung: { $title }
 notify-resolved = Behoben: { $title }
+notify-postmortem = Nachbetrachtung: { $title }
 notify-maintenance-scheduled = Wartung geplant: { $title }
 notify-maintenance-started = Wartung begonnen: { $title }
 notify-maintenance-completed = Wartung abgeschlossen: { $title }
+notify-maintenance-reminder = Wartung beginnt in { $duration }: { $title }
+notify-days = { $count ->
+    [one] { $count } Tag
+   *[other] { $count } Tagen
+}
+notify-hours = { $count ->
+    [one] { $count } Stunde
+   *[other] { $count } Stunden
+}
+notify-minutes = { $count ->
+    [one] { $count } Minute
+   *[other] { $count } Minuten
+}
 notify-status-change = Statusänderung: { $component } ist jetzt { $status }
 notify-severity = Schweregrad: { $severity }
 notify-affected = Betrifft: { $components }

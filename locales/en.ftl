@@ -192,6 +192,8 @@ feed-scheduled-until = Scheduled: { $start_html } to { $end_html }
 feed-started = Started: { $start_html }
 feed-resolved = Resolved: { $end_html }
 feed-timeline = Timeline
+feed-updates-title = { $site }: every update
+feed-updates-description = Each update on the incidents and maintenance of { $site }, as it is posted
 
 ## The maintenance calendar
 calendar-name = { $site }: maintenance
@@ -211,9 +213,25 @@ badge-major-outage = major outage
 notify-new-incident = New incident: { $title }
 notify-update = Update: { $title }
 notify-resolved = Resolved: { $title }
+notify-postmortem = Post-incident review: { $title }
 notify-maintenance-scheduled = Maintenance scheduled: { $title }
 notify-maintenance-started = Maintenance started: { $title }
 notify-maintenance-completed = Maintenance completed: { $title }
+# A reminder before a window: "Maintenance starts in 24 hours: Core switch upgrade"; $duration is
+# one of notify-days, notify-hours, notify-minutes.
+notify-maintenance-reminder = Maintenance starts in { $duration }: { $title }
+notify-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+notify-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+notify-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
 notify-status-change = Status change: { $component } is now { $status }
 notify-severity = Severity: { $severity }
 notify-affected = Affected: { $components }

@@ -180,6 +180,8 @@ feed-scheduled-until = Programado: del { $start_html } al { $end_html }
 feed-started = Inicio: { $start_html }
 feed-resolved = Resuelto: { $end_html }
 feed-timeline = Cronología
+feed-updates-title = { $site }: todas las actualizaciones
+feed-updates-description = Cada actualización de los incidentes y mantenimientos de { $site }, en cuanto se publica
 
 ## Calendario de mantenimiento
 calendar-name = { $site }: mantenimientos
@@ -199,9 +201,23 @@ badge-major-outage = interrupción grave
 notify-new-incident = Nuevo incidente: { $title }
 notify-update = Actualización: { $title }
 notify-resolved = Resuelto: { $title }
+notify-postmortem = Análisis posterior: { $title }
 notify-maintenance-scheduled = Mantenimiento programado: { $title }
 notify-maintenance-started = Mantenimiento iniciado: { $title }
 notify-maintenance-completed = Mantenimiento finalizado: { $title }
+notify-maintenance-reminder = El mantenimiento empieza en { $duration }: { $title }
+notify-days = { $count ->
+    [one] { $count } día
+   *[other] { $count } días
+}
+notify-hours = { $count ->
+    [one] { $count } hora
+   *[other] { $count } horas
+}
+notify-minutes = { $count ->
+    [one] { $count } minuto
+   *[other] { $count } minutos
+}
 notify-status-change = Cambio de estado: { $component } ahora está { $status }
 notify-severity = Gravedad: { $severity }
 notify-affected = Afecta a: { $components }

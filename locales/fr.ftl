@@ -180,6 +180,8 @@ feed-scheduled-until = Prévue : du { $start_html } au { $end_html }
 feed-started = Début : { $start_html }
 feed-resolved = Résolu : { $end_html }
 feed-timeline = Chronologie
+feed-updates-title = { $site } : toutes les mises à jour
+feed-updates-description = Chaque mise à jour des incidents et maintenances de { $site }, dès sa publication
 
 ## Calendrier des maintenances
 calendar-name = { $site } : maintenances
@@ -199,9 +201,23 @@ badge-major-outage = panne majeure
 notify-new-incident = Nouvel incident : { $title }
 notify-update = Mise à jour : { $title }
 notify-resolved = Résolu : { $title }
+notify-postmortem = Analyse post-incident : { $title }
 notify-maintenance-scheduled = Maintenance planifiée : { $title }
 notify-maintenance-started = Maintenance commencée : { $title }
 notify-maintenance-completed = Maintenance terminée : { $title }
+notify-maintenance-reminder = La maintenance commence dans { $duration } : { $title }
+notify-days = { $count ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+notify-hours = { $count ->
+    [one] { $count } heure
+   *[other] { $count } heures
+}
+notify-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
 notify-status-change = Changement d’état : { $component } est maintenant { $status }
 notify-severity = Gravité : { $severity }
 notify-affected = Concerne : { $components }

@@ -180,6 +180,8 @@ feed-scheduled-until = Programmata: dal { $start_html } al { $end_html }
 feed-started = Inizio: { $start_html }
 feed-resolved = Risolto: { $end_html }
 feed-timeline = Cronologia degli aggiornamenti
+feed-updates-title = { $site }: tutti gli aggiornamenti
+feed-updates-description = Ogni aggiornamento su incidenti e manutenzioni di { $site }, appena pubblicato
 
 ## Calendario delle manutenzioni
 calendar-name = { $site }: manutenzioni
@@ -199,9 +201,23 @@ badge-major-outage = interruzione grave
 notify-new-incident = Nuovo incidente: { $title }
 notify-update = Aggiornamento: { $title }
 notify-resolved = Risolto: { $title }
+notify-postmortem = Analisi post-incidente: { $title }
 notify-maintenance-scheduled = Manutenzione programmata: { $title }
 notify-maintenance-started = Manutenzione iniziata: { $title }
 notify-maintenance-completed = Manutenzione completata: { $title }
+notify-maintenance-reminder = La manutenzione inizia tra { $duration }: { $title }
+notify-days = { $count ->
+    [one] { $count } giorno
+   *[other] { $count } giorni
+}
+notify-hours = { $count ->
+    [one] { $count } ora
+   *[other] { $count } ore
+}
+notify-minutes = { $count ->
+    [one] { $count } minuto
+   *[other] { $count } minuti
+}
 notify-status-change = Cambio di stato: { $component } ora è { $status }
 notify-severity = Gravità: { $severity }
 notify-affected = Interessa: { $components }

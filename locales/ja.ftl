@@ -150,6 +150,8 @@ feed-scheduled-until = 予定：{ $start_html } ～ { $end_html }
 feed-started = 発生：{ $start_html }
 feed-resolved = 解決：{ $end_html }
 feed-timeline = 経過
+feed-updates-title = { $site }：すべての更新
+feed-updates-description = { $site } の障害とメンテナンスの更新を、掲載されるたびにすべて
 
 ## メンテナンスカレンダー
 calendar-name = { $site }：メンテナンス
@@ -169,9 +171,14 @@ badge-major-outage = 大規模障害
 notify-new-incident = 新しい障害：{ $title }
 notify-update = 更新：{ $title }
 notify-resolved = 解決：{ $title }
+notify-postmortem = 事後レビュー：{ $title }
 notify-maintenance-scheduled = メンテナンス予定：{ $title }
 notify-maintenance-started = メンテナンス開始：{ $title }
 notify-maintenance-completed = メンテナンス完了：{ $title }
+notify-maintenance-reminder = メンテナンス開始まで { $duration }：{ $title }
+notify-days = { $count } 日
+notify-hours = { $count } 時間
+notify-minutes = { $count } 分
 notify-status-change = 状態の変化：{ $component } は現在「{ $status }」です
 notify-severity = 深刻度：{ $severity }
 notify-affected = 影響範囲：{ $components }

@@ -180,6 +180,8 @@ feed-scheduled-until = Gepland: { $start_html } tot { $end_html }
 feed-started = Begonnen: { $start_html }
 feed-resolved = Opgelost: { $end_html }
 feed-timeline = Tijdlijn
+feed-updates-title = { $site }: alle updates
+feed-updates-description = Elke update over storingen en onderhoud van { $site }, zodra die verschijnt
 
 ## Onderhoudsagenda
 calendar-name = { $site }: onderhoud
@@ -199,9 +201,23 @@ badge-major-outage = ernstige storing
 notify-new-incident = Nieuwe storing: { $title }
 notify-update = Update: { $title }
 notify-resolved = Opgelost: { $title }
+notify-postmortem = Evaluatie achteraf: { $title }
 notify-maintenance-scheduled = Onderhoud gepland: { $title }
 notify-maintenance-started = Onderhoud begonnen: { $title }
 notify-maintenance-completed = Onderhoud afgerond: { $title }
+notify-maintenance-reminder = Onderhoud begint over { $duration }: { $title }
+notify-days = { $count ->
+    [one] { $count } dag
+   *[other] { $count } dagen
+}
+notify-hours = { $count ->
+    [one] { $count } uur
+   *[other] { $count } uur
+}
+notify-minutes = { $count ->
+    [one] { $count } minuut
+   *[other] { $count } minuten
+}
 notify-status-change = Statuswijziging: { $component } is nu { $status }
 notify-severity = Ernst: { $severity }
 notify-affected = Betreft: { $components }

@@ -180,6 +180,8 @@ feed-scheduled-until = Agendada: de { $start_html } a { $end_html }
 feed-started = Início: { $start_html }
 feed-resolved = Resolvido: { $end_html }
 feed-timeline = Cronologia
+feed-updates-title = { $site }: todas as atualizações
+feed-updates-description = Cada atualização dos incidentes e manutenções de { $site }, assim que é publicada
 
 ## Calendário de manutenções
 calendar-name = { $site }: manutenções
@@ -199,9 +201,23 @@ badge-major-outage = interrupção grave
 notify-new-incident = Novo incidente: { $title }
 notify-update = Atualização: { $title }
 notify-resolved = Resolvido: { $title }
+notify-postmortem = Análise pós-incidente: { $title }
 notify-maintenance-scheduled = Manutenção agendada: { $title }
 notify-maintenance-started = Manutenção iniciada: { $title }
 notify-maintenance-completed = Manutenção concluída: { $title }
+notify-maintenance-reminder = A manutenção começa em { $duration }: { $title }
+notify-days = { $count ->
+    [one] { $count } dia
+   *[other] { $count } dias
+}
+notify-hours = { $count ->
+    [one] { $count } hora
+   *[other] { $count } horas
+}
+notify-minutes = { $count ->
+    [one] { $count } minuto
+   *[other] { $count } minutos
+}
 notify-status-change = Mudança de estado: { $component } agora está { $status }
 notify-severity = Gravidade: { $severity }
 notify-affected = Afeta: { $components }

@@ -150,6 +150,8 @@ feed-scheduled-until = 计划：{ $start_html } 至 { $end_html }
 feed-started = 开始：{ $start_html }
 feed-resolved = 解决：{ $end_html }
 feed-timeline = 时间线
+feed-updates-title = { $site }：全部更新
+feed-updates-description = { $site } 的故障与维护的每一条更新，发布即推送
 
 ## 维护日历
 calendar-name = { $site }：维护
@@ -169,9 +171,14 @@ badge-major-outage = 严重中断
 notify-new-incident = 新事件：{ $title }
 notify-update = 更新：{ $title }
 notify-resolved = 已解决：{ $title }
+notify-postmortem = 事后复盘：{ $title }
 notify-maintenance-scheduled = 已计划维护：{ $title }
 notify-maintenance-started = 维护已开始：{ $title }
 notify-maintenance-completed = 维护已完成：{ $title }
+notify-maintenance-reminder = 维护将在 { $duration } 后开始：{ $title }
+notify-days = { $count } 天
+notify-hours = { $count } 小时
+notify-minutes = { $count } 分钟
 notify-status-change = 状态变化：{ $component } 现在{ $status }
 notify-severity = 严重程度：{ $severity }
 notify-affected = 影响：{ $components }

@@ -5,6 +5,11 @@ use std::io;
 
 use crate::error::{Error, Result};
 
+/// The per-update feeds, in every language's edition.
+pub const UPDATES_RSS: &str = "updates/feed.xml";
+/// The Atom twin of [`UPDATES_RSS`].
+pub const UPDATES_ATOM: &str = "updates/atom.xml";
+
 /// One file of the output, its path relative to the output folder with `/` separators.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {

@@ -18,6 +18,16 @@ pub enum ChannelType {
     Mastodon,
     Email,
     Websub,
+    /// ntfy (ntfy.sh or self-hosted): push to phones.
+    Ntfy,
+    /// A Telegram bot posting to a channel or group.
+    Telegram,
+    /// SMS through Twilio's Messages API (or a server that speaks it).
+    Sms,
+    /// A Google Chat space's incoming webhook.
+    Googlechat,
+    /// A Bluesky post with a link card.
+    Bluesky,
 }
 
 impl ChannelType {
@@ -32,6 +42,11 @@ impl ChannelType {
             ChannelType::Mastodon => "mastodon",
             ChannelType::Email => "email",
             ChannelType::Websub => "websub",
+            ChannelType::Ntfy => "ntfy",
+            ChannelType::Telegram => "telegram",
+            ChannelType::Sms => "sms",
+            ChannelType::Googlechat => "googlechat",
+            ChannelType::Bluesky => "bluesky",
         }
     }
 }
@@ -43,6 +58,16 @@ pub enum EventKind {
     Incident,
     Maintenance,
     Component,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Incident => "incident",
+            EventKind::Maintenance => "maintenance",
+            EventKind::Component => "component",
+        }
+    }
 }
 
 /// How an SMTP connection is secured.
@@ -81,6 +106,12 @@ pub struct ChannelFile {
     pub from: Option<Spanned<String>>,
     pub to: Option<Spanned<Vec<String>>>,
     pub hub: Option<Spanned<String>>,
+    pub account_env: Option<Spanned<String>>,
+    pub to_env: Option<Spanned<String>>,
+    pub chat: Option<Spanned<String>>,
+    pub handle: Option<Spanned<String>>,
+    pub api_url: Option<Spanned<String>>,
+    pub remind_before: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 impl super::Config {

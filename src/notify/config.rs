@@ -16,17 +16,25 @@ impl ChannelType {
     /// The keys this type needs, and the ones it may have, beside the common ones.
     fn keys(self) -> (&'static [&'static str], &'static [&'static str]) {
         match self {
-            ChannelType::Webhook => (&["url_env"], &["secret_env"]),
-            ChannelType::Slack | ChannelType::Mattermost | ChannelType::Discord | ChannelType::Teams => {
-                (&["url_env"], &[])
-            }
-            ChannelType::Matrix => (&["homeserver", "room", "token_env"], &[]),
-            ChannelType::Mastodon => (&["instance", "token_env"], &["visibility"]),
+            ChannelType::Webhook => (&["url_env"], &["secret_env", "remind_before"]),
+            ChannelType::Slack
+            | ChannelType::Mattermost
+            | ChannelType::Discord
+            | ChannelType::Teams
+            | ChannelType::Googlechat => (&["url_env"], &["remind_before"]),
+            ChannelType::Matrix => (&["homeserver", "room", "token_env"], &["remind_before"]),
+            ChannelType::Mastodon => (&["instance", "token_env"], &["visibility", "remind_before"]),
             ChannelType::Email => (
                 &["host", "from", "to"],
-                &["port", "tls", "username_env", "password_env"],
+                &["port", "tls", "username_env", "password_env", "remind_before"],
             ),
+            // A hub is pinged when a feed changes; a reminder changes no feed.
             ChannelType::Websub => (&["hub"], &[]),
+            ChannelType::Ntfy => (&["url_env"], &["token_env", "remind_before"]),
+            ChannelType::Telegram => (&["token_env", "chat"], &["api_url", "remind_before"]),
+            // SMS is kept short: no reminders (see `sms_wants`).
+            ChannelType::Sms => (&["account_env", "token_env", "from", "to_env"], &["api_url"]),
+            ChannelType::Bluesky => (&["handle", "password_env"], &["api_url", "remind_before"]),
         }
     }
 }
@@ -59,6 +67,18 @@ pub struct ChannelConfig {
     pub to: Vec<String>,
     /// The WebSub hub the feeds declare and notify pings.
     pub hub: Option<String>,
+    /// SMS: the variable holding the Twilio Account SID.
+    pub account_env: Option<String>,
+    /// SMS: the variable holding the recipients' numbers, comma-separated.
+    pub to_env: Option<String>,
+    /// Telegram: the chat id (`@channelname` or a numeric id).
+    pub chat: Option<String>,
+    /// Bluesky: the account's handle.
+    pub handle: Option<String>,
+    /// The service's API base URL, for a self-hosted server (or a test); no trailing `/`.
+    pub api_url: Option<String>,
+    /// How long before a window's start to remind of it, each once; distinct, longest first.
+    pub remind_before: Vec<chrono::Duration>,
 }
 
 /// Checks every `[[notify]]` table, reporting each problem at its key.
@@ -107,6 +127,12 @@ fn check_tables(
             ("from", file.from.as_ref().map(Spanned::span)),
             ("to", file.to.as_ref().map(Spanned::span)),
             ("hub", file.hub.as_ref().map(Spanned::span)),
+            ("account_env", file.account_env.as_ref().map(Spanned::span)),
+            ("to_env", file.to_env.as_ref().map(Spanned::span)),
+            ("chat", file.chat.as_ref().map(Spanned::span)),
+            ("handle", file.handle.as_ref().map(Spanned::span)),
+            ("api_url", file.api_url.as_ref().map(Spanned::span)),
+            ("remind_before", file.remind_before.as_ref().map(Spanned::span)),
         ];
         let (required, optional) = kind.keys();
         for (key, span) in &given {
@@ -137,6 +163,8 @@ fn check_tables(
             &file.token_env,
             &file.username_env,
             &file.password_env,
+            &file.account_env,
+            &file.to_env,
         ]
         .into_iter()
         .flatten()
@@ -150,7 +178,7 @@ fn check_tables(
                 );
             }
         }
-        for url in [&file.homeserver, &file.instance, &file.hub]
+        for url in [&file.homeserver, &file.instance, &file.hub, &file.api_url]
             .into_iter()
             .flatten()
         {
@@ -169,7 +197,7 @@ fn check_tables(
                 );
             }
         }
-        if file.username_env.is_some() != file.password_env.is_some() {
+        if kind == ChannelType::Email && file.username_env.is_some() != file.password_env.is_some() {
             let given = file.username_env.as_ref().or(file.password_env.as_ref());
             report(
                 given.map_or(file.kind.span(), Spanned::span),
@@ -189,6 +217,45 @@ fn check_tables(
                     None
                 }
             });
+        if let Some(chat) = &file.chat {
+            let chat_id = chat.get_ref().trim();
+            let numeric = chat_id.strip_prefix('-').unwrap_or(chat_id);
+            let named = chat_id
+                .strip_prefix('@')
+                .is_some_and(|n| n.len() >= 5 && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+            if !named && (numeric.is_empty() || !numeric.bytes().all(|b| b.is_ascii_digit())) {
+                report(
+                    chat.span(),
+                    "`chat` must be a Telegram chat id: \"@channelname\" or a number like \"-1001234567890\""
+                        .into(),
+                );
+            }
+        }
+        if let Some(from) = file.from.as_ref().filter(|_| kind == ChannelType::Sms) {
+            if !is_phone_number(from.get_ref()) && !from.get_ref().starts_with("MG") {
+                report(
+                    from.span(),
+                    "`from` must be a phone number in E.164 form like \"+15017122661\", or a \
+                     Messaging Service SID (MG...)"
+                        .into(),
+                );
+            }
+        }
+        let mut remind_before = Vec::new();
+        for lead in file.remind_before.iter().flat_map(|l| l.get_ref()) {
+            match parse_lead(lead.get_ref()) {
+                Some(duration) => remind_before.push(duration),
+                None => report(
+                    lead.span(),
+                    format!(
+                        "`remind_before` takes durations like \"24h\", \"90m\" or \"2d\" (1 minute to 7 days), found \"{}\"",
+                        lead.get_ref()
+                    ),
+                ),
+            }
+        }
+        remind_before.sort_by(|a, b| b.cmp(a));
+        remind_before.dedup();
         if let Some(to) = &file.to {
             if to.get_ref().is_empty() {
                 report(to.span(), "`to` lists no address".into());
@@ -246,6 +313,12 @@ fn check_tables(
             from: text(&file.from),
             to: file.to.map(|t| t.into_inner()).unwrap_or_default(),
             hub: text(&file.hub),
+            account_env: text(&file.account_env),
+            to_env: text(&file.to_env),
+            chat: text(&file.chat),
+            handle: text(&file.handle).map(|h| h.trim_start_matches('@').to_string()),
+            api_url: text(&file.api_url).map(|s| s.trim_end_matches('/').to_string()),
+            remind_before,
         });
     }
     channels
@@ -255,6 +328,29 @@ fn key_list(required: &[&str], optional: &[&str]) -> String {
     let mut keys: Vec<String> = required.iter().map(|k| format!("`{k}`")).collect();
     keys.extend(optional.iter().map(|k| format!("optional `{k}`")));
     keys.join(", ")
+}
+
+/// A reminder's lead: a whole number of minutes (`m`), hours (`h`) or days (`d`), from one
+/// minute to the 7 days notify looks back (a reminder older than that could never be told).
+pub fn parse_lead(text: &str) -> Option<chrono::Duration> {
+    let text = text.trim();
+    let unit = text.chars().last()?;
+    let number: i64 = text[..text.len() - unit.len_utf8()].trim().parse().ok()?;
+    let minutes = match unit {
+        'm' => number,
+        'h' => number.checked_mul(60)?,
+        'd' => number.checked_mul(24 * 60)?,
+        _ => return None,
+    };
+    (1..=super::HORIZON_DAYS * 24 * 60)
+        .contains(&minutes)
+        .then(|| chrono::Duration::minutes(minutes))
+}
+
+/// `+` and 8 to 15 digits: E.164, what Twilio takes.
+pub fn is_phone_number(text: &str) -> bool {
+    text.strip_prefix('+')
+        .is_some_and(|digits| (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// `[A-Za-z_][A-Za-z0-9_]*`: what a shell and every CI accept as a variable name.
@@ -318,6 +414,50 @@ mod tests {
             "{found:?}"
         );
         assert!(found[2].contains("two channels are named `slack`"), "{found:?}");
+    }
+
+    #[test]
+    fn phone_channels_are_checked_at_their_keys() {
+        let found = problems(
+            "[[notify]]\ntype = \"sms\"\naccount_env = \"SID\"\ntoken_env = \"T\"\nfrom = \"5550100\"\nto_env = \"+15551230001\"\nremind_before = [\"1h\"]\n\
+             [[notify]]\ntype = \"telegram\"\ntoken_env = \"T\"\nchat = \"my channel\"\napi_url = \"api.telegram.org\"\n\
+             [[notify]]\ntype = \"ntfy\"\nurl_env = \"N\"\nremind_before = [\"1h\", \"soon\", \"8d\"]\n",
+        );
+        let expected = [
+            "11:10 expected the NAME of an environment variable",
+            "10:8 `from` must be a phone number in E.164 form",
+            "12:17 `remind_before` does not apply to a `sms` channel",
+            "16:8 `chat` must be a Telegram chat id",
+            "17:11 expected an http(s) URL",
+            "21:24 `remind_before` takes durations like",
+            "21:32 `remind_before` takes durations like",
+        ];
+        assert_eq!(found.len(), expected.len(), "{found:#?}");
+        for want in expected {
+            assert!(found.iter().any(|f| f.starts_with(want)), "{want}: {found:#?}");
+        }
+    }
+
+    #[test]
+    fn reminder_leads_parse_in_minutes_hours_and_days() {
+        use super::parse_lead;
+        assert_eq!(parse_lead("24h"), Some(chrono::Duration::hours(24)));
+        assert_eq!(parse_lead("90m"), Some(chrono::Duration::minutes(90)));
+        assert_eq!(parse_lead("2d"), Some(chrono::Duration::days(2)));
+        assert_eq!(parse_lead("7d"), Some(chrono::Duration::days(7)));
+        for bad in [
+            "",
+            "h",
+            "0h",
+            "8d",
+            "1.5h",
+            "-1h",
+            "1w",
+            "99999999999999999999d",
+            "1 hour",
+        ] {
+            assert_eq!(parse_lead(bad), None, "{bad}");
+        }
     }
 
     #[test]

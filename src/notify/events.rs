@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 
 use crate::config::channels::EventKind;
@@ -17,7 +17,11 @@ pub enum Change {
     IncidentNew,
     IncidentUpdate,
     IncidentResolved,
+    /// A post-incident review, published after the resolution: told on its own.
+    IncidentPostmortem,
     MaintenanceAnnounced,
+    /// "Starts in …": `remind_before` ahead of a window's scheduled start.
+    MaintenanceReminder,
     MaintenanceStarted,
     MaintenanceCompleted,
     ComponentStatus,
@@ -30,7 +34,9 @@ impl Change {
             Change::IncidentNew => "incident_new",
             Change::IncidentUpdate => "incident_update",
             Change::IncidentResolved => "incident_resolved",
+            Change::IncidentPostmortem => "incident_postmortem",
             Change::MaintenanceAnnounced => "maintenance_announced",
+            Change::MaintenanceReminder => "maintenance_reminder",
             Change::MaintenanceStarted => "maintenance_started",
             Change::MaintenanceCompleted => "maintenance_completed",
             Change::ComponentStatus => "component_status",
@@ -39,10 +45,14 @@ impl Change {
 
     pub fn kind(self) -> EventKind {
         match self {
-            Change::IncidentNew | Change::IncidentUpdate | Change::IncidentResolved => EventKind::Incident,
-            Change::MaintenanceAnnounced | Change::MaintenanceStarted | Change::MaintenanceCompleted => {
-                EventKind::Maintenance
-            }
+            Change::IncidentNew
+            | Change::IncidentUpdate
+            | Change::IncidentResolved
+            | Change::IncidentPostmortem => EventKind::Incident,
+            Change::MaintenanceAnnounced
+            | Change::MaintenanceReminder
+            | Change::MaintenanceStarted
+            | Change::MaintenanceCompleted => EventKind::Maintenance,
             Change::ComponentStatus => EventKind::Component,
         }
     }
@@ -62,8 +72,11 @@ pub struct Event {
     pub at: DateTime<Utc>,
     /// The incident or window title, or the component name.
     pub title: String,
-    /// Statuspage impact (`none`, `minor`, `major`, `critical`) or component status.
+    /// The severity the page shows: `notice`, `degraded`, `partial`, `major` for an incident,
+    /// `maintenance` for a window, the status (`partial_outage`, ...) for a component.
     pub severity: String,
+    /// Statuspage's `impact` (`none`, `minor`, `major`, `critical`); empty for a component.
+    pub impact: String,
     /// Affected components as (id, name).
     pub components: Vec<(String, String)>,
     /// The latest update's text at the time of the event (empty if none).
@@ -71,6 +84,8 @@ pub struct Event {
     pub url: String,
     /// A maintenance window's scheduled start and end.
     pub window: Option<(DateTime<Utc>, Option<DateTime<Utc>>)>,
+    /// For a reminder: how long before the start it is due.
+    pub lead: Option<Duration>,
 }
 
 /// The state of the site as its API shows it.
@@ -156,7 +171,7 @@ pub enum Clock {
 }
 
 /// Reads the API of the freshly built site in `output`.
-pub fn read_site(output: &Path, now: DateTime<Utc>) -> Result<SiteState> {
+pub fn read_site(output: &Path, now: DateTime<Utc>, reminders: &[Duration]) -> Result<SiteState> {
     let mut documents = Vec::new();
     for path in DOCUMENTS {
         let file = output.join(path);
@@ -169,11 +184,12 @@ pub fn read_site(output: &Path, now: DateTime<Utc>) -> Result<SiteState> {
         })?;
         documents.push((file.display().to_string(), bytes));
     }
-    site_from(&documents, Clock::At(now))
+    site_from(&documents, Clock::At(now), reminders)
 }
 
-/// The site state from the three API documents, each given as (where from, bytes).
-pub fn site_from(documents: &[(String, Vec<u8>)], clock: Clock) -> Result<SiteState> {
+/// The site state from the three API documents, each given as (where from, bytes), with a
+/// reminder event `lead` before each upcoming window's start for each of `reminders`.
+pub fn site_from(documents: &[(String, Vec<u8>)], clock: Clock, reminders: &[Duration]) -> Result<SiteState> {
     let parse = |n: usize| -> Result<Document> {
         let (origin, bytes) = &documents[n];
         serde_json::from_slice(bytes)
@@ -185,7 +201,7 @@ pub fn site_from(documents: &[(String, Vec<u8>)], clock: Clock) -> Result<SiteSt
         incident_events(incident, &mut events);
     }
     for window in &windows.scheduled_maintenances {
-        window_events(window, clock, &mut events);
+        window_events(window, clock, reminders, &mut events);
     }
     if let Clock::At(now) = clock {
         events.retain(|e| e.at <= now);
@@ -217,7 +233,8 @@ fn base_event(i: &IncidentJson, key: String, change: Change, at: DateTime<Utc>, 
         subject: i.id.clone(),
         at,
         title: i.name.clone(),
-        severity: i.impact.clone(),
+        severity: page_severity(i).to_string(),
+        impact: i.impact.clone(),
         components: i
             .components
             .iter()
@@ -226,6 +243,21 @@ fn base_event(i: &IncidentJson, key: String, change: Change, at: DateTime<Utc>, 
         text: text.to_string(),
         url: i.shortlink.clone(),
         window: i.scheduled_for.map(|start| (start, i.scheduled_until)),
+        lead: None,
+    }
+}
+
+/// The severity the page shows for an incident, from the Statuspage impact the API states
+/// (the inverse of the API's mapping, see docs/subscribing.md), or `maintenance`.
+fn page_severity(i: &IncidentJson) -> &'static str {
+    if i.scheduled_for.is_some() {
+        return "maintenance";
+    }
+    match i.impact.as_str() {
+        "critical" => "major",
+        "major" => "partial",
+        "minor" => "degraded",
+        _ => "notice",
     }
 }
 
@@ -240,19 +272,28 @@ fn incident_events(i: &IncidentJson, events: &mut Vec<Event>) {
         first_text,
     ));
     for update in oldest_first.iter().skip(1) {
-        if matches!(update.status.as_str(), "resolved" | "postmortem") {
-            continue;
-        }
-        events.push(base_event(
-            i,
-            format!("incident/{}/update/{}", i.id, update.id),
-            Change::IncidentUpdate,
-            update.display_at,
-            &update.body,
-        ));
+        let (key, change) = match update.status.as_str() {
+            "resolved" => continue,
+            "postmortem" => (
+                format!("incident/{}/postmortem/{}", i.id, update.id),
+                Change::IncidentPostmortem,
+            ),
+            _ => (
+                format!("incident/{}/update/{}", i.id, update.id),
+                Change::IncidentUpdate,
+            ),
+        };
+        events.push(base_event(i, key, change, update.display_at, &update.body));
     }
     if let Some(resolved) = i.resolved_at {
-        let text = oldest_first.last().map_or("", |u| u.body.as_str());
+        // The resolving update's text: the newest `resolved` update, else the newest one that
+        // is not a postmortem (a postmortem is told on its own, after).
+        let resolving = oldest_first
+            .iter()
+            .rev()
+            .find(|u| u.status == "resolved")
+            .or_else(|| oldest_first.iter().rev().find(|u| u.status != "postmortem"));
+        let text = resolving.map_or("", |u| u.body.as_str());
         events.push(base_event(
             i,
             format!("incident/{}/resolved", i.id),
@@ -264,7 +305,7 @@ fn incident_events(i: &IncidentJson, events: &mut Vec<Event>) {
 }
 
 /// A window is announced when it first appears; it starts and completes by `clock`.
-fn window_events(w: &IncidentJson, clock: Clock, events: &mut Vec<Event>) {
+fn window_events(w: &IncidentJson, clock: Clock, reminders: &[Duration], events: &mut Vec<Event>) {
     let now = match clock {
         Clock::At(now) => now,
         Clock::AsBuilt => DateTime::<Utc>::MAX_UTC,
@@ -289,6 +330,29 @@ fn window_events(w: &IncidentJson, clock: Clock, events: &mut Vec<Event>) {
         w.created_at,
         latest(now),
     ));
+    // Reminders are judged by the clock only (a previous site's own clock is unknown), and
+    // only before the start: once it started, "started" says more. The key names the start,
+    // so a window moved to another time is reminded of again.
+    if let (Clock::At(now), Some(start)) = (clock, w.scheduled_for) {
+        for &lead in reminders {
+            if now < start {
+                let mut event = base_event(
+                    w,
+                    format!(
+                        "maintenance/{}/reminder/{}/{}",
+                        w.id,
+                        lead_label(lead),
+                        start.format("%Y%m%dT%H%M%SZ")
+                    ),
+                    Change::MaintenanceReminder,
+                    start - lead,
+                    latest(now),
+                );
+                event.lead = Some(lead);
+                events.push(event);
+            }
+        }
+    }
     if let Some(start) = w.scheduled_for.filter(|_| started) {
         events.push(base_event(
             w,
@@ -319,9 +383,23 @@ pub fn component_event(site: &SiteState, id: &str, now: DateTime<Utc>) -> Option
         at: now,
         title: name.clone(),
         severity: status.clone(),
+        impact: String::new(),
         components: vec![(id.to_string(), name.clone())],
         text: String::new(),
         url: site.url.clone(),
         window: None,
+        lead: None,
     })
+}
+
+/// A reminder's lead as written in keys and config: `24h`, `90m`, `2d`.
+pub fn lead_label(lead: Duration) -> String {
+    let minutes = lead.num_minutes();
+    if minutes % (24 * 60) == 0 && minutes >= 48 * 60 {
+        format!("{}d", minutes / (24 * 60))
+    } else if minutes % 60 == 0 {
+        format!("{}h", minutes / 60)
+    } else {
+        format!("{minutes}m")
+    }
 }

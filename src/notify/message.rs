@@ -41,11 +41,22 @@ pub fn compose(event: &Event, site: &SiteState, i18n: &I18n) -> Message {
                 ("status", status_words(i18n, &event.severity).into()),
             ],
         ),
+        Change::MaintenanceReminder => i18n.format(
+            "notify-maintenance-reminder",
+            &[
+                ("title", title()),
+                (
+                    "duration",
+                    lead_words(i18n, event.lead.unwrap_or_default()).into(),
+                ),
+            ],
+        ),
         change => {
             let id = match change {
                 Change::IncidentNew => "notify-new-incident",
                 Change::IncidentUpdate => "notify-update",
                 Change::IncidentResolved => "notify-resolved",
+                Change::IncidentPostmortem => "notify-postmortem",
                 Change::MaintenanceAnnounced => "notify-maintenance-scheduled",
                 Change::MaintenanceStarted => "notify-maintenance-started",
                 _ => "notify-maintenance-completed",
@@ -53,10 +64,12 @@ pub fn compose(event: &Event, site: &SiteState, i18n: &I18n) -> Message {
             i18n.format(id, &[("title", title())])
         }
     };
-    let severity = match event.change {
-        Change::IncidentNew | Change::IncidentUpdate | Change::IncidentResolved => {
-            i18n.format1("notify-severity", "severity", impact_words(i18n, &event.severity))
-        }
+    let severity = match event.change.kind() {
+        super::EventKind::Incident => i18n.format1(
+            "notify-severity",
+            "severity",
+            severity_words(i18n, &event.severity),
+        ),
         _ => String::new(),
     };
     let names: Vec<&str> = event.components.iter().map(|(_, name)| name.as_str()).collect();
@@ -124,16 +137,29 @@ impl Message {
     }
 }
 
-/// A Statuspage `impact` in words.
-fn impact_words(i18n: &I18n, impact: &str) -> String {
-    let status = match impact {
-        "critical" => ComponentStatus::MajorOutage,
-        "major" => ComponentStatus::PartialOutage,
-        "minor" => ComponentStatus::DegradedPerformance,
-        "none" => return i18n.text("status-notice").to_string(),
+/// An incident's severity in the words the page uses for it.
+pub fn severity_words(i18n: &I18n, severity: &str) -> String {
+    let status = match severity {
+        "major" => ComponentStatus::MajorOutage,
+        "partial" => ComponentStatus::PartialOutage,
+        "degraded" => ComponentStatus::DegradedPerformance,
+        "notice" => return i18n.text("status-notice").to_string(),
         other => return other.to_string(),
     };
     i18n.status(status).to_string()
+}
+
+/// "24 hours", "2 days", "90 minutes": a reminder's lead in days from 48 hours, else hours, else minutes.
+pub fn lead_words(i18n: &I18n, lead: chrono::Duration) -> String {
+    let minutes = lead.num_minutes();
+    let (id, n) = if minutes % (24 * 60) == 0 && minutes >= 48 * 60 {
+        ("notify-days", minutes / (24 * 60))
+    } else if minutes > 0 && minutes % 60 == 0 {
+        ("notify-hours", minutes / 60)
+    } else {
+        ("notify-minutes", minutes)
+    };
+    i18n.format(id, &[("count", FluentValue::from(n))])
 }
 
 /// A Statuspage component status in words, after "is now".

@@ -16,10 +16,10 @@ use std::path::PathBuf;
 use chrono::{DateTime, Duration, Utc};
 
 pub use config::{channels, ChannelConfig};
-use events::{Event, SiteState};
+use events::{Change, Event, SiteState};
 use record::Record;
 
-use crate::config::channels::EventKind;
+use crate::config::channels::{ChannelType, EventKind};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::wording::count;
@@ -51,14 +51,42 @@ pub struct Report {
 struct Delivery<'a> {
     channel: &'a ChannelConfig,
     events: Vec<Event>,
+    /// SMS held back by the hourly limit: kept as pending, sent on a later run.
+    held: Vec<Event>,
+}
+
+/// How often one SMS channel may text about one incident or window.
+pub const SMS_INTERVAL_MINUTES: i64 = 60;
+
+/// `beacon/<version> (+<site URL>)`: every request says what sends it and for which site.
+pub fn user_agent(config: &Config) -> String {
+    format!("beacon/{} (+{})", env!("CARGO_PKG_VERSION"), config.base_url)
+}
+
+/// Every distinct `remind_before` of the config's channels, longest first: the reminders
+/// there are, which the calendar's alarms match. None when the channels do not check (a build
+/// reports that before it renders).
+pub fn reminder_leads(config: &Config) -> Vec<Duration> {
+    leads_of(&channels(config).unwrap_or_default())
+}
+
+fn leads_of(channels: &[ChannelConfig]) -> Vec<Duration> {
+    let mut leads: Vec<Duration> = channels
+        .iter()
+        .flat_map(|c| c.remind_before.iter().copied())
+        .collect();
+    leads.sort_by(|a, b| b.cmp(a));
+    leads.dedup();
+    leads
 }
 
 pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
     let channels = channels(config).map_err(Error::Content)?;
-    let site = events::read_site(&options.output, options.now)?;
+    let site = events::read_site(&options.output, options.now, &leads_of(&channels))?;
     // Messages speak the site's language, as its pages do.
     let i18n = crate::i18n::I18n::for_site(&options.root, &config.language)?;
-    let previous = record::load(&options.previous)?;
+    let user_agent = user_agent(config);
+    let previous = record::load(&options.previous, &user_agent)?;
     let horizon = options.now - Duration::days(HORIZON_DAYS);
     let mut report = Report::default();
 
@@ -88,7 +116,7 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
         }
     };
 
-    let (fresh, passed_over) = news(&site, &previous, options.now, horizon);
+    let fresh = news(&site, &previous, options.now, horizon);
     let mut deliveries: Vec<Delivery> = channels
         .iter()
         .map(|channel| {
@@ -102,28 +130,38 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
                     }
                 }
             }
-            list.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.key.cmp(&b.key)));
+            let (events, held) = hold_back(channel, latest_only(list), &previous, options.now);
             Delivery {
                 channel,
-                events: list,
+                events,
+                held,
             }
         })
         .collect();
 
     let mut pending: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for delivery in &deliveries {
+        if !delivery.held.is_empty() {
+            pending
+                .entry(delivery.channel.name.clone())
+                .or_default()
+                .extend(delivery.held.iter().map(|e| e.key.clone()));
+        }
+    }
     if options.dry_run {
         for delivery in &deliveries {
             let channel = delivery.channel;
             report.lines.push(format!(
-                "{} ({}, to {}): {} would be sent",
+                "{} ({}, to {}): {} would be sent{}",
                 channel.name,
                 channel.kind.as_str(),
                 channel::destination(channel),
-                count(delivery.events.len(), "message", "messages")
+                count(delivery.events.len(), "message", "messages"),
+                held_note(delivery)
             ));
             for event in &delivery.events {
                 let message = message::compose(event, &site, &i18n);
-                for (n, line) in message.plain().lines().enumerate() {
+                for (n, line) in channel::preview(channel, event, &message).lines().enumerate() {
                     report
                         .lines
                         .push(format!("  {} {line}", if n == 0 { "-" } else { " " }));
@@ -136,13 +174,17 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(channel::REQUEST_TIMEOUT))
         .http_status_as_error(false)
+        .user_agent(user_agent.as_str())
         .build()
         .into();
+    let mut sms_sent = recent_sms(&previous, options.now);
     for delivery in deliveries.drain(..) {
         let channel = delivery.channel;
         let label = format!("{} ({})", channel.name, channel.kind.as_str());
         if delivery.events.is_empty() {
-            report.lines.push(format!("{label}: nothing to send"));
+            report
+                .lines
+                .push(format!("{label}: nothing to send{}", held_note(&delivery)));
             continue;
         }
         let secrets = match channel::secrets(channel) {
@@ -152,10 +194,11 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
                     "{label}: {} not sent: {why}; kept for the next run",
                     count(delivery.events.len(), "message", "messages")
                 );
-                pending.insert(
-                    channel.name.clone(),
-                    delivery.events.iter().map(|e| e.key.clone()).collect(),
-                );
+                // Beside any SMS held back by the hourly limit.
+                pending
+                    .entry(channel.name.clone())
+                    .or_default()
+                    .extend(delivery.events.iter().map(|e| e.key.clone()));
                 report.lines.push(line.clone());
                 report.failed.push(line);
                 continue;
@@ -166,7 +209,15 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
         for event in &delivery.events {
             let message = message::compose(event, &site, &i18n);
             match channel::send(&agent, channel, &secrets, event, &message) {
-                Ok(()) => sent += 1,
+                Ok(()) => {
+                    sent += 1;
+                    if channel.kind == ChannelType::Sms {
+                        sms_sent
+                            .entry(channel.name.clone())
+                            .or_default()
+                            .insert(event.subject.clone(), options.now);
+                    }
+                }
                 Err(why) => {
                     errors.insert(why);
                     pending
@@ -178,11 +229,14 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
         }
         let failed = delivery.events.len() - sent;
         if failed == 0 {
-            report.lines.push(format!("{label}: {sent} sent"));
+            report
+                .lines
+                .push(format!("{label}: {sent} sent{}", held_note(&delivery)));
         } else {
             let line = format!(
-                "{label}: {sent} sent, {failed} failed ({}); kept for the next run",
-                errors.into_iter().collect::<Vec<_>>().join("; ")
+                "{label}: {sent} sent, {failed} failed ({}); kept for the next run{}",
+                errors.into_iter().collect::<Vec<_>>().join("; "),
+                held_note(&delivery)
             );
             report.lines.push(line.clone());
             report.failed.push(line);
@@ -202,43 +256,91 @@ pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
         .filter(|key| recent.contains(key.as_str()))
         .cloned()
         .chain(fresh.iter().map(|e| e.key.clone()))
-        .chain(passed_over)
         .filter(|key| !key.starts_with("component/"))
         .collect();
     record.components = current_statuses(&site);
     record.pending = pending;
+    record.sms_sent = sms_sent;
     save(options, &record)?;
     Ok(report)
 }
 
-/// The news since `previous`: events not yet told (at most one per incident or window: the
-/// latest, since it says all the earlier ones said), and the component status changes. Also
-/// the keys of the earlier events it supersedes, to be recorded as told.
-fn news(
-    site: &SiteState,
-    previous: &Record,
-    now: DateTime<Utc>,
-    horizon: DateTime<Utc>,
-) -> (Vec<Event>, Vec<String>) {
-    let mut latest: BTreeMap<(EventKind, &str), &Event> = BTreeMap::new();
-    let mut passed_over = Vec::new();
-    for event in &site.events {
-        if event.at < horizon || previous.told.contains(&event.key) {
-            continue;
-        }
-        // Events are oldest first, so a later one replaces an earlier one of its subject.
-        if let Some(earlier) = latest.insert((event.change.kind(), event.subject.as_str()), event) {
-            passed_over.push(earlier.key.clone());
-        }
-    }
-    let mut fresh: Vec<Event> = latest.into_values().cloned().collect();
+/// The news since `previous`: every event not yet told, and the component status changes,
+/// oldest first. Each channel then keeps the latest per incident or window ([`latest_only`]);
+/// all of them are recorded as told.
+fn news(site: &SiteState, previous: &Record, now: DateTime<Utc>, horizon: DateTime<Utc>) -> Vec<Event> {
+    let mut fresh: Vec<Event> = site
+        .events
+        .iter()
+        .filter(|e| e.at >= horizon && !previous.told.contains(&e.key))
+        .cloned()
+        .collect();
     for (id, (_, status)) in &site.components {
         if previous.components.get(id).is_some_and(|told| told != status) {
             fresh.extend(events::component_event(site, id, now));
         }
     }
     fresh.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.key.cmp(&b.key)));
-    (fresh, passed_over)
+    fresh
+}
+
+/// One message per incident or window: the latest event, since it says all the earlier ones
+/// said. A postmortem is a thread of its own (the resolution is still told beside it).
+fn latest_only(mut events: Vec<Event>) -> Vec<Event> {
+    events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.key.cmp(&b.key)));
+    let mut latest: BTreeMap<(EventKind, &str, bool), &Event> = BTreeMap::new();
+    for event in &events {
+        let thread = event.change == Change::IncidentPostmortem;
+        latest.insert((event.change.kind(), event.subject.as_str(), thread), event);
+    }
+    let mut kept: Vec<Event> = latest.into_values().cloned().collect();
+    kept.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.key.cmp(&b.key)));
+    kept
+}
+
+/// Splits an SMS channel's events into those to send now and those held back because the
+/// channel texted about the same incident or window less than an hour ago.
+fn hold_back(
+    channel: &ChannelConfig,
+    events: Vec<Event>,
+    previous: &Record,
+    now: DateTime<Utc>,
+) -> (Vec<Event>, Vec<Event>) {
+    if channel.kind != ChannelType::Sms {
+        return (events, Vec::new());
+    }
+    let sent = previous.sms_sent.get(&channel.name);
+    events.into_iter().partition(|e| {
+        sent.and_then(|s| s.get(&e.subject))
+            .is_none_or(|at| now - *at >= Duration::minutes(SMS_INTERVAL_MINUTES))
+    })
+}
+
+/// The SMS times still inside the hourly limit.
+fn recent_sms(previous: &Record, now: DateTime<Utc>) -> BTreeMap<String, BTreeMap<String, DateTime<Utc>>> {
+    previous
+        .sms_sent
+        .iter()
+        .map(|(channel, subjects)| {
+            let recent = subjects
+                .iter()
+                .filter(|(_, at)| now - **at < Duration::minutes(SMS_INTERVAL_MINUTES))
+                .map(|(s, at)| (s.clone(), *at))
+                .collect::<BTreeMap<_, _>>();
+            (channel.clone(), recent)
+        })
+        .filter(|(_, subjects)| !subjects.is_empty())
+        .collect()
+}
+
+fn held_note(delivery: &Delivery) -> String {
+    match delivery.held.len() {
+        0 => String::new(),
+        n => format!(
+            "; {} held back (one SMS per incident per hour), kept for the next run",
+            count(n, "message", "messages")
+        ),
+    }
 }
 
 /// A record that counts everything `site` shows as told.
@@ -256,6 +358,24 @@ fn baseline(site: &SiteState, horizon: DateTime<Utc>, now: DateTime<Utc>) -> Rec
 
 /// Whether `channel`'s filters let `event` through.
 fn wants(channel: &ChannelConfig, event: &Event) -> bool {
+    // A reminder goes to the channels that asked for one that long ahead.
+    if event.change == Change::MaintenanceReminder
+        && !event
+            .lead
+            .is_some_and(|lead| channel.remind_before.contains(&lead))
+    {
+        return false;
+    }
+    // SMS is kept short, as Statuspage keeps it: an incident opened or resolved, a window
+    // started.
+    if channel.kind == ChannelType::Sms
+        && !matches!(
+            event.change,
+            Change::IncidentNew | Change::IncidentResolved | Change::MaintenanceStarted
+        )
+    {
+        return false;
+    }
     // Component status changes repeat what the incident or window says, so a channel gets
     // them only when it asks for them.
     let kind = event.change.kind();

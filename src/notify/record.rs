@@ -34,8 +34,13 @@ pub struct Record {
     pub told: BTreeSet<String>,
     /// Each component's status as last told.
     pub components: BTreeMap<String, String>,
-    /// Per channel name, the keys of events whose send failed: retried on the next run.
+    /// Per channel name, the keys of events whose send failed (or an SMS held back by the
+    /// hourly limit): retried on the next run.
     pub pending: BTreeMap<String, BTreeSet<String>>,
+    /// Per SMS channel name, per incident or window id, when its last SMS went out: at most
+    /// one an hour. Entries older than an hour are dropped. Absent from records without any.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sms_sent: BTreeMap<String, BTreeMap<String, DateTime<Utc>>>,
 }
 
 impl Record {
@@ -76,8 +81,8 @@ pub enum Previous {
 
 /// Reads the site as last deployed: `previous` is a folder or an http(s) URL of the site. An
 /// error when it cannot be reached, so that a network fault never passes for "no history".
-pub fn load(previous: &str) -> Result<Previous> {
-    let source = Source::new(previous)?;
+pub fn load(previous: &str, user_agent: &str) -> Result<Previous> {
+    let source = Source::new(previous, user_agent)?;
     if let Some(bytes) = source.get(RECORD)? {
         return Record::parse(&bytes, &source.name(RECORD)).map(Previous::Record);
     }
@@ -88,7 +93,7 @@ pub fn load(previous: &str) -> Result<Previous> {
             None => return Ok(Previous::Nothing),
         }
     }
-    events::site_from(&documents, Clock::AsBuilt).map(Previous::Site)
+    events::site_from(&documents, Clock::AsBuilt, &[]).map(Previous::Site)
 }
 
 /// A deployed site to read files from: a folder, or a URL fetched with a timeout.
@@ -98,10 +103,11 @@ enum Source<'a> {
 }
 
 impl<'a> Source<'a> {
-    fn new(previous: &'a str) -> Result<Self> {
+    fn new(previous: &'a str, user_agent: &str) -> Result<Self> {
         if previous.starts_with("http://") || previous.starts_with("https://") {
             let agent = ureq::Agent::config_builder()
                 .timeout_global(Some(FETCH_TIMEOUT))
+                .user_agent(user_agent)
                 .http_status_as_error(false)
                 .build()
                 .into();

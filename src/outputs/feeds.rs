@@ -6,6 +6,11 @@
 //! which never changes when an update is added or `now` moves; its date (RSS `pubDate`, Atom
 //! `updated`) is the last change, so a new update brings it back to the top of a reader.
 //!
+//! `updates/feed.xml` (RSS) and `updates/atom.xml` (Atom) carry one item per update instead:
+//! every update of every incident and window, each with an id of its own that never changes
+//! (the permalink, `#update-` and the update's UTC time), so a reader shows "Identified",
+//! "Monitoring" and "Resolved" as news as they come. See [`update_items`].
+//!
 //! Written with quick-xml's writer rather than the `rss` / `atom_syndication` crates: it is
 //! already in the dependency tree, escapes every text and attribute, and lets the element order
 //! be fixed here, so output is byte-for-byte deterministic.
@@ -22,11 +27,11 @@ use super::published::{
     rfc3339, xml_safe,
 };
 use crate::config::Component;
-use crate::content::{Incident, Severity};
+use crate::content::{Incident, Severity, UpdateStatus};
 use crate::context::BuildContext;
 use crate::error::{Error, Result};
 use crate::markdown::render_markdown;
-use crate::output::OutputFile;
+use crate::output::{OutputFile, UPDATES_ATOM, UPDATES_RSS};
 
 const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 
@@ -86,7 +91,235 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
         let bytes = render_rss(ctx, &feeds, &channel).map_err(|e| Error::io(&channel.path, e))?;
         files.push(OutputFile::new(channel.path, bytes));
     }
+    let items = update_items(ctx);
+    let updates = UpdatesFeed {
+        title: i18n.format1("feed-updates-title", "site", config.title.as_str()),
+        description: i18n.format1("feed-updates-description", "site", config.title.as_str()),
+        items: &items,
+    };
+    for (path, render) in [
+        (UPDATES_RSS, render_updates_rss as UpdatesRenderer),
+        (UPDATES_ATOM, render_updates_atom),
+    ] {
+        files.push(OutputFile::new(
+            path,
+            render(ctx, &updates).map_err(|e| Error::io(path, e))?,
+        ));
+    }
     Ok(files)
+}
+
+type UpdatesRenderer = fn(&BuildContext, &UpdatesFeed) -> io::Result<Vec<u8>>;
+
+struct UpdatesFeed<'a> {
+    title: String,
+    description: String,
+    items: &'a [UpdateItem<'a>],
+}
+
+/// One item of the per-update feeds: an update, or the opening of an incident written
+/// without any update (so none is missing).
+struct UpdateItem<'a> {
+    incident: &'a Incident,
+    at: chrono::DateTime<chrono::Utc>,
+    /// `None` for the opening of an incident without updates.
+    status: Option<UpdateStatus>,
+    text: &'a str,
+    /// Stable and unique: `<permalink>#update-<UTC time>`, `-2`, `-3`... for updates of one
+    /// incident at the same second, `#start` for an opening.
+    id: String,
+}
+
+/// Every update published by `now`, newest first (ties by slug, then file order reversed),
+/// at most `[feeds] limit`.
+fn update_items<'a>(ctx: &BuildContext<'a>) -> Vec<UpdateItem<'a>> {
+    let now = ctx.now();
+    let mut items = Vec::new();
+    for incident in &ctx.site.incidents {
+        let link = permalink(ctx, incident);
+        if incident.updates.is_empty() {
+            if incident.start <= now && !incident.is_maintenance() {
+                items.push(UpdateItem {
+                    incident,
+                    at: incident.start,
+                    status: None,
+                    text: "",
+                    id: format!("{link}#start"),
+                });
+            }
+            continue;
+        }
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for update in &incident.updates {
+            let stamp = update.at.format("%Y%m%dT%H%M%SZ").to_string();
+            let n = seen.entry(stamp.clone()).or_default();
+            *n += 1;
+            let suffix = if *n == 1 { String::new() } else { format!("-{n}") };
+            if update.at > now {
+                continue;
+            }
+            items.push(UpdateItem {
+                incident,
+                at: update.at,
+                status: Some(update.status),
+                text: &update.text,
+                id: format!("{link}#update-{stamp}{suffix}"),
+            });
+        }
+    }
+    items.sort_by(|a, b| {
+        b.at.cmp(&a.at)
+            .then_with(|| a.incident.slug.cmp(&b.incident.slug))
+            .then_with(|| b.id.cmp(&a.id))
+    });
+    items.truncate(ctx.site.config.feed_limit);
+    items
+}
+
+/// "[Resolved] Email unavailable", or the severity for an opening.
+fn update_title(ctx: &BuildContext, item: &UpdateItem) -> String {
+    let label = match item.status {
+        Some(status) => ctx.i18n.update(status),
+        None => ctx.i18n.severity(headline_severity(item.incident)),
+    };
+    ctx.i18n.format(
+        "feed-item-title",
+        &[
+            ("label", label.into()),
+            ("title", item.incident.title.as_str().into()),
+        ],
+    )
+}
+
+/// The update's HTML: its status, time and the incident's severity and components, then its
+/// text.
+fn update_html(ctx: &BuildContext, item: &UpdateItem) -> String {
+    let i18n = &ctx.i18n;
+    let esc = |s: &str| quick_xml::escape::partial_escape(s).into_owned();
+    let kind = if item.incident.is_maintenance() {
+        i18n.text("status-maintenance")
+    } else {
+        i18n.severity(headline_severity(item.incident))
+    };
+    let mut out = format!(
+        "<p><strong>{}</strong> · {}</p>\n<p><time datetime=\"{}\">{}</time></p>\n",
+        esc(kind),
+        i18n.format_html(
+            "affects",
+            &[(
+                "components_html",
+                esc(&component_names(ctx, item.incident).join(", "))
+            )]
+        ),
+        rfc3339(item.at),
+        esc(&format_local(i18n, item.at, ctx.site.config.timezone)),
+    );
+    if !item.text.trim().is_empty() {
+        out.push_str(&format!(
+            "<p>{}</p>\n",
+            esc(item.text.trim()).replace('\n', "<br>")
+        ));
+    }
+    out
+}
+
+fn render_updates_rss(ctx: &BuildContext, feed: &UpdatesFeed) -> io::Result<Vec<u8>> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.create_element("rss")
+        .with_attributes([("version", "2.0"), ("xmlns:atom", ATOM_NS)])
+        .write_inner_content(|w| {
+            w.create_element("channel").write_inner_content(|w| {
+                text(w, "title", &feed.title)?;
+                text(w, "link", &ctx.absolute_url(""))?;
+                text(
+                    w,
+                    "description",
+                    &quick_xml::escape::escape(feed.description.as_str()),
+                )?;
+                text(w, "language", ctx.i18n.tag())?;
+                text(w, "lastBuildDate", &ctx.now().to_rfc2822())?;
+                text(w, "generator", "beacon")?;
+                w.create_element("atom:link")
+                    .with_attributes([
+                        ("href", ctx.absolute_url(UPDATES_RSS).as_str()),
+                        ("rel", "self"),
+                        ("type", "application/rss+xml"),
+                    ])
+                    .write_empty()?;
+                for hub in ctx.site.config.websub_hubs() {
+                    w.create_element("atom:link")
+                        .with_attributes([("href", hub), ("rel", "hub")])
+                        .write_empty()?;
+                }
+                for item in feed.items {
+                    w.create_element("item").write_inner_content(|w| {
+                        text(w, "title", &update_title(ctx, item))?;
+                        text(w, "link", &permalink(ctx, item.incident))?;
+                        w.create_element("guid")
+                            .with_attribute(("isPermaLink", "false"))
+                            .write_text_content(BytesText::new(&xml_safe(&item.id)))?;
+                        text(w, "pubDate", &item.at.to_rfc2822())?;
+                        for name in component_names(ctx, item.incident) {
+                            text(w, "category", &name)?;
+                        }
+                        text(w, "description", &update_html(ctx, item))?;
+                        Ok(())
+                    })?;
+                }
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+    Ok(finish(w))
+}
+
+fn render_updates_atom(ctx: &BuildContext, feed: &UpdatesFeed) -> io::Result<Vec<u8>> {
+    let self_url = ctx.absolute_url(UPDATES_ATOM);
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.create_element("feed")
+        .with_attributes([("xmlns", ATOM_NS), ("xml:lang", ctx.i18n.tag())])
+        .write_inner_content(|w| {
+            text(w, "id", &self_url)?;
+            text(w, "title", &feed.title)?;
+            text(w, "subtitle", &feed.description)?;
+            text(w, "updated", &rfc3339(ctx.now()))?;
+            link(w, "self", "application/atom+xml", &self_url)?;
+            for hub in ctx.site.config.websub_hubs() {
+                w.create_element("link")
+                    .with_attributes([("rel", "hub"), ("href", hub)])
+                    .write_empty()?;
+            }
+            link(w, "alternate", "text/html", &ctx.absolute_url(""))?;
+            w.create_element("author").write_inner_content(|w| {
+                text(w, "name", &ctx.site.config.title)?;
+                text(w, "uri", &ctx.absolute_url(""))?;
+                Ok(())
+            })?;
+            text(w, "generator", "beacon")?;
+            for item in feed.items {
+                w.create_element("entry").write_inner_content(|w| {
+                    text(w, "id", &item.id)?;
+                    text(w, "title", &update_title(ctx, item))?;
+                    text(w, "published", &rfc3339(item.at))?;
+                    text(w, "updated", &rfc3339(item.at))?;
+                    link(w, "alternate", "text/html", &permalink(ctx, item.incident))?;
+                    for id in &item.incident.components {
+                        let label = component_name(ctx, id);
+                        w.create_element("category")
+                            .with_attributes([("term", id.as_str()), ("label", xml_safe(&label).as_ref())])
+                            .write_empty()?;
+                    }
+                    w.create_element("content")
+                        .with_attribute(("type", "html"))
+                        .write_text_content(BytesText::new(&xml_safe(&update_html(ctx, item))))?;
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
+    Ok(finish(w))
 }
 
 /// What every feed of one build shares: the incidents newest change first, sorted once, and

@@ -7,6 +7,11 @@
 //! here: `UID` from the slug (stable for ever), `DTSTAMP` from the window's last change (the same
 //! content and `now` give the same bytes).
 //!
+//! With `remind_before` on any `[[notify]]` channel, each event carries one `VALARM` per
+//! distinct lead (`TRIGGER:-PT24H`, `ACTION:DISPLAY`), so a calendar that honours alarms reminds
+//! as notify does. They are written here as text, not with the crate's `Alarm`, which stamps
+//! every alarm with a random UID and the clock's DTSTAMP.
+//!
 //! RFC 5545 (§3.6) requires at least one component in a calendar. When no window is published,
 //! the calendar carries [`UTC_TIMEZONE`] instead: a component every calendar client must read,
 //! which adds no event (see docs/subscribing.md for what clients accept).
@@ -44,6 +49,8 @@ fn render_calendar(ctx: &BuildContext) -> String {
     // Soonest first; the slug makes the order total.
     windows.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.slug.cmp(&b.slug)));
     let host = host_of(&config.base_url);
+    let leads = crate::notify::reminder_leads(config);
+    let mut alarms = Vec::new();
     let mut events = 0;
     for window in windows {
         let Some(end) = window.end else { continue };
@@ -63,16 +70,69 @@ fn render_calendar(ctx: &BuildContext) -> String {
             .url(&permalink(ctx, window))
             .status(EventStatus::Confirmed);
         calendar.push(event.done());
+        alarms.push(alarm_blocks(ctx, window, &leads));
         events += 1;
     }
     let text = calendar.to_string();
     if events > 0 {
-        return text;
+        if leads.is_empty() {
+            return text;
+        }
+        // The events are written in the order they were pushed: the n-th END:VEVENT closes
+        // the n-th window (a value cannot hold a bare line break, so no text can fake one).
+        const END: &str = "END:VEVENT\r\n";
+        let mut out = String::with_capacity(text.len() + alarms.iter().map(String::len).sum::<usize>());
+        let mut rest = text.as_str();
+        for blocks in &alarms {
+            let Some(at) = rest.find(END) else { break };
+            out.push_str(&rest[..at]);
+            out.push_str(blocks);
+            out.push_str(END);
+            rest = &rest[at + END.len()..];
+        }
+        out.push_str(rest);
+        return out;
     }
     // The crate has no VTIMEZONE type, so the fixed block goes in as text, before the end.
     let end = "END:VCALENDAR\r\n";
     let body = text.strip_suffix(end).unwrap_or(&text);
     format!("{body}{UTC_TIMEZONE}{end}")
+}
+
+/// One `VALARM` per lead, longest first: display "Maintenance starts in 24 hours: <title>".
+fn alarm_blocks(ctx: &BuildContext, window: &Incident, leads: &[chrono::Duration]) -> String {
+    let mut out = String::new();
+    for &lead in leads {
+        let description = ctx.i18n.format(
+            "notify-maintenance-reminder",
+            &[
+                (
+                    "duration",
+                    crate::notify::message::lead_words(&ctx.i18n, lead).into(),
+                ),
+                ("title", window.title.as_str().into()),
+            ],
+        );
+        let line: String = Property::new("DESCRIPTION", clean(&description))
+            .try_into()
+            .unwrap_or_default();
+        out.push_str("BEGIN:VALARM\r\nACTION:DISPLAY\r\n");
+        out.push_str(&line);
+        out.push_str(&format!("TRIGGER:{}\r\nEND:VALARM\r\n", trigger(lead)));
+    }
+    out
+}
+
+/// An RFC 5545 duration before the start: `-P2D`, `-PT24H`, `-PT90M`.
+fn trigger(lead: chrono::Duration) -> String {
+    let minutes = lead.num_minutes();
+    if minutes % (24 * 60) == 0 && minutes >= 48 * 60 {
+        format!("-P{}D", minutes / (24 * 60))
+    } else if minutes % 60 == 0 {
+        format!("-PT{}H", minutes / 60)
+    } else {
+        format!("-PT{minutes}M")
+    }
 }
 
 /// The component of a calendar with no window: UTC as a time zone (RFC 5545 §3.6.5, which
@@ -154,6 +214,14 @@ mod tests {
         assert_eq!(host_of("https://status.example.org/"), "status.example.org");
         assert_eq!(host_of("https://example.github.io/status/"), "example.github.io");
         assert_eq!(host_of("http://127.0.0.1:8000/"), "127.0.0.1");
+    }
+
+    #[test]
+    fn triggers_use_the_largest_whole_unit() {
+        assert_eq!(trigger(chrono::Duration::hours(48)), "-P2D");
+        assert_eq!(trigger(chrono::Duration::hours(24)), "-PT24H");
+        assert_eq!(trigger(chrono::Duration::hours(1)), "-PT1H");
+        assert_eq!(trigger(chrono::Duration::minutes(90)), "-PT90M");
     }
 
     #[test]

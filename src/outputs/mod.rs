@@ -54,7 +54,18 @@ pub const RENDERERS: [Renderer; 6] = [
         scope: Scope::Site,
     },
     Renderer {
-        paths: |ctx| with_components(ctx, &["feed.xml", "atom.xml"], "feed.xml"),
+        paths: |ctx| {
+            with_components(
+                ctx,
+                &[
+                    "feed.xml",
+                    "atom.xml",
+                    crate::output::UPDATES_RSS,
+                    crate::output::UPDATES_ATOM,
+                ],
+                "feed.xml",
+            )
+        },
         render: |ctx, sink| put_all(feeds::render(ctx)?, sink),
         scope: Scope::Edition,
     },

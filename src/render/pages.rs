@@ -281,6 +281,11 @@ fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) 
     }
 }
 
+fn updates_title(ctx: &BuildContext) -> String {
+    ctx.i18n
+        .format1("feed-updates-title", "site", ctx.site.config.title.as_str())
+}
+
 fn page_meta(ctx: &BuildContext, path: &str, title: &str, description: &str, nav_key: &str) -> PageMeta {
     let depth = path.matches('/').count();
     let prefix = ctx.edition_prefix;
@@ -309,6 +314,17 @@ fn page_meta(ctx: &BuildContext, path: &str, title: &str, description: &str, nav
             mime: "application/atom+xml",
             title: format!("{} (Atom)", ctx.site.config.title),
             url: "atom.xml".into(),
+        },
+        // One item per update (see outputs::feeds): for readers that want every step as news.
+        FeedLink {
+            mime: "application/rss+xml",
+            title: format!("{} (RSS)", updates_title(ctx)),
+            url: crate::output::UPDATES_RSS.into(),
+        },
+        FeedLink {
+            mime: "application/atom+xml",
+            title: format!("{} (Atom)", updates_title(ctx)),
+            url: crate::output::UPDATES_ATOM.into(),
         },
     ];
     PageMeta {

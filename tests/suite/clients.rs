@@ -852,3 +852,78 @@ fn no_status_is_claimed_for_a_component_before_its_since_day() {
     }
     assert_eq!(status_everywhere(&site, "chat", "Chat")[4].1, "major_outage");
 }
+
+/// The per-update feeds as a reader sees them: every update of every incident an item of its
+/// own, with an id that stays the same from one build to the next, in RSS and Atom, in every
+/// edition.
+#[test]
+fn per_update_feeds_give_every_update_its_own_stable_item() {
+    let site = TestSite::example();
+    let parse = |path: &str| -> Feed {
+        feed_rs::parser::parse(site.read(path).as_bytes()).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    // The morning of the 2022 outage, after "Monitoring" and before "Resolved".
+    site.build_at("2022-01-27T13:00:00-05:00");
+    let ids_at_one: Vec<String> = parse("public/updates/atom.xml")
+        .entries
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
+    site.build_at("2022-01-27T15:10:00-05:00");
+    for edition in ["public", "public/fr"] {
+        for file in ["updates/feed.xml", "updates/atom.xml"] {
+            let path = format!("{edition}/{file}");
+            let feed = parse(&path);
+            let ids: Vec<&str> = feed.entries.iter().map(|e| e.id.as_str()).collect();
+            let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+            assert_eq!(unique.len(), ids.len(), "{path}: ids repeat: {ids:?}");
+            // The four updates of the 2022 outage, one item each, newest first.
+            let outage: Vec<&feed_rs::model::Entry> = feed
+                .entries
+                .iter()
+                .filter(|e| e.id.contains("/incidents/2022-01-27-mobile-email/#update-"))
+                .collect();
+            assert_eq!(outage.len(), 4, "{path}: {ids:?}");
+            for entry in &outage {
+                assert!(entry.published.or(entry.updated).is_some(), "{path}: no date");
+                assert!(
+                    entry
+                        .links
+                        .iter()
+                        .any(|l| l.href.ends_with("/incidents/2022-01-27-mobile-email/")),
+                    "{path}: {:?}",
+                    entry.links
+                );
+            }
+            let dates: Vec<_> = outage
+                .iter()
+                .map(|e| e.published.or(e.updated).unwrap())
+                .collect();
+            assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{path}: newest first");
+            if edition == "public" {
+                let title = outage[0].title.as_ref().unwrap().content.as_str();
+                assert!(title.starts_with("[Resolved] "), "{path}: {title}");
+            } else {
+                assert!(
+                    outage[0].id.contains("/fr/incidents/"),
+                    "{path}: {}",
+                    outage[0].id
+                );
+            }
+        }
+    }
+    // An item's id does not change when later updates arrive.
+    let ids_later: Vec<String> = parse("public/updates/atom.xml")
+        .entries
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
+    for id in &ids_at_one {
+        assert!(ids_later.contains(id), "{id} vanished or changed: {ids_later:?}");
+    }
+    assert_eq!(
+        ids_later.len(),
+        ids_at_one.len() + 1,
+        "one new item, the resolution"
+    );
+}
