@@ -31,10 +31,12 @@ pub fn deploy_files(host: DeployHost, site_dir: &Path) -> Vec<(String, String)> 
         text.replace("{{version}}", env!("CARGO_PKG_VERSION"))
             .replace("{{repository}}", env!("CARGO_PKG_REPOSITORY"))
     };
+    // One workflow and one hook secret per host, so a second host is added beside the first.
     let rebuild = |host: &str, host_name: &str| {
         fill(SCHEDULED_REBUILD)
             .replace("{{host}}", host)
             .replace("{{host_name}}", host_name)
+            .replace("{{HOST}}", &host.to_ascii_uppercase())
     };
     let mut files = vec![(".beacon/install-beacon.sh".to_string(), fill(INSTALL_SCRIPT))];
     match host {
@@ -43,7 +45,7 @@ pub fn deploy_files(host: DeployHost, site_dir: &Path) -> Vec<(String, String)> 
         DeployHost::Netlify => {
             files.push(("netlify.toml".into(), fill(NETLIFY)));
             files.push((
-                ".github/workflows/scheduled-rebuild.yml".into(),
+                ".github/workflows/rebuild-netlify.yml".into(),
                 rebuild("netlify", "Netlify"),
             ));
         }
@@ -53,7 +55,7 @@ pub fn deploy_files(host: DeployHost, site_dir: &Path) -> Vec<(String, String)> 
                 fill(CLOUDFLARE).replace("{{name}}", &project_name(site_dir)),
             ));
             files.push((
-                ".github/workflows/scheduled-rebuild.yml".into(),
+                ".github/workflows/rebuild-cloudflare.yml".into(),
                 rebuild("cloudflare", "Cloudflare Pages"),
             ));
         }

@@ -23,11 +23,11 @@ fn each_host_gets_its_files_on_a_new_site_that_builds() {
         ("gitlab", &[".gitlab-ci.yml"]),
         (
             "netlify",
-            &["netlify.toml", ".github/workflows/scheduled-rebuild.yml"],
+            &["netlify.toml", ".github/workflows/rebuild-netlify.yml"],
         ),
         (
             "cloudflare",
-            &["wrangler.toml", ".github/workflows/scheduled-rebuild.yml"],
+            &["wrangler.toml", ".github/workflows/rebuild-cloudflare.yml"],
         ),
     ];
     for (host, expected) in cases {
@@ -103,6 +103,42 @@ fn ci_on_an_existing_site_adds_only_the_deploy_files() {
         run.stdout
     );
     assert!(!run.stdout.contains("install-beacon.sh"), "{}", run.stdout);
+}
+
+#[test]
+fn init_adds_a_second_and_a_third_host_and_refuses_only_a_file_it_did_not_write() {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "github"]).code, 0);
+    for (host, file) in [
+        ("netlify", ".github/workflows/rebuild-netlify.yml"),
+        ("cloudflare", ".github/workflows/rebuild-cloudflare.yml"),
+        ("gitlab", ".gitlab-ci.yml"),
+    ] {
+        let run = site.beacon(&["init", "--ci", host]);
+        assert_eq!(run.code, 0, "{host}: {}", run.stderr);
+        assert!(run.stdout.contains(file), "{host}: {}", run.stdout);
+    }
+    // Every host's files are there side by side, and each rebuild workflow names its own hook.
+    assert!(site.path(".github/workflows/publish.yml").is_file());
+    for host in ["NETLIFY", "CLOUDFLARE"] {
+        let name = format!(".github/workflows/rebuild-{}.yml", host.to_ascii_lowercase());
+        assert!(site
+            .read(&name)
+            .contains(&format!("secrets.{host}_DEPLOY_HOOK_URL")));
+    }
+    // Again: everything is there already, nothing is written and nothing refused.
+    let run = site.beacon(&["init", "--ci", "netlify"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("nothing written"), "{}", run.stdout);
+    // A file the user changed is theirs: refused, and named.
+    site.write("netlify.toml", "# mine\n");
+    let before = snapshot(site.root());
+    let run = site.beacon(&["init", "--ci", "netlify"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("already has netlify.toml"), "{}", run.stderr);
+    assert_eq!(snapshot(site.root()), before, "init --ci wrote something");
 }
 
 #[test]
