@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reads every deploy file beacon ships or writes the way its host would:
 #   - actionlint on every GitHub Actions workflow in this repository and every one that
-#     `beacon init --ci` writes;
+#     `beacon init --ci` writes, for each host alone and for all four hosts in one site;
+#   - hadolint on the container image's Dockerfile;
 #   - gitlab-ci-local runs the `pages` job of a fresh `beacon init --ci gitlab` site in the
 #     shell (with this build's beacon on PATH, as the template allows) and must leave
 #     public/index.html;
@@ -21,6 +22,11 @@ now=2026-03-04T12:00:00Z
 for host in github gitlab netlify cloudflare; do
   beacon --quiet init "$work/$host" --ci "$host" --now "$now"
 done
+# One site served by every host at once: init adds each host beside the others.
+beacon --quiet init "$work/all" --ci github --now "$now"
+for host in gitlab netlify cloudflare; do
+  beacon --quiet init "$work/all" --ci "$host"
+done
 
 echo "-- actionlint"
 shopt -s nullglob
@@ -37,6 +43,10 @@ if [ -x "$tools/.venv/bin/actionlint" ]; then
 else
   node "$tools/actionlint.cjs" "${workflows[@]}"
 fi
+
+echo "-- hadolint: the container image's Dockerfile"
+"$tools/.venv/bin/hadolint" Dockerfile
+echo "hadolint: Dockerfile, no problems"
 
 echo "-- gitlab-ci-local: the pages job of a new site"
 site=$work/gitlab

@@ -1,7 +1,8 @@
 //! `beacon init --ci HOST`: the files that build and publish a site from CI. Each host gets a
-//! config or workflow plus `.beacon/install-beacon.sh`, which every template calls to put
-//! `beacon` on PATH (the one already there, else the release binary, else `cargo install`).
-//! The version and the release address come from Cargo.toml, so the files follow releases.
+//! config or workflow plus `.beacon/install-beacon.sh`, which every template runs (GitHub
+//! through the beacon Action) to put `beacon` on PATH: one already there, else the cached
+//! binary, else the release archive, else a build from source. The version, the repository
+//! and the Action's name come from Cargo.toml, so the files follow releases.
 
 use std::path::Path;
 
@@ -30,6 +31,7 @@ pub fn deploy_files(host: DeployHost, site_dir: &Path) -> Vec<(String, String)> 
     let fill = |text: &str| {
         text.replace("{{version}}", env!("CARGO_PKG_VERSION"))
             .replace("{{repository}}", env!("CARGO_PKG_REPOSITORY"))
+            .replace("{{action}}", action_name())
     };
     // One workflow and one hook secret per host, so a second host is added beside the first.
     let rebuild = |host: &str, host_name: &str| {
@@ -61,6 +63,14 @@ pub fn deploy_files(host: DeployHost, site_dir: &Path) -> Vec<(String, String)> 
         }
     }
     files
+}
+
+/// The beacon Action (`action.yml` at the root of the repository): `owner/name` on GitHub.
+fn action_name() -> &'static str {
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    repository
+        .strip_prefix("https://github.com/")
+        .unwrap_or("beacon-status/beacon")
 }
 
 /// A Cloudflare project name from the site's folder: lowercase letters, digits and `-`.
