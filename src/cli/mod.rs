@@ -87,7 +87,7 @@ impl Outcome {
 }
 
 /// After `update` or `resolve` on a multilingual site: where the new update's translations go
-/// (see docs/multilingual.md), one line per language.
+/// (see docs/i18n.md), one line per language.
 fn translation_reminder(cli: &Cli, mut done: Outcome, edited: &crate::authoring::Edited) -> Outcome {
     for path in &edited.translations {
         done.lines.push(format!(
