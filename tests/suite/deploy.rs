@@ -119,6 +119,7 @@ fn init_adds_a_second_and_a_third_host_and_refuses_only_a_file_it_did_not_write(
         let run = site.beacon(&["init", "--ci", host]);
         assert_eq!(run.code, 0, "{host}: {}", run.stderr);
         assert!(run.stdout.contains(file), "{host}: {}", run.stdout);
+        assert!(run.stdout.contains("`mirrors`"), "{host}: {}", run.stdout);
     }
     // Every host's files are there side by side, and each rebuild workflow names its own hook.
     assert!(site.path(".github/workflows/publish.yml").is_file());
