@@ -855,3 +855,134 @@ fn the_actions_install_script_is_the_one_init_writes() {
         action.contains("key: beacon-${{ runner.os }}-${{ runner.arch }}-${{ steps.which.outputs.version }}")
     );
 }
+
+/// The Action's step named `name`: its `run` script and its `env`, as action.yml has them.
+fn action_step(name: &str) -> (String, BTreeMap<String, String>) {
+    let action: serde_norway::Value =
+        serde_norway::from_str(&repo_file("action.yml")).expect("action.yml parses");
+    let steps = action["runs"]["steps"].as_sequence().expect("runs.steps");
+    let step = steps
+        .iter()
+        .find(|s| s["name"].as_str() == Some(name))
+        .unwrap_or_else(|| panic!("no step {name:?}"));
+    let env = step["env"]
+        .as_mapping()
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| {
+                    (
+                        k.as_str().unwrap_or("").to_string(),
+                        v.as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (step["run"].as_str().expect("a run script").to_string(), env)
+}
+
+/// Runs an Action step's script as the runner would (bash, `GITHUB_OUTPUT` and
+/// `GITHUB_ACTION_PATH` set), in `dir`, with this build's beacon on PATH and `env` besides.
+fn run_action_step(name: &str, dir: &Path, home: &Path, env: &[(&str, &str)]) -> (Run, String) {
+    let (script, declared) = action_step(name);
+    for key in declared.keys() {
+        assert!(
+            env.iter().any(|(k, _)| k == key),
+            "{name}: the test does not set {key}"
+        );
+    }
+    let output = home.join("github-output");
+    std::fs::write(&output, "").expect("write");
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_beacon")).parent().expect("bin dir");
+    let run = Command::new("bash")
+        .args(["-e", "-c", &script])
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+        .env("HOME", home)
+        .env("GITHUB_OUTPUT", &output)
+        .env("GITHUB_ACTION_PATH", env!("CARGO_MANIFEST_DIR"))
+        .envs(env.iter().copied())
+        .output()
+        .expect("run bash");
+    (
+        Run::from(run),
+        std::fs::read_to_string(&output).unwrap_or_default(),
+    )
+}
+
+// The Action's steps, run as the runner runs them: which script and version, the install, the
+// check and build, and the probe of the page's copies.
+#[test]
+fn the_action_installs_builds_and_probes() {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "github"]).code, 0);
+    let home = tempfile::tempdir().expect("temp dir");
+    let version = env!("CARGO_PKG_VERSION");
+
+    // The site's own script says the version; a site without one gets the Action's copy.
+    let (run, outputs) = run_action_step(
+        "Which beacon",
+        site.root(),
+        home.path(),
+        &[("ROOT", "."), ("BEACON_VERSION", "")],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        outputs,
+        format!("script=./.beacon/install-beacon.sh\nversion={version}\n")
+    );
+    let bare = tempfile::tempdir().expect("temp dir");
+    let (run, outputs) = run_action_step(
+        "Which beacon",
+        bare.path(),
+        home.path(),
+        &[("ROOT", "."), ("BEACON_VERSION", "v9.9.9")],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        outputs.starts_with(&format!(
+            "script={}/.beacon/install-beacon.sh\n",
+            env!("CARGO_MANIFEST_DIR")
+        )),
+        "{outputs}"
+    );
+    assert!(outputs.ends_with("version=9.9.9\n"), "{outputs}");
+
+    let install = [
+        ("BEACON_VERSION", version),
+        ("BEACON_REPO", ""),
+        ("BEACON_SOURCE", ""),
+        ("SCRIPT", "./.beacon/install-beacon.sh"),
+    ];
+    let (run, _) = run_action_step("Install beacon", site.root(), home.path(), &install);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("using "), "{}", run.stdout);
+
+    let build = [("BASE_URL", "https://mirror.example.net/status/")];
+    let (run, _) = run_action_step("Check and build", site.root(), home.path(), &build);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site
+        .read("public/feed.xml")
+        .contains("https://mirror.example.net/status/"));
+
+    // One copy answers with its status file, the other does not answer: a warning, not a failure.
+    let status = std::fs::read(site.path("public/api/v2/status.json")).expect("status.json");
+    let (url, _server) = serve_release(BTreeMap::from([("/api/v2/status.json".to_string(), status)]));
+    let probe = format!("{url} http://127.0.0.1:9/");
+    let (run, _) = run_action_step("Probe", site.root(), home.path(), &[("PROBE", &probe)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(&format!("{url}/: up, built at ")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("::warning::http://127.0.0.1:9/ did not answer"),
+        "{}",
+        run.stdout
+    );
+}
