@@ -6,7 +6,8 @@
 # releases and sources come from. A CI variable of the same name overrides either:
 #   BEACON_VERSION  the version to install (default 0.1.0)
 #   BEACON_REPO     the repository, or your fork or mirror of it (default https://github.com/beacon-status/beacon)
-#   BEACON_SOURCE   optional: a git URL or a folder to build from instead of the ones below
+#   BEACON_SOURCE   optional: a folder, or a git URL (at the tag v<version>, or at a branch
+#                   given as URL#branch), to build from instead of the ones below
 #   BEACON_CACHE_DIR  where binaries and the source build are kept between runs; the
 #                   templates give it to the CI's cache (default ~/.cache/beacon)
 #   BEACON_BIN_DIR  where the binary is put (default ~/.local/bin; on GitHub Actions it is
@@ -149,6 +150,8 @@ if ! command -v cargo >/dev/null 2>&1; then
 elif [ -n "$source" ]; then
   if [ -d "$source" ]; then
     build "$source" --path "$source" && exit 0
+  elif [ "${source#*#}" != "$source" ]; then
+    build "${source%%#*} (branch ${source#*#})" --git "${source%%#*}" --branch "${source#*#}" beacon-status && exit 0
   else
     build "$source (tag v$version)" --git "$source" --tag "v$version" beacon-status && exit 0
   fi
@@ -163,7 +166,7 @@ fi
   echo "Set one of these as a CI variable (or change the default in .beacon/install-beacon.sh):"
   echo "  BEACON_VERSION  a version that has a release (now $version)"
   echo "  BEACON_REPO     a fork or mirror whose releases hold beacon-v<version>-<target>.tar.gz and its .sha256 (now $repo)"
-  echo "  BEACON_SOURCE   a git URL or a folder to build beacon from with cargo"
+  echo "  BEACON_SOURCE   a git URL (URL#branch for a branch) or a folder to build beacon from with cargo"
   echo "or build in an image with beacon on PATH (the Dockerfile in beacon's repository)."
 } >&2
 exit 1
