@@ -60,6 +60,21 @@ site=$work/gitlab
 test -f "$site/public/index.html" || { echo "the pages job left no public/index.html"; exit 1; }
 echo "gitlab-ci-local: the pages job wrote public/index.html"
 
+echo "-- gitlab-ci-local: the same job with no beacon on PATH, from the cache it keeps"
+# What a scheduled pipeline finds: the binary an earlier run put in .beacon-cache/.
+version=$(bash "$site/.beacon/install-beacon.sh" --print-version)
+rm -rf "$site/public" "$site/.gitlab-ci-local"
+mkdir -p "$site/.beacon-cache/$version" "$work/home"
+cp "$target_dir/release/beacon" "$site/.beacon-cache/$version/beacon"
+(
+  cd "$site"
+  HOME="$work/home" PATH="$(dirname "$(command -v node)"):/usr/bin:/bin" \
+    "$tools/node_modules/.bin/gitlab-ci-local" --force-shell-executor pages | tee "$work/cached.log"
+)
+grep -q "from the cache" "$work/cached.log" || { echo "the pages job did not take the cached beacon"; exit 1; }
+test -f "$site/public/index.html" || { echo "the pages job left no public/index.html"; exit 1; }
+echo "gitlab-ci-local: the pages job installed beacon from its cache and wrote public/index.html"
+
 echo "-- netlify.toml and wrangler.toml: their build commands"
 python3 - "$work" <<'PY'
 import os, pathlib, subprocess, sys, tomllib
