@@ -4,7 +4,8 @@
 #   docker build -t beacon .
 #   docker run --rm -v "$PWD:/site" -w /site beacon beacon build
 # Alpine rather than scratch: CI jobs run their scripts with a shell, and the templates call
-# .beacon/install-beacon.sh with bash, which finds this beacon on PATH and installs nothing.
+# .beacon/install-beacon.sh with bash, which finds this beacon on PATH and installs nothing
+# (curl is there for when a site asks for another version: the script downloads it).
 
 FROM rust:1-alpine AS build
 # Alpine's packages are not pinned: its repositories keep only the current version of each.
@@ -20,7 +21,7 @@ RUN CARGO_PROFILE_RELEASE_DEBUG=0 CARGO_PROFILE_RELEASE_STRIP=true \
 
 FROM alpine:3.22
 # hadolint ignore=DL3018
-RUN apk add --no-cache bash ca-certificates
+RUN apk add --no-cache bash ca-certificates curl
 COPY --from=build /usr/local/bin/beacon /usr/local/bin/beacon
 WORKDIR /site
 CMD ["beacon", "--help"]
