@@ -119,6 +119,7 @@ nav-language = اللغة
 footer-status-as-of = الحالة في { $time_html }.
 footer-time-zone = الأوقات معروضة بتوقيت { $zone }.
 footer-follow = تابع التحديثات:
+footer-mirrors = متاحة أيضًا على:
 
 ## الصفحة الرئيسية
 front-as-of = الحالة في { $time_html }
@@ -205,6 +206,7 @@ stale-days = { $count ->
     [many] آخر تحديث منذ { $count } يومًا؛ قد لا تكون هذه الصفحة محدّثة.
    *[other] آخر تحديث منذ { $count } يوم؛ قد لا تكون هذه الصفحة محدّثة.
 }
+stale-mirrors = جرّب نسخة أخرى: { $mirrors }.
 
 ## الموجزات
 feed-description = الحوادث وأعمال الصيانة في { $site }

@@ -94,6 +94,7 @@ nav-language = Sprache
 footer-status-as-of = Stand: { $time_html }.
 footer-time-zone = Alle Zeiten in der Zeitzone { $zone }.
 footer-follow = Meldungen abonnieren:
+footer-mirrors = Auch erreichbar unter:
 
 ## Startseite
 front-as-of = Stand: { $time_html }
@@ -170,6 +171,7 @@ stale-days = { $count ->
     [one] Zuletzt vor { $count } Tag aktualisiert; diese Seite ist möglicherweise veraltet.
    *[other] Zuletzt vor { $count } Tagen aktualisiert; diese Seite ist möglicherweise veraltet.
 }
+stale-mirrors = Versuchen Sie eine andere Kopie: { $mirrors }.
 
 ## Feeds
 feed-description = Störungen und Wartungen von { $site }

@@ -105,6 +105,8 @@ nav-language = Language
 footer-status-as-of = Status as of { $time_html }.
 footer-time-zone = Times are shown in { $zone } time.
 footer-follow = Follow updates:
+# Before the links to `mirrors` (config.toml): the same site at other addresses.
+footer-mirrors = Also served at:
 
 ## Front page
 front-as-of = As of { $time_html }
@@ -181,6 +183,8 @@ stale-days = { $count ->
     [one] Last updated { $count } day ago; this page may be out of date.
    *[other] Last updated { $count } days ago; this page may be out of date.
 }
+# After the notice, when config.toml lists `mirrors`: their links, e.g. "a.example.net, b.example.org".
+stale-mirrors = Try another copy: { $mirrors }.
 
 ## Feeds (RSS and Atom)
 feed-description = Incidents and maintenance on { $site }

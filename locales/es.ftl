@@ -94,6 +94,7 @@ nav-language = Idioma
 footer-status-as-of = Estado a { $time_html }.
 footer-time-zone = Las horas se muestran en la zona horaria { $zone }.
 footer-follow = Seguir las actualizaciones:
+footer-mirrors = También disponible en:
 
 ## Portada
 front-as-of = Estado a { $time_html }
@@ -170,6 +171,7 @@ stale-days = { $count ->
     [one] Última actualización hace { $count } día; es posible que esta página no esté al día.
    *[other] Última actualización hace { $count } días; es posible que esta página no esté al día.
 }
+stale-mirrors = Pruebe otra copia: { $mirrors }.
 
 ## Canales
 feed-description = Incidentes y mantenimientos de { $site }

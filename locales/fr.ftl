@@ -94,6 +94,7 @@ nav-language = Langue
 footer-status-as-of = État au { $time_html }.
 footer-time-zone = Les heures sont indiquées dans le fuseau { $zone }.
 footer-follow = Suivre les mises à jour :
+footer-mirrors = Aussi disponible sur :
 
 ## Page d’accueil
 front-as-of = État au { $time_html }
@@ -170,6 +171,7 @@ stale-days = { $count ->
     [one] Dernière mise à jour il y a { $count } jour ; cette page n’est peut-être plus à jour.
    *[other] Dernière mise à jour il y a { $count } jours ; cette page n’est peut-être plus à jour.
 }
+stale-mirrors = Essayez une autre copie : { $mirrors }.
 
 ## Flux
 feed-description = Incidents et maintenances de { $site }

@@ -94,6 +94,7 @@ nav-language = Lingua
 footer-status-as-of = Stato al { $time_html }.
 footer-time-zone = Gli orari sono indicati nel fuso { $zone }.
 footer-follow = Segui gli aggiornamenti:
+footer-mirrors = Disponibile anche su:
 
 ## Pagina iniziale
 front-as-of = Stato al { $time_html }
@@ -170,6 +171,7 @@ stale-days = { $count ->
     [one] Ultimo aggiornamento { $count } giorno fa; questa pagina potrebbe non essere aggiornata.
    *[other] Ultimo aggiornamento { $count } giorni fa; questa pagina potrebbe non essere aggiornata.
 }
+stale-mirrors = Prova un’altra copia: { $mirrors }.
 
 ## Feed
 feed-description = Incidenti e manutenzioni di { $site }

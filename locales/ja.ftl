@@ -73,6 +73,7 @@ nav-language = 言語
 footer-status-as-of = { $time_html } 時点の状況です。
 footer-time-zone = 時刻は { $zone } のタイムゾーンで表示しています。
 footer-follow = 更新情報を購読：
+footer-mirrors = ミラー：
 
 ## トップページ
 front-as-of = { $time_html } 時点
@@ -140,6 +141,7 @@ not-found-next = { $status_html }、または{ $history_html }。
 stale-minutes = 最終更新は{ $count }分前です。このページは最新でない可能性があります。
 stale-hours = 最終更新は{ $count }時間前です。このページは最新でない可能性があります。
 stale-days = 最終更新は{ $count }日前です。このページは最新でない可能性があります。
+stale-mirrors = 別のコピーもご覧ください：{ $mirrors }
 
 ## フィード
 feed-description = { $site } の障害とメンテナンス

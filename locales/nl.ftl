@@ -94,6 +94,7 @@ nav-language = Taal
 footer-status-as-of = Status op { $time_html }.
 footer-time-zone = Tijden staan in de tijdzone { $zone }.
 footer-follow = Volg de updates:
+footer-mirrors = Ook beschikbaar op:
 
 ## Startpagina
 front-as-of = Status op { $time_html }
@@ -170,6 +171,7 @@ stale-days = { $count ->
     [one] Laatst bijgewerkt { $count } dag geleden; deze pagina is mogelijk niet actueel.
    *[other] Laatst bijgewerkt { $count } dagen geleden; deze pagina is mogelijk niet actueel.
 }
+stale-mirrors = Probeer een andere kopie: { $mirrors }.
 
 ## Feeds
 feed-description = Storingen en onderhoud van { $site }

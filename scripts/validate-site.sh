@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the example site at two fixed instants, and in every shipped language, and reads each
-# build the way clients do:
+# Builds the example site at two fixed instants, and in every shipped language (with mirrors),
+# and reads each build the way clients do:
 # the Nu Html Checker on every page and stylesheet, feedparser and lxml on feeds and sitemap,
 # a strict JSON parser on the API, and a link checker over every same-site link.
 # The tools are the project's own (.ci/tools/), installed by .ci/tools/install.sh.
@@ -30,6 +30,9 @@ for catalogue in locales/*.ftl; do
   sed -i -e "s/^language = .*/language = \"$code\"/" -e "s/^languages = .*/language = \"$code\"/" \
     "$out/src/$code/config.toml"
   grep -q "^language = \"$code\"" "$out/src/$code/config.toml"
+  # With mirrors, so every language's footer links and stale notice data are checked too.
+  sed -i '1i mirrors = ["https://status.example.net/", "https://example-status.pages.dev/"]' \
+    "$out/src/$code/config.toml"
   find "$out/src/$code/content" -name '*.*.md' -delete
   rm -f "$out/src/$code"/config.*.toml
   "$bin" --root "$out/src/$code" --quiet build --output "$out/lang/$code" --now 2026-11-22T12:00:00-05:00

@@ -1,7 +1,8 @@
 //! `beacon init --ci HOST`: the files that build and publish a site from CI. Each host gets a
-//! config or workflow plus `.beacon/install-beacon.sh`, which every template calls to put
-//! `beacon` on PATH (the one already there, else the release binary, else `cargo install`).
-//! The version and the release address come from Cargo.toml, so the files follow releases.
+//! config or workflow plus `.beacon/install-beacon.sh`, which every template runs (GitHub
+//! through the beacon Action) to put `beacon` on PATH: one already there, else the cached
+//! binary, else the release archive, else a build from source. The version, the repository
+//! and the Action's name come from Cargo.toml, so the files follow releases.
 
 use std::path::Path;
 
@@ -30,11 +31,14 @@ pub fn deploy_files(host: DeployHost, site_dir: &Path) -> Vec<(String, String)> 
     let fill = |text: &str| {
         text.replace("{{version}}", env!("CARGO_PKG_VERSION"))
             .replace("{{repository}}", env!("CARGO_PKG_REPOSITORY"))
+            .replace("{{action}}", action_name())
     };
+    // One workflow and one hook secret per host, so a second host is added beside the first.
     let rebuild = |host: &str, host_name: &str| {
         fill(SCHEDULED_REBUILD)
             .replace("{{host}}", host)
             .replace("{{host_name}}", host_name)
+            .replace("{{HOST}}", &host.to_ascii_uppercase())
     };
     let mut files = vec![(".beacon/install-beacon.sh".to_string(), fill(INSTALL_SCRIPT))];
     match host {
@@ -43,7 +47,7 @@ pub fn deploy_files(host: DeployHost, site_dir: &Path) -> Vec<(String, String)> 
         DeployHost::Netlify => {
             files.push(("netlify.toml".into(), fill(NETLIFY)));
             files.push((
-                ".github/workflows/scheduled-rebuild.yml".into(),
+                ".github/workflows/rebuild-netlify.yml".into(),
                 rebuild("netlify", "Netlify"),
             ));
         }
@@ -53,12 +57,20 @@ pub fn deploy_files(host: DeployHost, site_dir: &Path) -> Vec<(String, String)> 
                 fill(CLOUDFLARE).replace("{{name}}", &project_name(site_dir)),
             ));
             files.push((
-                ".github/workflows/scheduled-rebuild.yml".into(),
+                ".github/workflows/rebuild-cloudflare.yml".into(),
                 rebuild("cloudflare", "Cloudflare Pages"),
             ));
         }
     }
     files
+}
+
+/// The beacon Action (`action.yml` at the root of the repository): `owner/name` on GitHub.
+fn action_name() -> &'static str {
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    repository
+        .strip_prefix("https://github.com/")
+        .unwrap_or("beacon-status/beacon")
 }
 
 /// A Cloudflare project name from the site's folder: lowercase letters, digits and `-`.

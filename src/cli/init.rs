@@ -28,10 +28,24 @@ pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
     if let (Some(host), true) = (args.ci, dir.join("config.toml").is_file()) {
         let done = add_deploy_files(&dir, host)?;
         let written: Vec<String> = done.files.iter().map(|f| f.display().to_string()).collect();
+        // Another host's files already there: the page is served twice, so say how each copy
+        // links to the others.
+        let hosts = [
+            ".github/workflows/publish.yml",
+            ".gitlab-ci.yml",
+            "netlify.toml",
+            "wrangler.toml",
+        ];
+        let served_by = hosts.iter().filter(|f| dir.join(f).is_file()).count();
+        let hint = if served_by > 1 && !written.is_empty() {
+            "; list each host's address in `mirrors` in config.toml, so every copy links to the others"
+        } else {
+            ""
+        };
         return Ok(Outcome::line(if written.is_empty() {
             format!("{} already has the deploy files; nothing written", dir.display())
         } else {
-            format!("added {} to {}", written.join(", "), dir.display())
+            format!("added {} to {}{hint}", written.join(", "), dir.display())
         }));
     }
     // A new site has no time zone yet: a local --now is read in UTC, as config.toml starts.

@@ -33,7 +33,7 @@ pub struct Cli {
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     pub root: PathBuf,
     /// Print only warnings and errors.
-    #[arg(long, global = true, conflicts_with = "verbose")]
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
     /// Print more about what is done.
     #[arg(long, global = true)]
@@ -89,7 +89,7 @@ impl Outcome {
 }
 
 /// After `update` or `resolve` on a multilingual site: where the new update's translations go
-/// (see docs/multilingual.md), one line per language.
+/// (see docs/i18n.md), one line per language.
 fn translation_reminder(cli: &Cli, mut done: Outcome, edited: &crate::authoring::Edited) -> Outcome {
     for path in &edited.translations {
         done.lines.push(format!(

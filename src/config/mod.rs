@@ -41,6 +41,9 @@ pub struct Config {
     /// How old a page may get before its script tells visitors it may be out of date.
     /// Default [`DEFAULT_STALE_AFTER_HOURS`] hours.
     pub stale_after: chrono::Duration,
+    /// Other addresses that serve the same site (a second host), each ending in `/`: every
+    /// page links to them, and the stale notice offers them. Default none.
+    pub mirrors: Vec<String>,
     /// In the order of the file, which is the order of the pages.
     pub components: Vec<Component>,
     /// The `[[notify]]` tables as written, in order; `notify::config::channels` checks them.
@@ -132,6 +135,8 @@ struct ConfigFile {
     #[serde(default)]
     markdown: MarkdownFile,
     stale_after: Option<Spanned<String>>,
+    #[serde(default)]
+    mirrors: Vec<Spanned<String>>,
     #[serde(default)]
     components: Vec<ComponentFile>,
     #[serde(default)]
@@ -311,6 +316,17 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         }),
     };
 
+    let mut mirrors: Vec<String> = Vec::new();
+    for mirror in &file.mirrors {
+        match crate::site_url::parse_base_url(mirror.get_ref()) {
+            Ok(url) if mirrors.contains(&url) => {
+                report(mirror.span(), format!("`mirrors`: `{url}` is listed twice"))
+            }
+            Ok(url) => mirrors.push(url),
+            Err(e) => report(mirror.span(), format!("`mirrors`: {e}")),
+        }
+    }
+
     let mut weights = Weights::default();
     if let Some(w) = &file.uptime.weights {
         let given = w.get_ref();
@@ -391,6 +407,7 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         feed_limit,
         unsafe_html: file.markdown.unsafe_html,
         stale_after,
+        mirrors,
         components,
         notify: file.notify,
         source: source.into(),

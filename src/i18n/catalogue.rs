@@ -458,6 +458,7 @@ mod tests {
                     "start",
                     "end",
                     "url",
+                    "mirrors",
                 ] {
                     args.set(name, "x");
                 }

@@ -309,15 +309,23 @@ impl I18n {
 
     /// The stale notice's sentences for stale.js: for each unit, one template per CLDR plural
     /// category of the language, `{n}` standing for the number. JSON, for a data attribute.
+    /// `mirrors` is the sentence that offers the site's other addresses, `{mirrors}` standing
+    /// for their links.
     pub fn stale_messages(&self) -> String {
-        self.catalogue.plural_templates(
+        let json = self.catalogue.plural_templates(
             &self.language,
             &[
                 ("minutes", "stale-minutes"),
                 ("hours", "stale-hours"),
                 ("days", "stale-days"),
             ],
-        )
+        );
+        let mut value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        if let Some(map) = value.as_object_mut() {
+            let offer = self.format1("stale-mirrors", "mirrors", "{mirrors}");
+            map.insert("mirrors".into(), offer.into());
+        }
+        value.to_string()
     }
 }
 

@@ -179,7 +179,7 @@ fn site_from_config(config: &ConfigFile, warnings: &mut Vec<Warning>) -> (Site, 
         if key == "languages" {
             warn(
                 key,
-                "`languages`: the importer reads only the default language (add translations as slug.<code>.md, see docs/multilingual.md)".into(),
+                "`languages`: the importer reads only the default language (add translations as slug.<code>.md, see docs/i18n.md)".into(),
             );
         } else if key == "googleAnalytics" {
             warn(

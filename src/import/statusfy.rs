@@ -45,7 +45,7 @@ pub fn read(src: &Path) -> Result<Read> {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let why = if settings.other_locales.contains(&folder) {
-                format!("translation (locale `{folder}`) not imported: the importer reads the default locale `{}` only (add translations as slug.<code>.md, see docs/multilingual.md)", settings.default_locale)
+                format!("translation (locale `{folder}`) not imported: the importer reads the default locale `{}` only (add translations as slug.<code>.md, see docs/i18n.md)", settings.default_locale)
             } else {
                 "Statusfy reads incidents only from the top of the content folder (and locale folders); not imported".into()
             };
@@ -337,7 +337,7 @@ fn settings(src: &Path, config: &ConfigFile, warnings: &mut Vec<Warning>) -> Res
     for code in &other_locales {
         warn(
             "locales",
-            format!("locale `{code}`: the importer reads only `{default_locale}` (add translations as slug.<code>.md, see docs/multilingual.md)"),
+            format!("locale `{code}`: the importer reads only `{default_locale}` (add translations as slug.<code>.md, see docs/i18n.md)"),
         );
     }
 

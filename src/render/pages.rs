@@ -53,6 +53,20 @@ struct SiteView<'a> {
     /// `stale_messages` escaped for an attribute value, once per build rather than by every
     /// page (`data-messages="{{ site.stale_messages_html | safe }}"`).
     stale_messages_html: String,
+    /// `mirrors` from config.toml but the address this copy is built for, each at this
+    /// edition's home: the footer links to them and the stale notice offers them.
+    mirrors: Vec<MirrorLink>,
+    /// The mirrors' URLs separated by spaces, for the stale notice's `data-mirrors`.
+    mirror_urls: String,
+}
+
+/// Another address serving the same site.
+#[derive(Serialize)]
+struct MirrorLink {
+    /// This edition's home there: `https://status.example.net/fr/`.
+    url: String,
+    /// What a reader sees: the host and any subpath, `status.example.net`, `you.github.io/status`.
+    name: String,
 }
 
 #[derive(Serialize)]
@@ -263,6 +277,24 @@ fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) 
         url: format!("{}/", p.slug),
     }));
     let stale_messages = ctx.i18n.stale_messages();
+    let mirrors: Vec<MirrorLink> = config
+        .mirrors
+        .iter()
+        .filter(|m| **m != config.base_url)
+        .map(|m| MirrorLink {
+            url: format!("{m}{}", ctx.edition_prefix),
+            name: m
+                .split_once("://")
+                .map_or(m.as_str(), |(_, rest)| rest)
+                .trim_end_matches('/')
+                .to_string(),
+        })
+        .collect();
+    let mirror_urls = mirrors
+        .iter()
+        .map(|m| m.url.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     SiteView {
         title: &config.title,
         description: &config.description,
@@ -278,6 +310,8 @@ fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) 
         stale_after_seconds: config.stale_after.num_seconds(),
         stale_messages_html: crate::escape::escape_html(&stale_messages).into_owned(),
         stale_messages,
+        mirrors,
+        mirror_urls,
     }
 }
 

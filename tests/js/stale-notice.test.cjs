@@ -46,9 +46,19 @@ function noticeOf(html) {
   const element = {
     hidden: "hidden" in attrs,
     textContent: "",
+    links: [],
     getAttribute: (name) => (name in attrs ? attrs[name] : null),
+    appendChild(node) {
+      if (node.tagName === "A") this.links.push(node);
+      this.textContent += node.textContent;
+    },
   };
-  return { element, document: { getElementById: (id) => (id === "stale-notice" ? element : null) } };
+  const document = {
+    getElementById: (id) => (id === "stale-notice" ? element : null),
+    createTextNode: (text) => ({ textContent: text }),
+    createElement: (tag) => ({ tagName: tag.toUpperCase(), href: "", textContent: "" }),
+  };
+  return { element, document };
 }
 
 function open(publicDir, page, hoursAfterBuild) {
@@ -98,4 +108,36 @@ test("the notice speaks the site's language, with its plural forms", () => {
   assert.match(open(ar, "index.html", 2.5).textContent, /ساعتين/);
   assert.match(open(ar, "index.html", 7.5).textContent, /7 ساعات/);
   assert.match(open(ar, "index.html", 24 * 13).textContent, /13 يومًا/);
+});
+
+test("with mirrors, the notice offers them as links, in the page's language", () => {
+  const mirrors = 'mirrors = ["https://status.example.net/", "https://example-status.pages.dev"]\n';
+  const site = buildSite(mirrors + 'stale_after = "30m"\n');
+  const notice = open(site, "index.html", 7.5);
+  assert.equal(
+    notice.textContent,
+    "Last updated 7 hours ago; this page may be out of date. " +
+      "Try another copy: status.example.net or example-status.pages.dev."
+  );
+  assert.deepEqual(
+    notice.links.map((a) => [a.href, a.textContent]),
+    [
+      ["https://status.example.net/", "status.example.net"],
+      ["https://example-status.pages.dev/", "example-status.pages.dev"],
+    ]
+  );
+  // The French edition offers the French edition of each mirror, in French.
+  const fr = open(site, "fr/index.html", 7.5);
+  assert.match(fr.textContent, /Essayez une autre copie\u00a0: status\.example\.net\/fr ou example-status\.pages\.dev\/fr\.$/);
+  assert.equal(fr.links[0].href, "https://status.example.net/fr/");
+  // A fresh page offers nothing; and the copy built for a mirror's own address leaves it out.
+  assert.equal(open(site, "index.html", 0.1).hidden, true);
+  const own = buildSite(mirrors + 'base_url = "https://status.example.net/"\nstale_after = "30m"\n');
+  assert.deepEqual(open(own, "index.html", 7.5).links.map((a) => a.href), ["https://example-status.pages.dev/"]);
+});
+
+test("without mirrors, the notice offers none", () => {
+  const notice = open(buildSite(""), "index.html", 7.5);
+  assert.equal(notice.links.length, 0);
+  assert.doesNotMatch(notice.textContent, /another copy/);
 });

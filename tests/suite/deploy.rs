@@ -23,11 +23,11 @@ fn each_host_gets_its_files_on_a_new_site_that_builds() {
         ("gitlab", &[".gitlab-ci.yml"]),
         (
             "netlify",
-            &["netlify.toml", ".github/workflows/scheduled-rebuild.yml"],
+            &["netlify.toml", ".github/workflows/rebuild-netlify.yml"],
         ),
         (
             "cloudflare",
-            &["wrangler.toml", ".github/workflows/scheduled-rebuild.yml"],
+            &["wrangler.toml", ".github/workflows/rebuild-cloudflare.yml"],
         ),
     ];
     for (host, expected) in cases {
@@ -67,7 +67,7 @@ fn github_workflow_runs_on_push_schedule_and_by_hand_and_deploys_pages() {
         "concurrency:",
         "actions/upload-pages-artifact@",
         "actions/deploy-pages@",
-        "bash .beacon/install-beacon.sh",
+        "uses: beacon-status/beacon@v",
         "--base-url \"${{ steps.pages.outputs.base_url }}/\"",
     ] {
         assert!(workflow.contains(needle), "publish.yml lacks {needle}");
@@ -103,6 +103,43 @@ fn ci_on_an_existing_site_adds_only_the_deploy_files() {
         run.stdout
     );
     assert!(!run.stdout.contains("install-beacon.sh"), "{}", run.stdout);
+}
+
+#[test]
+fn init_adds_a_second_and_a_third_host_and_refuses_only_a_file_it_did_not_write() {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "github"]).code, 0);
+    for (host, file) in [
+        ("netlify", ".github/workflows/rebuild-netlify.yml"),
+        ("cloudflare", ".github/workflows/rebuild-cloudflare.yml"),
+        ("gitlab", ".gitlab-ci.yml"),
+    ] {
+        let run = site.beacon(&["init", "--ci", host]);
+        assert_eq!(run.code, 0, "{host}: {}", run.stderr);
+        assert!(run.stdout.contains(file), "{host}: {}", run.stdout);
+        assert!(run.stdout.contains("`mirrors`"), "{host}: {}", run.stdout);
+    }
+    // Every host's files are there side by side, and each rebuild workflow names its own hook.
+    assert!(site.path(".github/workflows/publish.yml").is_file());
+    for host in ["NETLIFY", "CLOUDFLARE"] {
+        let name = format!(".github/workflows/rebuild-{}.yml", host.to_ascii_lowercase());
+        assert!(site
+            .read(&name)
+            .contains(&format!("secrets.{host}_DEPLOY_HOOK_URL")));
+    }
+    // Again: everything is there already, nothing is written and nothing refused.
+    let run = site.beacon(&["init", "--ci", "netlify"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("nothing written"), "{}", run.stdout);
+    // A file the user changed is theirs: refused, and named.
+    site.write("netlify.toml", "# mine\n");
+    let before = snapshot(site.root());
+    let run = site.beacon(&["init", "--ci", "netlify"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("already has netlify.toml"), "{}", run.stderr);
+    assert_eq!(snapshot(site.root()), before, "init --ci wrote something");
 }
 
 #[test]
@@ -223,19 +260,144 @@ fn serve_release(files: BTreeMap<String, Vec<u8>>) -> (String, std::sync::Arc<ti
     (url, server)
 }
 
-/// Runs the install script with no beacon on PATH and no cargo, against a fake release.
+/// Runs the install script with no beacon on PATH and no cargo, against a fake release; the
+/// cache is `cache` beside `bin_dir`.
 fn install_from(site: &TestSite, repo: &str, bin_dir: &Path) -> Run {
+    install_with(site, repo, bin_dir, "/usr/bin:/bin", &[])
+}
+
+fn install_with(site: &TestSite, repo: &str, bin_dir: &Path, path: &str, env: &[(&str, &str)]) -> Run {
+    let cache = bin_dir.parent().expect("a parent").join("cache");
     let output = Command::new("bash")
         .arg(site.path(".beacon/install-beacon.sh"))
-        .env("PATH", "/usr/bin:/bin")
+        .env("PATH", path)
         .env("HOME", site.root())
         .env("BEACON_REPO", repo)
         .env("BEACON_VERSION", "9.9.9")
         .env("BEACON_BIN_DIR", bin_dir)
+        .env("BEACON_CACHE_DIR", cache)
+        .env_remove("BEACON_SOURCE")
         .env_remove("GITHUB_PATH")
+        .env_remove("CARGO_TARGET_DIR")
+        .envs(env.iter().copied())
         .output()
         .expect("run bash");
     Run::from(output)
+}
+
+/// A stand-in `beacon` that says it is version `version`.
+fn fake_beacon(path: &Path, version: &str) {
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+    std::fs::write(path, format!("#!/bin/sh\necho beacon {version}\n")).expect("write");
+    let chmod = Command::new("chmod").arg("+x").arg(path).status();
+    assert!(chmod.expect("run chmod").success());
+}
+
+/// A site with the install script, and a loopback address where nothing listens.
+fn site_for_install() -> (TestSite, &'static str) {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "gitlab"]).code, 0);
+    (site, "http://127.0.0.1:9/nothing-here")
+}
+
+#[test]
+fn install_script_takes_the_cached_binary_of_its_version_and_no_other() {
+    let (site, nowhere) = site_for_install();
+    let bin_dir = site.path("ci/bin");
+    fake_beacon(&site.path("ci/cache/9.9.9/beacon"), "9.9.9");
+    let run = install_from(&site, nowhere, &bin_dir);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("installed beacon 9.9.9 from the cache"),
+        "{}",
+        run.stdout
+    );
+    let version = Command::new(bin_dir.join("beacon")).arg("--version").output();
+    assert_eq!(
+        String::from_utf8_lossy(&version.expect("run it").stdout),
+        "beacon 9.9.9\n"
+    );
+    // A cached binary that is not the version asked for is not taken.
+    fake_beacon(&site.path("other/cache/9.9.9/beacon"), "9.9.8");
+    let run = install_from(&site, nowhere, &site.path("other/bin"));
+    assert_ne!(run.code, 0, "{}", run.stdout);
+    assert!(!site.path("other/bin/beacon").exists());
+}
+
+#[test]
+fn install_script_builds_from_source_once_and_caches_the_binary() {
+    // A tiny crate stands in for beacon's source: what matters is the cargo install, the
+    // version check and the cache, not compiling beacon itself.
+    let (site, nowhere) = site_for_install();
+    let source = site.path("fake-source");
+    site.write(
+        "fake-source/Cargo.toml",
+        "[package]\nname = \"beacon-status\"\nversion = \"9.9.9\"\nedition = \"2021\"\n\n\
+         [[bin]]\nname = \"beacon\"\npath = \"main.rs\"\n",
+    );
+    site.write(
+        "fake-source/Cargo.lock",
+        "version = 4\n\n[[package]]\nname = \"beacon-status\"\nversion = \"9.9.9\"\n",
+    );
+    site.write(
+        "fake-source/main.rs",
+        "fn main() { println!(\"beacon 9.9.9\"); }\n",
+    );
+    // The cargo and rustc this test runs under, and nothing from the user's cargo home.
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let toolchain = Path::new(&cargo)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let path = format!("{}:/usr/bin:/bin", toolchain.display());
+    let cargo_home = site.path("cargo-home");
+    let env = [
+        ("BEACON_SOURCE", source.to_str().expect("utf-8")),
+        ("CARGO_HOME", cargo_home.to_str().expect("utf-8")),
+    ];
+    let bin_dir = site.path("ci/bin");
+    let run = install_with(&site, nowhere, &bin_dir, &path, &env);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("built from"), "{}", run.stdout);
+    assert!(
+        site.path("ci/cache/9.9.9/beacon").is_file(),
+        "the binary was not cached"
+    );
+    assert!(site.path("ci/cache/target").is_dir(), "the build was not cached");
+    // The next run (a scheduled one) takes the cached binary: no compiler needed.
+    std::fs::remove_file(bin_dir.join("beacon")).expect("remove");
+    let run = install_with(&site, nowhere, &bin_dir, "/usr/bin:/bin", &env);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("from the cache"), "{}", run.stdout);
+}
+
+#[test]
+fn install_script_with_no_source_fails_with_one_message_naming_each_and_what_to_set() {
+    let (site, nowhere) = site_for_install();
+    let run = install_from(&site, nowhere, &site.path("ci/bin"));
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let tried = [
+        "error: could not install beacon 9.9.9. Tried, in order:",
+        "  - beacon on PATH: none",
+        "  - the cache: no beacon 9.9.9 in ",
+        "  - the release archive http://127.0.0.1:9/nothing-here/releases/download/v9.9.9/beacon-v9.9.9-",
+        "  - a build from source: no cargo on PATH",
+        "  BEACON_VERSION ",
+        "  BEACON_REPO ",
+        "  BEACON_SOURCE ",
+    ];
+    for line in tried {
+        assert!(run.stderr.contains(line), "no {line:?} in:\n{}", run.stderr);
+    }
+    // One message: nothing else on stderr (curl's own errors are folded into its line).
+    assert!(
+        run.stderr.starts_with("error: could not install"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.path("ci/bin/beacon").exists());
 }
 
 #[test]
@@ -291,6 +453,7 @@ fn install_script_installs_the_release_binary_only_when_its_checksum_matches() {
         }
         let (repo, _server) = serve_release(files);
         let bin_dir = site.path(if checksum_ok { "good/bin" } else { "bad/bin" });
+        let cache = bin_dir.parent().expect("a parent").join("cache/9.9.9/beacon");
         let run = install_from(&site, &repo, &bin_dir);
         let installed = bin_dir.join("beacon");
         assert_eq!(
@@ -303,10 +466,11 @@ fn install_script_installs_the_release_binary_only_when_its_checksum_matches() {
         if expect_installed {
             assert_eq!(run.code, 0, "{}", run.stderr);
             assert!(
-                run.stdout.contains("installed the prebuilt beacon v9.9.9"),
+                run.stdout.contains("from the release archive, checksum verified"),
                 "{}",
                 run.stdout
             );
+            assert!(cache.is_file(), "the release binary was not cached");
             let version = Command::new(&installed)
                 .arg("--version")
                 .output()
@@ -315,11 +479,8 @@ fn install_script_installs_the_release_binary_only_when_its_checksum_matches() {
         } else {
             // No cargo on PATH here, so the fallback fails too: the run must fail, loudly.
             assert_ne!(run.code, 0, "a binary with a wrong checksum was accepted");
-            assert!(
-                run.stdout.contains("building with cargo install"),
-                "{}",
-                run.stdout
-            );
+            assert!(run.stderr.contains("its SHA-256 is"), "{}", run.stderr);
+            assert!(!cache.exists(), "a binary with a wrong checksum was cached");
         }
     }
 }
@@ -447,12 +608,15 @@ fn gitlab_pages_job_notifies_in_its_resource_group_and_tolerates_failed_sends() 
     assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "gitlab"]).code, 0);
     let ci = site.read(".gitlab-ci.yml");
     assert!(ci.contains("\n  resource_group: pages\n"), "{ci}");
-    // Secrets live in the project's CI/CD variables; the file sets only the beacon version.
+    // Secrets live in the project's CI/CD variables; the file sets only the image and the
+    // cache folder. The version is said once, in .beacon/install-beacon.sh.
     let variables = block_after(&ci, "  variables:");
     assert_eq!(
         variables.trim(),
-        format!("BEACON_VERSION: \"{}\"", env!("CARGO_PKG_VERSION"))
+        "BEACON_IMAGE: rust:1\nBEACON_CACHE_DIR: .beacon-cache"
     );
+    assert!(ci.contains("\n  image: ${BEACON_IMAGE}\n"), "{ci}");
+    assert!(block_after(&ci, "  cache:").contains("- .beacon-cache/"), "{ci}");
     let script = block_after(&ci, "  script:");
     let build = script.find("- beacon build").expect("build line");
     let notify = script.find("beacon notify").expect("notify line");
@@ -521,6 +685,303 @@ fn netlify_production_build_notifies_and_previews_do_not() {
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(
         run.stdout.contains("the next build retries them"),
+        "{}",
+        run.stdout
+    );
+}
+
+fn repo_file(path: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The lowest major version of each action docs/deploying.md names, from its table of
+/// `| `owner/name` | `vN` |` rows.
+fn action_versions_in_the_docs() -> BTreeMap<String, u32> {
+    let guide = repo_file("docs/deploying.md");
+    let section = guide
+        .split_once("## Action versions")
+        .expect("docs/deploying.md has an Action versions section")
+        .1;
+    section
+        .lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(|c| c.trim().trim_matches('`')).collect();
+            let major = cells.get(2)?.strip_prefix('v')?.parse().ok()?;
+            Some((cells.get(1)?.to_string(), major))
+        })
+        .collect()
+}
+
+/// Every `uses: owner/name@vN` in `text`.
+fn uses(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter_map(|l| l.trim().trim_start_matches("- ").strip_prefix("uses: "))
+        .filter_map(|u| u.split_once('@'))
+        .map(|(name, version)| (name.to_string(), version.trim().to_string()))
+        .collect()
+}
+
+// Templates, this repository's workflows and its Action use each action at the major version
+// the deploy guide names, or a later one; an action the guide does not name fails too.
+#[test]
+fn every_action_is_pinned_at_least_at_the_version_the_docs_name() {
+    let documented = action_versions_in_the_docs();
+    assert!(documented.len() >= 5, "{documented:?}");
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "github"]).code, 0);
+    let mut files = vec![
+        (
+            "publish.yml".to_string(),
+            site.read(".github/workflows/publish.yml"),
+        ),
+        ("action.yml".to_string(), repo_file("action.yml")),
+    ];
+    for entry in
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows")).expect("workflows")
+    {
+        let path = entry.expect("entry").path();
+        files.push((
+            path.display().to_string(),
+            std::fs::read_to_string(&path).expect("read"),
+        ));
+    }
+    let mut checked = 0;
+    for (file, text) in files {
+        for (name, version) in uses(&text) {
+            if name == "beacon-status/beacon" {
+                assert_eq!(version, format!("v{}", env!("CARGO_PKG_VERSION")), "{file}");
+                continue;
+            }
+            let Some(&minimum) = documented.get(&name) else {
+                panic!("{file}: {name} is not in docs/deploying.md's Action versions");
+            };
+            let major: u32 = version
+                .strip_prefix('v')
+                .and_then(|v| v.split('.').next())
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("{file}: {name}@{version} is not pinned to a major version"));
+            assert!(
+                major >= minimum,
+                "{file}: {name}@{version} is below v{minimum}, the version the docs name"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 7, "only {checked} actions found");
+}
+
+/// The archive file name a script builds, with its variables named `{version}` and `{target}`.
+fn archive_name(text: &str, start: &str) -> String {
+    let at = text.find(start).unwrap_or_else(|| panic!("no {start:?}"));
+    let name: String = text[at..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '"')
+        .collect();
+    name.replace("$version", "{version}")
+        .replace("$TARGET", "{target}")
+        .replace("$target", "{target}")
+}
+
+// The release workflow makes the archives the install step downloads: the same names, a
+// `.sha256` beside each, `beacon` at the top of the archive, a build for every target the
+// install step maps a machine to, and the tag `v<version>` in the download path.
+#[test]
+fn release_workflow_and_install_step_agree_on_the_archives() {
+    let release = repo_file(".github/workflows/release.yml");
+    let install = repo_file("src/authoring/deploy_templates/install-beacon.sh");
+    let released = archive_name(&release, "beacon-v$version-") + ".tar.gz";
+    let downloaded = archive_name(&install, "beacon-v$version-");
+    assert_eq!(released, "beacon-v{version}-{target}.tar.gz");
+    assert_eq!(downloaded, released);
+    assert!(release.contains("name=\"beacon-v$version-$TARGET\""), "{release}");
+    assert!(release.contains("archive=\"$name.tar.gz\""));
+    assert!(release.contains("tar -czf \"../../../dist/$archive\" beacon README.md"));
+    assert!(release.contains("sha256sum \"$archive\" >\"$archive.sha256\""));
+    assert!(
+        release.contains("\"$GITHUB_REF_NAME\" != \"v$version\""),
+        "tags are v<version>"
+    );
+    assert!(install.contains("$repo/releases/download/v$version/$archive"));
+    assert!(install.contains("\"$url.sha256\""));
+    assert!(install.contains("tar -xzf \"$work/$archive\" -C \"$work/release\" beacon"));
+    let targets: Vec<&str> = install
+        .lines()
+        .filter_map(|l| {
+            l.split_once(") target=")
+                .map(|(_, t)| t.trim_end_matches(" ;;").trim())
+        })
+        .filter(|t| !t.starts_with('"'))
+        .collect();
+    assert!(targets.len() >= 4, "{targets:?}");
+    for target in targets {
+        assert!(
+            release.contains(&format!("target: {target},")),
+            "the install step expects {target}, which the release does not build"
+        );
+    }
+    // cargo-binstall reads the same names from Cargo.toml.
+    let manifest = repo_file("Cargo.toml");
+    assert!(manifest.contains(
+        "pkg-url = \"{ repo }/releases/download/v{ version }/beacon-v{ version }-{ target }{ archive-suffix }\""
+    ));
+}
+
+// The Action runs a site's own .beacon/install-beacon.sh, else this repository's copy, which
+// must be the one `beacon init` writes (the repository root is itself a site).
+#[test]
+fn the_actions_install_script_is_the_one_init_writes() {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "github"]).code, 0);
+    let written = site.read(".beacon/install-beacon.sh");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(".beacon/install-beacon.sh");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, &written).expect("write");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == written,
+        ".beacon/install-beacon.sh is not what `beacon init` writes; regenerate with \
+         UPDATE_DOCS=1 cargo test --test suite deploy::"
+    );
+    let action = repo_file("action.yml");
+    assert!(action.contains("$GITHUB_ACTION_PATH/.beacon/install-beacon.sh"));
+    assert!(
+        action.contains("key: beacon-${{ runner.os }}-${{ runner.arch }}-${{ steps.which.outputs.version }}")
+    );
+}
+
+/// The Action's step named `name`: its `run` script and its `env`, as action.yml has them.
+fn action_step(name: &str) -> (String, BTreeMap<String, String>) {
+    let action: serde_norway::Value =
+        serde_norway::from_str(&repo_file("action.yml")).expect("action.yml parses");
+    let steps = action["runs"]["steps"].as_sequence().expect("runs.steps");
+    let step = steps
+        .iter()
+        .find(|s| s["name"].as_str() == Some(name))
+        .unwrap_or_else(|| panic!("no step {name:?}"));
+    let env = step["env"]
+        .as_mapping()
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| {
+                    (
+                        k.as_str().unwrap_or("").to_string(),
+                        v.as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (step["run"].as_str().expect("a run script").to_string(), env)
+}
+
+/// Runs an Action step's script as the runner would (bash, `GITHUB_OUTPUT` and
+/// `GITHUB_ACTION_PATH` set), in `dir`, with this build's beacon on PATH and `env` besides.
+fn run_action_step(name: &str, dir: &Path, home: &Path, env: &[(&str, &str)]) -> (Run, String) {
+    let (script, declared) = action_step(name);
+    for key in declared.keys() {
+        assert!(
+            env.iter().any(|(k, _)| k == key),
+            "{name}: the test does not set {key}"
+        );
+    }
+    let output = home.join("github-output");
+    std::fs::write(&output, "").expect("write");
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_beacon")).parent().expect("bin dir");
+    let run = Command::new("bash")
+        .args(["-e", "-c", &script])
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+        .env("HOME", home)
+        .env("GITHUB_OUTPUT", &output)
+        .env("GITHUB_ACTION_PATH", env!("CARGO_MANIFEST_DIR"))
+        .envs(env.iter().copied())
+        .output()
+        .expect("run bash");
+    (
+        Run::from(run),
+        std::fs::read_to_string(&output).unwrap_or_default(),
+    )
+}
+
+// The Action's steps, run as the runner runs them: which script and version, the install, the
+// check and build, and the probe of the page's copies.
+#[test]
+fn the_action_installs_builds_and_probes() {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", "github"]).code, 0);
+    let home = tempfile::tempdir().expect("temp dir");
+    let version = env!("CARGO_PKG_VERSION");
+
+    // The site's own script says the version; a site without one gets the Action's copy.
+    let (run, outputs) = run_action_step(
+        "Which beacon",
+        site.root(),
+        home.path(),
+        &[("ROOT", "."), ("BEACON_VERSION", "")],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        outputs,
+        format!("script=./.beacon/install-beacon.sh\nversion={version}\n")
+    );
+    let bare = tempfile::tempdir().expect("temp dir");
+    let (run, outputs) = run_action_step(
+        "Which beacon",
+        bare.path(),
+        home.path(),
+        &[("ROOT", "."), ("BEACON_VERSION", "v9.9.9")],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        outputs.starts_with(&format!(
+            "script={}/.beacon/install-beacon.sh\n",
+            env!("CARGO_MANIFEST_DIR")
+        )),
+        "{outputs}"
+    );
+    assert!(outputs.ends_with("version=9.9.9\n"), "{outputs}");
+
+    let install = [
+        ("BEACON_VERSION", version),
+        ("BEACON_REPO", ""),
+        ("BEACON_SOURCE", ""),
+        ("SCRIPT", "./.beacon/install-beacon.sh"),
+    ];
+    let (run, _) = run_action_step("Install beacon", site.root(), home.path(), &install);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("using "), "{}", run.stdout);
+
+    let build = [("BASE_URL", "https://mirror.example.net/status/")];
+    let (run, _) = run_action_step("Check and build", site.root(), home.path(), &build);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site
+        .read("public/feed.xml")
+        .contains("https://mirror.example.net/status/"));
+
+    // One copy answers with its status file, the other does not answer: a warning, not a failure.
+    let status = std::fs::read(site.path("public/api/v2/status.json")).expect("status.json");
+    let (url, _server) = serve_release(BTreeMap::from([("/api/v2/status.json".to_string(), status)]));
+    let probe = format!("{url} http://127.0.0.1:9/");
+    let (run, _) = run_action_step("Probe", site.root(), home.path(), &[("PROBE", &probe)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(&format!("{url}/: up, built at ")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("::warning::http://127.0.0.1:9/ did not answer"),
         "{}",
         run.stdout
     );

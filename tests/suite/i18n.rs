@@ -671,3 +671,98 @@ fn override_files_no_language_reads_are_reported_not_silently_ignored() {
     let run = site.build_at(INSTANTS[0]);
     assert!(!run.stderr.contains("skipped"), "{}", run.stderr);
 }
+
+// `mirrors`: every page of every language links to the other copies, labelled in the page's
+// language, and hands them to the stale notice; the copy built for a mirror leaves itself out.
+#[test]
+fn mirror_links_are_in_every_page_in_every_language() {
+    let mirrors = "mirrors = [\"https://status.example.net\", \"https://example-status.pages.dev/\"]\n";
+    for code in LANGUAGES {
+        let site = example_in(code, None);
+        site.write("config.toml", format!("{mirrors}{}", site.read("config.toml")));
+        site.build_at(INSTANTS[0]);
+        let label = catalogue(code)
+            .lines()
+            .find_map(|l| l.strip_prefix("footer-mirrors = "))
+            .expect("footer-mirrors in the catalogue")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for page in ["index.html", "history/index.html", "404.html"] {
+            let doc = html(&site, page);
+            let footer = select(&doc, "footer .mirrors");
+            assert_eq!(footer.len(), 1, "{code} {page}: no mirror links");
+            assert!(
+                text_of(footer[0]).starts_with(&label),
+                "{code} {page}: {}",
+                text_of(footer[0])
+            );
+            let links: Vec<(String, String)> = select(&doc, "footer .mirrors a")
+                .into_iter()
+                .map(|a| (a.value().attr("href").unwrap_or("").to_string(), text_of(a)))
+                .collect();
+            assert_eq!(
+                links,
+                [
+                    ("https://status.example.net/".into(), "status.example.net".into()),
+                    (
+                        "https://example-status.pages.dev/".into(),
+                        "example-status.pages.dev".into()
+                    ),
+                ],
+                "{code} {page}"
+            );
+            let notice = select(&doc, "#stale-notice")[0];
+            assert_eq!(
+                notice.value().attr("data-mirrors"),
+                Some("https://status.example.net/ https://example-status.pages.dev/"),
+                "{code} {page}"
+            );
+            let messages: serde_json::Value =
+                serde_json::from_str(notice.value().attr("data-messages").unwrap_or("")).expect("JSON");
+            let offer = messages["mirrors"].as_str().unwrap_or("");
+            assert!(offer.contains("{mirrors}"), "{code}: {offer}");
+        }
+    }
+    // Built for one of its mirrors' addresses, the page links only to the others.
+    let site = example_in("en", None);
+    site.write("config.toml", format!("{mirrors}{}", site.read("config.toml")));
+    let run = site.beacon(&[
+        "build",
+        "--now",
+        INSTANTS[0],
+        "--base-url",
+        "https://status.example.net/",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = html(&site, "index.html");
+    let links = select(&doc, "footer .mirrors a");
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        links[0].value().attr("href"),
+        Some("https://example-status.pages.dev/")
+    );
+}
+
+#[test]
+fn mirrors_must_be_urls_and_listed_once() {
+    let site = example_in("en", None);
+    let config = site.read("config.toml");
+    site.write(
+        "config.toml",
+        format!("mirrors = [\"ftp://x.example\", \"https://a.example\", \"https://a.example/\"]\n{config}"),
+    );
+    let run = site.beacon(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`mirrors`: `ftp://x.example` is a `ftp:` URL"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("`https://a.example/` is listed twice"),
+        "{}",
+        run.stderr
+    );
+}

@@ -683,6 +683,13 @@ fn build_reports_its_stages_when_verbose_and_nothing_when_quiet() {
         .map(|l| l.split(' ').next().unwrap_or(""))
         .collect();
     assert_eq!(stages, ["loaded", "rendered", "wrote"], "{}", run.stderr);
-    let run = site.beacon(&["build", "--quiet", "--now", "2026-11-22T12:00:00Z"]);
-    assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (0, "", ""));
+    // `-q` is `--quiet`, before or after the command.
+    for quiet in [&["build", "--quiet"][..], &["build", "-q"], &["-q", "build"]] {
+        let run = site.beacon(&[quiet, &["--now", "2026-11-22T12:00:00Z"]].concat());
+        assert_eq!(
+            (run.code, run.stdout.as_str(), run.stderr.as_str()),
+            (0, "", ""),
+            "{quiet:?}"
+        );
+    }
 }

@@ -1,8 +1,9 @@
 // The stale notice. Every page carries, hidden, the instant it was built, the site's
 // `stale_after` and the notice's sentences in the site's language; when a visitor opens a page
 // older than that (its scheduled rebuild has stopped), this shows "Last updated N hours ago;
-// this page may be out of date." Without JavaScript nothing changes: the footer still says
-// when the page was built.
+// this page may be out of date.", and, when the site lists `mirrors` (other addresses serving
+// the same site), "Try another copy: <a>…</a> or <a>…</a>." Without JavaScript nothing changes:
+// the footer still says when the page was built, and links to the mirrors.
 (function () {
   "use strict";
 
@@ -49,19 +50,72 @@
     }
   }
 
+  /** The other addresses a page lists in `data-mirrors` (space-separated URLs), with the name
+   *  a reader sees: the URL without its scheme and final slash. */
+  function mirrorsOf(notice) {
+    return (notice.getAttribute("data-mirrors") || "")
+      .split(" ")
+      .filter(Boolean)
+      .map(function (url) {
+        return { url: url, name: url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/$/, "") };
+      });
+  }
+
+  /** The names as a list in the page's language ("a or b"), as parts: {mirror} or {text}. */
+  function listParts(lang, mirrors) {
+    try {
+      var format = new Intl.ListFormat(lang, { type: "disjunction" });
+      var i = 0;
+      return format.formatToParts(mirrors.map(function (m) { return m.name; })).map(function (part) {
+        return part.type === "element" ? { mirror: mirrors[i++] } : { text: part.value };
+      });
+    } catch (e) {
+      var parts = [];
+      mirrors.forEach(function (m, j) {
+        if (j > 0) parts.push({ text: ", " });
+        parts.push({ mirror: m });
+      });
+      return parts;
+    }
+  }
+
+  /** Appends the sentence that offers the mirrors, each a link, to the shown notice. */
+  function offerMirrors(doc, notice, messages, mirrors) {
+    var offer = messages.mirrors || "Try another copy: {mirrors}.";
+    var at = offer.indexOf("{mirrors}");
+    if (at < 0) return;
+    var parts = [{ text: " " + offer.slice(0, at) }]
+      .concat(listParts(messages.lang, mirrors))
+      .concat([{ text: offer.slice(at + "{mirrors}".length) }]);
+    parts.forEach(function (part) {
+      if (part.text !== undefined) {
+        notice.appendChild(doc.createTextNode(part.text));
+      } else {
+        var link = doc.createElement("a");
+        link.href = part.mirror.url;
+        link.textContent = part.mirror.name;
+        notice.appendChild(link);
+      }
+    });
+  }
+
   /** Fills and reveals the notice in `doc` if the page is stale at `nowMs`; returns the text. */
   function showIfStale(doc, nowMs) {
     var notice = doc.getElementById("stale-notice");
     if (!notice) return null;
+    var messages = messagesOf(notice);
     var message = staleMessage(
       Date.parse(notice.getAttribute("data-built-at")),
       nowMs,
       Number(notice.getAttribute("data-stale-after")),
-      messagesOf(notice)
+      messages
     );
     if (message) {
       notice.textContent = message;
+      var mirrors = mirrorsOf(notice);
+      if (mirrors.length) offerMirrors(doc, notice, messages, mirrors);
       notice.hidden = false;
+      return notice.textContent;
     }
     return message;
   }
