@@ -1,14 +1,16 @@
 //! Unknown keys, every one of them. serde's `deny_unknown_fields` stops at the first unknown
-//! key of a file, so a file with three typos took three runs to fix. Here the TOML is walked
-//! once (with toml_edit, which keeps spans) against the keys each table accepts, and every key
-//! that is not one of them becomes its own diagnostic. The accepted keys are read from the
-//! serde types themselves ([`fields_of`]), so this list can never drift from what parses.
+//! key of a file, so a file with three typos took three runs to fix. Here each file is parsed
+//! once, into toml's spanned tree; the tree is walked against the keys each table accepts, every
+//! key that is not one of them becomes its own diagnostic and is taken out, and serde reads what
+//! is left, from the same tree, so what else is wrong is reported in the same run. The accepted
+//! keys are read from the serde types themselves ([`fields_of`]), so this list can never drift
+//! from what parses.
 
 use std::ops::Range;
 use std::path::Path;
 
 use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
-use toml_edit::{Item, Table, Value};
+use toml::de::{DeTable, DeValue};
 
 use crate::error::{with_suggestion, Diagnostic};
 
@@ -18,12 +20,9 @@ use crate::error::{with_suggestion, Diagnostic};
 /// `#[serde(deny_unknown_fields)]` struct (see [`parse_all_keys`]).
 pub type Schema = &'static [(&'static str, fn() -> &'static [&'static str])];
 
-/// Deserializes `toml` (found at byte `offset` of `file_text`) into `T`, reporting every
-/// unknown key and, besides them, the first other problem serde meets.
-///
-/// Every table the schema lists is a `deny_unknown_fields` struct, so a file serde reads
-/// without error has no unknown key: the TOML is parsed once, and walked for unknown keys only
-/// when serde fails (then the walk finds them all, and what else is wrong).
+/// Deserializes `toml` (found at byte `offset` of `file_text`) into `T` in one pass of the
+/// TOML parser, reporting every unknown key and, besides them, the first other problem serde
+/// meets.
 pub fn parse_all_keys<T: DeserializeOwned>(
     path: &Path,
     file_text: &str,
@@ -31,28 +30,13 @@ pub fn parse_all_keys<T: DeserializeOwned>(
     toml: &str,
     schema: Schema,
 ) -> Result<T, Vec<Diagnostic>> {
-    let first = match toml::from_str(toml) {
-        Ok(value) => return Ok(value),
-        Err(e) => e,
-    };
-    let Ok(doc) = toml_edit::Document::parse(toml) else {
-        // Not TOML: the parser's own error says where.
-        return Err(vec![toml_diagnostic(path, file_text, offset, &first)]);
-    };
+    let diagnostic = |error: &toml::de::Error| toml_diagnostic(path, file_text, offset, error);
+    let mut root = DeTable::parse(toml).map_err(|e| vec![diagnostic(&e)])?;
     let mut found = Vec::new();
-    walk_table(toml, doc.as_table(), "", schema, &mut found);
+    strip_table(root.get_mut(), "", schema, &mut found);
+    let parsed = T::deserialize(toml::de::Deserializer::from(root));
     if found.is_empty() {
-        return Err(vec![toml_diagnostic(path, file_text, offset, &first)]);
-    }
-    // serde stops at the first unknown key; to find what else is wrong, parse again with every
-    // unknown key's line blanked out (spaces, so every offset stays where it was).
-    let mut blanked = toml.to_string();
-    let mut all_blanked = true;
-    for unknown in &found {
-        match &unknown.line {
-            Some(line) => blanked.replace_range(line.clone(), &" ".repeat(line.len())),
-            None => all_blanked = false,
-        }
+        return parsed.map_err(|e| vec![diagnostic(&e)]);
     }
     let mut problems: Vec<Diagnostic> = found
         .into_iter()
@@ -72,10 +56,8 @@ pub fn parse_all_keys<T: DeserializeOwned>(
             Diagnostic::at(path, file_text, offset + span.start..offset + span.end, message)
         })
         .collect();
-    if all_blanked {
-        if let Err(e) = toml::from_str::<T>(&blanked) {
-            problems.push(toml_diagnostic(path, file_text, offset, &e));
-        }
+    if let Err(e) = parsed {
+        problems.push(diagnostic(&e));
     }
     problems.sort_by_key(|d| (d.line, d.column));
     problems.dedup_by_key(|d| (d.line, d.column));
@@ -89,26 +71,12 @@ pub fn toml_diagnostic(path: &Path, file_text: &str, offset: usize, error: &toml
     Diagnostic::at(path, file_text, offset + span.start..offset + span.end, message)
 }
 
-/// An unknown key: where it is written, its name, what its table accepts, and the bytes of its
-/// line when the whole `key = value` sits alone on that line (so it can be blanked out).
+/// An unknown key: where it is written, its name, and what its table accepts.
 struct Unknown {
     span: Range<usize>,
     key: String,
     known: &'static [&'static str],
-    line: Option<Range<usize>>,
 }
-
-/// The line holding `span`, without its line ending, if `value` ends on it too.
-fn own_line(toml: &str, span: &Range<usize>, value: Option<Range<usize>>) -> Option<Range<usize>> {
-    let start = toml[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = toml[span.start..]
-        .find('\n')
-        .map_or(toml.len(), |i| span.start + i);
-    let value = value?;
-    (value.end <= end && toml[start..span.start].trim().is_empty()).then_some(start..end)
-}
-
-type Found = Vec<Unknown>;
 
 fn known_at(schema: Schema, at: &str) -> Option<&'static [&'static str]> {
     schema
@@ -137,55 +105,37 @@ fn child(at: &str, key: &str) -> String {
     }
 }
 
-fn walk_table(toml: &str, table: &Table, at: &str, schema: Schema, found: &mut Found) {
-    let known = known_at(schema, at);
-    for (key, item) in table.iter() {
-        if let Some(known) = known {
-            if !known.contains(&key) {
-                let span = table.key(key).and_then(|k| k.span()).unwrap_or(0..0);
-                // Only a plain value can be blanked with its line; a sub-table spans many.
-                let value = item.as_value().and_then(Value::span);
-                let line = own_line(toml, &span, value);
-                found.push(Unknown {
-                    span,
-                    key: key.to_string(),
-                    known,
-                    line,
-                });
-                continue;
-            }
+/// Takes every key the schema does not accept out of `table` (the table at path `at`) and the
+/// tables below it, recording each.
+fn strip_table(table: &mut DeTable, at: &str, schema: Schema, found: &mut Vec<Unknown>) {
+    if let Some(known) = known_at(schema, at) {
+        let unknown: Vec<(String, Range<usize>)> = table
+            .iter()
+            .filter(|(key, _)| !known.contains(&key.get_ref().as_ref()))
+            .map(|(key, _)| (key.get_ref().to_string(), key.span()))
+            .collect();
+        for (key, span) in unknown {
+            table.remove(key.as_str());
+            found.push(Unknown { span, key, known });
         }
-        let at = child(at, key);
-        match item {
-            Item::Table(t) => walk_table(toml, t, &at, schema, found),
-            Item::ArrayOfTables(list) => list.iter().for_each(|t| walk_table(toml, t, &at, schema, found)),
-            Item::Value(v) => walk_value(v, &at, schema, found),
-            Item::None => {}
+    }
+    for (key, value) in table.iter_mut() {
+        if matches!(value.get_ref(), DeValue::Table(_) | DeValue::Array(_)) {
+            strip_value(value.get_mut(), &child(at, key.get_ref()), schema, found);
         }
     }
 }
 
-fn walk_value(value: &Value, at: &str, schema: Schema, found: &mut Found) {
+/// [`strip_table`] for a value: a table, or each table of an array (array indices are not
+/// part of a schema path).
+fn strip_value(value: &mut DeValue, at: &str, schema: Schema, found: &mut Vec<Unknown>) {
     match value {
-        Value::InlineTable(table) => {
-            let known = known_at(schema, at);
-            for (key, v) in table.iter() {
-                if let Some(known) = known {
-                    if !known.contains(&key) {
-                        let span = table.key(key).and_then(|k| k.span()).unwrap_or(0..0);
-                        found.push(Unknown {
-                            span,
-                            key: key.to_string(),
-                            known,
-                            line: None,
-                        });
-                        continue;
-                    }
-                }
-                walk_value(v, &child(at, key), schema, found);
+        DeValue::Table(table) => strip_table(table, at, schema, found),
+        DeValue::Array(items) => {
+            for item in items.iter_mut() {
+                strip_value(item.get_mut(), at, schema, found);
             }
         }
-        Value::Array(list) => list.iter().for_each(|v| walk_value(v, at, schema, found)),
         _ => {}
     }
 }
