@@ -207,6 +207,7 @@ impl Preview {
                 base_url: Some(self.url.clone()),
                 drafts: self.drafts,
                 live_reload: true,
+                latency: Default::default(),
             },
         )
     }
