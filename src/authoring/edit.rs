@@ -188,7 +188,7 @@ fn edit(
     })?;
     let unmarked = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
     // The same parser and the same diagnostics as `beacon check`.
-    let incident = parse_incident(&shown, unmarked, &config).map_err(Error::Content)?;
+    let incident = parse_incident(&shown, unmarked, config).map_err(Error::Content)?;
 
     let file = TextFile::from_text(&raw);
     let split = split_front_matter(&file.text)
@@ -206,7 +206,7 @@ fn edit(
     let edited = format!("{}{}{}", &file.text[..start], doc, &file.text[end..]);
     let out = file.restore(&edited);
     // Never write a file `check` would refuse, whatever the edit did.
-    if let Err(problems) = parse_incident(&shown, out.strip_prefix('\u{feff}').unwrap_or(&out), &config) {
+    if let Err(problems) = parse_incident(&shown, out.strip_prefix('\u{feff}').unwrap_or(&out), config) {
         let all = problems
             .iter()
             .map(|d| d.to_string())

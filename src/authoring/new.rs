@@ -61,7 +61,7 @@ const MAX_SLUG_WORDS_LEN: usize = 60;
 pub fn new_incident(root: &Path, config: &Config, new: &NewIncident) -> Result<Created> {
     let tz = config.timezone;
     check_title(&new.title)?;
-    check_components(&config, &new.components)?;
+    check_components(config, &new.components)?;
     let date = match &new.date {
         Some(text) => {
             time::from_text(text, tz, Bound::Start).map_err(|m| Error::Usage(format!("--date: {m}")))?
@@ -90,14 +90,14 @@ pub fn new_incident(root: &Path, config: &Config, new: &NewIncident) -> Result<C
         return Err(Error::Usage("the update text is empty".into()));
     }
     front.extend(update_lines(tz, first_update, UpdateStatus::Investigating, text));
-    write_new(root, &config, &new.title, Kind::Incident, date, &front)
+    write_new(root, config, &new.title, Kind::Incident, date, &front)
 }
 
 /// Writes a new maintenance file under `content/incidents/<year>/`.
 pub fn new_maintenance(root: &Path, config: &Config, new: &NewMaintenance) -> Result<Created> {
     let tz = config.timezone;
     check_title(&new.title)?;
-    check_components(&config, &new.components)?;
+    check_components(config, &new.components)?;
     let start =
         time::from_text(&new.start, tz, Bound::Start).map_err(|m| Error::Usage(format!("--start: {m}")))?;
     let end = time::from_text(&new.end, tz, Bound::End).map_err(|m| Error::Usage(format!("--end: {m}")))?;
@@ -125,7 +125,7 @@ pub fn new_maintenance(root: &Path, config: &Config, new: &NewMaintenance) -> Re
         UpdateStatus::Scheduled,
         "This maintenance is scheduled.",
     ));
-    write_new(root, &config, &new.title, Kind::Maintenance, start, &front)
+    write_new(root, config, &new.title, Kind::Maintenance, start, &front)
 }
 
 /// Reads a severity as written in front matter (`notice`, `degraded`, `partial`, `major`).

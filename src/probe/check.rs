@@ -146,7 +146,12 @@ fn millis(since: Instant) -> u32 {
     u32::try_from(since.elapsed().as_millis()).unwrap_or(u32::MAX)
 }
 
-fn http(probe: &ProbeConfig, root: &Path, now: DateTime<Utc>, result: &mut ProbeResult) -> Result<(), Verdict> {
+fn http(
+    probe: &ProbeConfig,
+    root: &Path,
+    now: DateTime<Utc>,
+    result: &mut ProbeResult,
+) -> Result<(), Verdict> {
     let roots = match &probe.ca_file {
         Some(file) => Some(read_ca_file(&root.join(file)).map_err(Verdict::Down)?),
         None => None,
@@ -172,19 +177,18 @@ fn http(probe: &ProbeConfig, root: &Path, now: DateTime<Utc>, result: &mut Probe
     }
     for (name, variable) in &probe.headers_env {
         // Never quoted in the evidence: only the variable's name is.
-        let value = std::env::var(variable)
-            .map_err(|_| Verdict::Down(format!("environment variable {variable} (for header {name}) is not set")))?;
+        let value = std::env::var(variable).map_err(|_| {
+            Verdict::Down(format!(
+                "environment variable {variable} (for header {name}) is not set"
+            ))
+        })?;
         request = request.header(name, value);
     }
     let started = Instant::now();
     let mut response = request.call().map_err(|e| Verdict::Down(e.to_string()))?;
     let status = response.status().as_u16();
     result.status = Some(status);
-    let body = response
-        .body_mut()
-        .with_config()
-        .limit(MAX_BODY)
-        .read_to_vec();
+    let body = response.body_mut().with_config().limit(MAX_BODY).read_to_vec();
     result.latency_ms = Some(millis(started));
     let body = body.map_err(|e| Verdict::Down(format!("cannot read the body: {e}")))?;
     let expected = if probe.expect_status.is_empty() {
@@ -230,9 +234,17 @@ fn read_ca_file(path: &Path) -> Result<Vec<Vec<u8>>, String> {
 
 /// Days from `now` until the certificate the server presents expires, read from a TLS
 /// handshake verified against the same roots as the request (the Mozilla roots, or `ca_file`).
-fn certificate_days(probe: &ProbeConfig, roots: Option<&[Vec<u8>]>, now: DateTime<Utc>) -> Result<i64, String> {
+fn certificate_days(
+    probe: &ProbeConfig,
+    roots: Option<&[Vec<u8>]>,
+    now: DateTime<Utc>,
+) -> Result<i64, String> {
     let url = url::Url::parse(&probe.target).map_err(|e| e.to_string())?;
-    let host = url.host_str().ok_or("the URL names no host")?.trim_matches(['[', ']']).to_string();
+    let host = url
+        .host_str()
+        .ok_or("the URL names no host")?
+        .trim_matches(['[', ']'])
+        .to_string();
     let port = url.port_or_known_default().unwrap_or(443);
     let mut store = rustls::RootCertStore::empty();
     match roots {
@@ -255,8 +267,12 @@ fn certificate_days(probe: &ProbeConfig, roots: Option<&[Vec<u8>]>, now: DateTim
     let mut connection =
         rustls::ClientConnection::new(Arc::new(config), name).map_err(|e| format!("TLS: {e}"))?;
     let mut socket = connect(&format!("{host}:{port}"), probe.timeout)?.0;
-    socket.set_read_timeout(Some(probe.timeout)).map_err(|e| e.to_string())?;
-    socket.set_write_timeout(Some(probe.timeout)).map_err(|e| e.to_string())?;
+    socket
+        .set_read_timeout(Some(probe.timeout))
+        .map_err(|e| e.to_string())?;
+    socket
+        .set_write_timeout(Some(probe.timeout))
+        .map_err(|e| e.to_string())?;
     let deadline = Instant::now() + probe.timeout;
     while connection.is_handshaking() {
         if Instant::now() > deadline {

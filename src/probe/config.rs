@@ -105,7 +105,10 @@ pub fn probes(config: &Config) -> Result<Vec<ProbeConfig>, Vec<Diagnostic>> {
                 }
             }
         }
-        if probes[..i].iter().any(|p| p.component == probes[i].component && p.label() == probes[i].label()) {
+        if probes[..i]
+            .iter()
+            .any(|p| p.component == probes[i].component && p.label() == probes[i].label())
+        {
             report(
                 table.span(),
                 format!("component `{}` has this probe twice", probes[i].component),
@@ -140,13 +143,41 @@ fn check_table(
     let http = matches!(kind, ProbeType::Http | ProbeType::Https);
     let given: [(&str, Option<Range<usize>>, bool); 11] = [
         ("url", file.url.as_ref().map(Spanned::span), http),
-        ("address", file.address.as_ref().map(Spanned::span), kind == ProbeType::Tcp),
-        ("name", file.name.as_ref().map(Spanned::span), kind == ProbeType::Dns),
-        ("expect_address", file.expect_address.as_ref().map(Spanned::span), kind == ProbeType::Dns),
-        ("expect_status", file.expect_status.as_ref().map(Spanned::span), http),
-        ("body_contains", file.body_contains.as_ref().map(Spanned::span), http),
-        ("cert_expiry_days", file.cert_expiry_days.as_ref().map(Spanned::span), kind == ProbeType::Https),
-        ("ca_file", file.ca_file.as_ref().map(Spanned::span), kind == ProbeType::Https),
+        (
+            "address",
+            file.address.as_ref().map(Spanned::span),
+            kind == ProbeType::Tcp,
+        ),
+        (
+            "name",
+            file.name.as_ref().map(Spanned::span),
+            kind == ProbeType::Dns,
+        ),
+        (
+            "expect_address",
+            file.expect_address.as_ref().map(Spanned::span),
+            kind == ProbeType::Dns,
+        ),
+        (
+            "expect_status",
+            file.expect_status.as_ref().map(Spanned::span),
+            http,
+        ),
+        (
+            "body_contains",
+            file.body_contains.as_ref().map(Spanned::span),
+            http,
+        ),
+        (
+            "cert_expiry_days",
+            file.cert_expiry_days.as_ref().map(Spanned::span),
+            kind == ProbeType::Https,
+        ),
+        (
+            "ca_file",
+            file.ca_file.as_ref().map(Spanned::span),
+            kind == ProbeType::Https,
+        ),
         ("headers", file.headers.as_ref().map(Spanned::span), http),
         ("headers_env", file.headers_env.as_ref().map(Spanned::span), http),
         ("degraded_ms", None, true),
@@ -207,10 +238,7 @@ fn check_table(
             if (min..=max).contains(&n) {
                 Some(n)
             } else {
-                report(
-                    v.span(),
-                    format!("`{key}` must be {min} to {max}, found {n}"),
-                );
+                report(v.span(), format!("`{key}` must be {min} to {max}, found {n}"));
                 None
             }
         })
@@ -330,7 +358,11 @@ fn check_target(kind: ProbeType, value: &str) -> Result<(), String> {
             )),
         },
         ProbeType::Dns => {
-            if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '/') {
+            if value.is_empty()
+                || value
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || c == '/')
+            {
                 Err(format!("`{value}` is not a host name"))
             } else {
                 Ok(())
@@ -362,10 +394,14 @@ mod tests {
     use crate::config::parse_config;
     use crate::error::Diagnostic;
 
-    const SITE: &str = "title = \"T\"\nbase_url = \"https://s.example.org\"\n[[components]]\nid = \"api\"\nname = \"API\"\n";
+    const SITE: &str =
+        "title = \"T\"\nbase_url = \"https://s.example.org\"\n[[components]]\nid = \"api\"\nname = \"API\"\n";
 
     fn checked(probe: &str) -> Result<Vec<ProbeConfig>, Vec<Diagnostic>> {
-        probes(&parse_config(Path::new("config.toml"), &format!("{SITE}{probe}"))?)
+        probes(&parse_config(
+            Path::new("config.toml"),
+            &format!("{SITE}{probe}"),
+        )?)
     }
 
     fn problems(probe: &str) -> Vec<String> {
@@ -380,10 +416,9 @@ mod tests {
 
     #[test]
     fn a_good_probe_passes_with_its_defaults() {
-        let probes = checked(
-            "[[probe]]\ncomponent = \"api\"\ntype = \"https\"\nurl = \"https://api.example.org/\"\n",
-        )
-        .unwrap();
+        let probes =
+            checked("[[probe]]\ncomponent = \"api\"\ntype = \"https\"\nurl = \"https://api.example.org/\"\n")
+                .unwrap();
         assert_eq!(probes[0].fail_after, 2);
         assert_eq!(probes[0].recover_after, 2);
         assert_eq!(probes[0].label(), "https https://api.example.org/");
@@ -395,10 +430,21 @@ mod tests {
             "[[probe]]\ncomponent = \"apl\"\ntype = \"tcp\"\nurl = \"https://x/\"\nfail_after = 0\nheaders_env = { Authorization = \"secret value\" }\n",
         );
         assert!(found[0].contains("did you mean `api`?"), "{found:?}");
-        assert!(found.iter().any(|f| f.starts_with("9:7 `url` does not apply")), "{found:?}");
+        assert!(
+            found.iter().any(|f| f.starts_with("9:7 `url` does not apply")),
+            "{found:?}"
+        );
         assert!(found.iter().any(|f| f.contains("needs `address`")), "{found:?}");
-        assert!(found.iter().any(|f| f.contains("`fail_after` must be 1")), "{found:?}");
-        assert!(found.iter().any(|f| f.contains("NAME of an environment variable")), "{found:?}");
+        assert!(
+            found.iter().any(|f| f.contains("`fail_after` must be 1")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("NAME of an environment variable")),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -115,6 +115,7 @@ pub fn run(config: &Config, options: &ProbeOptions) -> Result<Report> {
             failures = failures.saturating_add(1);
             successes = 0;
         }
+        let failing_since = (failures > 0).then(|| before.and_then(|b| b.failing_since).unwrap_or(now));
         let mut recent = before.map(|b| b.recent.clone()).unwrap_or_default();
         recent.push(Run {
             at: now,
@@ -123,7 +124,14 @@ pub fn run(config: &Config, options: &ProbeOptions) -> Result<Report> {
         });
         let drop_runs = recent.len().saturating_sub(record::RECENT_RUNS);
         recent.drain(..drop_runs);
-        let (samples, days) = latency(before, &mine, now, |t| crate::time::local_date(tz, t), today, first_day);
+        let (samples, days) = latency(
+            before,
+            &mine,
+            now,
+            |t| crate::time::local_date(tz, t),
+            today,
+            first_day,
+        );
 
         let label = format!("{}: {}", component.id, state.as_str());
         let mut own = before.and_then(|b| b.incident.clone());
@@ -214,7 +222,8 @@ pub fn run(config: &Config, options: &ProbeOptions) -> Result<Report> {
                                 title,
                                 severity,
                                 components: vec![component.id.clone()],
-                                date: None,
+                                // Impact began with the first failed run of the streak.
+                                date: failing_since.map(|t| t.to_rfc3339()),
                                 now,
                                 automated: true,
                                 first_update: Some(first_update),
@@ -262,6 +271,7 @@ pub fn run(config: &Config, options: &ProbeOptions) -> Result<Report> {
                 failures,
                 successes,
                 last_check: now,
+                failing_since,
                 incident: own,
                 recent,
                 samples,

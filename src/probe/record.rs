@@ -45,6 +45,9 @@ pub struct ComponentRecord {
     /// Consecutive runs that were `up`, up to the last one.
     pub successes: u32,
     pub last_check: DateTime<Utc>,
+    /// The first run of the current streak of failed runs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failing_since: Option<DateTime<Utc>>,
     /// The incident this probe opened and still owns.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub incident: Option<OwnIncident>,

@@ -102,6 +102,9 @@ mod tests {
             ..ComponentLatency::default()
         };
         let window = latency.window(d(8), 3);
-        assert_eq!(window.iter().map(|w| w.date).collect::<Vec<_>>(), [d(6), d(7), d(8)]);
+        assert_eq!(
+            window.iter().map(|w| w.date).collect::<Vec<_>>(),
+            [d(6), d(7), d(8)]
+        );
     }
 }
