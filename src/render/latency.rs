@@ -215,6 +215,10 @@ mod tests {
             .nth(1)
             .unwrap();
         assert_eq!(median.attribute("d").unwrap().matches('M').count(), 2, "{svg}");
-        assert_eq!(chart("api", "x", &window, d(1), 4), svg, "deterministic");
+        assert_eq!(
+            chart("api", "API <&> response", &window, d(1), 4),
+            svg,
+            "deterministic"
+        );
     }
 }

@@ -595,3 +595,49 @@ fn check_reports_bad_probe_tables_at_their_keys() {
         run.stderr
     );
 }
+
+#[test]
+fn response_times_are_charted_and_published_the_same_every_time() {
+    let service = Service::start(Mode::Ok);
+    let site = site(&http_probe("email", &service.url(), ""));
+    probe(&site, "never-deployed", "2026-03-01T09:00:00-05:00", &[]);
+    probe(&site, "public", "2026-03-01T10:00:00-05:00", &[]);
+    probe(&site, "public", "2026-03-02T09:00:00-05:00", &[]);
+    let days = record(&site)["components"]["email"]["days"].clone();
+    assert_eq!(days.as_array().unwrap().len(), 1, "{days}");
+    assert_eq!(days[0]["date"], "2026-03-01");
+    assert_eq!(days[0]["checks"], 2);
+
+    site.build_at("2026-03-02T12:00:00-05:00");
+    let html = site.read("public/components/email/index.html");
+    let start = html.find("<svg class=\"latency-chart\"").expect("a chart");
+    let end = start + html[start..].find("</svg>").unwrap() + "</svg>".len();
+    let svg = roxmltree::Document::parse(&html[start..end]).expect("the chart parses as XML");
+    let title = svg.descendants().find(|n| n.has_tag_name("title")).unwrap();
+    assert!(
+        title.text().unwrap().starts_with("Email: daily response time"),
+        "{html}"
+    );
+    assert!(!html[start..end].contains("<script"), "no script");
+    assert!(html.contains("Last checked"), "{html}");
+    assert!(html.contains("from 3 checks"), "{html}");
+    assert!(!site
+        .read("public/components/vpn/index.html")
+        .contains("latency-chart"));
+
+    let api: Value = serde_json::from_str(&site.read("public/api/v2/latency.json")).unwrap();
+    assert_eq!(api["components"][0]["id"], "email");
+    assert_eq!(api["components"][0]["last_state"], "up");
+    assert_eq!(api["components"][0]["days"].as_array().unwrap().len(), 2);
+    let badge: Value = serde_json::from_str(&site.read("public/components/email/latency.json")).unwrap();
+    assert_eq!(badge["schemaVersion"], 1);
+    assert_eq!(badge["label"], "response time");
+    assert_eq!(badge["color"], "brightgreen");
+    assert!(badge["message"].as_str().unwrap().ends_with(" ms"), "{badge}");
+
+    // The same content, config, record and --now: the same bytes.
+    let before = snapshot(&site.path("public"));
+    let run = site.build_at("2026-03-02T12:00:00-05:00");
+    assert!(run.stdout.contains("0 written"), "{}", run.stdout);
+    assert_eq!(snapshot(&site.path("public")), before);
+}
