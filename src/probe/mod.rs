@@ -23,9 +23,11 @@ pub use config::{probes, ProbeConfig};
 use check::{ProbeResult, State};
 use record::{ComponentRecord, OwnIncident, Record, Run, Sample};
 
-use crate::authoring::{new_incident, resolve_incident, NewIncident, ResolveOptions};
+use crate::authoring::{
+    new_incident, resolve_incident, update_incident, NewIncident, ResolveOptions, UpdateOptions,
+};
 use crate::config::Config;
-use crate::content::{Incident, Kind, LoadOptions, Severity};
+use crate::content::{Incident, Kind, LoadOptions, Severity, UpdateStatus};
 use crate::error::{Error, Result};
 use crate::status::latency::{DayLatency, History};
 use crate::wording::count;
@@ -174,10 +176,60 @@ pub fn run(config: &Config, options: &ProbeOptions) -> Result<Report> {
                 }
                 own = None;
             }
-            Some(incident) => report.lines.push(format!(
-                "{label} ({} failed, {} good of {recover_after} to resolve); {} stays open",
-                failures, successes, incident.path
-            )),
+            Some(incident) => {
+                report.lines.push(format!(
+                    "{label} ({} failed, {} good of {recover_after} to resolve); {} stays open",
+                    failures, successes, incident.path
+                ));
+                // What changed since the last run goes on the incident's timeline, once.
+                let last = before.map_or(state, |b| b.state);
+                let news = match (last, state) {
+                    (a, b) if a == b => None,
+                    (_, State::Up) => Some((
+                        UpdateStatus::Monitoring,
+                        format!(
+                            "Automated checks pass again: {}. The incident is resolved after {} \
+                             in a row.",
+                            evidence.join("; "),
+                            count(recover_after as usize, "good run", "good runs")
+                        ),
+                    )),
+                    (_, now_state) => Some((
+                        UpdateStatus::Investigating,
+                        format!(
+                            "Automated checks now find the service {}: {}.",
+                            now_state.as_str(),
+                            evidence.join("; ")
+                        ),
+                    )),
+                };
+                if let Some((status, text)) = news {
+                    if options.dry_run {
+                        report.lines.push(format!(
+                            "  would post a `{}` update to {}: {text}",
+                            status.as_str(),
+                            incident.path
+                        ));
+                    } else {
+                        let edited = update_incident(
+                            &options.root,
+                            config,
+                            &UpdateOptions {
+                                slug: incident.slug.clone(),
+                                status,
+                                text,
+                                now,
+                            },
+                        )?;
+                        report.lines.push(format!(
+                            "  posted a `{}` update to {}",
+                            status.as_str(),
+                            edited.path.display()
+                        ));
+                        report.changed.push(edited.path);
+                    }
+                }
+            }
             None if failures >= fail_after => {
                 let other = site
                     .incidents

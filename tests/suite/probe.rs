@@ -266,7 +266,11 @@ fn a_service_that_goes_down_and_comes_back_gets_one_incident_opened_and_resolved
     service.resume();
     probe(&site, "public", "2026-03-02T09:20:00-05:00", &[]);
     assert_eq!(counts(&record(&site), "email"), (0, 1));
-    assert_eq!(incidents(&site), files, "one good run resolves nothing");
+    // One good run resolves nothing, but goes on the probe's own incident's timeline.
+    let text = &incidents(&site)[0].1;
+    assert!(!text.contains("resolved ="), "{text}");
+    assert!(text.contains("status = \"monitoring\""), "{text}");
+    assert!(text.contains("Automated checks pass again"), "{text}");
 
     let run = probe(&site, "public", "2026-03-02T09:25:00-05:00", &[]);
     assert!(
@@ -640,4 +644,40 @@ fn response_times_are_charted_and_published_the_same_every_time() {
     let run = site.build_at("2026-03-02T12:00:00-05:00");
     assert!(run.stdout.contains("0 written"), "{}", run.stdout);
     assert_eq!(snapshot(&site.path("public")), before);
+}
+
+#[test]
+fn a_change_of_state_goes_on_the_probe_s_own_incident_and_nowhere_else() {
+    let mut service = Service::start(Mode::Slow(400));
+    let site = site(&http_probe(
+        "email",
+        &service.url(),
+        "degraded_ms = 200\nfail_after = 1",
+    ));
+    probe(&site, "never-deployed", "2026-03-02T09:00:00-05:00", &[]);
+    let path = "content/incidents/2026/2026-03-02-email-is-degraded.md";
+    assert!(site.read(path).contains("severity = \"degraded\""));
+    service.stop();
+    let run = probe(&site, "public", "2026-03-02T09:05:00-05:00", &["--dry-run"]);
+    assert!(
+        run.stdout.contains("would post a `investigating` update"),
+        "{}",
+        run.stdout
+    );
+    let run = probe(&site, "public", "2026-03-02T09:05:00-05:00", &[]);
+    assert!(
+        run.stdout.contains("posted a `investigating` update"),
+        "{}",
+        run.stdout
+    );
+    let text = site.read(path);
+    assert!(
+        text.contains("Automated checks now find the service down"),
+        "{text}"
+    );
+    // The severity it was opened with stays: the timeline tells the rest.
+    assert!(text.contains("severity = \"degraded\""), "{text}");
+    // Still down: nothing more to say.
+    probe(&site, "public", "2026-03-02T09:10:00-05:00", &[]);
+    assert_eq!(site.read(path), text);
 }
