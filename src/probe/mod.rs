@@ -460,3 +460,72 @@ fn slash_path(path: &Path) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn at(day: u32, hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, day, hour, 0, 0).unwrap()
+    }
+
+    fn before(samples: Vec<Sample>, days: Vec<DayLatency>) -> ComponentRecord {
+        ComponentRecord {
+            state: State::Up,
+            failures: 0,
+            successes: 1,
+            last_check: at(1, 0),
+            failing_since: None,
+            incident: None,
+            recent: Vec::new(),
+            samples,
+            days,
+        }
+    }
+
+    #[test]
+    fn a_new_day_sums_up_the_samples_of_the_days_before_it_and_keeps_the_window() {
+        let tz = chrono_tz::America::New_York;
+        let day_of = |t| crate::time::local_date(tz, t);
+        let old = DayLatency::of(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), &[5]).unwrap();
+        // 03:00 UTC on the 2nd is still the 1st in New York.
+        let record = before(
+            vec![
+                Sample {
+                    at: at(1, 15),
+                    ms: 100,
+                },
+                Sample {
+                    at: at(2, 3),
+                    ms: 300,
+                },
+            ],
+            vec![old],
+        );
+        let now = at(2, 15);
+        let today = day_of(now);
+        let (samples, days) = latency(Some(&record), &[], now, day_of, today, today - Duration::days(89));
+        assert!(samples.is_empty(), "{samples:?}");
+        assert_eq!(days.len(), 1, "the day outside the window is dropped: {days:?}");
+        assert_eq!(days[0].date, NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+        assert_eq!((days[0].median_ms, days[0].p95_ms, days[0].checks), (100, 300, 2));
+    }
+
+    #[test]
+    fn any_change_to_the_file_hands_the_incident_to_a_person() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "as written\n").unwrap();
+        let own = OwnIncident {
+            slug: "a".into(),
+            path: "a.md".into(),
+            sha256: file_hash(&dir.path().join("a.md")).unwrap(),
+        };
+        assert_eq!(taken_over(dir.path(), &own), None);
+        std::fs::write(dir.path().join("a.md"), "as written \n").unwrap();
+        assert!(taken_over(dir.path(), &own).is_some());
+        std::fs::remove_file(dir.path().join("a.md")).unwrap();
+        assert!(taken_over(dir.path(), &own).unwrap().contains("gone"));
+    }
+}
