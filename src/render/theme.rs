@@ -292,17 +292,20 @@ mod tests {
         assert!(d.message.starts_with("template error: expected"), "{}", d.message);
     }
 
+    // Loading the config refuses a missing theme at its line (see `content::load_config`); a
+    // theme folder that went away after that is a usage error here.
     #[test]
     fn missing_theme_is_a_content_error_in_config() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("config.toml"),
-            "title = \"T\"\ntheme = \"dark\"\n",
+            "title = \"T\"\nbase_url = \"https://s.example.org/\"\ntheme = \"dark\"\n",
         )
         .unwrap();
-        let Err(Error::Content(problems)) = Theme::load(dir.path(), "dark") else {
+        let Err(Error::Content(problems)) = crate::content::load_config(dir.path()) else {
             panic!("expected a content error");
         };
-        assert_eq!((problems[0].line, problems[0].column), (2, 10));
+        assert_eq!((problems[0].line, problems[0].column), (3, 10));
+        assert!(matches!(Theme::load(dir.path(), "dark"), Err(Error::Usage(_))));
     }
 }
