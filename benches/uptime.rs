@@ -79,6 +79,7 @@ fn synthetic_site(now: DateTime<Utc>) -> Site {
                 impact,
                 pinned: false,
                 draft: false,
+                automated: false,
                 updates: Vec::new(),
                 body: String::new(),
                 source: PathBuf::from(format!("content/incidents/incident-{i:05}.md")),

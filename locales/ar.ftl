@@ -273,3 +273,16 @@ notify-now-degraded = متراجع الأداء
 notify-now-partial = متوقف جزئيًا
 notify-now-major = متوقف
 notify-now-maintenance = قيد الصيانة
+
+## Response times (beacon probe) on a probed component's page; "ms" stays as it is.
+latency-heading = زمن الاستجابة
+# $time: when the component was last checked.
+latency-last-check = آخر فحص: { $time }
+# The chart's accessible name.
+latency-chart-label = { $component }: زمن الاستجابة اليومي خلال آخر { $days } يومًا، الوسيط والمئين 95
+latency-legend = الخط المتصل: الوسيط اليومي؛ الخط المتقطع: المئين 95.
+# The chart's figures in words (its text alternative).
+latency-summary = خلال آخر { $days } يومًا، استغرق اليوم الوسيط { $median } ms وبلغ أسوأ مئين 95 قيمة { $worst } ms، من { $checks } فحصًا. في { $date }: الوسيط { $latest_median } ms، المئين 95 { $latest_p95 } ms.
+latency-no-data = لم يُقَس أي زمن استجابة بعد.
+# The label of the response-time badge (shields.io endpoint).
+badge-latency-label = زمن الاستجابة

@@ -232,3 +232,19 @@ notify-now-degraded = eingeschränkt
 notify-now-partial = teilweise ausgefallen
 notify-now-major = ausgefallen
 notify-now-maintenance = in Wartung
+
+## Response times (beacon probe) on a probed component's page; "ms" stays as it is.
+latency-heading = Antwortzeit
+# $time: when the component was last checked.
+latency-last-check = Zuletzt geprüft: { $time }
+# The chart's accessible name.
+latency-chart-label = { $component }: tägliche Antwortzeit der letzten { $days } Tage, Median und 95. Perzentil
+latency-legend = Durchgezogene Linie: Tagesmedian; gestrichelte Linie: 95. Perzentil.
+# The chart's figures in words (its text alternative).
+latency-summary = In den letzten { $days } Tagen brauchte der mittlere Tag { $median } ms, das höchste 95. Perzentil lag bei { $worst } ms, aus { $checks ->
+    [one] { $checks } Prüfung
+   *[other] { $checks } Prüfungen
+}. Am { $date }: Median { $latest_median } ms, 95. Perzentil { $latest_p95 } ms.
+latency-no-data = Noch keine Antwortzeit gemessen.
+# The label of the response-time badge (shields.io endpoint).
+badge-latency-label = Antwortzeit

@@ -249,3 +249,19 @@ notify-now-degraded = degraded
 notify-now-partial = partly down
 notify-now-major = down
 notify-now-maintenance = under maintenance
+
+## Response times (beacon probe) on a probed component's page; "ms" stays as it is.
+latency-heading = Response time
+# $time: when the component was last checked.
+latency-last-check = Last checked { $time }
+# The chart's accessible name.
+latency-chart-label = { $component }: daily response time over the last { $days } days, median and 95th percentile
+latency-legend = Solid line: daily median; dashed line: 95th percentile.
+# The chart's figures in words (its text alternative).
+latency-summary = Over the last { $days } days, the median day took { $median } ms and the slowest 95th percentile was { $worst } ms, from { $checks ->
+    [one] { $checks } check
+   *[other] { $checks } checks
+}. On { $date }: median { $latest_median } ms, 95th percentile { $latest_p95 } ms.
+latency-no-data = No response time measured yet.
+# The label of the response-time badge (shields.io endpoint).
+badge-latency-label = response time

@@ -232,3 +232,19 @@ notify-now-degraded = degradado
 notify-now-partial = parcialmente caído
 notify-now-major = caído
 notify-now-maintenance = en mantenimiento
+
+## Response times (beacon probe) on a probed component's page; "ms" stays as it is.
+latency-heading = Tiempo de respuesta
+# $time: when the component was last checked.
+latency-last-check = Última comprobación: { $time }
+# The chart's accessible name.
+latency-chart-label = { $component }: tiempo de respuesta diario de los últimos { $days } días, mediana y percentil 95
+latency-legend = Línea continua: mediana diaria; línea discontinua: percentil 95.
+# The chart's figures in words (its text alternative).
+latency-summary = En los últimos { $days } días, el día mediano tardó { $median } ms y el peor percentil 95 fue de { $worst } ms, sobre { $checks ->
+    [one] { $checks } comprobación
+   *[other] { $checks } comprobaciones
+}. El { $date }: mediana { $latest_median } ms, percentil 95 { $latest_p95 } ms.
+latency-no-data = Aún no se ha medido ningún tiempo de respuesta.
+# The label of the response-time badge (shields.io endpoint).
+badge-latency-label = tiempo de respuesta

@@ -232,3 +232,19 @@ notify-now-degraded = dégradé
 notify-now-partial = partiellement hors service
 notify-now-major = hors service
 notify-now-maintenance = en maintenance
+
+## Response times (beacon probe) on a probed component's page; "ms" stays as it is.
+latency-heading = Temps de réponse
+# $time: when the component was last checked.
+latency-last-check = Dernière vérification : { $time }
+# The chart's accessible name.
+latency-chart-label = { $component } : temps de réponse quotidien sur les { $days } derniers jours, médiane et 95e centile
+latency-legend = Trait plein : médiane du jour ; tirets : 95e centile.
+# The chart's figures in words (its text alternative).
+latency-summary = Sur les { $days } derniers jours, la journée médiane a pris { $median } ms et le pire 95e centile a été de { $worst } ms, sur { $checks ->
+    [one] { $checks } vérification
+   *[other] { $checks } vérifications
+}. Le { $date } : médiane { $latest_median } ms, 95e centile { $latest_p95 } ms.
+latency-no-data = Aucun temps de réponse mesuré pour l’instant.
+# The label of the response-time badge (shields.io endpoint).
+badge-latency-label = temps de réponse

@@ -232,3 +232,19 @@ notify-now-degraded = con prestazioni ridotte
 notify-now-partial = parzialmente non disponibile
 notify-now-major = non disponibile
 notify-now-maintenance = in manutenzione
+
+## Response times (beacon probe) on a probed component's page; "ms" stays as it is.
+latency-heading = Tempo di risposta
+# $time: when the component was last checked.
+latency-last-check = Ultimo controllo: { $time }
+# The chart's accessible name.
+latency-chart-label = { $component }: tempo di risposta giornaliero degli ultimi { $days } giorni, mediana e 95° percentile
+latency-legend = Linea continua: mediana giornaliera; linea tratteggiata: 95° percentile.
+# The chart's figures in words (its text alternative).
+latency-summary = Negli ultimi { $days } giorni, il giorno mediano ha impiegato { $median } ms e il peggior 95° percentile è stato di { $worst } ms, su { $checks ->
+    [one] { $checks } controllo
+   *[other] { $checks } controlli
+}. Il { $date }: mediana { $latest_median } ms, 95° percentile { $latest_p95 } ms.
+latency-no-data = Nessun tempo di risposta ancora misurato.
+# The label of the response-time badge (shields.io endpoint).
+badge-latency-label = tempo di risposta

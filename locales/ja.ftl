@@ -193,3 +193,16 @@ notify-now-degraded = 性能低下
 notify-now-partial = 一部停止
 notify-now-major = 停止
 notify-now-maintenance = メンテナンス中
+
+## Response times (beacon probe) on a probed component's page; "ms" stays as it is.
+latency-heading = 応答時間
+# $time: when the component was last checked.
+latency-last-check = 最終確認：{ $time }
+# The chart's accessible name.
+latency-chart-label = { $component }：過去{ $days }日間の日ごとの応答時間（中央値と95パーセンタイル）
+latency-legend = 実線：日ごとの中央値、破線：95パーセンタイル。
+# The chart's figures in words (its text alternative).
+latency-summary = 過去{ $days }日間、中央の日の応答時間は{ $median } ms、最も遅い95パーセンタイルは{ $worst } ms でした（{ $checks }回の確認）。{ $date }：中央値 { $latest_median } ms、95パーセンタイル { $latest_p95 } ms。
+latency-no-data = 応答時間はまだ測定されていません。
+# The label of the response-time badge (shields.io endpoint).
+badge-latency-label = 応答時間

@@ -232,3 +232,19 @@ notify-now-degraded = verminderd
 notify-now-partial = gedeeltelijk onbereikbaar
 notify-now-major = onbereikbaar
 notify-now-maintenance = in onderhoud
+
+## Response times (beacon probe) on a probed component's page; "ms" stays as it is.
+latency-heading = Reactietijd
+# $time: when the component was last checked.
+latency-last-check = Laatst gecontroleerd: { $time }
+# The chart's accessible name.
+latency-chart-label = { $component }: dagelijkse reactietijd over de laatste { $days } dagen, mediaan en 95e percentiel
+latency-legend = Doorgetrokken lijn: mediaan per dag; stippellijn: 95e percentiel.
+# The chart's figures in words (its text alternative).
+latency-summary = In de laatste { $days } dagen duurde de mediane dag { $median } ms en was het hoogste 95e percentiel { $worst } ms, uit { $checks ->
+    [one] { $checks } controle
+   *[other] { $checks } controles
+}. Op { $date }: mediaan { $latest_median } ms, 95e percentiel { $latest_p95 } ms.
+latency-no-data = Nog geen reactietijd gemeten.
+# The label of the response-time badge (shields.io endpoint).
+badge-latency-label = reactietijd

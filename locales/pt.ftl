@@ -232,3 +232,19 @@ notify-now-degraded = com desempenho reduzido
 notify-now-partial = parcialmente fora do ar
 notify-now-major = fora do ar
 notify-now-maintenance = em manutenção
+
+## Response times (beacon probe) on a probed component's page; "ms" stays as it is.
+latency-heading = Tempo de resposta
+# $time: when the component was last checked.
+latency-last-check = Última verificação: { $time }
+# The chart's accessible name.
+latency-chart-label = { $component }: tempo de resposta diário dos últimos { $days } dias, mediana e percentil 95
+latency-legend = Linha contínua: mediana diária; linha tracejada: percentil 95.
+# The chart's figures in words (its text alternative).
+latency-summary = Nos últimos { $days } dias, o dia mediano levou { $median } ms e o pior percentil 95 foi de { $worst } ms, de { $checks ->
+    [one] { $checks } verificação
+   *[other] { $checks } verificações
+}. Em { $date }: mediana { $latest_median } ms, percentil 95 { $latest_p95 } ms.
+latency-no-data = Nenhum tempo de resposta medido ainda.
+# The label of the response-time badge (shields.io endpoint).
+badge-latency-label = tempo de resposta

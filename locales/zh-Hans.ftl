@@ -193,3 +193,16 @@ notify-now-degraded = 性能下降
 notify-now-partial = 部分中断
 notify-now-major = 中断
 notify-now-maintenance = 维护中
+
+## Response times (beacon probe) on a probed component's page; "ms" stays as it is.
+latency-heading = 响应时间
+# $time: when the component was last checked.
+latency-last-check = 最近检查：{ $time }
+# The chart's accessible name.
+latency-chart-label = { $component }：过去 { $days } 天每日响应时间（中位数和第 95 百分位）
+latency-legend = 实线：每日中位数；虚线：第 95 百分位。
+# The chart's figures in words (its text alternative).
+latency-summary = 过去 { $days } 天，中位日的响应时间为 { $median } ms，最慢的第 95 百分位为 { $worst } ms，共 { $checks } 次检查。{ $date }：中位数 { $latest_median } ms，第 95 百分位 { $latest_p95 } ms。
+latency-no-data = 尚未测得响应时间。
+# The label of the response-time badge (shields.io endpoint).
+badge-latency-label = 响应时间

@@ -24,6 +24,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Inject the live-reload script into pages (serve mode only).
     pub live_reload: bool,
+    /// Response times measured by `beacon probe` (its record in the output folder); empty
+    /// when the site has no probes.
+    pub latency: Arc<crate::status::latency::History>,
 }
 
 /// What every renderer reads: the published site, its status, and the build settings.

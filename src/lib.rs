@@ -24,6 +24,7 @@ pub mod markdown;
 pub mod notify;
 pub mod output;
 pub mod outputs;
+pub mod probe;
 pub mod render;
 pub mod serve;
 pub mod site_files;

@@ -616,8 +616,18 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Writes one file that a command other than `build` keeps in a built output folder (such as
 /// `beacon notify`'s record), listed under `writer` in the record first, so that a later build
 /// neither takes it for a user's file nor removes it. Refuses a path that a user's file or
-/// another writer already holds.
+/// another writer already holds. A folder that is missing or empty is made beacon's with a new
+/// record (`beacon probe` runs before the first build).
 pub fn put_registered(dir: &Path, writer: &str, path: &str, bytes: &[u8]) -> Result<()> {
+    let fresh = match fs::read_dir(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => true,
+        Err(e) => return Err(Error::io(dir, e)),
+        Ok(mut entries) => entries.next().is_none(),
+    };
+    if fresh {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        write_whole(&dir.join(MANIFEST), &Manifest::new().to_bytes())?;
+    }
     let mut manifest = Manifest::read(dir)?.ok_or_else(|| {
         Error::Usage(format!(
             "{} holds no {MANIFEST}: build the site into it with `beacon build` first",

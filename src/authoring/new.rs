@@ -25,7 +25,14 @@ pub struct NewIncident {
     /// When impact began, as the user wrote it (RFC 3339, local time or date); default `now`.
     pub date: Option<String>,
     pub now: DateTime<Utc>,
+    /// Written by `beacon probe`: the file says `automated = true`.
+    pub automated: bool,
+    /// The text of the first (`investigating`) update; default [`DEFAULT_FIRST_UPDATE`].
+    pub first_update: Option<String>,
 }
+
+/// The text of an incident's first update when none is given.
+pub const DEFAULT_FIRST_UPDATE: &str = "We are investigating reports of a problem.";
 
 /// What `beacon new maintenance` writes.
 #[derive(Debug, Clone)]
@@ -69,16 +76,20 @@ pub fn new_incident(root: &Path, config: &Config, new: &NewIncident) -> Result<C
         format!("date = {}", format_time(tz, date)),
         format!("severity = {}", toml_string(new.severity.as_str())),
         format!("components = {}", toml_list(&new.components)),
+    ];
+    if new.automated {
+        front.push("automated = true".into());
+    }
+    front.extend([
         String::new(),
         "# Add updates with `beacon update SLUG --status identified \"...\"`;".into(),
         "# `beacon resolve SLUG` sets `resolved` and posts the last one.".into(),
-    ];
-    front.extend(update_lines(
-        tz,
-        first_update,
-        UpdateStatus::Investigating,
-        "We are investigating reports of a problem.",
-    ));
+    ]);
+    let text = new.first_update.as_deref().unwrap_or(DEFAULT_FIRST_UPDATE).trim();
+    if text.is_empty() {
+        return Err(Error::Usage("the update text is empty".into()));
+    }
+    front.extend(update_lines(tz, first_update, UpdateStatus::Investigating, text));
     write_new(root, config, &new.title, Kind::Incident, date, &front)
 }
 

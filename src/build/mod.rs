@@ -107,6 +107,8 @@ impl Published {
         // The feeds declare the `[[notify]]` WebSub hubs: a build checks the channels as
         // `notify` would, so what `check` and `build` accept is what `notify` accepts.
         crate::notify::channels(&site.config).map_err(Error::Content)?;
+        // Likewise the `[[probe]]` tables: what `check` accepts is what `probe` runs.
+        crate::probe::probes(&site.config).map_err(Error::Content)?;
         let report = compute_report(&site, options.now);
         let catalogues = site
             .config

@@ -43,15 +43,17 @@ pub struct BuildArgs {
 pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
     let started = Instant::now();
     let (config, now) = super::config_and_now(&cli.root, args.now.as_deref())?;
+    // Refuse a wrong output folder before any work, and before anything is written.
+    let output = args.output.clone().unwrap_or_else(|| cli.root.join("public"));
     let options = BuildOptions {
         root: cli.root.clone(),
         now,
         base_url: args.base_url.clone(),
         drafts: args.drafts,
         live_reload: false,
+        // `beacon probe`, run before the build, left its record in the output folder.
+        latency: std::sync::Arc::new(crate::probe::history(&output, &config)?),
     };
-    // Refuse a wrong output folder before any work, and before anything is written.
-    let output = args.output.clone().unwrap_or_else(|| cli.root.join("public"));
     let writer = OutputWriter::open(
         &output,
         &WriteOptions {

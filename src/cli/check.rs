@@ -27,6 +27,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Outcome> {
         base_url: None,
         drafts: true,
         live_reload: false,
+        latency: Default::default(),
     };
     let files = render_site(&site, &options)?;
     let mut warnings = warnings;

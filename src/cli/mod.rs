@@ -7,6 +7,7 @@ mod import;
 mod init;
 mod new;
 mod notify;
+mod probe;
 mod resolve;
 mod serve;
 mod update;
@@ -60,6 +61,8 @@ pub enum Command {
     Resolve(resolve::ResolveArgs),
     /// Tell the [[notify]] channels what changed since the site was last deployed.
     Notify(notify::NotifyArgs),
+    /// Check the [[probe]] services; write or resolve the incidents their results call for.
+    Probe(probe::ProbeArgs),
     /// Build, serve on loopback, rebuild on change and reload the browser.
     Serve(serve::ServeArgs),
 }
@@ -113,6 +116,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Resolve(args) => resolve::run(cli, args),
         Command::Serve(args) => serve::run(cli, args),
         Command::Notify(args) => notify::run(cli, args),
+        Command::Probe(args) => probe::run(cli, args),
     }
 }
 

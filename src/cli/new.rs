@@ -69,6 +69,8 @@ pub fn run(cli: &Cli, args: &NewArgs) -> Result<Outcome> {
                 components: a.components.clone(),
                 date: a.date.clone(),
                 now,
+                automated: false,
+                first_update: None,
             };
             new_incident(&cli.root, &config, &new)?
         }

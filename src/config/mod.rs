@@ -11,6 +11,7 @@ use toml::Spanned;
 use crate::error::{closest, Diagnostic};
 
 pub mod channels;
+pub mod probes;
 use crate::keys::{fields_of, parse_all_keys, Schema};
 
 /// The site settings and the component catalogue.
@@ -48,6 +49,8 @@ pub struct Config {
     pub components: Vec<Component>,
     /// The `[[notify]]` tables as written, in order; `notify::config::channels` checks them.
     pub notify: Vec<Spanned<channels::ChannelFile>>,
+    /// The `[[probe]]` tables as written, in order; `probe::config::probes` checks them.
+    pub probe: Vec<Spanned<probes::ProbeFile>>,
     /// The text of config.toml, for the diagnostics of the sections a feature checks itself.
     pub source: std::sync::Arc<str>,
 }
@@ -141,6 +144,8 @@ struct ConfigFile {
     components: Vec<ComponentFile>,
     #[serde(default)]
     notify: Vec<Spanned<channels::ChannelFile>>,
+    #[serde(default)]
+    probe: Vec<Spanned<probes::ProbeFile>>,
 }
 
 /// The language of a site that names none.
@@ -410,6 +415,7 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         mirrors,
         components,
         notify: file.notify,
+        probe: file.probe,
         source: source.into(),
     })
 }

@@ -42,6 +42,9 @@ pub struct IncidentFrontMatter {
     pub pinned: bool,
     #[serde(default)]
     pub draft: bool,
+    /// Written by `beacon probe`, not by a person (see `docs/probes.md`).
+    #[serde(default)]
+    pub automated: bool,
     #[serde(default)]
     pub updates: Vec<UpdateFrontMatter>,
 }
@@ -240,6 +243,7 @@ pub fn parse_incident(path: &Path, text: &str, config: &Config) -> Result<Incide
             impact,
             pinned: front.pinned,
             draft: front.draft,
+            automated: front.automated,
             updates: timeline,
             body: split.body.to_string(),
             source: path.to_path_buf(),

@@ -144,6 +144,8 @@ pub struct Incident {
     pub impact: BTreeMap<String, Severity>,
     pub pinned: bool,
     pub draft: bool,
+    /// Written by `beacon probe` (`automated = true`), not by a person.
+    pub automated: bool,
     /// Oldest first (ties keep file order).
     pub updates: Vec<Update>,
     /// The Markdown body, unrendered.
@@ -265,6 +267,7 @@ impl Incident {
             impact: self.impact.clone(),
             pinned: self.pinned,
             draft: self.draft,
+            automated: self.automated,
             updates,
             body: text
                 .and_then(|t| t.body.clone())

@@ -176,6 +176,7 @@ struct IncidentTranslation {
     impact: Option<Spanned<BTreeMap<String, Severity>>>,
     pinned: Option<Spanned<bool>>,
     draft: Option<Spanned<bool>>,
+    automated: Option<Spanned<bool>>,
     #[serde(default)]
     updates: Vec<UpdateTranslation>,
 }
@@ -297,6 +298,7 @@ fn read_incident_translation(
     for (key, given, main_value) in [
         ("pinned", &front.pinned, main.pinned),
         ("draft", &front.draft, main.draft),
+        ("automated", &front.automated, main.automated),
     ] {
         if let Some(given) = given {
             if *given.get_ref() != main_value {

@@ -430,7 +430,18 @@ mod tests {
             for id in ids(SHIPPED[0].ftl) {
                 let pattern = catalogue.bundle.get_message(&id).unwrap().value().unwrap();
                 let mut args = FluentArgs::new();
-                for name in ["count", "days", "page", "current", "total"] {
+                for name in [
+                    "count",
+                    "days",
+                    "page",
+                    "current",
+                    "total",
+                    "checks",
+                    "median",
+                    "worst",
+                    "latest_median",
+                    "latest_p95",
+                ] {
                     args.set(name, 3);
                 }
                 for name in [
@@ -459,6 +470,7 @@ mod tests {
                     "end",
                     "url",
                     "mirrors",
+                    "time",
                 ] {
                     args.set(name, "x");
                 }

@@ -6,6 +6,7 @@ pub mod badges;
 pub mod feeds;
 pub mod headers;
 pub mod ical;
+pub mod latency;
 pub mod published;
 pub mod uptime;
 
@@ -34,7 +35,7 @@ pub enum Scope {
 
 /// Every machine-readable output. `paths` must name exactly what `render` writes: the serve
 /// tests compare both with a full build.
-pub const RENDERERS: [Renderer; 6] = [
+pub const RENDERERS: [Renderer; 8] = [
     Renderer {
         paths: |_| {
             [
@@ -82,6 +83,16 @@ pub const RENDERERS: [Renderer; 6] = [
     Renderer {
         paths: |ctx| with_components(ctx, &["badge.svg"], "badge.svg"),
         render: |ctx, sink| put_all(badges::render(ctx)?, sink),
+        scope: Scope::Edition,
+    },
+    Renderer {
+        paths: |_| vec![latency::PATH.into()],
+        render: |ctx, sink| put_all(latency::api(ctx)?, sink),
+        scope: Scope::Site,
+    },
+    Renderer {
+        paths: latency::badge_paths,
+        render: |ctx, sink| put_all(latency::badges(ctx)?, sink),
         scope: Scope::Edition,
     },
     Renderer {

@@ -110,6 +110,7 @@ mod tests {
             impact: Default::default(),
             pinned: false,
             draft: false,
+            automated: false,
             updates: updates
                 .iter()
                 .map(|h| Update {

@@ -7,6 +7,7 @@
 //! times, durations and percentages read.
 
 pub mod format;
+pub mod latency;
 pub mod pages;
 pub mod sitemap;
 pub mod status_html;

@@ -494,6 +494,11 @@ fn render_job(
                 &lean
             };
             context.insert("component", component);
+            // Response times, for a component `beacon probe` checks (first page only).
+            let latency = (n == 1)
+                .then(|| super::latency::view(ctx, component.id, component.name))
+                .flatten();
+            context.insert("latency", &latency);
             context.insert("incidents", &incidents);
             context.insert("count", &all.len());
             context.insert(

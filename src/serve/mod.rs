@@ -7,7 +7,9 @@
 //! `public/`, never any other file, so no request path can reach outside the output. When a
 //! rebuild fails, the last good build stays served and every HTML request gets the error
 //! instead, until a rebuild succeeds. Serve writes nothing to disk, so ending the process at
-//! any moment (Ctrl-C) leaves nothing half-written.
+//! any moment (Ctrl-C) leaves nothing half-written. The one thing read from `public/` is the
+//! response times of `public/probes.json` (`beacon probe`'s record), for the charts, as a
+//! build into `public/` shows them; it is not served.
 //!
 //! The library does not print: progress goes to the `log` callback as [`ServeEvent`]s.
 //! [`respond`] answers a request from a build; [`http`] owns connections, limits and the
@@ -198,6 +200,8 @@ impl Preview {
         let config = load_config(&self.root)?;
         let now = resolve_now(self.now.as_deref(), config.timezone)?;
         let options = LoadOptions { drafts: self.drafts };
+        // The response times `beacon probe` left in public/, if any, as a build there shows them.
+        let latency = crate::probe::history(&self.root.join("public"), &config).unwrap_or_default();
         let (site, _) = load_site_with(&self.root, config, &options, Some(&mut self.cache))?;
         LiveBuild::start(
             site,
@@ -207,6 +211,7 @@ impl Preview {
                 base_url: Some(self.url.clone()),
                 drafts: self.drafts,
                 live_reload: true,
+                latency: std::sync::Arc::new(latency),
             },
         )
     }

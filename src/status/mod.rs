@@ -5,6 +5,7 @@
 //! of the downtime sweep in `interval.rs`). The rules are written out in `docs/uptime.md`.
 
 pub mod interval;
+pub mod latency;
 pub mod uptime;
 
 use std::collections::BTreeMap;

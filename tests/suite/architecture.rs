@@ -35,6 +35,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("i18n", 6),
     ("context", 7),
     ("notify", 7),
+    ("probe", 7),
     // The renderers.
     ("render", 8),
     ("outputs", 8),

@@ -16,6 +16,7 @@ mod multilingual;
 mod never_panics;
 mod notify;
 mod output;
+mod probe;
 mod serve;
 mod site;
 mod status;

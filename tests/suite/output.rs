@@ -318,6 +318,7 @@ fn what_serve_serves_equals_what_build_writes() {
         base_url: None,
         drafts: false,
         live_reload: false,
+        latency: Default::default(),
     };
     let served: BTreeMap<String, Vec<u8>> = beacon::build::build_site(&options)
         .unwrap()
@@ -471,6 +472,7 @@ impl Evolving {
             base_url: None,
             drafts: false,
             live_reload: false,
+            latency: Default::default(),
         }
     }
 

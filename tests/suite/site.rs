@@ -542,6 +542,7 @@ fn live_reload_script_is_injected_only_in_serve_mode() {
         base_url: None,
         drafts: false,
         live_reload: true,
+        latency: Default::default(),
     };
     let html = |files: &[beacon::output::OutputFile], path: &str| {
         String::from_utf8(files.iter().find(|f| f.path == path).unwrap().bytes.clone()).unwrap()
@@ -608,6 +609,7 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
         base_url: None,
         drafts: false,
         live_reload: false,
+        latency: Default::default(),
     };
     let ctx = beacon::context::BuildContext {
         site: &loaded,

@@ -145,6 +145,7 @@ impl Case {
                     impact,
                     pinned: false,
                     draft: false,
+                    automated: false,
                     updates: Vec::new(),
                     body: String::new(),
                     source: PathBuf::new(),
