@@ -72,7 +72,7 @@ pub fn respond(method: &Method, path: &str, snapshot: &Snapshot) -> Response<Byt
         return file(
             StatusCode::OK,
             Bytes::from(script),
-            "text/javascript; charset=utf-8",
+            HeaderValue::from_static("text/javascript; charset=utf-8"),
         );
     }
     match request_path(path) {
@@ -122,7 +122,11 @@ pub fn folder_location(key: &str) -> String {
 /// 404, with the site's own `404.html` when it has one.
 fn not_found(snapshot: &Snapshot) -> Response<Bytes> {
     match snapshot.site.get("404.html") {
-        Some(Ok(page)) => file(StatusCode::NOT_FOUND, page, "text/html; charset=utf-8"),
+        Some(Ok(page)) => file(
+            StatusCode::NOT_FOUND,
+            page,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        ),
         _ => text(StatusCode::NOT_FOUND, "404 Not Found\n"),
     }
 }
@@ -162,16 +166,16 @@ fn error_page(error: &str) -> Response<Bytes> {
     file(
         StatusCode::INTERNAL_SERVER_ERROR,
         Bytes::from(page),
-        "text/html; charset=utf-8",
+        HeaderValue::from_static("text/html; charset=utf-8"),
     )
 }
 
 /// A response carrying `bytes`; never cached, since a preview must never show a stale copy.
-pub fn file(status: StatusCode, bytes: Bytes, content_type: &'static str) -> Response<Bytes> {
+pub fn file(status: StatusCode, bytes: Bytes, content_type: HeaderValue) -> Response<Bytes> {
     let mut response = Response::new(bytes);
     *response.status_mut() = status;
     let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(CONTENT_TYPE, content_type);
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
@@ -180,31 +184,23 @@ pub fn text(status: StatusCode, text: &'static str) -> Response<Bytes> {
     file(
         status,
         Bytes::from_static(text.as_bytes()),
-        "text/plain; charset=utf-8",
+        HeaderValue::from_static("text/plain; charset=utf-8"),
     )
 }
 
-fn content_type(path: &str) -> &'static str {
-    let extension = path.rsplit_once('.').map_or("", |(_, e)| e);
-    match extension {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "ics" => "text/calendar; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "webmanifest" => "application/manifest+json",
-        _ => "application/octet-stream",
-    }
+/// The `Content-Type` of a file by its extension, from the table browsers and servers share
+/// (`mime_guess`); text is UTF-8, as beacon writes it.
+fn content_type(path: &str) -> HeaderValue {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let text = mime.type_() == mime_guess::mime::TEXT
+        || matches!(mime.subtype().as_str(), "javascript" | "json" | "xml")
+        || mime.suffix().is_some_and(|s| s == mime_guess::mime::XML);
+    let value = if text && mime.get_param("charset").is_none() {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
+    };
+    HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static("application/octet-stream"))
 }
 
 /// Reloads the page when a build newer than the one it was served from is announced. `BUILT` is
@@ -230,6 +226,18 @@ const LIVE_RELOAD_JS: &str = r#"// beacon serve: reload this page when the site 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_types_come_from_the_shared_table_with_text_in_utf8() {
+        let of = |path: &str| content_type(path).to_str().unwrap().to_string();
+        assert_eq!(of("index.html"), "text/html; charset=utf-8");
+        assert_eq!(of("feed.xml"), "text/xml; charset=utf-8");
+        assert_eq!(of("api/v2/summary.json"), "application/json; charset=utf-8");
+        assert_eq!(of("maintenance.ics"), "text/calendar; charset=utf-8");
+        assert_eq!(of("badge.svg"), "image/svg+xml; charset=utf-8");
+        assert_eq!(of("logo.png"), "image/png");
+        assert_eq!(of("_headers"), "application/octet-stream");
+    }
 
     fn snapshot(files: &[&str]) -> Snapshot {
         Snapshot {
