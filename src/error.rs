@@ -192,6 +192,15 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
         .map(|(_, c)| c)
 }
 
+/// Each diagnostic as `line:column message`, for tests that check where problems are reported.
+#[cfg(test)]
+pub(crate) fn located(problems: &[Diagnostic]) -> Vec<String> {
+    problems
+        .iter()
+        .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod context;
+pub mod deployed;
 pub mod editions;
 pub mod error;
 pub mod escape;

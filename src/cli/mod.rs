@@ -60,9 +60,9 @@ pub enum Command {
     /// Set `resolved` to now on an incident and append a `resolved` update.
     Resolve(resolve::ResolveArgs),
     /// Tell the [[notify]] channels what changed since the site was last deployed.
-    Notify(notify::NotifyArgs),
+    Notify(RunArgs),
     /// Check the [[probe]] services; write or resolve the incidents their results call for.
-    Probe(probe::ProbeArgs),
+    Probe(RunArgs),
     /// Build, serve on loopback, rebuild on change and reload the browser.
     Serve(serve::ServeArgs),
 }
@@ -117,6 +117,41 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Serve(args) => serve::run(cli, args),
         Command::Notify(args) => notify::run(cli, args),
         Command::Probe(args) => probe::run(cli, args),
+    }
+}
+
+/// The flags of a run against the site as last deployed (`notify`, `probe`).
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// The site as last deployed, whose record this run reads: a folder, or its URL (default:
+    /// base_url from config.toml).
+    #[arg(long, value_name = "PATH_OR_URL")]
+    pub previous: Option<String>,
+    /// The site's output folder, where the run's record goes: the freshly built site (notify)
+    /// or the folder the build that follows writes (probe) (default: public/ in the site folder).
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// The instant the run works at (RFC 3339, or a local time or date in the site time zone);
+    /// default: SOURCE_DATE_EPOCH, else the clock.
+    #[arg(long, value_name = "T")]
+    pub now: Option<String>,
+    /// Print what would be sent or written, and to whom; send nothing and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+impl RunArgs {
+    /// The site's config and the options of the run, with the defaults filled in.
+    pub(crate) fn options(&self, cli: &Cli) -> Result<(Config, crate::deployed::RunOptions)> {
+        let (config, now) = config_and_now(&cli.root, self.now.as_deref())?;
+        let options = crate::deployed::RunOptions {
+            previous: self.previous.clone().unwrap_or_else(|| config.base_url.clone()),
+            output: self.output.clone().unwrap_or_else(|| cli.root.join("public")),
+            now,
+            dry_run: self.dry_run,
+            root: cli.root.clone(),
+        };
+        Ok((config, options))
     }
 }
 

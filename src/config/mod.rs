@@ -541,6 +541,16 @@ pub fn is_component_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// The config `source` parses into, checked by a feature's `check` of its section: what the
+/// features' tests of their sections share.
+#[cfg(test)]
+pub(crate) fn checked_section<T>(
+    source: &str,
+    check: impl Fn(&Config) -> Result<T, Vec<Diagnostic>>,
+) -> Result<T, Vec<Diagnostic>> {
+    check(&parse_config(Path::new("config.toml"), source)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

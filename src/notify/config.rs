@@ -362,29 +362,20 @@ fn is_env_name(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use super::{channels, ChannelConfig};
-    use crate::config::parse_config;
     use crate::error::Diagnostic;
 
     const SITE: &str = "title = \"T\"\nbase_url = \"https://s.example.org\"\n[[components]]\nid = \"email\"\nname = \"Email\"\n";
 
     fn checked(notify: &str) -> Result<Vec<ChannelConfig>, Vec<Diagnostic>> {
-        channels(&parse_config(
-            Path::new("config.toml"),
-            &format!("{SITE}{notify}"),
-        )?)
+        crate::config::checked_section(&format!("{SITE}{notify}"), channels)
     }
 
     fn problems(notify: &str) -> Vec<String> {
-        match checked(notify) {
-            Ok(_) => Vec::new(),
-            Err(diagnostics) => diagnostics
-                .iter()
-                .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
-                .collect(),
-        }
+        checked(notify)
+            .err()
+            .map_or_else(Vec::new, |found| crate::error::located(&found))
     }
 
     #[test]

@@ -11,7 +11,6 @@ pub mod message;
 pub mod record;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -21,23 +20,13 @@ use record::Record;
 
 use crate::config::channels::{ChannelType, EventKind};
 use crate::config::Config;
+use crate::deployed::RunOptions;
 use crate::error::{Error, Result};
 use crate::wording::count;
 
 /// Events older than this (against `now`) are never told: a CI that was off for a while does
 /// not flood subscribers with stale news, and the record stays small.
 pub const HORIZON_DAYS: i64 = 7;
-
-pub struct NotifyOptions {
-    /// The site as last deployed: a folder or an http(s) URL.
-    pub previous: String,
-    /// The freshly built site about to be deployed.
-    pub output: PathBuf,
-    pub now: DateTime<Utc>,
-    pub dry_run: bool,
-    /// The site folder: its `i18n/` may reword the messages.
-    pub root: PathBuf,
-}
 
 /// What a run did, per channel, and the lines to print.
 #[derive(Debug, Default)]
@@ -58,11 +47,6 @@ struct Delivery<'a> {
 /// How often one SMS channel may text about one incident or window.
 pub const SMS_INTERVAL_MINUTES: i64 = 60;
 
-/// `beacon/<version> (+<site URL>)`: every request says what sends it and for which site.
-pub fn user_agent(config: &Config) -> String {
-    format!("beacon/{} (+{})", env!("CARGO_PKG_VERSION"), config.base_url)
-}
-
 /// Every distinct `remind_before` of the config's channels, longest first: the reminders
 /// there are, which the calendar's alarms match. None when the channels do not check (a build
 /// reports that before it renders).
@@ -80,12 +64,12 @@ fn leads_of(channels: &[ChannelConfig]) -> Vec<Duration> {
     leads
 }
 
-pub fn run(config: &Config, options: &NotifyOptions) -> Result<Report> {
+pub fn run(config: &Config, options: &RunOptions) -> Result<Report> {
     let channels = channels(config).map_err(Error::Content)?;
     let site = events::read_site(&options.output, options.now, &leads_of(&channels))?;
     // Messages speak the site's language, as its pages do.
     let i18n = crate::i18n::I18n::for_site(&options.root, &config.language)?;
-    let user_agent = user_agent(config);
+    let user_agent = crate::deployed::user_agent(&config.base_url);
     let previous = record::load(&options.previous, &user_agent)?;
     let horizon = options.now - Duration::days(HORIZON_DAYS);
     let mut report = Report::default();
@@ -407,7 +391,7 @@ fn current_statuses(site: &SiteState) -> BTreeMap<String, String> {
 }
 
 /// Writes the record into the output, registered as the `notify` writer's file.
-fn save(options: &NotifyOptions, record: &Record) -> Result<()> {
+fn save(options: &RunOptions, record: &Record) -> Result<()> {
     crate::write::put_registered(
         &options.output,
         record::WRITER,

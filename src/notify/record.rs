@@ -4,13 +4,12 @@
 //! keep no state; the deployed site is the memory.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::events::{self, Clock, SiteState};
+use crate::deployed::Deployed;
 use crate::error::{Error, Result};
 
 /// Where the record lives in the output folder, and so on the deployed site.
@@ -19,10 +18,6 @@ pub const RECORD: &str = "notify.json";
 const FORMAT: &str = "beacon-notify/1";
 /// The writer name under which the record is registered in the output's `.beacon-manifest.json`.
 pub const WRITER: &str = "notify";
-/// How long fetching the previous record may take.
-const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
-/// The largest file fetched from the deployed site (the full incident list of a big site).
-const MAX_FETCHED: u64 = 256 * 1024 * 1024;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
@@ -82,81 +77,17 @@ pub enum Previous {
 /// Reads the site as last deployed: `previous` is a folder or an http(s) URL of the site. An
 /// error when it cannot be reached, so that a network fault never passes for "no history".
 pub fn load(previous: &str, user_agent: &str) -> Result<Previous> {
-    let source = Source::new(previous, user_agent)?;
-    if let Some(bytes) = source.get(RECORD)? {
+    const UNCHANGED: &str = "nothing was sent";
+    let source = Deployed::new(previous, user_agent)?;
+    if let Some(bytes) = source.get(RECORD, UNCHANGED)? {
         return Record::parse(&bytes, &source.name(RECORD)).map(Previous::Record);
     }
     let mut documents = Vec::new();
     for path in events::documents() {
-        match source.get(path)? {
+        match source.get(path, UNCHANGED)? {
             Some(bytes) => documents.push((source.name(path), bytes)),
             None => return Ok(Previous::Nothing),
         }
     }
     events::site_from(&documents, Clock::AsBuilt, &[]).map(Previous::Site)
-}
-
-/// A deployed site to read files from: a folder, or a URL fetched with a timeout.
-enum Source<'a> {
-    Folder(&'a Path),
-    Url(&'a str, ureq::Agent),
-}
-
-impl<'a> Source<'a> {
-    fn new(previous: &'a str, user_agent: &str) -> Result<Self> {
-        if previous.starts_with("http://") || previous.starts_with("https://") {
-            let agent = ureq::Agent::config_builder()
-                .timeout_global(Some(FETCH_TIMEOUT))
-                .user_agent(user_agent)
-                .http_status_as_error(false)
-                .build()
-                .into();
-            return Ok(Source::Url(previous.trim_end_matches('/'), agent));
-        }
-        let dir = Path::new(previous);
-        if !dir.is_dir() {
-            return Err(Error::Usage(format!(
-                "--previous `{previous}` is neither a folder nor an http(s) URL"
-            )));
-        }
-        Ok(Source::Folder(dir))
-    }
-
-    fn name(&self, path: &str) -> String {
-        match self {
-            Source::Folder(dir) => dir.join(path).display().to_string(),
-            Source::Url(base, _) => format!("{base}/{path}"),
-        }
-    }
-
-    /// The file's bytes; `None` when the site has no such file.
-    fn get(&self, path: &str) -> Result<Option<Vec<u8>>> {
-        let name = self.name(path);
-        match self {
-            Source::Folder(dir) => match std::fs::read(dir.join(path)) {
-                Ok(bytes) => Ok(Some(bytes)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(Error::io(dir.join(path), e)),
-            },
-            Source::Url(_, agent) => {
-                let mut response = agent
-                    .get(&name)
-                    .call()
-                    .map_err(|e| Error::Usage(format!("cannot fetch {name}: {e}; nothing was sent")))?;
-                match response.status().as_u16() {
-                    404 | 410 => Ok(None),
-                    200 => response
-                        .body_mut()
-                        .with_config()
-                        .limit(MAX_FETCHED)
-                        .read_to_vec()
-                        .map(Some)
-                        .map_err(|e| Error::Usage(format!("cannot read {name}: {e}; nothing was sent"))),
-                    status => Err(Error::Usage(format!(
-                        "fetching {name} answered HTTP {status}; nothing was sent (retry when the site answers)"
-                    ))),
-                }
-            }
-        }
-    }
 }

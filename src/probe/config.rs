@@ -388,30 +388,21 @@ fn is_env_name(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use super::{probes, ProbeConfig};
-    use crate::config::parse_config;
     use crate::error::Diagnostic;
 
     const SITE: &str =
         "title = \"T\"\nbase_url = \"https://s.example.org\"\n[[components]]\nid = \"api\"\nname = \"API\"\n";
 
     fn checked(probe: &str) -> Result<Vec<ProbeConfig>, Vec<Diagnostic>> {
-        probes(&parse_config(
-            Path::new("config.toml"),
-            &format!("{SITE}{probe}"),
-        )?)
+        crate::config::checked_section(&format!("{SITE}{probe}"), probes)
     }
 
     fn problems(probe: &str) -> Vec<String> {
-        match checked(probe) {
-            Ok(_) => Vec::new(),
-            Err(diagnostics) => diagnostics
-                .iter()
-                .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
-                .collect(),
-        }
+        checked(probe)
+            .err()
+            .map_or_else(Vec::new, |found| crate::error::located(&found))
     }
 
     #[test]

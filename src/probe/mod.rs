@@ -28,24 +28,13 @@ use crate::authoring::{
 };
 use crate::config::Config;
 use crate::content::{Incident, Kind, LoadOptions, Severity, UpdateStatus};
+use crate::deployed::RunOptions;
 use crate::error::{Error, Result};
 use crate::status::latency::{DayLatency, History};
 use crate::wording::count;
 
 /// Probes run at once, at most.
 const CONCURRENCY: usize = 8;
-
-pub struct ProbeOptions {
-    /// The site as last deployed: a folder or an http(s) URL.
-    pub previous: String,
-    /// The output folder the build that follows writes; the record goes there.
-    pub output: PathBuf,
-    pub now: DateTime<Utc>,
-    /// Print what would be written; write nothing.
-    pub dry_run: bool,
-    /// The site folder.
-    pub root: PathBuf,
-}
 
 /// What a run did, as lines to print.
 #[derive(Debug, Default)]
@@ -64,11 +53,11 @@ pub fn history(dir: &Path, config: &Config) -> Result<History> {
         .unwrap_or_default())
 }
 
-pub fn run(config: &Config, options: &ProbeOptions) -> Result<Report> {
+pub fn run(config: &Config, options: &RunOptions) -> Result<Report> {
     let probes = probes(config).map_err(Error::Content)?;
     let now = options.now;
     let tz = config.timezone;
-    let previous = record::load(&options.previous)?;
+    let previous = record::load(&options.previous, &crate::deployed::user_agent(&config.base_url))?;
     let mut report = Report::default();
     if previous.is_none() {
         report.lines.push(format!(

@@ -5,12 +5,12 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::check::{ProbeResult, State};
+use crate::deployed::Deployed;
 use crate::error::{Error, Result};
 use crate::status::latency::{ComponentLatency, DayLatency, History};
 
@@ -20,10 +20,6 @@ pub const RECORD: &str = "probes.json";
 const FORMAT: &str = "beacon-probes/1";
 /// The writer name under which the record is registered in the output's manifest.
 pub const WRITER: &str = "probe";
-/// How long fetching the previous record may take.
-const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
-/// The largest record fetched.
-const MAX_FETCHED: u64 = 64 * 1024 * 1024;
 /// Runs kept per component, newest last, for the evidence.
 pub const RECENT_RUNS: usize = 10;
 
@@ -155,39 +151,10 @@ pub fn read_output(dir: &Path) -> Result<Option<Record>> {
 /// The record of the site as last deployed: `previous` is a folder or an http(s) URL of the
 /// site. `None` when the site has no record (never probed, or never deployed); an error when
 /// it cannot be reached, so that a network fault never passes for "no history".
-pub fn load(previous: &str) -> Result<Option<Record>> {
-    if previous.starts_with("http://") || previous.starts_with("https://") {
-        let url = format!("{}/{RECORD}", previous.trim_end_matches('/'));
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .timeout_global(Some(FETCH_TIMEOUT))
-            .http_status_as_error(false)
-            .build()
-            .into();
-        let mut response = agent
-            .get(&url)
-            .call()
-            .map_err(|e| Error::Usage(format!("cannot fetch {url}: {e}; nothing was written")))?;
-        return match response.status().as_u16() {
-            404 | 410 => Ok(None),
-            200 => {
-                let bytes = response
-                    .body_mut()
-                    .with_config()
-                    .limit(MAX_FETCHED)
-                    .read_to_vec()
-                    .map_err(|e| Error::Usage(format!("cannot read {url}: {e}; nothing was written")))?;
-                Record::parse(&bytes, &url).map(Some)
-            }
-            status => Err(Error::Usage(format!(
-                "fetching {url} answered HTTP {status}; nothing was written (retry when the site answers)"
-            ))),
-        };
+pub fn load(previous: &str, user_agent: &str) -> Result<Option<Record>> {
+    let site = Deployed::new(previous, user_agent)?;
+    match site.get(RECORD, "nothing was written")? {
+        Some(bytes) => Record::parse(&bytes, &site.name(RECORD)).map(Some),
+        None => Ok(None),
     }
-    let dir = Path::new(previous);
-    if !dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "--previous `{previous}` is neither a folder nor an http(s) URL"
-        )));
-    }
-    read_output(dir)
 }

@@ -22,6 +22,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("languages", 2),
     ("site_files", 2),
     ("output", 2),
+    ("deployed", 2),
     // The data of config.toml, and the only writer of the output folder.
     ("config", 3),
     ("write", 3),
