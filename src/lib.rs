@@ -25,6 +25,7 @@ pub mod markdown;
 pub mod notify;
 pub mod output;
 pub mod outputs;
+pub mod plan;
 pub mod probe;
 pub mod render;
 pub mod serve;

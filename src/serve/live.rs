@@ -17,12 +17,12 @@ use std::thread;
 
 use bytes::Bytes;
 
-use crate::build::plan::Plan;
 use crate::build::{render_source, Edition, Published};
 use crate::content::Site;
 use crate::context::BuildOptions;
 use crate::error::{Diagnostic, Error, Result};
 use crate::output::OutputFile;
+use crate::plan::Plan;
 use crate::render::pages::Job;
 use crate::status::into_as_of;
 

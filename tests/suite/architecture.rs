@@ -40,9 +40,10 @@ const FLOORS: &[(&str, u32)] = &[
     // The renderers.
     ("render", 8),
     ("outputs", 8),
-    ("build", 9),
-    ("serve", 10),
-    ("cli", 11),
+    ("plan", 9),
+    ("build", 10),
+    ("serve", 11),
+    ("cli", 12),
 ];
 
 fn floor_of(module: &str) -> Option<u32> {

@@ -1,6 +1,6 @@
 //! The plan of a build: every file of the output by its path, and what makes it. The layering
 //! of static and generated files is decided here, once, for both ways a build is used: a full
-//! build renders every source of the plan in parallel ([`super::Published::render_into`]), and
+//! build renders every source of the plan in parallel ([`crate::build::Published::render_into`]), and
 //! `serve` renders the one source a request's path names, when it is first asked for.
 
 use std::collections::{BTreeMap, HashMap};

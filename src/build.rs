@@ -1,7 +1,5 @@
-//! Runs the stages: load → as of `now` → status → render every file of the [`plan`], handing
+//! Runs the stages: load → as of `now` → status → render every file of the [`crate::plan`], handing
 //! each on as it is done. Formats nothing itself and writes nothing (that is `write.rs`).
-
-pub mod plan;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -9,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
-use plan::{Plan, Source};
+use crate::plan::{Plan, Source};
 
 use crate::content::{load_site, LoadOptions, Site};
 use crate::context::{BuildContext, BuildOptions};
