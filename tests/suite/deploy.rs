@@ -912,7 +912,7 @@ fn run_action_step(name: &str, dir: &Path, home: &Path, env: &[(&str, &str)]) ->
 }
 
 // The Action's steps, run as the runner runs them: which script and version, the install, the
-// check and build, and the probe of the page's copies.
+// check and build, and the check of the page's copies.
 #[test]
 fn the_action_installs_builds_and_probes() {
     let site = TestSite {
@@ -971,8 +971,8 @@ fn the_action_installs_builds_and_probes() {
     // One copy answers with its status file, the other does not answer: a warning, not a failure.
     let status = std::fs::read(site.path("public/api/v2/status.json")).expect("status.json");
     let (url, _server) = serve_release(BTreeMap::from([("/api/v2/status.json".to_string(), status)]));
-    let probe = format!("{url} http://127.0.0.1:9/");
-    let (run, _) = run_action_step("Probe", site.root(), home.path(), &[("PROBE", &probe)]);
+    let copies = format!("{url} http://127.0.0.1:9/");
+    let (run, _) = run_action_step("Copies", site.root(), home.path(), &[("COPIES", &copies)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains(&format!("{url}/: up, built at ")),
@@ -1247,4 +1247,53 @@ fn gitlab_pages_job_probes_only_on_the_default_branch_with_a_push_token() {
         run.stdout
     );
     assert!(!site.path("public/probes.json").exists(), "it probed");
+}
+
+// The Action probes and commits as publish.yml does, by the same scripts, never on a pull
+// request; run as the runner runs them, it opens and pushes an automated incident.
+#[test]
+fn the_action_probes_and_commits_as_the_template_does() {
+    let (site, origin) = probed_site_in_a_repo("github");
+    let workflow = site.read(".github/workflows/publish.yml");
+    let template_commit = block_after(
+        &block_after(&workflow, "      - name: Commit incidents"),
+        "run: |",
+    );
+    let (action_commit, _) = action_step("Commit incidents");
+    assert_eq!(action_commit.trim_end(), template_commit.trim_end());
+    let (action_probe, _) = action_step("Probe");
+    assert!(action_probe.contains(PROBE_TABLE_PATTERN), "{action_probe}");
+    assert!(action_probe.contains("--output public"), "{action_probe}");
+    let action: serde_norway::Value =
+        serde_norway::from_str(&repo_file("action.yml")).expect("action.yml parses");
+    for step in action["runs"]["steps"].as_sequence().expect("steps") {
+        if matches!(step["name"].as_str(), Some("Probe" | "Commit incidents")) {
+            let condition = step["if"].as_str().expect("a condition");
+            assert!(condition.contains("inputs.probe == 'true'"), "{condition}");
+            assert!(
+                condition.contains("github.event_name != 'pull_request'"),
+                "{condition}"
+            );
+        }
+    }
+
+    let home = tempfile::tempdir().expect("temp dir");
+    let deployed = tempfile::tempdir().expect("temp dir");
+    let previous = format!("{}/", deployed.path().display());
+    let (run, _) = run_action_step("Probe", site.root(), home.path(), &[("PREVIOUS", &previous)]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        site.path("public/probes.json").is_file(),
+        "no record for the build"
+    );
+    let (run, _) = run_action_step(
+        "Commit incidents",
+        site.root(),
+        home.path(),
+        &[("BRANCH", "main")],
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let (message, files) = pushed_incidents(origin.path());
+    assert_eq!(message, "beacon probe: incidents");
+    assert_eq!(files.len(), 1, "{files:?}");
 }
