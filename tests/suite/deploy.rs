@@ -621,7 +621,7 @@ fn gitlab_pages_job_notifies_in_its_resource_group_and_tolerates_failed_sends() 
     let build = script.find("- beacon build").expect("build line");
     let notify = script.find("beacon notify").expect("notify line");
     assert!(build < notify, "{script}");
-    let snippet = block_after(&script, "- |");
+    let snippet = gitlab_snippet(&script, "beacon notify");
 
     site.build_at(NOW);
     let config = site.read("config.toml");
@@ -912,7 +912,7 @@ fn run_action_step(name: &str, dir: &Path, home: &Path, env: &[(&str, &str)]) ->
 }
 
 // The Action's steps, run as the runner runs them: which script and version, the install, the
-// check and build, and the probe of the page's copies.
+// check and build, and the check of the page's copies.
 #[test]
 fn the_action_installs_builds_and_probes() {
     let site = TestSite {
@@ -971,8 +971,8 @@ fn the_action_installs_builds_and_probes() {
     // One copy answers with its status file, the other does not answer: a warning, not a failure.
     let status = std::fs::read(site.path("public/api/v2/status.json")).expect("status.json");
     let (url, _server) = serve_release(BTreeMap::from([("/api/v2/status.json".to_string(), status)]));
-    let probe = format!("{url} http://127.0.0.1:9/");
-    let (run, _) = run_action_step("Probe", site.root(), home.path(), &[("PROBE", &probe)]);
+    let copies = format!("{url} http://127.0.0.1:9/");
+    let (run, _) = run_action_step("Copies", site.root(), home.path(), &[("COPIES", &copies)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains(&format!("{url}/: up, built at ")),
@@ -985,4 +985,315 @@ fn the_action_installs_builds_and_probes() {
         "{}",
         run.stdout
     );
+}
+
+const PROBE_TABLE_PATTERN: &str =
+    r"grep -Eq '^[[:space:]]*\[\[[[:space:]]*probe[[:space:]]*\]\]' config.toml";
+
+/// Every host's deploying command runs `beacon probe` into the folder the build writes, before
+/// `beacon check` and `beacon build`, only behind the test for a `[[probe]]` table; previews
+/// never probe.
+#[test]
+fn every_host_probes_before_the_build_only_where_probe_tables_are() {
+    let mut commands = Vec::new();
+    for host in ["github", "gitlab", "netlify", "cloudflare"] {
+        let site = TestSite {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", host]).code, 0);
+        let text = match host {
+            "github" => site.read(".github/workflows/publish.yml"),
+            "gitlab" => block_after(&site.read(".gitlab-ci.yml"), "  script:"),
+            "netlify" => {
+                let netlify: toml::Table = site.read("netlify.toml").parse().expect("netlify.toml");
+                for context in ["deploy-preview", "branch-deploy"] {
+                    let preview = netlify["context"][context]["command"].as_str().expect("command");
+                    assert!(!preview.contains("probe"), "{context} would probe: {preview}");
+                }
+                netlify["build"]["command"].as_str().expect("command").to_string()
+            }
+            _ => {
+                let wrangler = site.read("wrangler.toml");
+                let line = wrangler
+                    .lines()
+                    .find(|l| l.contains("Build command:"))
+                    .expect("the build command");
+                let command = line.split_once(':').expect("label").1.trim().to_string();
+                assert!(
+                    command.starts_with("bash .beacon/install-beacon.sh && ")
+                        && command.contains("if [ \"$CF_PAGES_BRANCH\" = main ] && grep"),
+                    "only the production branch may probe: {command}"
+                );
+                command
+            }
+        };
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{host}: no {needle:?} in {text}"))
+        };
+        let probe = at("beacon probe ");
+        let guard = at(PROBE_TABLE_PATTERN);
+        assert!(guard < probe, "{host}: probe runs without the [[probe]] test");
+        assert!(probe < at("beacon check"), "{host}: probe after check");
+        assert!(probe < at("beacon build"), "{host}: probe after build");
+        assert_eq!(text.matches("beacon probe ").count(), 1, "{host}");
+        let line = &text[probe..];
+        let line = &line[..line.find(['\n', ';']).unwrap_or(line.len())];
+        assert!(line.contains("--output public"), "{host}: {line}");
+        if host != "github" {
+            // Elsewhere the commit is pushed with a token, and says so to the CI.
+            assert!(
+                text.contains("[skip ci]") || text.contains("-o ci.skip"),
+                "{host}: the commit would start another build"
+            );
+        }
+        commands.push(text);
+    }
+
+    // GitHub: the token may write contents only in the job that commits; deploy keeps pages.
+    let workflow: serde_norway::Value = serde_norway::from_str(&commands[0]).expect("publish.yml parses");
+    assert_eq!(
+        workflow["permissions"],
+        serde_norway::from_str::<serde_norway::Value>("{}").unwrap()
+    );
+    let build = &workflow["jobs"]["build"];
+    assert_eq!(build["permissions"]["contents"].as_str(), Some("write"));
+    assert_eq!(build["permissions"]["pages"].as_str(), Some("read"));
+    let deploy = &workflow["jobs"]["deploy"]["permissions"];
+    assert_eq!(deploy["pages"].as_str(), Some("write"));
+    assert!(deploy["contents"].is_null(), "deploy needs no contents");
+    assert!(
+        workflow["on"]["pull_request"].is_null(),
+        "a pull request would probe"
+    );
+    for name in ["Probe", "Commit incidents"] {
+        let step = build["steps"]
+            .as_sequence()
+            .expect("steps")
+            .iter()
+            .find(|s| s["name"].as_str() == Some(name))
+            .unwrap_or_else(|| panic!("no step {name}"));
+        assert_eq!(step["if"].as_str(), Some("github.ref == 'refs/heads/main'"));
+    }
+}
+
+/// The `- |` block of a GitLab job's script that contains `needle`, unindented.
+fn gitlab_snippet(script: &str, needle: &str) -> String {
+    script
+        .split("\n- |\n")
+        .skip(1)
+        .map(|s| {
+            s.lines()
+                .take_while(|l| l.starts_with("  ") || l.is_empty())
+                .map(|l| l.get(2..).unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .find(|s| s.contains(needle))
+        .unwrap_or_else(|| panic!("no snippet with {needle:?} in {script}"))
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run git");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A site whose `[[probe]]` finds its service down at the first run (a closed port), committed
+/// in a repository with a bare `origin` on `main`. Returns the site and the origin.
+fn probed_site_in_a_repo(host: &str) -> (TestSite, tempfile::TempDir) {
+    let site = TestSite {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    assert_eq!(site.beacon(&["init", "--now", NOW, "--ci", host]).code, 0);
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let config = site.read("config.toml");
+    site.write(
+        "config.toml",
+        format!(
+            "{config}\n[[probe]]\ncomponent = \"api\"\ntype = \"tcp\"\naddress = \"127.0.0.1:{closed}\"\n\
+             timeout_ms = 1000\nretries = 0\nfail_after = 1\n"
+        ),
+    );
+    let origin = tempfile::tempdir().expect("temp dir");
+    git(origin.path(), &["init", "-q", "--bare", "-b", "main"]);
+    git(site.root(), &["init", "-q", "-b", "main"]);
+    git(site.root(), &["add", "-A"]);
+    git(site.root(), &["commit", "-qm", "status page"]);
+    let origin_path = origin.path().to_str().expect("utf-8 path");
+    git(site.root(), &["remote", "add", "origin", origin_path]);
+    git(site.root(), &["push", "-q", "origin", "main"]);
+    (site, origin)
+}
+
+/// The incident files of the last commit on origin's `main`, and its message.
+fn pushed_incidents(origin: &Path) -> (String, Vec<String>) {
+    let message = git(origin, &["log", "-1", "--format=%s", "main"]);
+    let files = git(origin, &["show", "--name-only", "--format=", "main"]);
+    (
+        message.trim().to_string(),
+        files
+            .lines()
+            .filter(|f| f.starts_with("content/incidents/"))
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+// publish.yml's Probe and Commit incidents steps, run as the runner runs them: a service down
+// at the first run opens an automated incident, committed and pushed to the branch.
+#[test]
+fn github_workflow_probes_and_commits_the_incident_it_opens() {
+    let (site, origin) = probed_site_in_a_repo("github");
+    let workflow = site.read(".github/workflows/publish.yml");
+    let probe = block_after(&block_after(&workflow, "      - name: Probe"), "run: |");
+    let commit = block_after(
+        &block_after(&workflow, "      - name: Commit incidents"),
+        "run: |",
+    );
+    let deployed = tempfile::tempdir().expect("temp dir");
+    let page_url = format!("{}/", deployed.path().display());
+
+    // Nothing written yet: the commit step has nothing to do.
+    let run = run_snippet(&site, &commit, &[("BRANCH", "main")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("no incident opened or resolved"),
+        "{}",
+        run.stdout
+    );
+
+    let env = [("PAGE_URL", page_url.as_str()), ("STATUS_PROBE_TOKEN", "")];
+    let run = run_snippet(&site, &probe, &env);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        site.path("public/probes.json").is_file(),
+        "no record for the build"
+    );
+    let run = run_snippet(&site, &commit, &[("BRANCH", "main")]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let (message, files) = pushed_incidents(origin.path());
+    assert_eq!(message, "beacon probe: incidents");
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(site.read(&files[0]).contains("automated = true"), "{}", files[0]);
+    assert_eq!(git(site.root(), &["status", "--porcelain", "--", "content"]), "");
+    // The record and the committed incident build into the page.
+    site.build_at(NOW);
+}
+
+// Netlify's production command with a push URL probes and pushes with [skip ci]; without one it
+// says why it does not probe, and builds.
+#[test]
+fn netlify_production_build_probes_and_pushes_only_with_a_push_url() {
+    let (site, origin) = probed_site_in_a_repo("netlify");
+    let netlify: toml::Table = site.read("netlify.toml").parse().expect("netlify.toml");
+    let production = netlify["build"]["command"].as_str().expect("command").to_string();
+    // Netlify's $URL, served by a host with nothing deployed yet (404s: no record yet).
+    let deployed = tempfile::tempdir().expect("temp dir");
+    let url = format!("http://127.0.0.1:{}", static_host(deployed.path()));
+    let url = url.as_str();
+
+    let run = run_snippet(&site, &production, &[("URL", url), ("BRANCH", "main")]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("BEACON_PUSH_URL is not set"),
+        "{}",
+        run.stdout
+    );
+    assert!(!site.path("public/probes.json").exists(), "it probed");
+
+    let origin_path = origin.path().to_str().expect("utf-8 path");
+    let env = [("URL", url), ("BRANCH", "main"), ("BEACON_PUSH_URL", origin_path)];
+    let run = run_snippet(&site, &production, &env);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(site.path("public/probes.json").is_file(), "no record deployed");
+    let (message, files) = pushed_incidents(origin.path());
+    assert_eq!(message, "beacon probe: incidents [skip ci]");
+    assert_eq!(files.len(), 1, "{files:?}");
+}
+
+// GitLab probes only on the default branch and with its push token.
+#[test]
+fn gitlab_pages_job_probes_only_on_the_default_branch_with_a_push_token() {
+    let (site, _origin) = probed_site_in_a_repo("gitlab");
+    let script = block_after(&site.read(".gitlab-ci.yml"), "  script:");
+    let snippet = gitlab_snippet(&script, PROBE_TABLE_PATTERN);
+    let branch = [
+        ("CI_COMMIT_BRANCH", "fix"),
+        ("CI_DEFAULT_BRANCH", "main"),
+        ("BEACON_PUSH_TOKEN", "t"),
+    ];
+    let run = run_snippet(&site, &snippet, &branch);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("not the default branch"), "{}", run.stdout);
+    let no_token = [("CI_COMMIT_BRANCH", "main"), ("CI_DEFAULT_BRANCH", "main")];
+    let run = run_snippet(&site, &snippet, &no_token);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("BEACON_PUSH_TOKEN is not set"),
+        "{}",
+        run.stdout
+    );
+    assert!(!site.path("public/probes.json").exists(), "it probed");
+}
+
+// The Action probes and commits as publish.yml does, by the same scripts, never on a pull
+// request; run as the runner runs them, it opens and pushes an automated incident.
+#[test]
+fn the_action_probes_and_commits_as_the_template_does() {
+    let (site, origin) = probed_site_in_a_repo("github");
+    let workflow = site.read(".github/workflows/publish.yml");
+    let template_commit = block_after(
+        &block_after(&workflow, "      - name: Commit incidents"),
+        "run: |",
+    );
+    let (action_commit, _) = action_step("Commit incidents");
+    assert_eq!(action_commit.trim_end(), template_commit.trim_end());
+    let (action_probe, _) = action_step("Probe");
+    assert!(action_probe.contains(PROBE_TABLE_PATTERN), "{action_probe}");
+    assert!(action_probe.contains("--output public"), "{action_probe}");
+    let action: serde_norway::Value =
+        serde_norway::from_str(&repo_file("action.yml")).expect("action.yml parses");
+    for step in action["runs"]["steps"].as_sequence().expect("steps") {
+        if matches!(step["name"].as_str(), Some("Probe" | "Commit incidents")) {
+            let condition = step["if"].as_str().expect("a condition");
+            assert!(condition.contains("inputs.probe == 'true'"), "{condition}");
+            assert!(
+                condition.contains("github.event_name != 'pull_request'"),
+                "{condition}"
+            );
+        }
+    }
+
+    let home = tempfile::tempdir().expect("temp dir");
+    let deployed = tempfile::tempdir().expect("temp dir");
+    let previous = format!("{}/", deployed.path().display());
+    let (run, _) = run_action_step("Probe", site.root(), home.path(), &[("PREVIOUS", &previous)]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        site.path("public/probes.json").is_file(),
+        "no record for the build"
+    );
+    let (run, _) = run_action_step(
+        "Commit incidents",
+        site.root(),
+        home.path(),
+        &[("BRANCH", "main")],
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let (message, files) = pushed_incidents(origin.path());
+    assert_eq!(message, "beacon probe: incidents");
+    assert_eq!(files.len(), 1, "{files:?}");
 }
