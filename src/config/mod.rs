@@ -281,8 +281,12 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         }
     };
     let days = positive(&file.uptime.days, "uptime.days");
-    let or_default = |value: Option<Spanned<i64>>, default| value.unwrap_or_else(|| Spanned::new(0..0, default));
-    let history_per_page = positive(&or_default(file.history.per_page, DEFAULT_PER_PAGE), "history.per_page");
+    let or_default =
+        |value: Option<Spanned<i64>>, default| value.unwrap_or_else(|| Spanned::new(0..0, default));
+    let history_per_page = positive(
+        &or_default(file.history.per_page, DEFAULT_PER_PAGE),
+        "history.per_page",
+    );
     let feed_limit = positive(&or_default(file.feeds.limit, DEFAULT_FEED_LIMIT), "feeds.limit");
     // One bar per day per component: ten years is already more than a page can show.
     if days > MAX_UPTIME_DAYS {

@@ -223,15 +223,35 @@ pub fn render(ctx: &BuildContext, sink: &Sink) -> Result<()> {
     let files: [(&str, Document); 8] = [
         (
             "api/v2/summary.json",
-            doc(Some(&components), Some(&unresolved), Some(&current_windows), Some(&status)),
+            doc(
+                Some(&components),
+                Some(&unresolved),
+                Some(&current_windows),
+                Some(&status),
+            ),
         ),
         ("api/v2/status.json", doc(None, None, None, Some(&status))),
         ("api/v2/components.json", doc(Some(&components), None, None, None)),
-        ("api/v2/incidents.json", doc(None, Some(&all_incidents), None, None)),
-        ("api/v2/incidents/unresolved.json", doc(None, Some(&unresolved), None, None)),
-        ("api/v2/scheduled-maintenances.json", doc(None, None, Some(&all_windows), None)),
-        ("api/v2/scheduled-maintenances/upcoming.json", doc(None, None, Some(&upcoming), None)),
-        ("api/v2/scheduled-maintenances/active.json", doc(None, None, Some(&active), None)),
+        (
+            "api/v2/incidents.json",
+            doc(None, Some(&all_incidents), None, None),
+        ),
+        (
+            "api/v2/incidents/unresolved.json",
+            doc(None, Some(&unresolved), None, None),
+        ),
+        (
+            "api/v2/scheduled-maintenances.json",
+            doc(None, None, Some(&all_windows), None),
+        ),
+        (
+            "api/v2/scheduled-maintenances/upcoming.json",
+            doc(None, None, Some(&upcoming), None),
+        ),
+        (
+            "api/v2/scheduled-maintenances/active.json",
+            doc(None, None, Some(&active), None),
+        ),
     ];
     for (path, document) in files {
         sink.put_streamed(path, &mut |out| {
