@@ -27,6 +27,7 @@ pub use new::{
 
 use crate::content::front_matter::{is_fence, split_front_matter};
 use crate::error::{closest, Error, Result};
+use crate::write::Confinement;
 
 pub(crate) use crate::content::INCIDENTS_DIR;
 
@@ -72,7 +73,10 @@ impl TextFile {
 
 /// Writes `bytes` to `path` through a hidden temp file in the same folder and a rename, so a
 /// reader (or the `serve` watcher) never sees half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+/// `path` (which lies below `root`) is first proved to stay inside `root`, links resolved
+/// ([`Confinement`]), so no link in the site makes an authoring command write elsewhere.
+fn write_atomically(root: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    let path = &confined(root, path)?;
     let temp = temp_beside(path, bytes)?;
     temp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
@@ -80,13 +84,24 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Like [`write_atomically`], but never replaces a file: `Ok(false)` if `path` exists, even if
 /// another process created it a moment ago (two `beacon new` runs racing for one name).
-fn write_if_absent(path: &Path, bytes: &[u8]) -> Result<bool> {
+fn write_if_absent(root: &Path, path: &Path, bytes: &[u8]) -> Result<bool> {
+    let path = &confined(root, path)?;
     let temp = temp_beside(path, bytes)?;
     match temp.persist_noclobber(path) {
         Ok(_) => Ok(true),
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
         Err(e) => Err(Error::io(path, e.error)),
     }
+}
+
+/// `path`, below `root`, proved by [`Confinement`] to lie inside `root`.
+fn confined(root: &Path, path: &Path) -> Result<PathBuf> {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let slashed: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Confinement::new(root)?.path(&slashed.join("/"))
 }
 
 /// A hidden temp file holding `bytes` in `path`'s folder (so the rename stays on one disk),

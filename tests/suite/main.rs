@@ -6,6 +6,7 @@ mod architecture;
 mod authoring;
 mod check;
 mod clients;
+mod confinement;
 mod deploy;
 mod docs;
 mod fuzz_cli;
