@@ -14,6 +14,7 @@ mod hardening;
 mod i18n;
 mod import;
 mod multilingual;
+mod nesting;
 mod never_panics;
 mod notify;
 mod output;
