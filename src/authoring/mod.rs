@@ -230,13 +230,83 @@ fn find_by_slug(root: &Path, slug: &str) -> Result<PathBuf> {
             relative(root, &second.path).display()
         ))),
         (None, _) => {
-            let hint = closest(slug, files.iter().map(|f| f.slug.as_str()))
+            let hint = closest_slug(slug, files.iter().map(|f| f.slug.as_str()))
                 .map(|s| format!("; did you mean `{s}`?"))
                 .unwrap_or_default();
             Err(Error::Usage(format!(
                 "no incident or maintenance window has the slug `{slug}`{hint}"
             )))
         }
+    }
+}
+
+/// The slug a mistyped `wanted` most likely meant: a plausible typo ([`closest`]); else one
+/// that holds the same words with some added or left out (a date in front, `-2` behind) or
+/// in another order; else one a few letters away. Ties go to the first in sorted order.
+fn closest_slug<'a>(wanted: &str, slugs: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut slugs: Vec<&str> = slugs.into_iter().collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    if let Some(typo) = closest(wanted, slugs.iter().copied()) {
+        return Some(typo);
+    }
+    // `new` names files `<date>-<title words>`: a typo in the words alone is a typo too.
+    let wanted_words_only = undated(wanted);
+    if let Some(typo) = closest(wanted_words_only, slugs.iter().map(|s| undated(s))) {
+        return slugs.iter().copied().find(|s| undated(s) == typo);
+    }
+    let words = |s: &str| -> Vec<String> {
+        let mut w: Vec<String> = s
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        w.sort();
+        w
+    };
+    let wanted_words = words(wanted);
+    let holds = |big: &[String], small: &[String]| !small.is_empty() && small.iter().all(|w| big.contains(w));
+    let related = slugs
+        .iter()
+        .copied()
+        .filter(|s| {
+            let theirs = words(s);
+            holds(&theirs, &wanted_words) || holds(&wanted_words, &theirs)
+        })
+        .min_by_key(|s| s.len().abs_diff(wanted.len()));
+    related.or_else(|| {
+        let allowed = (wanted.chars().count() / 4).max(2);
+        slugs
+            .iter()
+            .copied()
+            .map(|s| {
+                (
+                    strsim::levenshtein(&wanted_words_only.to_lowercase(), undated(s)),
+                    s,
+                )
+            })
+            .filter(|(distance, _)| *distance <= allowed)
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, s)| s)
+    })
+}
+
+/// `slug` without a leading `YYYY-MM-DD-`.
+fn undated(slug: &str) -> &str {
+    let b = slug.as_bytes();
+    let dated = b.len() > 11
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && b[10] == b'-';
+    if dated {
+        &slug[11..]
+    } else {
+        slug
     }
 }
 
@@ -258,6 +328,29 @@ pub fn shown_path(root: &Path, relative: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn near_miss_slugs_get_a_suggestion() {
+        let slugs = [
+            "2026-03-01-mail-server-upgrade",
+            "dns-outage",
+            "vpn-down-2",
+            "api-latency",
+        ];
+        for (wanted, meant) in [
+            ("mail-server-upgrade", "2026-03-01-mail-server-upgrade"),
+            ("upgrade-mail-server", "2026-03-01-mail-server-upgrade"),
+            ("2026-03-01-mail-servr-upgrade", "2026-03-01-mail-server-upgrade"),
+            ("dns-outgae", "dns-outage"),
+            ("vpn-down", "vpn-down-2"),
+            ("API-latency", "api-latency"),
+            ("mail-servr-upgrade", "2026-03-01-mail-server-upgrade"),
+            ("vpn-dwn", "vpn-down-2"),
+        ] {
+            assert_eq!(closest_slug(wanted, slugs), Some(meant), "{wanted}");
+        }
+        assert_eq!(closest_slug("payroll", slugs), None);
+    }
 
     #[test]
     fn text_with_a_fence_line_is_written_on_one_line() {

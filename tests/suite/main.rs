@@ -7,6 +7,7 @@ mod authoring;
 mod check;
 mod clients;
 mod confinement;
+mod content_rules;
 mod deploy;
 mod docs;
 mod fuzz_cli;
