@@ -648,8 +648,19 @@ impl Output for OutputWriter {
 /// The temporary file beside `target` that holds its new bytes until commit.
 fn beside(target: &Path) -> PathBuf {
     let name = target.file_name().expect("a target has a name").to_string_lossy();
+    // The temporary name is longer than the target's: for a name near the file systems' limit
+    // of 255 bytes (a static file may have one), a short name made from a hash of it instead,
+    // still one per target.
+    if name.len() > LONG_NAME {
+        use sha2::Digest;
+        let hash = hex::encode(&sha2::Sha256::digest(name.as_bytes())[..8]);
+        return target.with_file_name(format!(".{hash}{PARTIAL_SUFFIX}"));
+    }
     target.with_file_name(format!(".{name}{PARTIAL_SUFFIX}"))
 }
+
+/// From this many bytes on, a name's temporary file is named by a hash ([`beside`]).
+const LONG_NAME: usize = 200;
 
 /// The folder of a relative `/`-separated path (`""` for one at the top).
 fn parent_of(path: &str) -> &str {
@@ -688,8 +699,7 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
 
 /// Writes `bytes` to `path` through a temporary file and a rename, so it appears whole.
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path.file_name().expect("a file has a name").to_string_lossy();
-    let temporary = path.with_file_name(format!(".{name}{PARTIAL_SUFFIX}"));
+    let temporary = beside(path);
     fs::write(&temporary, bytes).map_err(|e| Error::io(&temporary, e))?;
     fs::rename(&temporary, path).map_err(|e| {
         let _ = fs::remove_file(&temporary);
@@ -1059,6 +1069,20 @@ mod tests {
         for bad in ["../x", "/etc/x", "a/../../x", "", MANIFEST, "a/.b.beacon-partial"] {
             assert!(writer.put(OutputFile::new(bad, "x")).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_name_near_the_limit_gets_a_short_temporary_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let name = "s".repeat(250);
+        let files = [
+            OutputFile::new(&name, "x"),
+            OutputFile::new(&format!("d/{name}"), "y"),
+        ];
+        write_output(&out, &files, &options(&dir.path().join("site"))).unwrap();
+        assert_eq!(fs::read_to_string(out.join(&name)).unwrap(), "x");
+        assert_eq!(fs::read_to_string(out.join("d").join(&name)).unwrap(), "y");
     }
 
     #[test]
