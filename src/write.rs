@@ -1078,7 +1078,7 @@ mod tests {
         let name = "s".repeat(250);
         let files = [
             OutputFile::new(&name, "x"),
-            OutputFile::new(&format!("d/{name}"), "y"),
+            OutputFile::new(format!("d/{name}"), "y"),
         ];
         write_output(&out, &files, &options(&dir.path().join("site"))).unwrap();
         assert_eq!(fs::read_to_string(out.join(&name)).unwrap(), "x");
