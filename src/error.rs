@@ -61,6 +61,9 @@ impl Diagnostic {
     }
 }
 
+/// How many characters of a source line a diagnostic shows at most.
+const SHOWN_LINE: usize = 160;
+
 fn clamp_to_char_boundary(source: &str, mut offset: usize) -> usize {
     offset = offset.min(source.len());
     while !source.is_char_boundary(offset) {
@@ -83,17 +86,29 @@ impl fmt::Display for Diagnostic {
         if !self.source_line.is_empty() {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
-            let lead: String = self
-                .source_line
+            // A long line (a minified file, a megabyte on one line) is shown as a window
+            // around the spot, so one diagnostic stays a few lines long.
+            let chars: Vec<char> = self.source_line.chars().collect();
+            let spot = self.column.saturating_sub(1).min(chars.len());
+            let first = if chars.len() > SHOWN_LINE {
+                spot.saturating_sub(SHOWN_LINE / 3)
+            } else {
+                0
+            };
+            let last = (first + SHOWN_LINE).min(chars.len());
+            let before = if first > 0 { "…" } else { "" };
+            let after = if last < chars.len() { "…" } else { "" };
+            let shown: String = chars[first..last].iter().collect();
+            let lead: String = before
                 .chars()
-                .take(self.column - 1)
+                .chain(chars[first..spot].iter().copied())
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
+            let underline = self.underline.min(last.saturating_sub(spot)).max(1);
             write!(
                 f,
-                "\n {number} | {}\n {pad} | {lead}{}",
-                self.source_line,
-                "^".repeat(self.underline)
+                "\n {number} | {before}{shown}{after}\n {pad} | {lead}{}",
+                "^".repeat(underline)
             )?;
         }
         Ok(())
@@ -204,6 +219,19 @@ pub(crate) fn located(problems: &[Diagnostic]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_spot() {
+        let line = format!("{}X{}", "a".repeat(100_000), "b".repeat(100_000));
+        let d = Diagnostic::at(Path::new("f"), &line, 100_000..100_001, "here");
+        let shown = d.to_string();
+        assert!(shown.len() < 1000, "{}", shown.len());
+        let lines: Vec<&str> = shown.lines().collect();
+        let caret = lines[2].find('^').unwrap();
+        assert_eq!(lines[1].chars().nth(lines[2][..caret].chars().count()), Some('X'));
+        let short = Diagnostic::at(Path::new("f"), "ab\tX", 3..4, "here").to_string();
+        assert!(short.ends_with(" 1 | ab\tX\n   |   \t^"), "{short:?}");
+    }
 
     #[test]
     fn line_and_column_count_characters_and_ignore_crlf() {

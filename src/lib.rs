@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod import;
 pub mod keys;
 pub mod markdown;
+pub mod nesting;
 pub mod notify;
 pub mod output;
 pub mod outputs;

@@ -1,8 +1,8 @@
 //! Markdown to HTML: CommonMark plus tables, footnotes, strikethrough and task lists, headings
 //! with anchor ids, and raw HTML sanitised unless the site allows it. `&str` in, `String` out.
 
-use std::collections::BTreeSet;
-use std::sync::OnceLock;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -21,6 +21,36 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 /// nothing but spelling. So ammonia sees a body only when [`needs_sanitising`] finds something
 /// that could carry script or style.
 pub fn render_markdown(markdown: &str, unsafe_html: bool) -> String {
+    if markdown.len() < SHARED_FROM {
+        return render_uncached(markdown, unsafe_html);
+    }
+    // A long body is rendered once and shared: a site in four languages renders an
+    // untranslated body for each edition's page and feed, eight times; for a megabyte of
+    // Markdown that was most of the build. Keyed by the text's SHA-256, so the HTML is exactly
+    // what rendering would give; at most SHARED_KEPT bodies are kept.
+    use sha2::Digest;
+    type Shared = Mutex<HashMap<([u8; 32], bool), Arc<String>>>;
+    static SHARED: OnceLock<Shared> = OnceLock::new();
+    let shared = SHARED.get_or_init(Shared::default);
+    let key = (sha2::Sha256::digest(markdown.as_bytes()).into(), unsafe_html);
+    if let Some(html) = shared.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return String::clone(html);
+    }
+    let html = render_uncached(markdown, unsafe_html);
+    let mut kept = shared.lock().unwrap_or_else(|e| e.into_inner());
+    if kept.len() >= SHARED_KEPT {
+        kept.clear();
+    }
+    kept.insert(key, Arc::new(html.clone()));
+    html
+}
+
+/// Bodies at least this long (bytes) are rendered once per process ([`render_markdown`]).
+const SHARED_FROM: usize = 64 * 1024;
+/// How many long bodies' HTML is kept at most.
+const SHARED_KEPT: usize = 16;
+
+fn render_uncached(markdown: &str, unsafe_html: bool) -> String {
     let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS).collect();
     let events = with_heading_ids(events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);

@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Result};
 
+/// Every folder of a site that beacon reads (or that holds a site's translation sources), by
+/// its name in the site folder. The output folder may be none of them, nor lie inside one.
+pub const INPUT_FOLDERS: &[&str] = &["content", "templates", "static", "themes", "i18n", "locales"];
+
 /// Every file below `root/dir` (`dir` relative, `/`-separated), sorted, skipping hidden files
 /// and folders (names starting with `.`: editor swap files, `.git`). A missing folder holds no
 /// files. Symlinks are followed when their target lies inside `root`, and refused otherwise.

@@ -78,6 +78,25 @@ impl Manifest {
                 manifest.format
             )));
         }
+        // A record lists what beacon may overwrite and remove: one that names anything but a
+        // plain path inside the folder was not written by beacon, and nothing it says is used.
+        for (writer, paths) in &manifest.writers {
+            for listed in paths {
+                if let Some(why) = not_plain_relative(listed)
+                    .or_else(|| (listed == MANIFEST).then_some("it is the record itself"))
+                {
+                    return Err(Error::Usage(format!(
+                        "{} lists `{}` under `{}`, which beacon never writes ({why}); beacon \
+                         did not write this record and will not remove or overwrite what it \
+                         lists. Nothing was changed. Remove the record if the folder is yours, \
+                         or choose another folder with --output",
+                        path.display(),
+                        listed.escape_debug(),
+                        writer.escape_debug()
+                    )));
+                }
+            }
+        }
         Ok(Some(manifest))
     }
 }
@@ -107,6 +126,8 @@ pub struct WriteSummary {
 /// when [`commit`](OutputWriter::commit)ted. Dropped uncommitted, it undoes what it did.
 pub struct OutputWriter {
     dir: PathBuf,
+    /// Proves every path written or removed to lie inside `dir`.
+    confinement: Confinement,
     /// The record as found (or a new one).
     manifest: Manifest,
     /// Files on disk when the writer opened, relative paths.
@@ -195,6 +216,7 @@ impl OutputWriter {
             let _ = fs::remove_file(partial);
         }
         Ok(OutputWriter {
+            confinement: Confinement::new(&dir)?,
             dir,
             manifest,
             on_disk,
@@ -215,7 +237,10 @@ impl OutputWriter {
     /// else writes them to a temporary file beside the target.
     pub fn put(&self, file: OutputFile) -> Result<()> {
         let target = self.claim(&file.path)?;
-        if self.on_disk.contains(&file.path) && fs::read(&target).is_ok_and(|old| old == file.bytes) {
+        if self.on_disk.contains(&file.path)
+            && is_plain_file(&target)
+            && fs::read(&target).is_ok_and(|old| old == file.bytes)
+        {
             return self.settle(&file.path, Waiting::InPlace);
         }
         let (temporary, waiting) = self.temporary_for(&file.path, &target)?;
@@ -242,7 +267,7 @@ impl OutputWriter {
             let _ = fs::remove_file(&temporary);
             return Err(Error::io(&temporary, e));
         }
-        if self.on_disk.contains(path) && same_bytes(&temporary, &target) {
+        if self.on_disk.contains(path) && is_plain_file(&target) && same_bytes(&temporary, &target) {
             let _ = fs::remove_file(&temporary);
             return self.settle(path, Waiting::InPlace);
         }
@@ -327,19 +352,79 @@ impl OutputWriter {
 
     /// Makes the folder hold exactly what was put: renames the new files into place, removes
     /// the previous build's files that were not put again (and folders left empty), and
-    /// updates the record. Writes nothing at all when nothing changed.
+    /// updates the record. Writes nothing at all when nothing changed. Everything that can be
+    /// known before a change is checked first, so a refused commit changes nothing; on any
+    /// error the writer keeps its state, and dropping it removes its temporary files.
     pub fn commit(mut self) -> Result<WriteSummary> {
         let state = std::mem::take(&mut *self.lock());
+        let result = self
+            .before_commit(&state)
+            .and_then(|stale| self.apply(&state, &stale));
+        match result {
+            Ok(summary) => {
+                self.committed = true;
+                Ok(summary)
+            }
+            Err(error) => {
+                *self.lock() = state;
+                Err(error)
+            }
+        }
+    }
+
+    /// The previous build's files this one no longer produces, each proved to lie inside the
+    /// folder; or an error, before anything changed, when the build's files cannot all be put
+    /// in place.
+    fn before_commit(&self, state: &State) -> Result<Vec<(String, PathBuf)>> {
+        let previous = self.manifest.writers.get(BUILD_WRITER);
+        let stale: Vec<(String, PathBuf)> = previous
+            .into_iter()
+            .flatten()
+            .filter(|p| !state.produced.contains_key(p.as_str()))
+            .map(|p| Ok((p.clone(), self.confinement.path(p)?)))
+            .collect::<Result<_>>()?;
+        let stale_set: HashSet<&str> = stale.iter().map(|(p, _)| p.as_str()).collect();
+        for (path, waiting) in &state.produced {
+            let below = format!("{path}/");
+            let clash = state
+                .produced
+                .range::<str, _>((
+                    std::ops::Bound::Included(below.as_str()),
+                    std::ops::Bound::Unbounded,
+                ))
+                .next()
+                .filter(|(p, _)| p.starts_with(&below));
+            if let Some((inner, _)) = clash {
+                return Err(Error::Usage(format!(
+                    "the build produces both the file `{path}` and `{inner}`, so `{path}` would \
+                     have to be a file and a folder at once (is there a file `{path}` in the \
+                     site's static/ folder?). Nothing was changed"
+                )));
+            }
+            if *waiting == Waiting::InPlace {
+                continue;
+            }
+            let target = self.dir.join(&**path);
+            let is_folder = fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir());
+            let keeps = |p: &String| p.starts_with(&below) && !stale_set.contains(p.as_str());
+            if is_folder && self.on_disk.iter().any(keeps) {
+                return Err(Error::Usage(format!(
+                    "cannot write the file `{path}` into {}: a folder holding other files stands \
+                     there. Nothing was changed",
+                    self.dir.display()
+                )));
+            }
+        }
+        Ok(stale)
+    }
+
+    fn apply(&self, state: &State, stale: &[(String, PathBuf)]) -> Result<WriteSummary> {
         let previous = self
             .manifest
             .writers
             .get(BUILD_WRITER)
             .cloned()
             .unwrap_or_default();
-        let stale: Vec<&String> = previous
-            .iter()
-            .filter(|p| !state.produced.contains_key(p.as_str()))
-            .collect();
         let adds_paths = state.produced.keys().any(|p| !previous.contains(&**p));
 
         // Record every path before it appears, so that a build killed half-way leaves nothing
@@ -354,14 +439,13 @@ impl OutputWriter {
             self.write_manifest(&during)?;
         }
         // Stale files first: a folder they leave empty may be where a new file goes.
-        for path in &stale {
-            let target = self.dir.join(path);
-            match fs::remove_file(&target) {
+        for (_, target) in stale {
+            match fs::remove_file(target) {
                 Ok(()) => {}
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => return Err(Error::io(&target, e)),
+                Err(e) => return Err(Error::io(target, e)),
             }
-            self.prune_empty(&target);
+            self.prune_empty(target);
         }
         let pending: Vec<(&str, Waiting)> = state
             .produced
@@ -370,7 +454,7 @@ impl OutputWriter {
             .map(|(path, waiting)| (&**path, *waiting))
             .collect();
         pending.par_iter().try_for_each(|(path, waiting)| {
-            let target = self.dir.join(path);
+            let target = self.confinement.path(path)?;
             let temporary = match waiting {
                 // Its folder exists: the temporary file is in it.
                 Waiting::Beside => beside(&target),
@@ -388,13 +472,12 @@ impl OutputWriter {
         let mut after = self.manifest.clone();
         after.writers.insert(
             BUILD_WRITER.to_string(),
-            state.produced.into_keys().map(String::from).collect(),
+            state.produced.keys().map(|p| p.to_string()).collect(),
         );
         let current = fs::read(self.dir.join(MANIFEST)).ok();
         if current.as_deref() != Some(after.to_bytes().as_slice()) {
             self.write_manifest(&after)?;
         }
-        self.committed = true;
         Ok(WriteSummary {
             files,
             written,
@@ -419,11 +502,7 @@ impl OutputWriter {
         if path.ends_with(PARTIAL_SUFFIX) {
             return bad("names ending in .beacon-partial are beacon's temporary files");
         }
-        let relative = Path::new(path);
-        if path.is_empty() || !relative.components().all(|c| matches!(c, Component::Normal(_))) {
-            return bad("it is not a plain relative path");
-        }
-        Ok(self.dir.join(relative))
+        self.confinement.path(path)
     }
 
     /// Where the bytes of `path` wait, as recorded by `settle`.
@@ -569,12 +648,28 @@ impl Output for OutputWriter {
 /// The temporary file beside `target` that holds its new bytes until commit.
 fn beside(target: &Path) -> PathBuf {
     let name = target.file_name().expect("a target has a name").to_string_lossy();
+    // The temporary name is longer than the target's: for a name near the file systems' limit
+    // of 255 bytes (a static file may have one), a short name made from a hash of it instead,
+    // still one per target.
+    if name.len() > LONG_NAME {
+        use sha2::Digest;
+        let hash = hex::encode(&sha2::Sha256::digest(name.as_bytes())[..8]);
+        return target.with_file_name(format!(".{hash}{PARTIAL_SUFFIX}"));
+    }
     target.with_file_name(format!(".{name}{PARTIAL_SUFFIX}"))
 }
+
+/// From this many bytes on, a name's temporary file is named by a hash ([`beside`]).
+const LONG_NAME: usize = 200;
 
 /// The folder of a relative `/`-separated path (`""` for one at the top).
 fn parent_of(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(parent, _)| parent)
+}
+
+/// Whether `path` is a file itself, not a link to one (whose bytes lie elsewhere).
+fn is_plain_file(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|meta| meta.is_file())
 }
 
 /// Whether two files hold the same bytes, read a block at a time.
@@ -604,8 +699,7 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
 
 /// Writes `bytes` to `path` through a temporary file and a rename, so it appears whole.
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path.file_name().expect("a file has a name").to_string_lossy();
-    let temporary = path.with_file_name(format!(".{name}{PARTIAL_SUFFIX}"));
+    let temporary = beside(path);
     fs::write(&temporary, bytes).map_err(|e| Error::io(&temporary, e))?;
     fs::rename(&temporary, path).map_err(|e| {
         let _ = fs::remove_file(&temporary);
@@ -634,10 +728,10 @@ pub fn put_registered(dir: &Path, writer: &str, path: &str, bytes: &[u8]) -> Res
             dir.display()
         ))
     })?;
-    let relative = Path::new(path);
-    if !relative.components().all(|c| matches!(c, Component::Normal(_))) || path == MANIFEST {
+    if path == MANIFEST || path.ends_with(PARTIAL_SUFFIX) {
         return Err(Error::Usage(format!("cannot register `{path}` in the output")));
     }
+    let target = Confinement::new(dir)?.path(path)?;
     if let Some((other, _)) = manifest
         .writers
         .iter()
@@ -648,7 +742,6 @@ pub fn put_registered(dir: &Path, writer: &str, path: &str, bytes: &[u8]) -> Res
             dir.display()
         )));
     }
-    let target = dir.join(relative);
     let mine = manifest
         .writers
         .get(writer)
@@ -725,14 +818,134 @@ fn refuse_protected(dir: &Path, site_root: &Path) -> Result<()> {
     if root.starts_with(dir) {
         return refuse(format!("it contains the site folder {}", root.display()));
     }
-    for input in ["content", "templates", "static", "themes"] {
-        if dir.starts_with(root.join(input)) {
+    // Each input folder as it resolves: one that is a link is refused where it leads, too.
+    for input in crate::site_files::INPUT_FOLDERS {
+        let folder = absolute(&root.join(input))?;
+        if dir.starts_with(&folder) || dir.starts_with(root.join(input)) {
             return refuse(format!(
-                "it is inside the site's {input}/ folder, which beacon reads"
+                "it is inside the site's {input}/ folder, a source folder"
+            ));
+        }
+        if folder.starts_with(dir) {
+            return refuse(format!(
+                "it contains the site's {input}/ folder ({}), a source folder",
+                folder.display()
             ));
         }
     }
     Ok(())
+}
+
+/// Why `path` is not a plain relative path (`/`-separated names, none empty, `.` or `..`, no
+/// root, prefix or `\`), or `None` when it is one. Checked before any file system call.
+pub fn not_plain_relative(path: &str) -> Option<&'static str> {
+    if path.is_empty() {
+        return Some("it is empty");
+    }
+    if path.contains('\\') || path.contains('\0') {
+        return Some("it holds a backslash or a NUL");
+    }
+    for part in path.split('/') {
+        let mut components = Path::new(part).components();
+        let single = matches!(
+            (components.next(), components.next()),
+            (Some(Component::Normal(name)), None) if name == part
+        );
+        if !single {
+            return Some("it is not a plain relative path inside the folder");
+        }
+    }
+    None
+}
+
+/// The one proof that a path beacon writes or removes lies inside its target folder. Every
+/// writer and remover goes through it: the output writer (each file it writes, each file of
+/// the previous build it removes, `beacon notify`'s record), `beacon import` and the
+/// authoring commands.
+///
+/// A path is confined when it is a plain relative path ([`not_plain_relative`]) and every
+/// folder on the way to it that exists, symbolic links resolved, is the target folder or lies
+/// inside it. The last part may itself be a link: a rename replaces the link and a removal
+/// removes the link, neither follows it. Folders checked once are remembered, so a build of
+/// 100,000 pages looks at each folder once.
+pub struct Confinement {
+    /// The target folder, absolute, links resolved.
+    root: PathBuf,
+    /// Folders (relative) already proved to lie inside.
+    checked: Mutex<HashSet<String>>,
+}
+
+impl Confinement {
+    /// Confines paths to `root` (made absolute, links resolved; it need not exist yet).
+    pub fn new(root: &Path) -> Result<Confinement> {
+        Ok(Confinement {
+            root: absolute(root)?,
+            checked: Mutex::new(HashSet::new()),
+        })
+    }
+
+    /// The target folder, absolute with links resolved.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// `root/relative`, once proved to lie inside `root`; else an error that names the path
+    /// and, for a link, where it leads.
+    pub fn path(&self, relative: &str) -> Result<PathBuf> {
+        if let Some(why) = not_plain_relative(relative) {
+            return Err(Error::Usage(format!(
+                "refusing to write or remove `{}` in {}: {why}",
+                relative.escape_debug(),
+                self.root.display()
+            )));
+        }
+        let mut at = self.root.clone();
+        let mut walked = String::new();
+        let parts: Vec<&str> = relative.split('/').collect();
+        for part in &parts[..parts.len() - 1] {
+            at.push(part);
+            if !walked.is_empty() {
+                walked.push('/');
+            }
+            walked.push_str(part);
+            if self.lock().contains(&walked) {
+                continue;
+            }
+            match fs::symlink_metadata(&at) {
+                // Missing: beacon creates it (and what lies below) as real folders.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => break,
+                Err(e) => return Err(Error::io(&at, e)),
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    let inside = at
+                        .canonicalize()
+                        .ok()
+                        .filter(|target| target.starts_with(&self.root));
+                    if inside.is_none() {
+                        let leads = fs::read_link(&at)
+                            .map(|t| t.display().to_string())
+                            .unwrap_or_else(|_| "somewhere unreadable".into());
+                        return Err(Error::Usage(format!(
+                            "refusing to write or remove `{relative}` in {}: `{walked}` is a \
+                             symbolic link to {leads}, which is not inside that folder. beacon \
+                             never writes or removes anything outside its target folder, and \
+                             --force does not change that; remove the link",
+                            self.root.display()
+                        )));
+                    }
+                }
+                // A file where a folder goes: nothing lies below it, and whoever writes there
+                // finds out (the output writer replaces a file of its own previous build).
+                Ok(meta) if !meta.is_dir() => break,
+                Ok(_) => {}
+            }
+            self.lock().insert(walked.clone());
+        }
+        Ok(self.root.join(relative))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        self.checked.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 /// `path` made absolute against the current folder, with symbolic links of its existing part
@@ -866,6 +1079,20 @@ mod tests {
         for bad in ["../x", "/etc/x", "a/../../x", "", MANIFEST, "a/.b.beacon-partial"] {
             assert!(writer.put(OutputFile::new(bad, "x")).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_name_near_the_limit_gets_a_short_temporary_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let name = "s".repeat(250);
+        let files = [
+            OutputFile::new(&name, "x"),
+            OutputFile::new(format!("d/{name}"), "y"),
+        ];
+        write_output(&out, &files, &options(&dir.path().join("site"))).unwrap();
+        assert_eq!(fs::read_to_string(out.join(&name)).unwrap(), "x");
+        assert_eq!(fs::read_to_string(out.join("d").join(&name)).unwrap(), "y");
     }
 
     #[test]

@@ -217,7 +217,7 @@ fn edit(
             shown.display()
         )));
     }
-    write_atomically(&path, out.as_bytes())?;
+    write_atomically(root, &path, out.as_bytes())?;
     let translations = config
         .languages
         .iter()

@@ -88,7 +88,7 @@ pub fn init_site(dir: &Path, now: DateTime<Utc>, host: DeployHost) -> Result<Ini
         )));
     }
     for (path, text) in &files {
-        write_atomically(&dir.join(path), text.as_bytes())?;
+        write_atomically(dir, &dir.join(path), text.as_bytes())?;
     }
     Ok(Initialised {
         files: files.into_iter().map(|(path, _)| PathBuf::from(path)).collect(),
@@ -118,7 +118,7 @@ pub fn add_deploy_files(dir: &Path, host: DeployHost) -> Result<Initialised> {
         )));
     }
     for (path, text) in &to_write {
-        write_atomically(&dir.join(path), text.as_bytes())?;
+        write_atomically(dir, &dir.join(path), text.as_bytes())?;
     }
     Ok(Initialised {
         files: to_write

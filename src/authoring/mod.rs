@@ -27,6 +27,7 @@ pub use new::{
 
 use crate::content::front_matter::{is_fence, split_front_matter};
 use crate::error::{closest, Error, Result};
+use crate::write::Confinement;
 
 pub(crate) use crate::content::INCIDENTS_DIR;
 
@@ -72,7 +73,10 @@ impl TextFile {
 
 /// Writes `bytes` to `path` through a hidden temp file in the same folder and a rename, so a
 /// reader (or the `serve` watcher) never sees half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+/// `path` (which lies below `root`) is first proved to stay inside `root`, links resolved
+/// ([`Confinement`]), so no link in the site makes an authoring command write elsewhere.
+fn write_atomically(root: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    let path = &confined(root, path)?;
     let temp = temp_beside(path, bytes)?;
     temp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
@@ -80,13 +84,24 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Like [`write_atomically`], but never replaces a file: `Ok(false)` if `path` exists, even if
 /// another process created it a moment ago (two `beacon new` runs racing for one name).
-fn write_if_absent(path: &Path, bytes: &[u8]) -> Result<bool> {
+fn write_if_absent(root: &Path, path: &Path, bytes: &[u8]) -> Result<bool> {
+    let path = &confined(root, path)?;
     let temp = temp_beside(path, bytes)?;
     match temp.persist_noclobber(path) {
         Ok(_) => Ok(true),
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
         Err(e) => Err(Error::io(path, e.error)),
     }
+}
+
+/// `path`, below `root`, proved by [`Confinement`] to lie inside `root`.
+fn confined(root: &Path, path: &Path) -> Result<PathBuf> {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let slashed: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Confinement::new(root)?.path(&slashed.join("/"))
 }
 
 /// A hidden temp file holding `bytes` in `path`'s folder (so the rename stays on one disk),
@@ -215,13 +230,83 @@ fn find_by_slug(root: &Path, slug: &str) -> Result<PathBuf> {
             relative(root, &second.path).display()
         ))),
         (None, _) => {
-            let hint = closest(slug, files.iter().map(|f| f.slug.as_str()))
+            let hint = closest_slug(slug, files.iter().map(|f| f.slug.as_str()))
                 .map(|s| format!("; did you mean `{s}`?"))
                 .unwrap_or_default();
             Err(Error::Usage(format!(
                 "no incident or maintenance window has the slug `{slug}`{hint}"
             )))
         }
+    }
+}
+
+/// The slug a mistyped `wanted` most likely meant: a plausible typo ([`closest`]); else one
+/// that holds the same words with some added or left out (a date in front, `-2` behind) or
+/// in another order; else one a few letters away. Ties go to the first in sorted order.
+fn closest_slug<'a>(wanted: &str, slugs: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut slugs: Vec<&str> = slugs.into_iter().collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    if let Some(typo) = closest(wanted, slugs.iter().copied()) {
+        return Some(typo);
+    }
+    // `new` names files `<date>-<title words>`: a typo in the words alone is a typo too.
+    let wanted_words_only = undated(wanted);
+    if let Some(typo) = closest(wanted_words_only, slugs.iter().map(|s| undated(s))) {
+        return slugs.iter().copied().find(|s| undated(s) == typo);
+    }
+    let words = |s: &str| -> Vec<String> {
+        let mut w: Vec<String> = s
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        w.sort();
+        w
+    };
+    let wanted_words = words(wanted);
+    let holds = |big: &[String], small: &[String]| !small.is_empty() && small.iter().all(|w| big.contains(w));
+    let related = slugs
+        .iter()
+        .copied()
+        .filter(|s| {
+            let theirs = words(s);
+            holds(&theirs, &wanted_words) || holds(&wanted_words, &theirs)
+        })
+        .min_by_key(|s| s.len().abs_diff(wanted.len()));
+    related.or_else(|| {
+        let allowed = (wanted.chars().count() / 4).max(2);
+        slugs
+            .iter()
+            .copied()
+            .map(|s| {
+                (
+                    strsim::levenshtein(&wanted_words_only.to_lowercase(), undated(s)),
+                    s,
+                )
+            })
+            .filter(|(distance, _)| *distance <= allowed)
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, s)| s)
+    })
+}
+
+/// `slug` without a leading `YYYY-MM-DD-`.
+fn undated(slug: &str) -> &str {
+    let b = slug.as_bytes();
+    let dated = b.len() > 11
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && b[10] == b'-';
+    if dated {
+        &slug[11..]
+    } else {
+        slug
     }
 }
 
@@ -243,6 +328,29 @@ pub fn shown_path(root: &Path, relative: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn near_miss_slugs_get_a_suggestion() {
+        let slugs = [
+            "2026-03-01-mail-server-upgrade",
+            "dns-outage",
+            "vpn-down-2",
+            "api-latency",
+        ];
+        for (wanted, meant) in [
+            ("mail-server-upgrade", "2026-03-01-mail-server-upgrade"),
+            ("upgrade-mail-server", "2026-03-01-mail-server-upgrade"),
+            ("2026-03-01-mail-servr-upgrade", "2026-03-01-mail-server-upgrade"),
+            ("dns-outgae", "dns-outage"),
+            ("vpn-down", "vpn-down-2"),
+            ("API-latency", "api-latency"),
+            ("mail-servr-upgrade", "2026-03-01-mail-server-upgrade"),
+            ("vpn-dwn", "vpn-down-2"),
+        ] {
+            assert_eq!(closest_slug(wanted, slugs), Some(meant), "{wanted}");
+        }
+        assert_eq!(closest_slug("payroll", slugs), None);
+    }
 
     #[test]
     fn text_with_a_fence_line_is_written_on_one_line() {

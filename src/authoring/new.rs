@@ -216,7 +216,7 @@ fn write_new(
             let first = problems.first().map(|d| d.to_string()).unwrap_or_default();
             return Err(Error::Usage(format!("the new file would not be valid: {first}")));
         }
-        if write_if_absent(&root.join(&relative), text.as_bytes())? {
+        if write_if_absent(root, &root.join(&relative), text.as_bytes())? {
             created = Some((slug, relative));
             break;
         }

@@ -215,7 +215,7 @@ struct MarkdownFile {
 #[serde(deny_unknown_fields)]
 struct ComponentFile {
     id: Spanned<String>,
-    name: String,
+    name: Spanned<String>,
     group: Option<String>,
     #[serde(default)]
     description: String,
@@ -359,8 +359,16 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
                 c.id.span(),
                 format!("component id `{id}` must be lowercase letters, digits and `-`"),
             );
+        } else if let Some(why) = crate::slug::output_name_problem(id) {
+            report(c.id.span(), format!("component id {why}"));
         } else if !seen.insert(id.clone()) {
             report(c.id.span(), format!("component id `{id}` is used twice"));
+        }
+        if c.name.get_ref().trim().is_empty() {
+            report(
+                c.name.span(),
+                format!("component `{id}`: `name` is empty; give it the name readers see"),
+            );
         }
         let since = c
             .since
@@ -383,7 +391,7 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
             });
         components.push(Component {
             id: c.id.into_inner(),
-            name: author_text(c.name),
+            name: author_text(c.name.into_inner()),
             group: c.group.filter(|g| !g.trim().is_empty()).map(author_text),
             description: author_text(c.description),
             since,

@@ -71,6 +71,14 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
     for (offset, line) in lines {
         if is_fence(line) {
             let body_start = (offset + line.len()).min(text.len());
+            // The body goes to the Markdown and HTML parsers: bounded here, where the error
+            // can point into the file.
+            if let Err(deep) = crate::nesting::check(&text[body_start..], crate::nesting::Syntax::Markup) {
+                return Err(SplitError {
+                    offset: body_start + deep.offset,
+                    message: deep.message(),
+                });
+            }
             return Ok(Split {
                 front_matter: &text[front_start..offset],
                 front_matter_offset: front_start,

@@ -316,7 +316,14 @@ pub(crate) fn slug_for(path: &Path, given: Option<&Spanned<String>>) -> (String,
         ),
     };
     if is_slug(&slug) {
-        return (slug, None);
+        let Some(why) = crate::slug::output_name_problem(&slug) else {
+            return (slug, None);
+        };
+        let message = match span {
+            Some(_) => format!("slug `{slug}` {why}"),
+            None => format!("the file name, as a slug, {why}; rename the file or set `slug = \"...\"`"),
+        };
+        return (slug, Some((span, message)));
     }
     let message = match span {
         Some(_) => format!("slug `{slug}` must match [a-z0-9][a-z0-9-]*"),

@@ -106,6 +106,14 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Broken> {
         line: 1 + rel_line,
         message,
     })?;
+    // The body becomes a beacon body, which beacon reads only this deep.
+    if let Err(deep) = crate::nesting::check(&text[body_start..], crate::nesting::Syntax::Markup) {
+        let (line, _) = crate::nesting::line_and_column(text, body_start + deep.offset);
+        return Err(Broken {
+            line,
+            message: deep.message(),
+        });
+    }
     Ok(Parsed {
         fields,
         front,
@@ -117,6 +125,12 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Broken> {
 
 /// The fields as a JSON object, or (1-based line within `front`, message).
 fn parse_fields(front: &str, format: Format) -> Result<Map<String, Value>, (usize, String)> {
+    if let Err(deep) = crate::nesting::check(front, crate::nesting::Syntax::Data) {
+        return Err((
+            crate::nesting::line_and_column(front, deep.offset).0,
+            deep.message(),
+        ));
+    }
     let value = match format {
         Format::Yaml => {
             if front.trim().is_empty() {

@@ -22,6 +22,16 @@ impl UniqueIds {
         if base.is_empty() {
             base = "item".into();
         }
+        // A name `check` would refuse as a folder name: cut at a word boundary, leaving room
+        // for `-<n>`; a device name gets a word added.
+        let room = crate::slug::MAX_NAME_LEN - 8;
+        if base.len() > room {
+            let cut = base[..=room].rfind('-').filter(|c| *c > 0).unwrap_or(room);
+            base.truncate(cut);
+        }
+        if crate::slug::output_name_problem(&base).is_some() {
+            base.push_str("-item");
+        }
         let mut id = base.clone();
         let mut n = 2;
         while self.taken.contains(&id) {
@@ -36,6 +46,19 @@ impl UniqueIds {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_names_every_file_system_takes() {
+        let mut ids = UniqueIds::default();
+        let long = ids.claim(&"word ".repeat(100), "x");
+        assert!(
+            long.len() <= crate::slug::MAX_NAME_LEN - 8 && long.ends_with("word"),
+            "{long}"
+        );
+        assert_eq!(ids.claim("NUL", "x"), "nul-item");
+        assert_eq!(ids.claim("Con", "x"), "con-item");
+        assert_eq!(ids.claim(&"word ".repeat(100), "x"), format!("{long}-2"));
+    }
 
     #[test]
     fn repeated_names_get_numbered_ids_in_order() {

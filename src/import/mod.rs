@@ -170,10 +170,17 @@ pub fn read(tool: Tool, src: &Path) -> Result<Read> {
     Ok(read)
 }
 
-/// Reads `src` and writes the beacon site into `into`.
+/// Reads `src` and writes the beacon site into `into`, all or nothing: the written site must
+/// pass `beacon check` (anything else is a bug in the importer, or a folder `into` that
+/// already held a broken site), else everything written is removed again.
 pub fn import(tool: Tool, src: &Path, into: &Path) -> Result<(Read, Written)> {
     let read = read(tool, src)?;
     let written = write_site(&read.site, into)?;
+    let checked = crate::content::load_site(into, &crate::content::LoadOptions { drafts: true });
+    if let Err(error) = checked {
+        written.undo();
+        return Err(error);
+    }
     Ok((read, written))
 }
 

@@ -8,11 +8,16 @@ use super::{Entry, Kind, Site};
 use crate::content::{INCIDENTS_DIR, PAGES_DIR};
 use crate::error::{Error, Result};
 use crate::time::format_time;
+use crate::write::Confinement;
 
 /// The files written, relative to the target folder, in the order written.
 #[derive(Debug)]
 pub struct Written {
     pub files: Vec<PathBuf>,
+    /// The files created, absolute, in order.
+    placed: Vec<PathBuf>,
+    /// The folders created, absolute, in order.
+    created: Vec<PathBuf>,
 }
 
 /// Every file of the beacon site: `config.toml` first, then one file per entry under
@@ -54,35 +59,84 @@ fn render_page(page: &super::Page) -> String {
     out
 }
 
-/// Writes the site into `into` (created if missing). Refuses, before writing anything, when
-/// any of the files exists: a user's files are never overwritten.
+/// Writes the site into `into` (created if missing), all or nothing. Refuses, before writing
+/// anything, when any of the files exists (a user's files are never overwritten) or when a
+/// path would leave `into` through a symbolic link (every path goes through
+/// [`Confinement`]). A failure half-way removes what was written and the folders made.
 pub fn write_site(site: &Site, into: &Path) -> Result<Written> {
     let files = render(site);
+    let confinement = Confinement::new(into)?;
+    let mut targets = Vec::with_capacity(files.len());
     for (relative, _) in &files {
-        let path = into.join(relative);
+        let path = confinement.path(&slashed(relative))?;
         if path.exists() || path.is_symlink() {
             return Err(Error::Usage(format!(
                 "{} already exists; beacon import never overwrites a file (import into a new folder with --into DIR)",
                 path.display()
             )));
         }
+        targets.push(path);
     }
-    let mut written = Vec::with_capacity(files.len());
-    for (relative, text) in files {
-        let path = into.join(&relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let mut written = Written {
+        files: Vec::with_capacity(files.len()),
+        placed: Vec::with_capacity(files.len()),
+        created: Vec::new(),
+    };
+    for ((relative, text), path) in files.into_iter().zip(targets) {
+        if let Err(error) = written.place(confinement.root(), &path, text.as_bytes()) {
+            written.undo();
+            return Err(error);
+        }
+        written.files.push(relative);
+    }
+    Ok(written)
+}
+
+impl Written {
+    /// Creates the missing folders above `path` (up to `root`), then `path` holding `bytes`.
+    fn place(&mut self, root: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+        let parent = path.parent().unwrap_or(root);
+        let mut missing = Vec::new();
+        let mut at = Some(parent);
+        while let Some(dir) = at {
+            if dir.is_dir() {
+                break;
+            }
+            missing.push(dir.to_path_buf());
+            at = dir.parent();
+        }
+        for dir in missing.into_iter().rev() {
+            fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+            self.created.push(dir);
         }
         // create_new: a file that appeared since the check above is still not overwritten.
         let mut file = OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
-        file.write_all(text.as_bytes()).map_err(|e| Error::io(&path, e))?;
-        written.push(relative);
+            .open(path)
+            .map_err(|e| Error::io(path, e))?;
+        self.placed.push(path.to_path_buf());
+        file.write_all(bytes).map_err(|e| Error::io(path, e))
     }
-    Ok(Written { files: written })
+
+    /// Removes every file written and every folder made, newest first: the import is undone.
+    pub fn undo(self) {
+        for file in self.placed.iter().rev() {
+            let _ = fs::remove_file(file);
+        }
+        for dir in self.created.iter().rev() {
+            let _ = fs::remove_dir(dir);
+        }
+    }
+}
+
+/// A relative path with `/` separators.
+fn slashed(relative: &Path) -> String {
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn quote(text: &str) -> String {

@@ -352,6 +352,8 @@ pub struct UptimeView {
     /// `99.95%` or `no data`, in the site's language.
     pub text: String,
     pub has_data: bool,
+    /// No day counts yet (before the component's `since`), whatever its status.
+    pub not_started: bool,
 }
 
 /// A component with its status, uptime and bars.
@@ -535,7 +537,12 @@ fn component_view<'a>(
     report: Option<&ComponentReport>,
     bar_days: u32,
 ) -> ComponentView<'a> {
-    let not_started = report.is_some_and(|r| r.status == ComponentStatus::NoData);
+    // Before `since`: no day counts yet. An ongoing incident may give the component a status
+    // then (it is data), but its uptime is still "no data yet".
+    let not_started = report.is_some_and(|r| {
+        r.status == ComponentStatus::NoData
+            || (r.days.iter().all(|d| d.status.is_none()) && r.uptime.values().all(Option::is_none))
+    });
     let figure = |days: u32| {
         let fraction = report.and_then(|r| r.uptime.get(&days).copied().flatten());
         UptimeView {
@@ -545,6 +552,7 @@ fn component_view<'a>(
                 _ => i18n.percent(fraction),
             },
             has_data: fraction.is_some(),
+            not_started,
         }
     };
     let mut window_days: Vec<u32> = UPTIME_WINDOWS.to_vec();

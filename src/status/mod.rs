@@ -221,16 +221,16 @@ pub fn compute_report(site: &Site, now: DateTime<Utc>) -> StatusReport {
                 .map_or(&[][..], Vec::as_slice);
             let uptime::ComponentUptime { uptime, days } =
                 uptime::component_uptime(&calendar, config, component, incidents);
-            // Before `since` nothing is known, whatever an incident says.
+            // Before `since` there is no data to call the component operational; an ongoing
+            // incident or a window in progress is data, and its status shows.
             let started = component
                 .since
                 .is_none_or(|day| crate::time::day_start(config.timezone, day) <= now);
             ComponentReport {
                 id: component.id.clone(),
-                status: if started {
-                    status_at(&component.id, incidents, now)
-                } else {
-                    ComponentStatus::NoData
+                status: match status_at(&component.id, incidents, now) {
+                    ComponentStatus::Operational if !started => ComponentStatus::NoData,
+                    status => status,
                 },
                 uptime,
                 days,

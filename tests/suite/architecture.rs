@@ -17,6 +17,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("bidi", 0),
     ("escape", 0),
     ("slug", 0),
+    ("nesting", 0),
     ("error", 1),
     ("keys", 2),
     ("languages", 2),

@@ -813,6 +813,18 @@ fn no_status_is_claimed_for_a_component_before_its_since_day() {
     );
     // 2026-03-11 starts at 04:00Z in New York (EDT from 8 March).
     site.build_at("2026-03-11T03:59:59Z");
+    // An ongoing incident is data: its status shows even before `since`; the uptime has no
+    // data yet (issue "Hardening, round three", item 9: "No data yet" replaces "Operational",
+    // never an incident's status).
+    for (place, status) in status_everywhere(&site, "chat", "Chat") {
+        if place.contains("uptime") {
+            assert!(status.to_lowercase().contains("no data yet"), "{place}: {status}");
+        } else {
+            assert!(status.to_lowercase().contains("major"), "{place}: {status}");
+        }
+    }
+    std::fs::remove_file(site.path("content/incidents/early.md")).unwrap();
+    site.build_at("2026-03-11T03:59:59Z");
     for (place, status) in status_everywhere(&site, "chat", "Chat") {
         assert!(
             status.to_lowercase().contains("no data yet") || status == "no_data",
@@ -846,6 +858,10 @@ fn no_status_is_claimed_for_a_component_before_its_since_day() {
     );
 
     // An hour later (at the very first instant the window holds no time yet).
+    site.write(
+        "content/incidents/early.md",
+        incident("Early", "major", &["chat"], ""),
+    );
     site.build_at("2026-03-11T05:00:00Z");
     for (place, status) in status_everywhere(&site, "chat", "Chat") {
         assert!(!status.to_lowercase().contains("no data"), "{place}: {status}");

@@ -3,6 +3,9 @@
 //! Whatever the input, beacon exits 0, 1 or 2 with its own message: never a panic (101), never
 //! a signal. Bounded for CI: `BEACON_FUZZ_CASES` cases (default 48, a few seconds); raise it
 //! locally for a longer hunt, e.g. `BEACON_FUZZ_CASES=2000 cargo test --test suite fuzz_cli`.
+//! Sites include hostile input (deep nesting, 1 MB bodies, long and reserved names); a hunt in a
+//! release build with `BEACON_FUZZ_TIMING=1` also fails any case over 2 s per megabyte:
+//! `BEACON_FUZZ_CASES=2000 BEACON_FUZZ_TIMING=1 cargo test --release --test suite fuzz_cli`.
 
 use proptest::prelude::*;
 
@@ -152,7 +155,7 @@ fn site() -> BoxedStrategy<Site> {
         ),
         prop::collection::vec(incident, 0..4),
         prop::option::of(text()),
-        prop_oneof![3 => Just(0u8), 1 => 1u8..6],
+        prop_oneof![3 => Just(0u8), 1 => 1u8..6, 2 => 10u8..(10 + HOSTILE as u8)],
         languages(),
     )
         .prop_map(
@@ -249,6 +252,9 @@ fn write(site: &TestSite, s: &Site) {
     if let Some(t) = &s.template {
         site.write("templates/incident.html", t);
     }
+    if let Some(n) = s.layout.checked_sub(10) {
+        hostile(site, n);
+    }
     match s.layout {
         1 => site.write("content/pages", "a file"),
         2 => site.write("static", "a file"),
@@ -257,6 +263,67 @@ fn write(site: &TestSite, s: &Site) {
             let _ = std::os::unix::fs::symlink("/etc", site.path("static"));
         }
         _ => {}
+    }
+}
+
+/// How many kinds of [`hostile`] input there are.
+const HOSTILE: usize = 16;
+
+/// The `n`th kind of pathological input (issue "Hardening, round three"): nesting far past
+/// every parser's limit, bodies of a megabyte of the slowest shapes, names longer than a file
+/// system takes or reserved on Windows.
+fn hostile(site: &TestSite, n: u8) {
+    const MB: usize = 1 << 20;
+    let fill = |unit: &str| unit.repeat(MB / unit.len());
+    let incident = |body: &str| {
+        format!("+++\ntitle = \"Deep\"\ndate = 2022-01-27T07:40:00-05:00\nseverity = \"major\"\ncomponents = [\"email\"]\n+++\n{body}\n")
+    };
+    let body = |text: String| site.write("content/incidents/hostile.md", incident(&text));
+    match n {
+        0 => body("<div>".repeat(200)),
+        1 => body("<div>".repeat(100_000)),
+        2 => body("> ".repeat(50_000)),
+        3 => body("[".repeat(200_000)),
+        4 => body(fill("*a **b _c __d ")),
+        5 => body(fill(&format!(
+            "{}x{}\n\n",
+            "<div>".repeat(128),
+            "</div>".repeat(128)
+        ))),
+        6 => body("x".repeat(MB)),
+        7 => body(fill("2026-01-01 <pid 42> GET /x 500\n")),
+        8 => {
+            let config = site.read("config.toml");
+            site.write("config.toml", format!("x = {}1\n{config}", "[".repeat(100_000)));
+        }
+        9 => site.write(
+            "i18n/en.ftl",
+            format!("nav-status = {}\"x\"\n", "{ ".repeat(50_000)),
+        ),
+        10 => site.write(
+            "content/incidents/hostile.md",
+            format!("+++\ntitle = \"x\"\nx = {}1\n+++\n", "{a=".repeat(50_000)),
+        ),
+        11 => site.write(
+            &format!("content/incidents/{}.md", "a".repeat(250)),
+            incident("x"),
+        ),
+        12 => site.write(
+            "content/incidents/hostile.md",
+            incident("x").replace("+++\ntitle", "+++\nslug = \"nul\"\ntitle"),
+        ),
+        13 => {
+            let config = site.read("config.toml");
+            site.write(
+                "config.toml",
+                config.replace("id = \"email\"", &format!("id = \"{}\"", "e".repeat(300))),
+            );
+        }
+        14 => site.write(
+            &format!("static/{}", "s".repeat(250)),
+            "a static file with a long name",
+        ),
+        _ => body(fill("| a | b |\n|---|---|\n[x]: y\n")),
     }
 }
 
@@ -386,13 +453,30 @@ proptest! {
         if let Some(epoch) = &epoch {
             command.env("SOURCE_DATE_EPOCH", epoch);
         }
+        let input: u64 = walkdir::WalkDir::new(site.root())
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum();
+        let started = std::time::Instant::now();
         let out = command.output().expect("run beacon");
-        let stderr = String::from_utf8_lossy(&out.stderr);
+        let elapsed = started.elapsed();
+        let full = String::from_utf8_lossy(&out.stderr);
+        // Shown shortened: a diagnostic may quote a line of a megabyte.
+        let stderr: String = full.chars().take(4000).collect();
         let code = out.status.code();
         prop_assert!(matches!(code, Some(0..=2)), "exit {:?} for {:?}\n{}", code, args, stderr);
-        prop_assert!(!stderr.contains("panicked"), "{:?}\n{}", args, stderr);
+        // A hunt (release build, `BEACON_FUZZ_TIMING=1`) also holds every case to 2 s per
+        // megabyte of input (at least 2 s); a debug build on a shared machine is too slow to.
+        if std::env::var_os("BEACON_FUZZ_TIMING").is_some() {
+            let allowed = std::time::Duration::from_secs_f64(2.0 * (input as f64 / (1 << 20) as f64).max(1.0));
+            prop_assert!(elapsed <= allowed, "{:?} for {:?} on {} bytes (layout {})", elapsed, args, input, s.layout);
+        }
+        prop_assert!(!full.contains("panicked"), "{:?}\n{}", args, stderr);
         if code != Some(0) {
-            prop_assert!(stderr.contains("error"), "a failure says why: {:?}\n{}", args, stderr);
+            prop_assert!(full.contains("error"), "a failure says why: {:?}\n{}", args, stderr);
         } else if args[0] == "build" {
             outputs_parse(&site.path("public"))?;
         }
