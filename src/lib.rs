@@ -1,12 +1,14 @@
 //! beacon: a static-site generator for public status pages.
 //!
-//! The pipeline is load → validate → compute → render → write. [`content::load_site`] reads
-//! `config.toml` and the content files into a checked [`content::Site`]; [`status`] cuts it to
-//! what was public at `now` and computes each component's status and uptime; [`build`] renders
-//! every output file ([`render`] for pages, [`outputs`] for feeds, calendar, API and badges,
-//! over the shared types in [`context`]) and hands each on as soon as it is done; [`write`]
-//! writes only what changed into the output folder, and only into a folder beacon owns.
-//! `beacon check` runs every stage but the writing, so it meets every problem a build would.
+//! The pipeline is load → validate → compute → render → write. [`content::load_config`] reads
+//! `config.toml` once, and [`content::load_site_with`] the content files, into a checked
+//! [`content::Site`]; [`status`] cuts it to what was public at `now` and computes each
+//! component's status and uptime; [`build`] renders every source of the [`plan`] ([`render`]
+//! for pages, [`outputs`] for feeds, calendar, API and badges, over the shared types in
+//! [`context`]) and hands each file on as soon as it is done; [`write`] writes only what
+//! changed into the output folder, and only into a folder beacon owns. `beacon check` runs
+//! every stage but the writing, so it meets every problem a build would. ARCHITECTURE.md is
+//! the map of the modules and the one-way rule between them.
 
 pub mod authoring;
 pub mod build;
