@@ -153,8 +153,8 @@ impl Published {
     }
 
     /// The default language's edition, then every other language's (its texts, see
-    /// [`Site::in_language`]), each made when the iterator reaches it, so a full build holds
-    /// one copy at a time.
+    /// [`Site::in_language`]), each made when the iterator reaches it. A build holds them all
+    /// at once, since its plan names every edition's files.
     pub fn editions(&self) -> impl Iterator<Item = Edition<'_>> {
         let languages = &self.site.config.languages;
         std::iter::once(Edition {

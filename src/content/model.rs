@@ -227,8 +227,8 @@ pub struct PageText {
 
 impl Site {
     /// The site as its edition in `code` shows it: the config's `language` is `code`, its own
-    /// texts (title, components, ...) are `config.<code>.toml`'s (see [`Config::in_language`]),
-    /// and every incident and page carries its `code` texts where a translation gives them, the
+    /// texts (title, components, ...) are `config.<code>.toml`'s (see
+    /// [`super::site_text::config_in_language`]), and every incident and page carries its `code` texts where a translation gives them, the
     /// default language's elsewhere. The default language's edition is the site itself.
     pub fn in_language(&self, code: &str) -> Site {
         Site {
