@@ -153,18 +153,35 @@ impl Published {
     }
 
     /// The default language's edition, then every other language's (its texts, see
-    /// [`Site::in_language`]), each made when the iterator reaches it. A build holds them all
-    /// at once, since its plan names every edition's files.
+    /// [`Site::in_language`]), each made when the iterator reaches it, so a full build holds
+    /// one copy at a time.
     pub fn editions(&self) -> impl Iterator<Item = Edition<'_>> {
         let languages = &self.site.config.languages;
-        std::iter::once(Edition {
-            prefix: String::new(),
-            site: Cow::Borrowed(&self.site),
-        })
-        .chain(languages.iter().skip(1).map(move |code| Edition {
-            prefix: crate::editions::edition_prefix(languages, code),
-            site: Cow::Owned(self.site.in_language(code)),
-        }))
+        self.prefixes()
+            .into_iter()
+            .zip(languages)
+            .enumerate()
+            .map(move |(n, (prefix, code))| Edition {
+                prefix,
+                site: match n {
+                    0 => Cow::Borrowed(&self.site),
+                    _ => Cow::Owned(self.site.in_language(code)),
+                },
+            })
+    }
+
+    /// Where each edition lives in the output, in the order of [`Published::editions`]: empty
+    /// for the default language, `<code>/` for the others.
+    pub fn prefixes(&self) -> Vec<String> {
+        let languages = &self.site.config.languages;
+        languages
+            .iter()
+            .enumerate()
+            .map(|(n, code)| match n {
+                0 => String::new(),
+                _ => crate::editions::edition_prefix(languages, code),
+            })
+            .collect()
     }
 
     /// The context of every edition, the default language first.
@@ -191,69 +208,70 @@ impl Published {
     /// fails does not stop the others: the problems of every failing page are reported
     /// together, each template spot once.
     pub fn render_into(&self, options: &BuildOptions, sink: &Sink) -> Result<()> {
-        let editions: Vec<Edition> = self.editions().collect();
-        let contexts = self.contexts(&editions, options)?;
-        let pages = self.pages(&contexts)?;
-        let plan = Plan::new(&contexts, &pages, &self.theme_static, &self.site_static);
+        let prefixes = self.prefixes();
         let problems: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
-        plan.sources().par_iter().try_for_each(|&source| {
-            match render_source(&plan, &contexts, &pages, source, sink) {
-                Err(Error::Content(found)) if matches!(source, Source::Page(..)) => {
-                    let mut problems = problems.lock().unwrap_or_else(|e| e.into_inner());
-                    for d in found {
-                        // Many pages share a template: report each spot once.
-                        if !problems
-                            .iter()
-                            .any(|p| (&p.path, p.line, p.column) == (&d.path, d.line, d.column))
-                        {
-                            problems.push(d);
+        let mut plan = None;
+        // One edition at a time, so a build holds one translated copy of the site at once;
+        // the default edition's pages name every edition's files (see `Plan::new`).
+        for (edition, site) in self.editions().enumerate() {
+            let ctx = self.edition_context(&site.site, &site.prefix, options)?;
+            let pages = Pages::new(&ctx, &self.theme, &self.versions)?;
+            let plan: &Plan = plan.get_or_insert_with(|| {
+                Plan::new(&ctx, &pages, &prefixes, &self.theme_static, &self.site_static)
+            });
+            plan.sources(edition).par_iter().try_for_each(|&source| {
+                match render_source(plan, &ctx, &pages, source, sink) {
+                    Err(Error::Content(found)) if matches!(source, Source::Page(..)) => {
+                        let mut problems = problems.lock().unwrap_or_else(|e| e.into_inner());
+                        for d in found {
+                            // Many pages share a template: report each spot once.
+                            if !problems
+                                .iter()
+                                .any(|p| (&p.path, p.line, p.column) == (&d.path, d.line, d.column))
+                            {
+                                problems.push(d);
+                            }
                         }
+                        Ok(())
                     }
-                    Ok(())
+                    other => other,
                 }
-                other => other,
-            }
-        })?;
+            })?;
+        }
         let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
         if !problems.is_empty() {
             // Parallel order is not fixed; the report is.
             problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
             return Err(Error::Content(problems));
         }
-        for (path, bytes) in &plan.statics {
-            sink.put(OutputFile::new(*path, *bytes))?;
+        if let Some(plan) = &plan {
+            for (path, bytes) in &plan.statics {
+                sink.put(OutputFile::new(*path, *bytes))?;
+            }
         }
         Ok(())
     }
 }
 
-/// Renders one source of the plan and hands `sink` each of its files that the plan publishes,
-/// at its path in the output.
+/// Renders one source of the plan with its edition's context and pages, and hands `sink` each
+/// of its files that the plan publishes, at its path in the output.
 pub fn render_source(
     plan: &Plan,
-    contexts: &[BuildContext],
-    pages: &[Pages],
+    ctx: &BuildContext,
+    pages: &Pages,
     source: Source,
     sink: &Sink,
 ) -> Result<()> {
-    let placed = |edition: usize| Placed {
-        prefix: contexts[edition].edition_prefix,
+    let placed = Placed {
+        prefix: ctx.edition_prefix,
         plan,
         sink,
     };
     match source {
-        Source::Page(edition, job) => {
-            placed(edition).put(pages[edition].render(job).map_err(|d| Error::Content(vec![d]))?)
-        }
-        Source::Sitemap => placed(0).put(render::sitemap::render_sitemap(
-            &contexts[0],
-            pages[0].views(),
-            pages[0].jobs(),
-        )),
-        Source::Robots => placed(0).put(render::sitemap::render_robots(&contexts[0])),
-        Source::Output(edition, index) => {
-            (outputs::RENDERERS[index].render)(&contexts[edition], &placed(edition))
-        }
+        Source::Page(_, job) => placed.put(pages.render(job).map_err(|d| Error::Content(vec![d]))?),
+        Source::Sitemap => placed.put(render::sitemap::render_sitemap(ctx, pages.views(), pages.jobs())),
+        Source::Robots => placed.put(render::sitemap::render_robots(ctx)),
+        Source::Output(_, index) => (outputs::RENDERERS[index].render)(ctx, &placed),
     }
 }
 

@@ -21,6 +21,17 @@ pub enum Source {
     Output(usize, usize),
 }
 
+impl Source {
+    /// The language edition whose context renders it: the sitemap and robots.txt, which exist
+    /// once for the site, are the default edition's.
+    pub fn edition(self) -> usize {
+        match self {
+            Source::Page(edition, _) | Source::Output(edition, _) => edition,
+            Source::Sitemap | Source::Robots => 0,
+        }
+    }
+}
+
 /// Every file of one build.
 pub struct Plan<'a> {
     /// Each generated path that is published, and its source. A path of the site's `static/`
@@ -32,19 +43,20 @@ pub struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    /// The plan of the editions whose contexts and pages are given (the same order, the
-    /// default language first), over the theme's and the site's static files. Layers, lowest
-    /// first: the theme's static files, generated files, the site's `static/` (so a site can
-    /// ship its own robots.txt or 404.html).
+    /// The plan of a site's editions, over the theme's and the site's static files. Every
+    /// edition has the same pages and outputs, at its own `prefixes` entry (the default
+    /// language's, empty, first), so the default edition's context and pages name them all.
+    /// Layers, lowest first: the theme's static files, generated files, the site's `static/`
+    /// (so a site can ship its own robots.txt or 404.html).
     pub fn new(
-        contexts: &[BuildContext],
-        pages: &[Pages],
+        ctx: &BuildContext,
+        pages: &Pages,
+        prefixes: &[String],
         theme_static: &'a BTreeMap<String, Vec<u8>>,
         site_static: &'a BTreeMap<String, Vec<u8>>,
     ) -> Plan<'a> {
         let mut generated: HashMap<String, Source> = HashMap::new();
-        for (edition, (ctx, pages)) in contexts.iter().zip(pages).enumerate() {
-            let prefix = ctx.edition_prefix;
+        for (edition, prefix) in prefixes.iter().enumerate() {
             for &job in pages.jobs() {
                 generated.insert(format!("{prefix}{}", pages.path(job)), Source::Page(edition, job));
             }
@@ -73,10 +85,15 @@ impl<'a> Plan<'a> {
         Plan { generated, statics }
     }
 
-    /// Every source once, in a fixed order: each edition's pages, the sitemap, robots.txt,
-    /// then each output of each edition.
-    pub fn sources(&self) -> Vec<Source> {
-        let mut sources: Vec<Source> = self.generated.values().copied().collect();
+    /// Every source of `edition` once, in a fixed order: its pages, then (for the default
+    /// edition) the sitemap and robots.txt, then its outputs.
+    pub fn sources(&self, edition: usize) -> Vec<Source> {
+        let mut sources: Vec<Source> = self
+            .generated
+            .values()
+            .filter(|source| source.edition() == edition)
+            .copied()
+            .collect();
         sources.sort();
         sources.dedup();
         sources

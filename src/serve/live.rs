@@ -167,7 +167,13 @@ fn render_thread(
             return;
         }
     };
-    let plan = Plan::new(&contexts, &pages, &published.theme_static, &published.site_static);
+    let plan = Plan::new(
+        &contexts[0],
+        &pages[0],
+        &published.prefixes(),
+        &published.theme_static,
+        &published.site_static,
+    );
     let statics: HashMap<String, Bytes> = plan
         .statics
         .iter()
@@ -213,7 +219,8 @@ fn render_thread(
                     files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
                     Ok(())
                 };
-                match render_source(&plan, &contexts, &pages, source, &collect) {
+                let edition = source.edition();
+                match render_source(&plan, &contexts[edition], &pages[edition], source, &collect) {
                     Ok(()) => {
                         for file in files.into_inner().unwrap_or_else(|e| e.into_inner()) {
                             done.insert(file.path, Bytes::from(file.bytes));
