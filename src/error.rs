@@ -24,6 +24,22 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// `Ok` when `text`, found at byte `offset` of `file_text`, nests no deeper than
+    /// [`crate::nesting::check`] allows for `syntax`; else the diagnostic at the first spot too
+    /// deep. Every recursive parser of user input is called only after this.
+    pub fn check_nesting(
+        path: &Path,
+        file_text: &str,
+        offset: usize,
+        text: &str,
+        syntax: crate::nesting::Syntax,
+    ) -> std::result::Result<(), Diagnostic> {
+        crate::nesting::check(text, syntax).map_err(|deep| {
+            let at = offset + deep.offset;
+            Diagnostic::at(path, file_text, at..at + 1, deep.message())
+        })
+    }
+
     /// A diagnostic for the bytes `span` of `source` (the whole file's text).
     pub fn at(path: &Path, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
         let start = clamp_to_char_boundary(source, span.start);

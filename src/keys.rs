@@ -32,10 +32,8 @@ pub fn parse_all_keys<T: DeserializeOwned>(
 ) -> Result<T, Vec<Diagnostic>> {
     // The TOML parser recurses once per level: bounded first, with the same words as every
     // other file.
-    if let Err(deep) = crate::nesting::check(toml, crate::nesting::Syntax::Data) {
-        let at = offset + deep.offset;
-        return Err(vec![Diagnostic::at(path, file_text, at..at + 1, deep.message())]);
-    }
+    Diagnostic::check_nesting(path, file_text, offset, toml, crate::nesting::Syntax::Data)
+        .map_err(|d| vec![d])?;
     let diagnostic = |error: &toml::de::Error| toml_diagnostic(path, file_text, offset, error);
     let mut root = DeTable::parse(toml).map_err(|e| vec![diagnostic(&e)])?;
     let mut found = Vec::new();

@@ -711,8 +711,15 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
 /// `beacon notify`'s record), listed under `writer` in the record first, so that a later build
 /// neither takes it for a user's file nor removes it. Refuses a path that a user's file or
 /// another writer already holds. A folder that is missing or empty is made beacon's with a new
-/// record (`beacon probe` runs before the first build).
+/// record (`beacon probe` runs before the first build). A refusal says whose record it was.
 pub fn put_registered(dir: &Path, writer: &str, path: &str, bytes: &[u8]) -> Result<()> {
+    register(dir, writer, path, bytes).map_err(|e| match e {
+        Error::Usage(message) => Error::Usage(format!("cannot save the {writer} record: {message}")),
+        other => other,
+    })
+}
+
+fn register(dir: &Path, writer: &str, path: &str, bytes: &[u8]) -> Result<()> {
     let fresh = match fs::read_dir(dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => true,
         Err(e) => return Err(Error::io(dir, e)),

@@ -220,15 +220,8 @@ fn read_override(path: &Path, relative: &Path) -> Result<String> {
 fn parse_override(path: &Path, text: String) -> Result<FluentResource> {
     let source = text.clone();
     // fluent-syntax recurses once per nested placeable: bounded first.
-    if let Err(deep) = crate::nesting::check(&text, crate::nesting::Syntax::Fluent) {
-        let at = deep.offset..deep.offset + 1;
-        return Err(Error::Content(vec![Diagnostic::at(
-            path,
-            &source,
-            at,
-            deep.message(),
-        )]));
-    }
+    Diagnostic::check_nesting(path, &source, 0, &text, crate::nesting::Syntax::Fluent)
+        .map_err(|d| Error::Content(vec![d]))?;
     let (resource, mut problems) = match FluentResource::try_new(text) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => {

@@ -100,15 +100,8 @@ pub(super) fn line_of_key(text: &str, key: &str) -> usize {
 fn read_config(src: &Path) -> Result<ConfigFile> {
     let (name, text) = read_config_file(src, &CONFIG_NAMES, "cState")?;
     // Every parser below recurses once per level: bounded first.
-    if let Err(deep) = crate::nesting::check(&text, crate::nesting::Syntax::Data) {
-        let at = deep.offset..deep.offset + 1;
-        return Err(Error::Content(vec![Diagnostic::at(
-            &name,
-            &text,
-            at,
-            deep.message(),
-        )]));
-    }
+    Diagnostic::check_nesting(&name, &text, 0, &text, crate::nesting::Syntax::Data)
+        .map_err(|d| Error::Content(vec![d]))?;
     let parsed: std::result::Result<Value, (usize, String)> = match name.extension().and_then(|e| e.to_str())
     {
         Some("toml") => toml::from_str::<toml::Table>(&text)

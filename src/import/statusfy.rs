@@ -96,15 +96,8 @@ fn read_config(src: &Path) -> Result<ConfigFile> {
         )])
     };
     // Every parser below recurses once per level: bounded first.
-    if let Err(deep) = crate::nesting::check(&text, crate::nesting::Syntax::Data) {
-        let at = deep.offset..deep.offset + 1;
-        return Err(Error::Content(vec![Diagnostic::at(
-            &name,
-            &text,
-            at,
-            deep.message(),
-        )]));
-    }
+    Diagnostic::check_nesting(&name, &text, 0, &text, crate::nesting::Syntax::Data)
+        .map_err(|d| Error::Content(vec![d]))?;
     let mut notes = Vec::new();
     let value: Value = match name.extension().and_then(|e| e.to_str()) {
         Some("js") => {

@@ -398,8 +398,4 @@ fn save(options: &RunOptions, record: &Record) -> Result<()> {
         record::RECORD,
         &record.to_bytes(),
     )
-    .map_err(|e| match e {
-        Error::Usage(message) => Error::Usage(format!("cannot save the notify record: {message}")),
-        other => other,
-    })
 }

@@ -223,6 +223,67 @@ fn update_html(ctx: &BuildContext, item: &UpdateItem) -> String {
     out
 }
 
+/// An RSS channel's head: its title, page, description, language, build date, self link and
+/// WebSub hubs (where readers may subscribe to the pings `beacon notify` sends).
+fn rss_head(
+    w: &mut Writer<Vec<u8>>,
+    ctx: &BuildContext,
+    title: &str,
+    page: &str,
+    description: &str,
+    self_path: &str,
+) -> io::Result<()> {
+    text(w, "title", title)?;
+    text(w, "link", &ctx.absolute_url(page))?;
+    // RSS readers render a description as HTML: the config's plain text is escaped as HTML
+    // here, and then as XML by `text`.
+    text(w, "description", &quick_xml::escape::escape(description))?;
+    text(w, "language", ctx.i18n.tag())?;
+    text(w, "lastBuildDate", &ctx.now().to_rfc2822())?;
+    text(w, "generator", "beacon")?;
+    w.create_element("atom:link")
+        .with_attributes([
+            ("href", ctx.absolute_url(self_path).as_str()),
+            ("rel", "self"),
+            ("type", "application/rss+xml"),
+        ])
+        .write_empty()?;
+    for hub in ctx.site.config.websub_hubs() {
+        w.create_element("atom:link")
+            .with_attributes([("href", hub), ("rel", "hub")])
+            .write_empty()?;
+    }
+    Ok(())
+}
+
+/// An Atom feed's head: its id (the feed's own URL), title, subtitle, update time, links (self,
+/// WebSub hubs, the site) and author.
+fn atom_head(
+    w: &mut Writer<Vec<u8>>,
+    ctx: &BuildContext,
+    self_url: &str,
+    title: &str,
+    subtitle: &str,
+) -> io::Result<()> {
+    text(w, "id", self_url)?;
+    text(w, "title", title)?;
+    text(w, "subtitle", subtitle)?;
+    text(w, "updated", &rfc3339(ctx.now()))?;
+    link(w, "self", "application/atom+xml", self_url)?;
+    for hub in ctx.site.config.websub_hubs() {
+        w.create_element("link")
+            .with_attributes([("rel", "hub"), ("href", hub)])
+            .write_empty()?;
+    }
+    link(w, "alternate", "text/html", &ctx.absolute_url(""))?;
+    w.create_element("author").write_inner_content(|w| {
+        text(w, "name", &ctx.site.config.title)?;
+        text(w, "uri", &ctx.absolute_url(""))?;
+        Ok(())
+    })?;
+    text(w, "generator", "beacon")
+}
+
 fn render_updates_rss(ctx: &BuildContext, feed: &UpdatesFeed) -> io::Result<Vec<u8>> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
@@ -230,28 +291,7 @@ fn render_updates_rss(ctx: &BuildContext, feed: &UpdatesFeed) -> io::Result<Vec<
         .with_attributes([("version", "2.0"), ("xmlns:atom", ATOM_NS)])
         .write_inner_content(|w| {
             w.create_element("channel").write_inner_content(|w| {
-                text(w, "title", &feed.title)?;
-                text(w, "link", &ctx.absolute_url(""))?;
-                text(
-                    w,
-                    "description",
-                    &quick_xml::escape::escape(feed.description.as_str()),
-                )?;
-                text(w, "language", ctx.i18n.tag())?;
-                text(w, "lastBuildDate", &ctx.now().to_rfc2822())?;
-                text(w, "generator", "beacon")?;
-                w.create_element("atom:link")
-                    .with_attributes([
-                        ("href", ctx.absolute_url(UPDATES_RSS).as_str()),
-                        ("rel", "self"),
-                        ("type", "application/rss+xml"),
-                    ])
-                    .write_empty()?;
-                for hub in ctx.site.config.websub_hubs() {
-                    w.create_element("atom:link")
-                        .with_attributes([("href", hub), ("rel", "hub")])
-                        .write_empty()?;
-                }
+                rss_head(w, ctx, &feed.title, "", &feed.description, UPDATES_RSS)?;
                 for item in feed.items {
                     w.create_element("item").write_inner_content(|w| {
                         text(w, "title", &update_title(ctx, item))?;
@@ -281,23 +321,7 @@ fn render_updates_atom(ctx: &BuildContext, feed: &UpdatesFeed) -> io::Result<Vec
     w.create_element("feed")
         .with_attributes([("xmlns", ATOM_NS), ("xml:lang", ctx.i18n.tag())])
         .write_inner_content(|w| {
-            text(w, "id", &self_url)?;
-            text(w, "title", &feed.title)?;
-            text(w, "subtitle", &feed.description)?;
-            text(w, "updated", &rfc3339(ctx.now()))?;
-            link(w, "self", "application/atom+xml", &self_url)?;
-            for hub in ctx.site.config.websub_hubs() {
-                w.create_element("link")
-                    .with_attributes([("rel", "hub"), ("href", hub)])
-                    .write_empty()?;
-            }
-            link(w, "alternate", "text/html", &ctx.absolute_url(""))?;
-            w.create_element("author").write_inner_content(|w| {
-                text(w, "name", &ctx.site.config.title)?;
-                text(w, "uri", &ctx.absolute_url(""))?;
-                Ok(())
-            })?;
-            text(w, "generator", "beacon")?;
+            atom_head(w, ctx, &self_url, &feed.title, &feed.description)?;
             for item in feed.items {
                 w.create_element("entry").write_inner_content(|w| {
                     text(w, "id", &item.id)?;
@@ -351,38 +375,20 @@ impl<'a> Feeds<'a> {
 }
 
 fn render_rss(ctx: &BuildContext, feeds: &Feeds, channel: &Channel) -> io::Result<Vec<u8>> {
-    let config = &ctx.site.config;
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.create_element("rss")
         .with_attributes([("version", "2.0"), ("xmlns:atom", ATOM_NS)])
         .write_inner_content(|w| {
             w.create_element("channel").write_inner_content(|w| {
-                text(w, "title", &channel.title)?;
-                text(w, "link", &ctx.absolute_url(&channel.page))?;
-                // RSS readers render a description as HTML: the config's plain text is
-                // escaped as HTML here, and then as XML by `text`.
-                text(
+                rss_head(
                     w,
-                    "description",
-                    &quick_xml::escape::escape(channel.description.as_str()),
+                    ctx,
+                    &channel.title,
+                    &channel.page,
+                    &channel.description,
+                    &channel.path,
                 )?;
-                text(w, "language", ctx.i18n.tag())?;
-                text(w, "lastBuildDate", &ctx.now().to_rfc2822())?;
-                text(w, "generator", "beacon")?;
-                w.create_element("atom:link")
-                    .with_attributes([
-                        ("href", ctx.absolute_url(&channel.path).as_str()),
-                        ("rel", "self"),
-                        ("type", "application/rss+xml"),
-                    ])
-                    .write_empty()?;
-                // WebSub: readers may subscribe at the hubs `beacon notify` pings.
-                for hub in config.websub_hubs() {
-                    w.create_element("atom:link")
-                        .with_attributes([("href", hub), ("rel", "hub")])
-                        .write_empty()?;
-                }
                 for incident in feeds.items(ctx, channel.component) {
                     let severity = match channel.component {
                         Some(c) => incident.severity_for(&c.id),
@@ -419,23 +425,7 @@ fn render_atom(ctx: &BuildContext, feeds: &Feeds, description: &str) -> io::Resu
     w.create_element("feed")
         .with_attributes([("xmlns", ATOM_NS), ("xml:lang", ctx.i18n.tag())])
         .write_inner_content(|w| {
-            text(w, "id", &self_url)?;
-            text(w, "title", &config.title)?;
-            text(w, "subtitle", description)?;
-            text(w, "updated", &rfc3339(now))?;
-            link(w, "self", "application/atom+xml", &self_url)?;
-            for hub in config.websub_hubs() {
-                w.create_element("link")
-                    .with_attributes([("rel", "hub"), ("href", hub)])
-                    .write_empty()?;
-            }
-            link(w, "alternate", "text/html", &ctx.absolute_url(""))?;
-            w.create_element("author").write_inner_content(|w| {
-                text(w, "name", &config.title)?;
-                text(w, "uri", &ctx.absolute_url(""))?;
-                Ok(())
-            })?;
-            text(w, "generator", "beacon")?;
+            atom_head(w, ctx, &self_url, &config.title, description)?;
             for incident in feeds.items(ctx, None) {
                 let severity = headline_severity(incident);
                 w.create_element("entry").write_inner_content(|w| {

@@ -124,14 +124,13 @@ fn alarm_blocks(ctx: &BuildContext, window: &Incident, leads: &[chrono::Duration
 }
 
 /// An RFC 5545 duration before the start: `-P2D`, `-PT24H`, `-PT90M`.
+/// The same unit as the lead is written in (see [`crate::notify::events::lead_label`]).
 fn trigger(lead: chrono::Duration) -> String {
-    let minutes = lead.num_minutes();
-    if minutes % (24 * 60) == 0 && minutes >= 48 * 60 {
-        format!("-P{}D", minutes / (24 * 60))
-    } else if minutes % 60 == 0 {
-        format!("-PT{}H", minutes / 60)
-    } else {
-        format!("-PT{minutes}M")
+    let label = crate::notify::events::lead_label(lead);
+    let (number, unit) = label.split_at(label.len() - 1);
+    match unit {
+        "d" => format!("-P{number}D"),
+        _ => format!("-PT{number}{}", unit.to_ascii_uppercase()),
     }
 }
 

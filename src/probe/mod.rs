@@ -333,11 +333,7 @@ pub fn run(config: &Config, options: &RunOptions) -> Result<Report> {
             record::WRITER,
             record::RECORD,
             &record.to_bytes(),
-        )
-        .map_err(|e| match e {
-            Error::Usage(message) => Error::Usage(format!("cannot save the probe record: {message}")),
-            other => other,
-        })?;
+        )?;
     }
     Ok(report)
 }
