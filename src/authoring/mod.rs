@@ -9,6 +9,7 @@ mod deploy;
 mod edit;
 mod init;
 mod new;
+mod sourced;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -20,9 +21,12 @@ pub use edit::{
     parse_update_status, resolve_incident, update_incident, Edited, ResolveOptions, UpdateOptions,
     DEFAULT_RESOLVED_TEXT,
 };
+pub use sourced::{
+    edit_sourced, lock_for_creation, read_sourced, sourced_files, CreationLock, Sourced, SourcedFile, SourcedUpdate,
+};
 pub use init::{add_deploy_files, init_site, Initialised};
 pub use new::{
-    new_incident, new_maintenance, parse_severity, slug_words, Created, NewIncident, NewMaintenance,
+    new_incident, new_maintenance, new_sourced_incident, parse_severity, slug_words, Created, NewIncident, NewMaintenance,
 };
 
 use crate::content::front_matter::{is_fence, split_front_matter};
