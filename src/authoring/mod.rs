@@ -21,12 +21,14 @@ pub use edit::{
     parse_update_status, resolve_incident, update_incident, Edited, ResolveOptions, UpdateOptions,
     DEFAULT_RESOLVED_TEXT,
 };
-pub use sourced::{
-    edit_sourced, lock_for_creation, read_sourced, sourced_files, CreationLock, Sourced, SourcedFile, SourcedUpdate,
-};
 pub use init::{add_deploy_files, init_site, Initialised};
 pub use new::{
-    new_incident, new_maintenance, new_sourced_incident, parse_severity, slug_words, Created, NewIncident, NewMaintenance,
+    new_incident, new_maintenance, new_sourced_incident, parse_severity, slug_words, Created, NewIncident,
+    NewMaintenance,
+};
+pub use sourced::{
+    edit_sourced, lock_for_creation, read_sourced, sourced_files, CreationLock, Sourced, SourcedFile,
+    SourcedUpdate,
 };
 
 use crate::content::front_matter::{is_fence, split_front_matter};

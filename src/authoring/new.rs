@@ -60,7 +60,14 @@ const MAX_SLUG_WORDS_LEN: usize = 60;
 /// Writes a new incident file under `content/incidents/<year>/`.
 pub fn new_incident(root: &Path, config: &Config, new: &NewIncident) -> Result<Created> {
     let (front, date) = incident_front(config, new, None)?;
-    write_new(root, config, &slug_words(&new.title), Kind::Incident, date, &front)
+    write_new(
+        root,
+        config,
+        &slug_words(&new.title),
+        Kind::Incident,
+        date,
+        &front,
+    )
 }
 
 /// Like [`new_incident`], for `beacon ingest`: the file says where it came from (`source`, on
@@ -158,7 +165,14 @@ pub fn new_maintenance(root: &Path, config: &Config, new: &NewMaintenance) -> Re
         UpdateStatus::Scheduled,
         "This maintenance is scheduled.",
     ));
-    write_new(root, config, &slug_words(&new.title), Kind::Maintenance, start, &front)
+    write_new(
+        root,
+        config,
+        &slug_words(&new.title),
+        Kind::Maintenance,
+        start,
+        &front,
+    )
 }
 
 /// Reads a severity as written in front matter (`notice`, `degraded`, `partial`, `major`).

@@ -153,8 +153,8 @@ pub fn read_sourced(root: &Path, config: &Config, path: &Path) -> Result<Sourced
     let raw = fs::read_to_string(&full).map_err(|e| Error::io(&full, e))?;
     let text = raw.strip_prefix('\u{feff}').unwrap_or(&raw).replace("\r\n", "\n");
     let incident = crate::content::incident::parse_incident(path, &text, config).map_err(Error::Content)?;
-    let split = split_front_matter(&text)
-        .map_err(|e| Error::Usage(format!("{}: {}", path.display(), e.message)))?;
+    let split =
+        split_front_matter(&text).map_err(|e| Error::Usage(format!("{}: {}", path.display(), e.message)))?;
     let doc: DocumentMut = split
         .front_matter
         .parse()
@@ -237,7 +237,12 @@ fn write(doc: &mut DocumentMut, before: &Sourced, after: &Sourced, tz: chrono_tz
     }
     if after.resolved != before.resolved {
         match after.resolved {
-            Some(t) => set_after(root, "resolved", Item::Value(Value::from(datetime(tz, t))), "date"),
+            Some(t) => set_after(
+                root,
+                "resolved",
+                Item::Value(Value::from(datetime(tz, t))),
+                "date",
+            ),
             None => {
                 root.remove("resolved");
             }
@@ -264,8 +269,7 @@ fn write(doc: &mut DocumentMut, before: &Sourced, after: &Sourced, tz: chrono_tz
         }
         Some(_) => {
             return Err(Error::Usage(
-                "`beacon ingest` adds to `[[updates]]` tables; this file keeps its updates in a list"
-                    .into(),
+                "`beacon ingest` adds to `[[updates]]` tables; this file keeps its updates in a list".into(),
             ))
         }
     }

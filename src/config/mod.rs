@@ -10,8 +10,8 @@ use toml::Spanned;
 
 use crate::error::{closest, Diagnostic};
 
-pub mod channels;
 pub mod alerts;
+pub mod channels;
 pub mod probes;
 use crate::keys::{fields_of, parse_all_keys, Schema};
 

@@ -94,7 +94,11 @@ impl Published<'_> {
         if self.alert.status != GroupStatus::Resolved {
             return None;
         }
-        let at = self.alert.ends_at.unwrap_or(self.alert.starts_at).max(self.alert.starts_at);
+        let at = self
+            .alert
+            .ends_at
+            .unwrap_or(self.alert.starts_at)
+            .max(self.alert.starts_at);
         Some(SourcedUpdate {
             at: whole(at),
             status: UpdateStatus::Update,
@@ -133,7 +137,10 @@ pub fn ingest(root: &Path, config: &Config, shown: &Path, text: &str) -> Result<
             Some(rule) => published.push(Published {
                 alert,
                 rule,
-                fingerprint: alert.fingerprint.clone().unwrap_or_else(|| fingerprint(&alert.labels)),
+                fingerprint: alert
+                    .fingerprint
+                    .clone()
+                    .unwrap_or_else(|| fingerprint(&alert.labels)),
             }),
             None => unpublished.push(labels_text(&alert.labels)),
         }
@@ -143,9 +150,7 @@ pub fn ingest(root: &Path, config: &Config, shown: &Path, text: &str) -> Result<
         .map(|labels| format!("not published: no [[alert]] rule matches {labels}"))
         .collect();
     if published.is_empty() {
-        skipped.push(format!(
-            "nothing to do: no alert of group {group} is published"
-        ));
+        skipped.push(format!("nothing to do: no alert of group {group} is published"));
         return Ok(Report {
             lines: skipped,
             changed: Vec::new(),
@@ -174,7 +179,9 @@ pub fn ingest(root: &Path, config: &Config, shown: &Path, text: &str) -> Result<
         .unwrap_or(Severity::Major);
     let components: Vec<String> = in_config_order(
         config,
-        published.iter().flat_map(|p| rules[p.rule].components.iter().cloned()),
+        published
+            .iter()
+            .flat_map(|p| rules[p.rule].components.iter().cloned()),
     );
     let earliest = whole(first.alert.starts_at);
     let firing_sources: Vec<String> = published.iter().map(|p| p.firing_source(group)).collect();
@@ -185,10 +192,7 @@ pub fn ingest(root: &Path, config: &Config, shown: &Path, text: &str) -> Result<
             state.title = best_title.clone();
         }
         state.severity = state.severity.max(severity);
-        state.components = in_config_order(
-            config,
-            state.components.iter().chain(&components).cloned(),
-        );
+        state.components = in_config_order(config, state.components.iter().chain(&components).cloned());
         state.date = state.date.min(earliest);
         for p in &published {
             add_once(state, p.firing(group));
@@ -199,20 +203,29 @@ pub fn ingest(root: &Path, config: &Config, shown: &Path, text: &str) -> Result<
         settle(state, &prefix);
         Ok(())
     };
-    // The group's incident: the one that has seen one of these alerts, else the open one, else
-    // the one whose time span holds the first of them; else a new one.
+    // The group's incident: the one that has seen one of these alerts, else the one whose time
+    // (from `date` to `resolved`, or on) overlaps the time of one of them (from `startsAt` to
+    // `endsAt`, or on while it fires); else a new one.
+    let spans: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> = published
+        .iter()
+        .map(|p| {
+            let start = whole(p.alert.starts_at);
+            (start, p.recovery(group).map(|r| r.at))
+        })
+        .collect();
     let pick = |states: &[Sourced]| -> Option<usize> {
         let seen = states.iter().position(|s| {
             s.updates
                 .iter()
                 .any(|u| firing_sources.iter().any(|f| u.source.starts_with(f.as_str())))
         });
-        seen.or_else(|| states.iter().position(|s| s.resolved.is_none()))
-            .or_else(|| {
-                states
-                    .iter()
-                    .position(|s| s.date <= earliest && s.resolved.is_some_and(|r| earliest <= r))
+        seen.or_else(|| {
+            states.iter().position(|s| {
+                spans.iter().any(|(start, end)| {
+                    s.resolved.is_none_or(|r| *start <= r) && end.is_none_or(|e| s.date <= e)
+                })
             })
+        })
     };
     let mut name = payload
         .group_labels
@@ -260,10 +273,8 @@ fn settle(state: &mut Sourced, prefix: &str) {
         .filter(|u| u.source.starts_with(prefix) && !u.source.ends_with(RECOVERED))
         .map(|u| format!("{}{RECOVERED}", u.source))
         .collect();
-    let all_recovered = !fired.is_empty()
-        && fired
-            .iter()
-            .all(|r| state.updates.iter().any(|u| &u.source == r));
+    let all_recovered =
+        !fired.is_empty() && fired.iter().all(|r| state.updates.iter().any(|u| &u.source == r));
     let last = state
         .updates
         .iter()

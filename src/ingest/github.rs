@@ -161,7 +161,10 @@ pub fn ingest(root: &Path, config: &Config, shown: &Path, text: &str) -> Result<
             )))
         }
         (_, _) => {
-            let comment = event.comment.as_ref().expect("an issue_comment event has a comment");
+            let comment = event
+                .comment
+                .as_ref()
+                .expect("an issue_comment event has a comment");
             let Some(command) = read_command(comment.body.as_deref().unwrap_or_default())? else {
                 return Ok(Report::line(format!(
                     "nothing to do: comment {} is not a `/update` or `/resolve` command",
@@ -237,10 +240,7 @@ fn trusted(association: &str) -> bool {
 /// The latest copy of the issue wins: its title, severity, components and first text replace
 /// those of an older copy; an older copy changes nothing.
 fn apply_issue(state: &mut Sourced, form: &Form, issue: &Issue, opening: &SourcedUpdate, prefix: &str) {
-    let current = state
-        .updates
-        .iter()
-        .position(|u| u.source.starts_with(prefix));
+    let current = state.updates.iter().position(|u| u.source.starts_with(prefix));
     let newer = match current {
         None => true,
         Some(i) => {
@@ -279,10 +279,14 @@ fn form_sections(body: &str) -> BTreeMap<String, String> {
     let mut sections: BTreeMap<String, String> = BTreeMap::new();
     let mut current: Option<(String, Vec<&str>)> = None;
     let body = body.replace("\r\n", "\n");
-    let mut finish = |current: Option<(String, Vec<&str>)>, sections: &mut BTreeMap<String, String>| {
+    let finish = |current: Option<(String, Vec<&str>)>, sections: &mut BTreeMap<String, String>| {
         if let Some((heading, lines)) = current {
             let value = lines.join("\n").trim().to_string();
-            let value = if value == "_No response_" { String::new() } else { value };
+            let value = if value == "_No response_" {
+                String::new()
+            } else {
+                value
+            };
             sections.entry(heading).or_insert(value);
         }
     };
@@ -307,9 +311,8 @@ fn read_form(config: &Config, issue: &Issue, sections: &BTreeMap<String, String>
         .find(|w| !w.is_empty())
         .unwrap_or_default()
         .to_lowercase();
-    let severity = parse_severity(&word).map_err(|m| {
-        Error::Usage(format!("issue #{number}: the form's Severity: {m}"))
-    })?;
+    let severity = parse_severity(&word)
+        .map_err(|m| Error::Usage(format!("issue #{number}: the form's Severity: {m}")))?;
     let mut components = Vec::new();
     let listed = sections
         .get("components")
@@ -337,12 +340,18 @@ fn read_form(config: &Config, issue: &Issue, sections: &BTreeMap<String, String>
             }
         }
     }
-    let text = ["description", "what is happening?", "what is happening", "details", "text"]
-        .iter()
-        .find_map(|h| sections.get(*h))
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| DEFAULT_TEXT.to_string());
+    let text = [
+        "description",
+        "what is happening?",
+        "what is happening",
+        "details",
+        "text",
+    ]
+    .iter()
+    .find_map(|h| sections.get(*h))
+    .map(|t| t.trim().to_string())
+    .filter(|t| !t.is_empty())
+    .unwrap_or_else(|| DEFAULT_TEXT.to_string());
     let title = title_of(&issue.title);
     if title.is_empty() {
         return Err(Error::Usage(format!("issue #{number}: the title is empty")));
@@ -384,8 +393,7 @@ fn read_command(body: &str) -> Result<Option<Command>> {
         "/update" => {
             let rest = rest.trim_start_matches([' ', '\t']);
             let (status, text) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-            let status = parse_update_status(status)
-                .map_err(|m| Error::Usage(format!("/update: {m}")))?;
+            let status = parse_update_status(status).map_err(|m| Error::Usage(format!("/update: {m}")))?;
             if status == UpdateStatus::Resolved {
                 return Ok(Some(Command::Resolve(non_empty(text))));
             }
@@ -432,7 +440,10 @@ mod tests {
             }
             _ => panic!("not an update"),
         }
-        assert!(matches!(read_command("/resolve").unwrap(), Some(Command::Resolve(None))));
+        assert!(matches!(
+            read_command("/resolve").unwrap(),
+            Some(Command::Resolve(None))
+        ));
         assert!(read_command("thanks! /resolve").unwrap().is_none());
         assert!(read_command("/update fixed it").is_err());
         assert!(read_command("/update monitoring").is_err());

@@ -77,14 +77,8 @@ fn apply(root: &Path, config: &Config, target: Target) -> Result<Report> {
         Some(i) => (files[i].clone(), false),
         None => {
             let c = &target.create;
-            let created = new_sourced_incident(
-                root,
-                config,
-                &c.new,
-                &target.source,
-                &c.first_source,
-                &c.name,
-            )?;
+            let created =
+                new_sourced_incident(root, config, &c.new, &target.source, &c.first_source, &c.name)?;
             (created.path, true)
         }
     };

@@ -23,20 +23,36 @@ pub fn parse<T: DeserializeOwned>(shown: &Path, text: &str) -> Result<T> {
             .rsplit_once(" at line ")
             .map_or(message.as_str(), |(m, _)| m)
             .to_string();
-        let message = if field == "." || field.is_empty() {
-            if inner.is_syntax() || inner.is_eof() {
-                format!("not valid JSON: {message}")
+        let root = field == "." || field.is_empty();
+        let message = if inner.is_syntax() || inner.is_eof() {
+            let within = if root {
+                String::new()
             } else {
-                message
-            }
+                format!(" (in {field})")
+            };
+            format!("not valid JSON: {message}{within}")
+        } else if root {
+            message
         } else {
             format!("field {field}: {message}")
         };
-        Error::Content(vec![at_line_column(shown, text, inner.line(), inner.column(), message)])
+        Error::Content(vec![at_line_column(
+            shown,
+            text,
+            inner.line(),
+            inner.column(),
+            message,
+        )])
     })?;
-    reader
-        .end()
-        .map_err(|e| Error::Content(vec![at_line_column(shown, text, e.line(), e.column(), format!("not valid JSON: {e}"))]))?;
+    reader.end().map_err(|e| {
+        Error::Content(vec![at_line_column(
+            shown,
+            text,
+            e.line(),
+            e.column(),
+            format!("not valid JSON: {e}"),
+        )])
+    })?;
     Ok(value)
 }
 

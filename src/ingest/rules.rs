@@ -53,11 +53,7 @@ pub fn rules(config: &Config) -> Result<Vec<AlertRule>, Vec<Diagnostic>> {
     }
 }
 
-fn check_table(
-    file: &AlertFile,
-    config: &Config,
-    report: &mut dyn FnMut(Range<usize>, String),
-) -> AlertRule {
+fn check_table(file: &AlertFile, config: &Config, report: &mut dyn FnMut(Range<usize>, String)) -> AlertRule {
     if file.labels.get_ref().is_empty() {
         report(
             file.labels.span(),
@@ -105,7 +101,10 @@ fn check_table(
     };
     let title = match &file.title {
         Some(t) if t.get_ref().trim().is_empty() => {
-            report(t.span(), "`title` is empty; leave it out to use the alert's summary".into());
+            report(
+                t.span(),
+                "`title` is empty; leave it out to use the alert's summary".into(),
+            );
             None
         }
         Some(t) => Some(t.get_ref().trim().to_string()),

@@ -77,10 +77,16 @@ fn an_issue_from_the_form_opens_an_incident_and_comments_and_closing_follow_it()
     let text = only_incident(&site);
     assert!(text.contains("title = \"Email is down\""), "{text}");
     assert!(text.contains("severity = \"major\""), "{text}");
-    assert!(text.contains("components = [\"email\", \"mobile-email\"]"), "{text}");
+    assert!(
+        text.contains("components = [\"email\", \"mobile-email\"]"),
+        "{text}"
+    );
     assert!(text.contains("source = \"github:acme/status#42\""), "{text}");
     assert!(text.contains("Email cannot be sent or received"), "{text}");
-    assert!(text.contains("source = \"github:acme/status#42@2026-03-02T13:05:09Z\""), "{text}");
+    assert!(
+        text.contains("source = \"github:acme/status#42@2026-03-02T13:05:09Z\""),
+        "{text}"
+    );
 
     // A replay changes nothing.
     let again = ok(&ingest(&site, "github", "github-issue-opened.json")).to_string();
@@ -92,7 +98,10 @@ fn an_issue_from_the_form_opens_an_incident_and_comments_and_closing_follow_it()
     assert!(out.starts_with("updated "), "{out}");
     let edited = only_incident(&site);
     assert!(edited.contains("title = \"Email and VPN are down\""), "{edited}");
-    assert!(edited.contains("components = [\"email\", \"mobile-email\", \"vpn\"]"), "{edited}");
+    assert!(
+        edited.contains("components = [\"email\", \"mobile-email\", \"vpn\"]"),
+        "{edited}"
+    );
     assert!(edited.contains("The VPN is affected too."), "{edited}");
     assert!(!edited.contains("We are looking into it."), "{edited}");
     // The opening event, replayed after the edit, is older: it changes nothing.
@@ -105,7 +114,10 @@ fn an_issue_from_the_form_opens_an_incident_and_comments_and_closing_follow_it()
     let updated = only_incident(&site);
     assert!(updated.contains("status = \"identified\""), "{updated}");
     assert!(updated.contains("The mail server's disk is full"), "{updated}");
-    assert!(updated.contains("source = \"github:acme/status#42/comment/2680011001\""), "{updated}");
+    assert!(
+        updated.contains("source = \"github:acme/status#42/comment/2680011001\""),
+        "{updated}"
+    );
 
     // A stranger's /resolve changes nothing, and says why.
     let out = ok(&ingest(&site, "github", "github-comment-stranger.json")).to_string();
@@ -116,7 +128,10 @@ fn an_issue_from_the_form_opens_an_incident_and_comments_and_closing_follow_it()
     // The owner's /resolve resolves it at the comment's time.
     ok(&ingest(&site, "github", "github-comment-resolve.json"));
     let resolved = only_incident(&site);
-    assert!(resolved.contains("resolved = 2026-03-02T09:10:00-05:00"), "{resolved}");
+    assert!(
+        resolved.contains("resolved = 2026-03-02T09:10:00-05:00"),
+        "{resolved}"
+    );
     assert!(resolved.contains("Mail flows again"), "{resolved}");
     assert_eq!(resolved.matches("status = \"resolved\"").count(), 1, "{resolved}");
     // Closing the issue afterwards adds no second resolve: it was resolved before. (Only the
@@ -124,8 +139,14 @@ fn an_issue_from_the_form_opens_an_incident_and_comments_and_closing_follow_it()
     ok(&ingest(&site, "github", "github-issue-closed.json"));
     let closed = only_incident(&site);
     assert_eq!(closed.matches("status = \"resolved\"").count(), 1, "{closed}");
-    assert!(closed.contains("resolved = 2026-03-02T09:10:00-05:00"), "{closed}");
-    assert!(closed.contains("source = \"github:acme/status#42@2026-03-02T14:20:00Z\""), "{closed}");
+    assert!(
+        closed.contains("resolved = 2026-03-02T09:10:00-05:00"),
+        "{closed}"
+    );
+    assert!(
+        closed.contains("source = \"github:acme/status#42@2026-03-02T14:20:00Z\""),
+        "{closed}"
+    );
     let out = ok(&ingest(&site, "github", "github-issue-closed.json")).to_string();
     assert!(out.starts_with("nothing to do"), "{out}");
 
@@ -168,10 +189,18 @@ fn a_comment_that_arrives_before_the_issue_opens_the_incident_from_the_issue_it_
 fn strangers_cannot_post_by_issue_or_by_comment() {
     let site = site();
     let out = ok(&ingest(&site, "github", "github-issue-opened-stranger.json")).to_string();
-    assert!(out.starts_with("ignored: issue #43 was opened by @drive-by"), "{out}");
+    assert!(
+        out.starts_with("ignored: issue #43 was opened by @drive-by"),
+        "{out}"
+    );
     assert!(out.contains("author_association is NONE"), "{out}");
     // A member's command on a stranger's issue does not make it an incident either.
-    let out = ok(&ingest(&site, "github", "github-comment-member-on-stranger-issue.json")).to_string();
+    let out = ok(&ingest(
+        &site,
+        "github",
+        "github-comment-member-on-stranger-issue.json",
+    ))
+    .to_string();
     assert!(out.starts_with("ignored: issue #43"), "{out}");
     // A stranger's comment on a trusted issue that has no incident yet opens nothing.
     let out = ok(&ingest(&site, "github", "github-comment-stranger.json")).to_string();
@@ -189,7 +218,10 @@ fn alert_groups_open_update_and_resolve_one_incident() {
     let text = only_incident(&site);
     assert!(text.contains("title = \"Email is down\""), "{text}");
     assert!(text.contains("automated = true"), "{text}");
-    assert!(text.contains("components = [\"email\", \"mobile-email\"]"), "{text}");
+    assert!(
+        text.contains("components = [\"email\", \"mobile-email\"]"),
+        "{text}"
+    );
     assert!(text.contains("Alert firing: Email delivery is failing"), "{text}");
 
     // Alertmanager repeats a notification until the group changes: nothing to do.
@@ -203,10 +235,17 @@ fn alert_groups_open_update_and_resolve_one_incident() {
     assert_eq!(text.matches("status = \"investigating\"").count(), 2, "{text}");
 
     // One of two recovers: an update, still open.
-    ok(&ingest(&site, "alertmanager", "alertmanager-partially-resolved.json"));
+    ok(&ingest(
+        &site,
+        "alertmanager",
+        "alertmanager-partially-resolved.json",
+    ));
     let text = only_incident(&site);
     assert!(!text.contains("\nresolved ="), "{text}");
-    assert!(text.contains("status = \"update\"\ntext = \"Recovered: Email delivery is failing\""), "{text}");
+    assert!(
+        text.contains("status = \"update\"\ntext = \"Recovered: Email delivery is failing\""),
+        "{text}"
+    );
 
     // Both recovered: resolved at the last recovery.
     ok(&ingest(&site, "alertmanager", "alertmanager-resolved.json"));
@@ -233,7 +272,10 @@ fn alert_groups_open_update_and_resolve_one_incident() {
 fn alerts_no_rule_names_are_not_published() {
     let site = site();
     let out = ok(&ingest(&site, "alertmanager", "alertmanager-unpublished.json")).to_string();
-    assert!(out.contains("not published: no [[alert]] rule matches {alertname=\"DiskAlmostFull\""), "{out}");
+    assert!(
+        out.contains("not published: no [[alert]] rule matches {alertname=\"DiskAlmostFull\""),
+        "{out}"
+    );
     assert!(out.contains("nothing to do: no alert of group"), "{out}");
     assert!(incidents(&site).is_empty());
     // A site with no rules publishes nothing at all.
@@ -250,7 +292,10 @@ fn grafana_payloads_are_read_with_their_extra_fields() {
     assert!(out.starts_with("created "), "{out}");
     let text = only_incident(&site);
     // No rule title: the summary is the title; the rule gives component and severity.
-    assert!(text.contains("title = \"The VPN gateway does not answer\""), "{text}");
+    assert!(
+        text.contains("title = \"The VPN gateway does not answer\""),
+        "{text}"
+    );
     assert!(text.contains("severity = \"partial\""), "{text}");
     assert!(text.contains("components = [\"vpn\"]"), "{text}");
 }
@@ -258,12 +303,28 @@ fn grafana_payloads_are_read_with_their_extra_fields() {
 #[test]
 fn bad_payloads_name_the_field_exit_1_and_write_nothing() {
     for (sender, name, expected) in [
-        ("alertmanager", "alertmanager-bad-startsat.json", "alertmanager-bad-startsat.json:"),
-        ("alertmanager", "alertmanager-version3.json", "field version: `3` is not a webhook version"),
-        ("alertmanager", "alertmanager-missing-groupkey.json", "missing field `groupKey`"),
+        (
+            "alertmanager",
+            "alertmanager-bad-startsat.json",
+            "alertmanager-bad-startsat.json:",
+        ),
+        (
+            "alertmanager",
+            "alertmanager-version3.json",
+            "field version: `3` is not a webhook version",
+        ),
+        (
+            "alertmanager",
+            "alertmanager-missing-groupkey.json",
+            "missing field `groupKey`",
+        ),
         ("alertmanager", "not-json.json", "not valid JSON"),
         ("github", "alertmanager-firing.json", "missing field `action`"),
-        ("alertmanager", "github-issue-opened.json", "missing field `version`"),
+        (
+            "alertmanager",
+            "github-issue-opened.json",
+            "missing field `version`",
+        ),
     ] {
         let site = site();
         let run = ingest(&site, sender, name);
@@ -286,7 +347,8 @@ fn bad_payloads_name_the_field_exit_1_and_write_nothing() {
         .unwrap()
         + 1;
     assert!(
-        run.stderr.contains(&format!("alertmanager-bad-startsat.json:{line}:")),
+        run.stderr
+            .contains(&format!("alertmanager-bad-startsat.json:{line}:")),
         "{}",
         run.stderr
     );
@@ -318,7 +380,11 @@ fn a_payload_can_come_on_standard_input() {
 fn racing_runs_make_one_incident() {
     for (sender, first, second) in [
         ("github", "github-issue-opened.json", "github-comment-member.json"),
-        ("alertmanager", "alertmanager-firing.json", "alertmanager-firing-again.json"),
+        (
+            "alertmanager",
+            "alertmanager-firing.json",
+            "alertmanager-firing-again.json",
+        ),
     ] {
         let site = site();
         let spawn = |name: &str| {
@@ -348,7 +414,7 @@ fn alert_rules_are_checked_by_check_and_build() {
     site.write(
         "config.toml",
         format!(
-            "{CONFIG}\n[[alert]]\nmatch = {{ alertname = \"X\" }}\ncomponents = [\"emial\"]\nseverity = \"critical\"\n\n[[alert]]\nmatch = {{ alertname = \"Y\" }}\ncomponents = [\"vpn\"]\npublish = true\n"
+            "{CONFIG}\n[[alert]]\nmatch = {{ alertname = \"X\" }}\ncomponents = [\"emial\"]\nseverity = \"critical\"\n"
         ),
     );
     let check = site.beacon(&["check"]);
@@ -364,16 +430,22 @@ fn alert_rules_are_checked_by_check_and_build() {
     }
     let build = site.beacon(&["build", "--now", "2026-03-03"]);
     assert_eq!(build.code, 1, "{}", build.stderr);
-    assert!(build.stderr.contains("unknown component `emial`"), "{}", build.stderr);
+    assert!(
+        build.stderr.contains("unknown component `emial`"),
+        "{}",
+        build.stderr
+    );
     // An unknown key is refused too.
     let unknown = TestSite::new();
     unknown.write(
         "config.toml",
-        format!("{CONFIG}\n[[alert]]\nmatch = {{ alertname = \"Y\" }}\ncomponents = [\"vpn\"]\npublish = true\n"),
+        format!(
+            "{CONFIG}\n[[alert]]\nmatch = {{ alertname = \"Y\" }}\ncomponents = [\"vpn\"]\npublish = true\n"
+        ),
     );
     let check = unknown.beacon(&["check"]);
     assert_eq!(check.code, 1);
-    assert!(check.stderr.contains("unknown field `publish`"), "{}", check.stderr);
+    assert!(check.stderr.contains("unknown key `publish`"), "{}", check.stderr);
     assert!(check.stderr.contains("config.toml:"), "{}", check.stderr);
 }
 
@@ -383,9 +455,18 @@ fn alert_rules_are_checked_by_check_and_build() {
 #[derive(Debug, Clone)]
 enum GhEvent {
     /// The issue as of minute `version` (0 is the opening), with that version's text.
-    Issue { action: &'static str, version: u32 },
-    Comment { id: u32, minute: u32, body: String },
-    Closed { minute: u32 },
+    Issue {
+        action: &'static str,
+        version: u32,
+    },
+    Comment {
+        id: u32,
+        minute: u32,
+        body: String,
+    },
+    Closed {
+        minute: u32,
+    },
 }
 
 fn gh_payload(event: &GhEvent) -> String {
@@ -505,8 +586,7 @@ fn apply_all(events: &[&AnyEvent]) -> Vec<(String, Vec<u8>)> {
                 beacon::ingest::github::ingest(site.root(), &config, shown, &gh_payload(e)).unwrap();
             }
             AnyEvent::Am(e) => {
-                beacon::ingest::alertmanager::ingest(site.root(), &config, shown, &am_payload(e))
-                    .unwrap();
+                beacon::ingest::alertmanager::ingest(site.root(), &config, shown, &am_payload(e)).unwrap();
             }
         }
     }
