@@ -641,3 +641,24 @@ proptest! {
         prop_assert_eq!(show(&got), show(&expected));
     }
 }
+
+#[test]
+fn check_accepts_source_keys_and_still_reports_unknown_ones() {
+    let site = site();
+    ok(&ingest(&site, "github", "github-issue-opened.json"));
+    let check = site.beacon(&["check", "--now", "2026-03-03"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let path = "content/incidents/2026/2026-03-02-issue-42.md";
+    let text = site
+        .read(path)
+        .replace("source = \"github:acme/status#42\"", "sourse = \"x\"");
+    site.write(path, text);
+    let check = site.beacon(&["check", "--now", "2026-03-03"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(check.stderr.contains("unknown key `sourse`"), "{}", check.stderr);
+    assert!(
+        check.stderr.contains("did you mean `source`?"),
+        "{}",
+        check.stderr
+    );
+}
