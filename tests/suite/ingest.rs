@@ -599,7 +599,11 @@ fn apply_all(events: &[&AnyEvent]) -> Vec<(String, Vec<u8>)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 40, .. ProptestConfig::default() })]
+    // 40 cases by default; PROPTEST_CASES=1000 for a longer search.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(40),
+        .. ProptestConfig::default()
+    })]
 
     // The ordering rule of docs/ingest.md: what an incident says is a function of the SET of
     // events ingested. So any order, with any event repeated, gives the bytes of the events
