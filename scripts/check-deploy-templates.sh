@@ -22,6 +22,8 @@ now=2026-03-04T12:00:00Z
 for host in github gitlab netlify cloudflare; do
   beacon --quiet init "$work/$host" --ci "$host" --now "$now"
 done
+# GitHub with the issue form and the workflow that ingests issue events.
+beacon --quiet init "$work/issues" --ci github --issues --now "$now"
 # One site served by every host at once: init adds each host beside the others.
 beacon --quiet init "$work/all" --ci github --now "$now"
 for host in gitlab netlify cloudflare; do

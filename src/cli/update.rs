@@ -1,16 +1,25 @@
-//! `beacon update SLUG --status S "TEXT"`: append a timeline update stamped now.
+//! `beacon update SLUG --status S "TEXT"`: append a timeline update stamped now;
+//! `beacon update --latest --status S "TEXT"` to the latest open incident.
 
 use clap::Args;
 
 use super::{config_and_now, Cli, Outcome};
-use crate::authoring::{parse_update_status, shown_path, update_incident, UpdateOptions};
+use crate::authoring::{
+    latest_open_incident, parse_update_status, shown_path, update_incident, UpdateOptions,
+};
 use crate::content::UpdateStatus;
 use crate::error::Result;
 
 #[derive(Debug, Args)]
+#[command(allow_missing_positional = true)]
 pub struct UpdateArgs {
-    /// The incident or maintenance window (its file name, or its `slug`).
-    pub slug: String,
+    /// The incident or maintenance window (its file name, or its `slug`); left out with --latest.
+    #[arg(required_unless_present = "latest")]
+    pub slug: Option<String>,
+    /// Post to the latest open incident (unresolved, begun by now; of several, the one that
+    /// began last) instead of one named by SLUG.
+    #[arg(long, conflicts_with = "slug")]
+    pub latest: bool,
     /// Incidents: investigating, identified, monitoring, update, postmortem; maintenance:
     /// scheduled, in_progress, completed, update.
     #[arg(long, value_name = "S", value_parser = parse_update_status)]
@@ -24,11 +33,15 @@ pub struct UpdateArgs {
 
 pub fn run(cli: &Cli, args: &UpdateArgs) -> Result<Outcome> {
     let (config, now) = config_and_now(&cli.root, args.now.as_deref())?;
+    let slug = match &args.slug {
+        Some(slug) => slug.clone(),
+        None => latest_open_incident(&cli.root, &config, now)?,
+    };
     let edited = update_incident(
         &cli.root,
         &config,
         &UpdateOptions {
-            slug: args.slug.clone(),
+            slug,
             status: args.status,
             text: args.text.clone(),
             now,
