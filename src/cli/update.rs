@@ -11,7 +11,6 @@ use crate::content::UpdateStatus;
 use crate::error::Result;
 
 #[derive(Debug, Args)]
-#[command(allow_missing_positional = true)]
 pub struct UpdateArgs {
     /// The incident or maintenance window (its file name, or its `slug`); left out with --latest.
     #[arg(required_unless_present = "latest")]
