@@ -675,3 +675,132 @@ fn issues_is_for_github_and_never_overwrites_a_users_form() {
         assert!(site.path(file).is_file(), "{file}");
     }
 }
+
+/// The test site (with the components the recorded payloads name) with GitHub's files and the
+/// issue workflows, committed in a repository with a bare `origin` on `main`.
+fn issue_site_in_a_repo() -> (TestSite, tempfile::TempDir) {
+    let site = TestSite::new();
+    let run = site.beacon(&["init", "--ci", "github", "--issues"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    site.write(
+        "config.toml",
+        format!(
+            "{}\n[[alert]]\nmatch = {{ alertname = \"EmailDown\" }}\ncomponents = [\"email\"]\nseverity = \"major\"\n",
+            site.read("config.toml")
+        ),
+    );
+    let origin = tempfile::tempdir().expect("temp dir");
+    git(origin.path(), &["init", "-q", "--bare", "-b", "main"]);
+    git(site.root(), &["init", "-q", "-b", "main"]);
+    git(site.root(), &["add", "-A"]);
+    git(site.root(), &["commit", "-qm", "status page"]);
+    git(site.root(), &["remote", "add", "origin", origin.path().to_str().expect("utf-8")]);
+    git(site.root(), &["push", "-q", "origin", "main"]);
+    (site, origin)
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the Ingest step of `workflow` (issues.yml or alert.yml) as the runner runs it, with
+/// the event file GitHub writes in GITHUB_EVENT_PATH. Returns the run and GITHUB_OUTPUT.
+fn run_ingest_step(site: &TestSite, workflow: &str, event: &Path) -> (Run, String) {
+    let parsed = yaml(site, &format!(".github/workflows/{workflow}"));
+    let (script, env) = step(&parsed, "ingest", "Ingest");
+    let home = tempfile::tempdir().expect("temp dir");
+    let output = home.path().join("github-output");
+    let none = BTreeMap::new();
+    let mut env: Vec<(String, String)> = env
+        .into_iter()
+        .map(|(k, v)| {
+            let value = github_value(&v, &none, &none);
+            (k, value)
+        })
+        .collect();
+    env.push(("GITHUB_OUTPUT".into(), output.display().to_string()));
+    env.push(("GITHUB_EVENT_PATH".into(), event.display().to_string()));
+    env.push(("RUNNER_TEMP".into(), home.path().display().to_string()));
+    let run = run_in(site.root(), home.path(), &script, &env);
+    (run, std::fs::read_to_string(&output).unwrap_or_default())
+}
+
+// issues.yml's Ingest step on recorded events: a member's issue opens an incident, a member's
+// `/update` comment adds to it, closing the issue resolves it, each committed and pushed; a
+// stranger's issue changes nothing, and the log says why.
+#[test]
+fn issues_workflow_posts_a_members_events_and_logs_a_strangers() {
+    let (site, origin) = issue_site_in_a_repo();
+    let commits = || git(origin.path(), &["rev-list", "--count", "main"]).trim().to_string();
+
+    let (run, output) = run_ingest_step(
+        &site,
+        "issues.yml",
+        Path::new(&fixture("ingest/github-issue-opened-stranger.json")),
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("ignored:"), "{}", run.stdout);
+    assert!(run.stdout.contains("author_association"), "{}", run.stdout);
+    assert!(!output.contains("pushed"), "{output}");
+    assert_eq!(commits(), "1");
+
+    let (run, output) = run_ingest_step(
+        &site,
+        "issues.yml",
+        Path::new(&fixture("ingest/github-issue-opened.json")),
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(output.contains("pushed=true"), "{output}");
+    let (message, files) = last_post(origin.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(message, format!("Post to status page: ingest github {}", stem(&files[0])));
+    let incident = files[0].clone();
+
+    for (event, needle) in [
+        ("ingest/github-comment-member.json", "status = \"identified\""),
+        ("ingest/github-issue-closed.json", "resolved = "),
+    ] {
+        let (run, _) = run_ingest_step(&site, "issues.yml", Path::new(&fixture(event)));
+        assert_eq!(run.code, 0, "{event}: {}\n{}", run.stdout, run.stderr);
+        assert_eq!(last_post(origin.path()).1, [incident.clone()], "{event}");
+        assert!(on_origin(origin.path(), &incident).contains(needle), "{event}");
+    }
+    // A replay changes nothing and pushes nothing.
+    let before = commits();
+    let (run, output) = run_ingest_step(
+        &site,
+        "issues.yml",
+        Path::new(&fixture("ingest/github-comment-member.json")),
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(!output.contains("pushed"), "{output}");
+    assert_eq!(commits(), before);
+}
+
+// alert.yml's Ingest step on a repository_dispatch event as the relay of docs/posting.md sends
+// it: the Alertmanager payload under client_payload.payload opens the incident its rule names.
+#[test]
+fn alert_workflow_ingests_the_payload_a_relay_dispatches() {
+    let (site, origin) = issue_site_in_a_repo();
+    let payload: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("posting/alertmanager-firing.json")).expect("payload"),
+    )
+    .expect("the payload parses");
+    let event = serde_json::json!({
+        "action": "alert",
+        "branch": "main",
+        "client_payload": { "payload": payload },
+        "repository": { "default_branch": "main", "full_name": "you/status" },
+    });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let event_path = dir.path().join("event.json");
+    std::fs::write(&event_path, event.to_string()).expect("write");
+    let (run, output) = run_ingest_step(&site, "alert.yml", &event_path);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(output.contains("pushed=true"), "{output}");
+    let (message, files) = last_post(origin.path());
+    assert!(message.starts_with("Post to status page: ingest alertmanager "), "{message}");
+    let text = on_origin(origin.path(), &files[0]);
+    assert!(text.contains("Email is not delivered"), "{text}");
+    assert!(text.contains("components = [\"email\"]"), "{text}");
+}

@@ -81,30 +81,33 @@ if ! git config user.name >/dev/null; then
   git config user.email "${POST_GIT_EMAIL:-beacon-post@localhost}"
 fi
 
-for attempt in 1 2 3 4 5; do
-  git fetch -q "$remote" "$branch"
-  git reset -q --hard FETCH_HEAD
-  "${command[@]}"
-  git add -A -- content/incidents
-  if git diff --cached --quiet; then
-    echo "nothing to commit: the status page is as it was"
-    exit 0
-  fi
-  # The incidents the command wrote, by file name (the slug, unless the front matter sets one).
-  slugs="$(git diff --cached --name-only -- content/incidents | sed -e 's,.*/,,' -e 's,\.md$,,' | sort -u | paste -sd ' ' -)"
-  message="Post to status page: $what $slugs"
-  case "$what" in
-    "new incident") message="$message (${POST_SEVERITY:-major})" ;;
-    update) message="$message (${POST_STATUS:-})" ;;
-  esac
-  git commit -q -m "$message"
-  if git push -q ${PUSH_OPTION:+-o "$PUSH_OPTION"} "$remote" "HEAD:$branch"; then
-    echo "committed and pushed to $branch: $message"
-    if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "pushed=true" >>"$GITHUB_OUTPUT"; fi
-    exit 0
-  fi
-  echo "the push to $branch was refused (attempt $attempt; another run pushed first?): posting again on top of it"
-  sleep "$attempt"
-done
-echo "could not push to $branch after 5 attempts" >&2
-exit 1
+# In braces, so bash reads all of it before the first reset can replace this file.
+{
+  for attempt in 1 2 3 4 5; do
+    git fetch -q "$remote" "$branch"
+    git reset -q --hard FETCH_HEAD
+    "${command[@]}"
+    git add -A -- content/incidents
+    if git diff --cached --quiet; then
+      echo "nothing to commit: the status page is as it was"
+      exit 0
+    fi
+    # The incidents the command wrote, by file name (the slug, unless the front matter sets one).
+    slugs="$(git diff --cached --name-only -- content/incidents | sed -e 's,.*/,,' -e 's,\.md$,,' | sort -u | paste -sd ' ' -)"
+    message="Post to status page: $what $slugs"
+    case "$what" in
+      "new incident") message="$message (${POST_SEVERITY:-major})" ;;
+      update) message="$message (${POST_STATUS:-})" ;;
+    esac
+    git commit -q -m "$message"
+    if git push -q ${PUSH_OPTION:+-o "$PUSH_OPTION"} "$remote" "HEAD:$branch"; then
+      echo "committed and pushed to $branch: $message"
+      if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "pushed=true" >>"$GITHUB_OUTPUT"; fi
+      exit 0
+    fi
+    echo "the push to $branch was refused (attempt $attempt; another run pushed first?): posting again on top of it"
+    sleep "$attempt"
+  done
+  echo "could not push to $branch after 5 attempts" >&2
+  exit 1
+}
