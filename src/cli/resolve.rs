@@ -27,12 +27,12 @@ pub fn run(cli: &Cli, args: &ResolveArgs) -> Result<Outcome> {
     // With --latest no slug is given, so the one argument clap read as SLUG is the text.
     let (slug, text) = match (args.latest, &args.slug, &args.text) {
         (false, Some(slug), text) => (Some(slug.clone()), text.clone()),
-        (true, text, None) => (None, text.clone()),
         (true, Some(_), Some(_)) => {
             return Err(Error::Usage(
                 "with --latest give only the text: `beacon resolve --latest \"TEXT\"`".into(),
             ))
         }
+        (true, first, second) => (None, first.clone().or_else(|| second.clone())),
         (false, None, _) => {
             return Err(Error::Usage(
                 "name the incident to resolve, or pass --latest".into(),
