@@ -56,8 +56,6 @@ pub enum Command {
     /// Write a new incident or maintenance file and print its path.
     New(new::NewArgs),
     /// Append a timeline update, stamped now, to an incident or maintenance window.
-    // With --latest there is no SLUG: the one positional given is TEXT.
-    #[command(allow_missing_positional = true)]
     Update(update::UpdateArgs),
     /// Set `resolved` to now on an incident and append a `resolved` update.
     Resolve(resolve::ResolveArgs),
