@@ -59,7 +59,10 @@ pub fn deploy_files(host: DeployHost, site_dir: &Path, issues: bool) -> Vec<(Str
             files.push((".github/workflows/post.yml".into(), fill(GITHUB_POST)));
             files.push((".github/workflows/alert.yml".into(), fill(GITHUB_ALERT)));
             if issues {
-                files.push((".github/ISSUE_TEMPLATE/incident.yml".into(), fill(GITHUB_ISSUE_FORM)));
+                files.push((
+                    ".github/ISSUE_TEMPLATE/incident.yml".into(),
+                    fill(GITHUB_ISSUE_FORM),
+                ));
                 files.push((".github/workflows/issues.yml".into(), fill(GITHUB_ISSUES)));
             }
         }

@@ -44,15 +44,7 @@ pub fn run(cli: &Cli, args: &ResolveArgs) -> Result<Outcome> {
         Some(slug) => slug,
         None => latest_open_incident(&cli.root, &config, now)?,
     };
-    let edited = resolve_incident(
-        &cli.root,
-        &config,
-        &ResolveOptions {
-            slug,
-            text,
-            now,
-        },
-    )?;
+    let edited = resolve_incident(&cli.root, &config, &ResolveOptions { slug, text, now })?;
     let done = Outcome::line(format!(
         "resolved \"{}\" at {} in {}",
         edited.title,

@@ -37,8 +37,7 @@ pub fn run(cli: &Cli, args: &UpdateArgs) -> Result<Outcome> {
         (true, Some(text), None) | (true, None, Some(text)) => (None, text.clone()),
         (true, Some(_), Some(_)) => {
             return Err(Error::Usage(
-                "with --latest give only the text: `beacon update --latest --status S \"TEXT\"`"
-                    .into(),
+                "with --latest give only the text: `beacon update --latest --status S \"TEXT\"`".into(),
             ))
         }
         _ => {

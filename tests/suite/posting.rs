@@ -54,7 +54,15 @@ fn update_and_resolve_latest_post_to_the_open_incident_that_began_last() {
         "+++\ntitle = \"Window\"\nkind = \"maintenance\"\ndate = 2026-03-04T11:00:00Z\nend = 2026-03-04T13:00:00Z\n+++\n",
     );
 
-    let run = site.beacon(&["update", "--latest", "--status", "identified", "Found it.", "--now", NOW]);
+    let run = site.beacon(&[
+        "update",
+        "--latest",
+        "--status",
+        "identified",
+        "Found it.",
+        "--now",
+        NOW,
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("later.md"), "{}", run.stdout);
     assert!(site.read("content/incidents/later.md").contains("Found it."));
@@ -69,7 +77,9 @@ fn update_and_resolve_latest_post_to_the_open_incident_that_began_last() {
     // Now the earlier one is the latest open incident; resolve takes its default text.
     let run = site.beacon(&["resolve", "--latest", "--now", NOW]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(site.read("content/incidents/earlier.md").contains("This incident has been resolved."));
+    assert!(site
+        .read("content/incidents/earlier.md")
+        .contains("This incident has been resolved."));
 
     // None is open: a clear error, and nothing written.
     let before = snapshot(site.root());
@@ -88,7 +98,11 @@ fn update_and_resolve_latest_post_to_the_open_incident_that_began_last() {
     assert_eq!(run.code, 2, "{}", run.stdout);
     let run = site.beacon(&["resolve", "--latest", "later", "text"]);
     assert_eq!(run.code, 2, "{}", run.stdout);
-    assert!(run.stderr.contains("with --latest give only the text"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("with --latest give only the text"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(snapshot(site.root()), before);
 }
 
@@ -111,7 +125,13 @@ fn latest_refuses_a_broken_incident_file_rather_than_skip_it() {
 fn new_incident_takes_the_first_updates_text() {
     let site = TestSite::new();
     let run = site.beacon(&[
-        "new", "incident", "Mail is slow", "--text", "Mail arrives late.", "--now", NOW,
+        "new",
+        "incident",
+        "Mail is slow",
+        "--text",
+        "Mail arrives late.",
+        "--now",
+        NOW,
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let path = run.stdout.trim().trim_start_matches("created ").to_string();
@@ -165,18 +185,18 @@ fn step(workflow: &Value, job: &str, name: &str) -> (String, Vec<(String, String
         .unwrap_or_else(|| panic!("no step {name:?} in job {job}"));
     let env = step["env"]
         .as_mapping()
-        .map(|m| {
-            m.iter()
-                .map(|(k, v)| (text_of(k), text_of(v)))
-                .collect()
-        })
+        .map(|m| m.iter().map(|(k, v)| (text_of(k), text_of(v))).collect())
         .unwrap_or_default();
     (step["run"].as_str().expect("a run script").to_string(), env)
 }
 
 /// A value of a step's `env` as GitHub fills it in: `${{ inputs.NAME }}` from the form (the
 /// input's default when not given, else empty), `${{ github.ref_name }}` the branch.
-fn github_value(value: &str, inputs: &BTreeMap<String, String>, defaults: &BTreeMap<String, String>) -> String {
+fn github_value(
+    value: &str,
+    inputs: &BTreeMap<String, String>,
+    defaults: &BTreeMap<String, String>,
+) -> String {
     let Some(expression) = value
         .trim()
         .strip_prefix("${{")
@@ -308,7 +328,10 @@ fn post_workflow_posts_each_action_and_commits_it() {
     let email = files[0].clone();
     let email_slug = stem(&email);
     assert!(email_slug.ends_with("-email-is-down"), "{email_slug}");
-    assert_eq!(message, format!("Post to status page: new incident {email_slug} (partial)"));
+    assert_eq!(
+        message,
+        format!("Post to status page: new incident {email_slug} (partial)")
+    );
     let text = on_origin(origin, &email);
     for needle in [
         "title = \"Email is down\"",
@@ -322,25 +345,39 @@ fn post_workflow_posts_each_action_and_commits_it() {
     // An update to the latest open incident (the form's incident left empty).
     let (run, _) = run_post_step(
         site.root(),
-        &[("action", "update"), ("status", "identified"), ("text", "A disk filled up.")],
+        &[
+            ("action", "update"),
+            ("status", "identified"),
+            ("text", "A disk filled up."),
+        ],
     );
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     let (message, files) = last_post(origin);
-    assert_eq!(message, format!("Post to status page: update {email_slug} (identified)"));
-    assert_eq!(files, [email.clone()]);
+    assert_eq!(
+        message,
+        format!("Post to status page: update {email_slug} (identified)")
+    );
+    assert_eq!(files, std::slice::from_ref(&email));
     assert!(on_origin(origin, &email).contains("text = \"A disk filled up.\""));
 
     // A second incident, then an update to the first one by its slug.
     let (run, _) = run_post_step(
         site.root(),
-        &[("action", "new incident"), ("title", "API errors"), ("components", "api")],
+        &[
+            ("action", "new incident"),
+            ("title", "API errors"),
+            ("components", "api"),
+        ],
     );
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     let (message, files) = last_post(origin);
     let api = files[0].clone();
     let api_slug = stem(&api);
     // The severity input's default.
-    assert_eq!(message, format!("Post to status page: new incident {api_slug} (major)"));
+    assert_eq!(
+        message,
+        format!("Post to status page: new incident {api_slug} (major)")
+    );
     let (run, _) = run_post_step(
         site.root(),
         &[
@@ -362,14 +399,24 @@ fn post_workflow_posts_each_action_and_commits_it() {
     // Resolve the API incident by slug, then the one left open with the form's defaults.
     let (run, _) = run_post_step(
         site.root(),
-        &[("action", "resolve"), ("incident", api_slug.as_str()), ("text", "Fixed.")],
+        &[
+            ("action", "resolve"),
+            ("incident", api_slug.as_str()),
+            ("text", "Fixed."),
+        ],
     );
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
-    assert_eq!(last_post(origin).0, format!("Post to status page: resolve {api_slug}"));
+    assert_eq!(
+        last_post(origin).0,
+        format!("Post to status page: resolve {api_slug}")
+    );
     assert!(on_origin(origin, &api).contains("resolved = "));
     let (run, _) = run_post_step(site.root(), &[("action", "resolve")]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
-    assert_eq!(last_post(origin).0, format!("Post to status page: resolve {email_slug}"));
+    assert_eq!(
+        last_post(origin).0,
+        format!("Post to status page: resolve {email_slug}")
+    );
     assert!(on_origin(origin, &email).contains("This incident has been resolved."));
 
     // Nothing is open now: the update fails with beacon's message, and nothing is pushed.
@@ -394,7 +441,10 @@ fn post_workflow_posts_each_action_and_commits_it() {
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     let (message, files) = last_post(origin);
     let window = on_origin(origin, &files[0]);
-    assert_eq!(message, format!("Post to status page: new maintenance {}", stem(&files[0])));
+    assert_eq!(
+        message,
+        format!("Post to status page: new maintenance {}", stem(&files[0]))
+    );
     assert!(window.contains("kind = \"maintenance\""), "{window}");
     assert!(window.contains("end = 2030-01-01T23:30:00+00:00"), "{window}");
 
@@ -412,7 +462,11 @@ fn post_workflow_inputs_never_run_as_commands() {
     let title = "$(touch pwned) `touch pwned` \"quoted\" ; touch pwned";
     let (run, _) = run_post_step(
         site.root(),
-        &[("action", "new incident"), ("title", title), ("text", "$(touch pwned)")],
+        &[
+            ("action", "new incident"),
+            ("title", title),
+            ("text", "$(touch pwned)"),
+        ],
     );
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(!site.path("pwned").exists(), "a form field ran as a command");
@@ -421,7 +475,11 @@ fn post_workflow_inputs_never_run_as_commands() {
     let front = text.split("+++").nth(1).expect("front matter");
     let front: toml::Table = toml::from_str(front).expect("front matter parses");
     assert_eq!(front["title"].as_str(), Some(title), "{text}");
-    assert_eq!(front["updates"][0]["text"].as_str(), Some("$(touch pwned)"), "{text}");
+    assert_eq!(
+        front["updates"][0]["text"].as_str(),
+        Some("$(touch pwned)"),
+        "{text}"
+    );
 
     for workflow in ["post", "alert", "issues", "publish"] {
         let path = format!(".github/workflows/{workflow}.yml");
@@ -433,7 +491,10 @@ fn post_workflow_inputs_never_run_as_commands() {
                     runs += 1;
                     // publish.yml's Build step takes a step output, no user text.
                     let allowed = script.replace("${{ steps.pages.outputs.base_url }}", "");
-                    assert!(!allowed.contains("${{"), "{path}: an expression in a script: {script}");
+                    assert!(
+                        !allowed.contains("${{"),
+                        "{path}: an expression in a script: {script}"
+                    );
                 }
             }
         }
@@ -446,10 +507,7 @@ fn post_workflow_inputs_never_run_as_commands() {
 #[test]
 fn two_posts_racing_both_land() {
     let (site, origin) = site_in_a_repo(&["--ci", "github"]);
-    let (run, _) = run_post_step(
-        site.root(),
-        &[("action", "new incident"), ("title", "Outage")],
-    );
+    let (run, _) = run_post_step(site.root(), &[("action", "new incident"), ("title", "Outage")]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     let (_, files) = last_post(origin.path());
     let clones: Vec<tempfile::TempDir> = (0..2)
@@ -467,7 +525,14 @@ fn two_posts_racing_both_land() {
             let dir = clone.path().to_path_buf();
             std::thread::spawn(move || {
                 let text = format!("Update number {i}.");
-                run_post_step(&dir, &[("action", "update"), ("status", "update"), ("text", text.as_str())])
+                run_post_step(
+                    &dir,
+                    &[
+                        ("action", "update"),
+                        ("status", "update"),
+                        ("text", text.as_str()),
+                    ],
+                )
             })
         })
         .collect();
@@ -547,7 +612,10 @@ fn gitlab_post_job_posts_from_the_run_pipeline_form_and_pushes() {
     let rule = post["rules"][0]["if"].as_str().expect("a rule");
     assert!(rule.contains("$CI_PIPELINE_SOURCE == \"web\""), "{rule}");
     let alert_rule = ci["alert"]["rules"][0]["if"].as_str().expect("a rule");
-    assert!(alert_rule.contains("$CI_PIPELINE_SOURCE == \"trigger\""), "{alert_rule}");
+    assert!(
+        alert_rule.contains("$CI_PIPELINE_SOURCE == \"trigger\""),
+        "{alert_rule}"
+    );
     assert!(alert_rule.contains("$TRIGGER_PAYLOAD"), "{alert_rule}");
     assert_eq!(ci[".beacon-post"]["stage"].as_str(), Some(".pre"));
 
@@ -590,7 +658,10 @@ fn gitlab_post_job_posts_from_the_run_pipeline_form_and_pushes() {
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     let (message, files) = last_post(origin.path());
     let slug = stem(&files[0]);
-    assert_eq!(message, format!("Post to status page: new incident {slug} (degraded)"));
+    assert_eq!(
+        message,
+        format!("Post to status page: new incident {slug} (degraded)")
+    );
     // Committed as the job says, not as whoever the runner is.
     let author = git(origin.path(), &["log", "-1", "--format=%an <%ae>", "main"]);
     assert_eq!(author.trim(), "beacon post <beacon-post@gitlab.example.com>");
@@ -599,7 +670,10 @@ fn gitlab_post_job_posts_from_the_run_pipeline_form_and_pushes() {
     set(&mut env, "POST_TEXT", "The VPN is back.");
     let run = run_in(site.root(), home.path(), &script, &env);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
-    assert_eq!(last_post(origin.path()).0, format!("Post to status page: resolve {slug}"));
+    assert_eq!(
+        last_post(origin.path()).0,
+        format!("Post to status page: resolve {slug}")
+    );
     assert!(on_origin(origin.path(), &files[0]).contains("The VPN is back."));
 }
 
@@ -618,7 +692,15 @@ fn issues_adds_an_issue_form_and_a_workflow_that_ingests_its_events() {
     assert_eq!(labels, ["Severity", "Components", "Description"]);
     let severities = &form["body"][1]["attributes"]["options"];
     for severity in severities.as_sequence().expect("options") {
-        let run = site.beacon(&["new", "incident", "x", "--severity", &text_of(severity), "--now", NOW]);
+        let run = site.beacon(&[
+            "new",
+            "incident",
+            "x",
+            "--severity",
+            &text_of(severity),
+            "--now",
+            NOW,
+        ]);
         assert_eq!(run.code, 0, "{severity:?}: {}", run.stderr);
     }
     assert_eq!(form["labels"][0].as_str(), Some("incident"));
@@ -637,11 +719,17 @@ fn issues_adds_an_issue_form_and_a_workflow_that_ingests_its_events() {
     assert!(job["concurrency"]["group"].as_str().is_some());
     assert_eq!(job["concurrency"]["cancel-in-progress"].as_bool(), Some(false));
     let (script, _) = step(&workflow, "ingest", "Ingest");
-    assert_eq!(script.trim(), "bash .beacon/post.sh ingest github \"$GITHUB_EVENT_PATH\"");
+    assert_eq!(
+        script.trim(),
+        "bash .beacon/post.sh ingest github \"$GITHUB_EVENT_PATH\""
+    );
     let publish = &workflow["jobs"]["publish"];
     assert_eq!(publish["uses"].as_str(), Some("./.github/workflows/publish.yml"));
     let called = yaml(&site, ".github/workflows/publish.yml");
-    assert!(called["on"].as_mapping().expect("on").contains_key("workflow_call"));
+    assert!(called["on"]
+        .as_mapping()
+        .expect("on")
+        .contains_key("workflow_call"));
 }
 
 #[test]
@@ -656,7 +744,8 @@ fn issues_is_for_github_and_never_overwrites_a_users_form() {
     let run = site.beacon(&["init", "--issues"]);
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert!(
-        run.stderr.contains("already has .github/ISSUE_TEMPLATE/incident.yml"),
+        run.stderr
+            .contains("already has .github/ISSUE_TEMPLATE/incident.yml"),
         "{}",
         run.stderr
     );
@@ -694,7 +783,10 @@ fn issue_site_in_a_repo() -> (TestSite, tempfile::TempDir) {
     git(site.root(), &["init", "-q", "-b", "main"]);
     git(site.root(), &["add", "-A"]);
     git(site.root(), &["commit", "-qm", "status page"]);
-    git(site.root(), &["remote", "add", "origin", origin.path().to_str().expect("utf-8")]);
+    git(
+        site.root(),
+        &["remote", "add", "origin", origin.path().to_str().expect("utf-8")],
+    );
     git(site.root(), &["push", "-q", "origin", "main"]);
     (site, origin)
 }
@@ -731,7 +823,11 @@ fn run_ingest_step(site: &TestSite, workflow: &str, event: &Path) -> (Run, Strin
 #[test]
 fn issues_workflow_posts_a_members_events_and_logs_a_strangers() {
     let (site, origin) = issue_site_in_a_repo();
-    let commits = || git(origin.path(), &["rev-list", "--count", "main"]).trim().to_string();
+    let commits = || {
+        git(origin.path(), &["rev-list", "--count", "main"])
+            .trim()
+            .to_string()
+    };
 
     let (run, output) = run_ingest_step(
         &site,
@@ -753,7 +849,10 @@ fn issues_workflow_posts_a_members_events_and_logs_a_strangers() {
     assert!(output.contains("pushed=true"), "{output}");
     let (message, files) = last_post(origin.path());
     assert_eq!(files.len(), 1, "{files:?}");
-    assert_eq!(message, format!("Post to status page: ingest github {}", stem(&files[0])));
+    assert_eq!(
+        message,
+        format!("Post to status page: ingest github {}", stem(&files[0]))
+    );
     let incident = files[0].clone();
 
     for (event, needle) in [
@@ -762,7 +861,11 @@ fn issues_workflow_posts_a_members_events_and_logs_a_strangers() {
     ] {
         let (run, _) = run_ingest_step(&site, "issues.yml", Path::new(&fixture(event)));
         assert_eq!(run.code, 0, "{event}: {}\n{}", run.stdout, run.stderr);
-        assert_eq!(last_post(origin.path()).1, [incident.clone()], "{event}");
+        assert_eq!(
+            last_post(origin.path()).1,
+            std::slice::from_ref(&incident),
+            "{event}"
+        );
         assert!(on_origin(origin.path(), &incident).contains(needle), "{event}");
     }
     // A replay changes nothing and pushes nothing.
@@ -799,7 +902,10 @@ fn alert_workflow_ingests_the_payload_a_relay_dispatches() {
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(output.contains("pushed=true"), "{output}");
     let (message, files) = last_post(origin.path());
-    assert!(message.starts_with("Post to status page: ingest alertmanager "), "{message}");
+    assert!(
+        message.starts_with("Post to status page: ingest alertmanager "),
+        "{message}"
+    );
     let text = on_origin(origin.path(), &files[0]);
     assert!(text.contains("Email is not delivered"), "{text}");
     assert!(text.contains("components = [\"email\"]"), "{text}");
