@@ -22,6 +22,7 @@ pub mod error;
 pub mod escape;
 pub mod i18n;
 pub mod import;
+pub mod ingest;
 pub mod keys;
 pub mod markdown;
 pub mod nesting;

@@ -174,6 +174,19 @@ fn edit(
     change: impl FnOnce(&Incident, &mut DocumentMut, toml_edit::Datetime, Tz) -> Result<()>,
 ) -> Result<Edited> {
     let path = find_by_slug(root, slug)?;
+    edit_path(root, config, &path, now, change).map(|(edited, _)| edited)
+}
+
+/// [`edit`] of the file at `path` (under `root`); also says whether the file changed (an edit
+/// that leaves the text as it was writes nothing).
+pub(super) fn edit_path(
+    root: &Path,
+    config: &Config,
+    path: &Path,
+    now: DateTime<Utc>,
+    change: impl FnOnce(&Incident, &mut DocumentMut, toml_edit::Datetime, Tz) -> Result<()>,
+) -> Result<(Edited, bool)> {
+    let path = path.to_path_buf();
     let shown = relative(root, &path).to_path_buf();
     // Held until the edit is written: concurrent edits of one file queue here, and each reads
     // the file only once it holds the lock, so no accepted update is ever lost.
@@ -217,7 +230,10 @@ fn edit(
             shown.display()
         )));
     }
-    write_atomically(root, &path, out.as_bytes())?;
+    let changed = out != raw;
+    if changed {
+        write_atomically(root, &path, out.as_bytes())?;
+    }
     let translations = config
         .languages
         .iter()
@@ -227,12 +243,15 @@ fn edit(
             shown.with_file_name(format!("{stem}.{code}.md"))
         })
         .collect();
-    Ok(Edited {
-        path: shown,
-        title: incident.title,
-        at: at_text,
-        translations,
-    })
+    Ok((
+        Edited {
+            path: shown,
+            title: incident.title,
+            at: at_text,
+            translations,
+        },
+        changed,
+    ))
 }
 
 /// Appends `{at, status, text}` to `updates`, in whatever form the file keeps them: an array
@@ -267,7 +286,7 @@ fn append_update(
     Ok(())
 }
 
-fn update_table(at: toml_edit::Datetime, status: UpdateStatus, text: &str) -> Table {
+pub(super) fn update_table(at: toml_edit::Datetime, status: UpdateStatus, text: &str) -> Table {
     let mut table = Table::new();
     table.insert("at", Item::Value(Value::from(at)));
     table.insert("status", Item::Value(Value::from(status.as_str())));
@@ -279,7 +298,7 @@ fn update_table(at: toml_edit::Datetime, status: UpdateStatus, text: &str) -> Ta
 
 /// Sets `key` to `item`; a new key goes right after `anchor` (where a reader looks for it)
 /// rather than at the end. Keys keep their comments when moved: those live in the key's decor.
-fn set_after(table: &mut Table, key: &str, item: Item, anchor: &str) {
+pub(super) fn set_after(table: &mut Table, key: &str, item: Item, anchor: &str) {
     if table.contains_key(key) {
         table.insert(key, item);
         return;

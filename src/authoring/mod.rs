@@ -10,6 +10,7 @@ mod edit;
 mod init;
 mod latest;
 mod new;
+mod sourced;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,7 +25,12 @@ pub use edit::{
 pub use init::{add_deploy_files, init_site, Initialised};
 pub use latest::latest_open_incident;
 pub use new::{
-    new_incident, new_maintenance, parse_severity, slug_words, Created, NewIncident, NewMaintenance,
+    new_incident, new_maintenance, new_sourced_incident, parse_severity, slug_words, Created, NewIncident,
+    NewMaintenance,
+};
+pub use sourced::{
+    edit_sourced, lock_for_creation, read_sourced, sourced_files, CreationLock, Sourced, SourcedFile,
+    SourcedUpdate,
 };
 
 use crate::content::front_matter::{is_fence, split_front_matter};

@@ -59,6 +59,38 @@ const MAX_SLUG_WORDS_LEN: usize = 60;
 
 /// Writes a new incident file under `content/incidents/<year>/`.
 pub fn new_incident(root: &Path, config: &Config, new: &NewIncident) -> Result<Created> {
+    let (front, date) = incident_front(config, new, None)?;
+    write_new(
+        root,
+        config,
+        &slug_words(&new.title),
+        Kind::Incident,
+        date,
+        &front,
+    )
+}
+
+/// Like [`new_incident`], for `beacon ingest`: the file says where it came from (`source`, on
+/// the incident and on its first update), and is named `<date>-<name>` (a name made from the
+/// source, so the same event always asks for the same file) rather than from the title.
+pub fn new_sourced_incident(
+    root: &Path,
+    config: &Config,
+    new: &NewIncident,
+    source: &str,
+    first_update_source: &str,
+    name: &str,
+) -> Result<Created> {
+    let (front, date) = incident_front(config, new, Some((source, first_update_source)))?;
+    write_new(root, config, &slug_words(name), Kind::Incident, date, &front)
+}
+
+/// The front matter lines of a new incident, and its date.
+fn incident_front(
+    config: &Config,
+    new: &NewIncident,
+    sources: Option<(&str, &str)>,
+) -> Result<(Vec<String>, DateTime<Utc>)> {
     let tz = config.timezone;
     check_title(&new.title)?;
     check_components(config, &new.components)?;
@@ -80,17 +112,25 @@ pub fn new_incident(root: &Path, config: &Config, new: &NewIncident) -> Result<C
     if new.automated {
         front.push("automated = true".into());
     }
-    front.extend([
-        String::new(),
-        "# Add updates with `beacon update SLUG --status identified \"...\"`;".into(),
-        "# `beacon resolve SLUG` sets `resolved` and posts the last one.".into(),
-    ]);
+    if let Some((source, _)) = sources {
+        front.push(format!("source = {}", toml_string(source)));
+    }
+    front.push(String::new());
+    if sources.is_none() {
+        front.extend([
+            "# Add updates with `beacon update SLUG --status identified \"...\"`;".into(),
+            "# `beacon resolve SLUG` sets `resolved` and posts the last one.".into(),
+        ]);
+    }
     let text = new.first_update.as_deref().unwrap_or(DEFAULT_FIRST_UPDATE).trim();
     if text.is_empty() {
         return Err(Error::Usage("the update text is empty".into()));
     }
     front.extend(update_lines(tz, first_update, UpdateStatus::Investigating, text));
-    write_new(root, config, &new.title, Kind::Incident, date, &front)
+    if let Some((_, first)) = sources {
+        front.push(format!("source = {}", toml_string(first)));
+    }
+    Ok((front, date))
 }
 
 /// Writes a new maintenance file under `content/incidents/<year>/`.
@@ -125,7 +165,14 @@ pub fn new_maintenance(root: &Path, config: &Config, new: &NewMaintenance) -> Re
         UpdateStatus::Scheduled,
         "This maintenance is scheduled.",
     ));
-    write_new(root, config, &new.title, Kind::Maintenance, start, &front)
+    write_new(
+        root,
+        config,
+        &slug_words(&new.title),
+        Kind::Maintenance,
+        start,
+        &front,
+    )
 }
 
 /// Reads a severity as written in front matter (`notice`, `degraded`, `partial`, `major`).
@@ -177,7 +224,7 @@ fn update_lines(tz: chrono_tz::Tz, at: DateTime<Utc>, status: UpdateStatus, text
 fn write_new(
     root: &Path,
     config: &Config,
-    title: &str,
+    words: &str,
     kind: Kind,
     date: DateTime<Utc>,
     front: &[String],
@@ -187,11 +234,10 @@ fn write_new(
         Kind::Incident => "incident",
         Kind::Maintenance => "maintenance",
     };
-    let words = slug_words(title);
     let base = format!(
         "{}-{}",
         local_date.format("%Y-%m-%d"),
-        if words.is_empty() { fallback } else { &words }
+        if words.is_empty() { fallback } else { words }
     );
     let taken: BTreeSet<String> = incident_slugs(root)?.into_iter().map(|f| f.slug).collect();
     let folder = PathBuf::from(INCIDENTS_DIR).join(local_date.format("%Y").to_string());

@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod import;
+mod ingest;
 mod init;
 mod new;
 mod notify;
@@ -59,6 +60,8 @@ pub enum Command {
     Update(update::UpdateArgs),
     /// Set `resolved` to now on an incident and append a `resolved` update.
     Resolve(resolve::ResolveArgs),
+    /// Turn a GitHub issue event or an Alertmanager/Grafana alert notification into incident edits.
+    Ingest(ingest::IngestArgs),
     /// Tell the [[notify]] channels what changed since the site was last deployed.
     Notify(RunArgs),
     /// Check the [[probe]] services; write or resolve the incidents their results call for.
@@ -117,6 +120,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Serve(args) => serve::run(cli, args),
         Command::Notify(args) => notify::run(cli, args),
         Command::Probe(args) => probe::run(cli, args),
+        Command::Ingest(args) => ingest::run(cli, args),
     }
 }
 

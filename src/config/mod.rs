@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use crate::error::{closest, Diagnostic};
 
+pub mod alerts;
 pub mod channels;
 pub mod probes;
 use crate::keys::{fields_of, parse_all_keys, Schema};
@@ -51,6 +52,8 @@ pub struct Config {
     pub notify: Vec<Spanned<channels::ChannelFile>>,
     /// The `[[probe]]` tables as written, in order; `probe::config::probes` checks them.
     pub probe: Vec<Spanned<probes::ProbeFile>>,
+    /// The `[[alert]]` tables as written, in order; `ingest::rules` checks them.
+    pub alert: Vec<Spanned<alerts::AlertFile>>,
     /// The text of config.toml, for the diagnostics of the sections a feature checks itself.
     pub source: std::sync::Arc<str>,
 }
@@ -146,6 +149,8 @@ struct ConfigFile {
     notify: Vec<Spanned<channels::ChannelFile>>,
     #[serde(default)]
     probe: Vec<Spanned<probes::ProbeFile>>,
+    #[serde(default)]
+    alert: Vec<Spanned<alerts::AlertFile>>,
 }
 
 /// The language of a site that names none.
@@ -424,6 +429,7 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         components,
         notify: file.notify,
         probe: file.probe,
+        alert: file.alert,
         source: source.into(),
     })
 }

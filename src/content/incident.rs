@@ -45,6 +45,8 @@ pub struct IncidentFrontMatter {
     /// Written by `beacon probe`, not by a person (see `docs/probes.md`).
     #[serde(default)]
     pub automated: bool,
+    /// Written by `beacon ingest`: the event the incident was opened from (see `docs/ingest.md`).
+    pub source: Option<Spanned<String>>,
     #[serde(default)]
     pub updates: Vec<UpdateFrontMatter>,
 }
@@ -55,6 +57,8 @@ pub struct UpdateFrontMatter {
     pub at: Spanned<toml::Value>,
     pub status: Spanned<UpdateStatus>,
     pub text: Spanned<String>,
+    /// Written by `beacon ingest`: the event this update came from.
+    pub source: Option<Spanned<String>>,
 }
 
 /// The tables of an incident's front matter and the keys each accepts (`impact` is a free map).

@@ -177,6 +177,9 @@ struct IncidentTranslation {
     pinned: Option<Spanned<bool>>,
     draft: Option<Spanned<bool>>,
     automated: Option<Spanned<bool>>,
+    /// Accepted (the schema is the main file's) and not used: the main file's source counts.
+    #[allow(dead_code)]
+    source: Option<Spanned<String>>,
     #[serde(default)]
     updates: Vec<UpdateTranslation>,
 }
@@ -187,6 +190,8 @@ struct UpdateTranslation {
     at: Spanned<toml::Value>,
     status: Option<Spanned<UpdateStatus>>,
     text: Spanned<String>,
+    #[allow(dead_code)]
+    source: Option<Spanned<String>>,
 }
 
 fn read_incident_translation(

@@ -38,6 +38,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("context", 7),
     ("notify", 7),
     ("probe", 7),
+    ("ingest", 7),
     // The renderers.
     ("render", 8),
     ("outputs", 8),

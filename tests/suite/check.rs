@@ -82,7 +82,7 @@ fn offending_line_is_shown_under_the_location() {
 #[test]
 fn unknown_front_matter_key_is_rejected_with_a_suggestion() {
     let run = check_incident("a.md", &VALID.replace("severity =", "severty ="));
-    assert_problems(&run, &["content/incidents/a.md:5:1: unknown key `severty`; did you mean `severity`? (expected one of `title`, `kind`, `slug`, `date`, `resolved`, `end`, `severity`, `components`, `impact`, `pinned`, `draft`, `automated`, `updates`)"]);
+    assert_problems(&run, &["content/incidents/a.md:5:1: unknown key `severty`; did you mean `severity`? (expected one of `title`, `kind`, `slug`, `date`, `resolved`, `end`, `severity`, `components`, `impact`, `pinned`, `draft`, `automated`, `source`, `updates`)"]);
 }
 
 #[test]
