@@ -87,7 +87,8 @@ fi
     git fetch -q "$remote" "$branch"
     git reset -q --hard FETCH_HEAD
     "${command[@]}"
-    git add -A -- content/incidents
+    # (A site with no incident yet may have no such folder, and the command may write none.)
+    if [ -d content/incidents ]; then git add -A -- content/incidents; fi
     if git diff --cached --quiet; then
       echo "nothing to commit: the status page is as it was"
       exit 0
