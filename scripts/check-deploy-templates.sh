@@ -5,7 +5,9 @@
 #   - hadolint on the container image's Dockerfile;
 #   - gitlab-ci-local runs the `pages` job of a fresh `beacon init --ci gitlab` site in the
 #     shell (with this build's beacon on PATH, as the template allows) and must leave
-#     public/index.html;
+#     public/index.html; then a Run pipeline with POST_ACTION (the post job commits, pages
+#     builds it) and a trigger pipeline with TRIGGER_PAYLOAD set to a real Alertmanager payload
+#     (the alert job ingests and commits it, pages builds a page that shows the incident);
 #   - the build commands in netlify.toml and wrangler.toml run as their hosts would run them.
 # The tools come from .ci/tools/install.sh. usage: scripts/check-deploy-templates.sh
 set -euo pipefail
@@ -22,6 +24,8 @@ now=2026-03-04T12:00:00Z
 for host in github gitlab netlify cloudflare; do
   beacon --quiet init "$work/$host" --ci "$host" --now "$now"
 done
+# GitHub with the issue form and the workflow that ingests issue events.
+beacon --quiet init "$work/issues" --ci github --issues --now "$now"
 # One site served by every host at once: init adds each host beside the others.
 beacon --quiet init "$work/all" --ci github --now "$now"
 for host in gitlab netlify cloudflare; do
@@ -74,6 +78,65 @@ cp "$target_dir/release/beacon" "$site/.beacon-cache/$version/beacon"
 grep -q "from the cache" "$work/cached.log" || { echo "the pages job did not take the cached beacon"; exit 1; }
 test -f "$site/public/index.html" || { echo "the pages job left no public/index.html"; exit 1; }
 echo "gitlab-ci-local: the pages job installed beacon from its cache and wrote public/index.html"
+
+echo "-- gitlab-ci-local: Run pipeline with POST_ACTION, then the pages job"
+# A site in a repository with a bare origin; the post job pushes to it (BEACON_PUSH_URL stands
+# for the project access token's URL), and the pages job builds the branch as pushed.
+posted=$work/posted
+origin=$work/posted-origin.git
+beacon --quiet init "$posted" --ci gitlab --now "$now"
+git init -q --bare -b main "$origin"
+git -C "$origin" config receive.advertisePushOptions true
+(
+  cd "$posted"
+  git init -q -b main
+  git add -A
+  git -c user.name=ci -c user.email=ci@example.org commit -qm "beacon init --ci gitlab"
+  git remote add origin "$origin"
+  git push -q origin main
+  "$tools/node_modules/.bin/gitlab-ci-local" --force-shell-executor \
+    --variable CI_PIPELINE_SOURCE=web --variable "POST_ACTION=new incident" \
+    --variable "POST_TITLE=Posted from the form" --variable POST_COMPONENTS=email \
+    --variable "BEACON_PUSH_URL=$origin"
+)
+git -C "$origin" log -1 --format=%s main | grep -q "^Post to status page: new incident .*-posted-from-the-form (major)$" ||
+  { echo "the post job pushed no commit naming its action"; exit 1; }
+grep -q "Posted from the form" "$posted/public/index.html" ||
+  { echo "the pages job did not build the posted incident"; exit 1; }
+echo "gitlab-ci-local: the post job committed the incident and the pages job built it"
+
+echo "-- gitlab-ci-local: an Alertmanager webhook through the pipeline trigger (TRIGGER_PAYLOAD)"
+alerted=$work/alerted
+origin=$work/alerted-origin.git
+beacon --quiet init "$alerted" --ci gitlab --now "$now"
+cat >>"$alerted/config.toml" <<'TOML'
+
+[[alert]]
+match = { alertname = "EmailDown" }
+components = ["email"]
+severity = "major"
+title = "Email is not delivered"
+TOML
+git init -q --bare -b main "$origin"
+git -C "$origin" config receive.advertisePushOptions true
+(
+  cd "$alerted"
+  git init -q -b main
+  git add -A
+  git -c user.name=ci -c user.email=ci@example.org commit -qm "beacon init --ci gitlab"
+  git remote add origin "$origin"
+  git push -q origin main
+  # GitLab hands the webhook's body to the pipeline as a file; the variable holds its path.
+  "$tools/node_modules/.bin/gitlab-ci-local" --force-shell-executor \
+    --variable CI_PIPELINE_SOURCE=trigger \
+    --variable "TRIGGER_PAYLOAD=$repo/tests/fixtures/posting/alertmanager-firing.json" \
+    --variable "BEACON_PUSH_URL=$origin"
+)
+git -C "$origin" log -1 --format=%s main | grep -q "^Post to status page: ingest alertmanager " ||
+  { echo "the alert job pushed no commit"; exit 1; }
+grep -q "Email is not delivered" "$alerted/public/index.html" ||
+  { echo "the pages job did not build the incident the alert opened"; exit 1; }
+echo "gitlab-ci-local: the alert job ingested the payload, committed it, and the pages job built the page"
 
 echo "-- netlify.toml and wrangler.toml: their build commands"
 python3 - "$work" <<'PY'

@@ -3,6 +3,11 @@
 //! through the beacon Action) to put `beacon` on PATH: one already there, else the cached
 //! binary, else the release archive, else a build from source. The version, the repository
 //! and the Action's name come from Cargo.toml, so the files follow releases.
+//!
+//! GitHub and GitLab also get the ways to post from anywhere (docs/posting.md): a form on the
+//! forge (GitHub's "Post to the status page" workflow, GitLab's Run pipeline variables), alerts
+//! (a `repository_dispatch` workflow; GitLab's pipeline trigger) and, with `--issues`, incidents
+//! from GitHub issues. All of them commit through `.beacon/post.sh`.
 
 use std::path::Path;
 
@@ -25,9 +30,15 @@ const GITLAB: &str = include_str!("deploy_templates/gitlab-ci.yml");
 const NETLIFY: &str = include_str!("deploy_templates/netlify.toml");
 const CLOUDFLARE: &str = include_str!("deploy_templates/wrangler.toml");
 const SCHEDULED_REBUILD: &str = include_str!("deploy_templates/scheduled-rebuild.yml");
+const POST_SCRIPT: &str = include_str!("deploy_templates/post.sh");
+const GITHUB_POST: &str = include_str!("deploy_templates/github-post.yml");
+const GITHUB_ALERT: &str = include_str!("deploy_templates/github-alert.yml");
+const GITHUB_ISSUES: &str = include_str!("deploy_templates/github-issues.yml");
+const GITHUB_ISSUE_FORM: &str = include_str!("deploy_templates/github-issue-form.yml");
 
 /// The deploy files for `host`: path in the site, text. `site_dir` names the Cloudflare project.
-pub fn deploy_files(host: DeployHost, site_dir: &Path) -> Vec<(String, String)> {
+/// `issues` (GitHub only) adds the incident issue form and the workflow that ingests its events.
+pub fn deploy_files(host: DeployHost, site_dir: &Path, issues: bool) -> Vec<(String, String)> {
     let fill = |text: &str| {
         text.replace("{{version}}", env!("CARGO_PKG_VERSION"))
             .replace("{{repository}}", env!("CARGO_PKG_REPOSITORY"))
@@ -42,8 +53,23 @@ pub fn deploy_files(host: DeployHost, site_dir: &Path) -> Vec<(String, String)> 
     };
     let mut files = vec![(".beacon/install-beacon.sh".to_string(), fill(INSTALL_SCRIPT))];
     match host {
-        DeployHost::Github => files.push((".github/workflows/publish.yml".into(), fill(GITHUB))),
-        DeployHost::Gitlab => files.push((".gitlab-ci.yml".into(), fill(GITLAB))),
+        DeployHost::Github => {
+            files.push((".beacon/post.sh".into(), fill(POST_SCRIPT)));
+            files.push((".github/workflows/publish.yml".into(), fill(GITHUB)));
+            files.push((".github/workflows/post.yml".into(), fill(GITHUB_POST)));
+            files.push((".github/workflows/alert.yml".into(), fill(GITHUB_ALERT)));
+            if issues {
+                files.push((
+                    ".github/ISSUE_TEMPLATE/incident.yml".into(),
+                    fill(GITHUB_ISSUE_FORM),
+                ));
+                files.push((".github/workflows/issues.yml".into(), fill(GITHUB_ISSUES)));
+            }
+        }
+        DeployHost::Gitlab => {
+            files.push((".beacon/post.sh".into(), fill(POST_SCRIPT)));
+            files.push((".gitlab-ci.yml".into(), fill(GITLAB)));
+        }
         DeployHost::Netlify => {
             files.push(("netlify.toml".into(), fill(NETLIFY)));
             files.push((

@@ -31,9 +31,10 @@ pub struct Initialised {
     pub files: Vec<PathBuf>,
 }
 
-/// Writes a new site into `dir` (created if missing), with the deploy files for `host`.
-/// Refuses, before writing anything, when any file it would write is already there.
-pub fn init_site(dir: &Path, now: DateTime<Utc>, host: DeployHost) -> Result<Initialised> {
+/// Writes a new site into `dir` (created if missing), with the deploy files for `host` (and
+/// `issues`, see [`deploy_files`]). Refuses, before writing anything, when any file it would
+/// write is already there.
+pub fn init_site(dir: &Path, now: DateTime<Utc>, host: DeployHost, issues: bool) -> Result<Initialised> {
     let config_text = TEMPLATE[0].1;
     let config = parse_config(Path::new("config.toml"), config_text)
         .map_err(|_| Error::Usage("the built-in config template does not parse".into()))?;
@@ -73,7 +74,7 @@ pub fn init_site(dir: &Path, now: DateTime<Utc>, host: DeployHost) -> Result<Ini
         .map(|(path, text)| (path.to_string(), text.to_string()))
         .collect();
     files.push((example_path, example));
-    files.extend(deploy_files(host, dir));
+    files.extend(deploy_files(host, dir, issues));
 
     let existing: Vec<&str> = files
         .iter()
@@ -99,10 +100,10 @@ pub fn init_site(dir: &Path, now: DateTime<Utc>, host: DeployHost) -> Result<Ini
 /// already there with exactly the text it would get is left alone (another host's templates
 /// share `.beacon/install-beacon.sh`); any other file in the way is refused, before anything is
 /// written, because it is the user's.
-pub fn add_deploy_files(dir: &Path, host: DeployHost) -> Result<Initialised> {
+pub fn add_deploy_files(dir: &Path, host: DeployHost, issues: bool) -> Result<Initialised> {
     let mut to_write = Vec::new();
     let mut in_the_way = Vec::new();
-    for (path, text) in deploy_files(host, dir) {
+    for (path, text) in deploy_files(host, dir, issues) {
         match std::fs::read(dir.join(&path)) {
             Ok(existing) if existing == text.as_bytes() => {}
             Ok(_) => in_the_way.push(path),

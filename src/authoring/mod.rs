@@ -8,6 +8,7 @@
 mod deploy;
 mod edit;
 mod init;
+mod latest;
 mod new;
 mod sourced;
 
@@ -22,6 +23,7 @@ pub use edit::{
     DEFAULT_RESOLVED_TEXT,
 };
 pub use init::{add_deploy_files, init_site, Initialised};
+pub use latest::latest_open_incident;
 pub use new::{
     new_incident, new_maintenance, new_sourced_incident, parse_severity, slug_words, Created, NewIncident,
     NewMaintenance,

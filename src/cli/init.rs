@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::{Cli, Outcome};
 use crate::authoring::{add_deploy_files, init_site, DeployHost};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -21,12 +21,23 @@ pub struct InitArgs {
     /// On an existing site (one with config.toml), write only these, never overwriting a file.
     #[arg(long, value_name = "HOST", value_enum)]
     pub ci: Option<DeployHost>,
+    /// With --ci github (the default): also an issue form and a workflow that turn incident
+    /// issues and their `/update` and `/resolve` comments into posts (docs/posting.md).
+    #[arg(long)]
+    pub issues: bool,
 }
 
 pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
     let dir = args.dir.clone().unwrap_or_else(|| cli.root.clone());
-    if let (Some(host), true) = (args.ci, dir.join("config.toml").is_file()) {
-        let done = add_deploy_files(&dir, host)?;
+    if args.issues && args.ci.is_some_and(|host| host != DeployHost::Github) {
+        return Err(Error::Usage(
+            "--issues turns GitHub issues into incidents: use it with --ci github".into(),
+        ));
+    }
+    // --issues alone means GitHub, the only host it is for.
+    let ci = args.ci.or(args.issues.then_some(DeployHost::Github));
+    if let (Some(host), true) = (ci, dir.join("config.toml").is_file()) {
+        let done = add_deploy_files(&dir, host, args.issues)?;
         let written: Vec<String> = done.files.iter().map(|f| f.display().to_string()).collect();
         // Another host's files already there: the page is served twice, so say how each copy
         // links to the others.
@@ -50,7 +61,7 @@ pub fn run(cli: &Cli, args: &InitArgs) -> Result<Outcome> {
     }
     // A new site has no time zone yet: a local --now is read in UTC, as config.toml starts.
     let now = crate::content::resolve_now(args.now.as_deref(), chrono_tz::Tz::UTC)?;
-    let done = init_site(&dir, now, args.ci.unwrap_or(DeployHost::Github))?;
+    let done = init_site(&dir, now, ci.unwrap_or(DeployHost::Github), args.issues)?;
     let root_flag = if dir == std::path::Path::new(".") {
         String::new()
     } else {

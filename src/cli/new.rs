@@ -36,6 +36,9 @@ pub struct IncidentArgs {
     /// When impact began: RFC 3339, a local `YYYY-MM-DD HH:MM` in the site time zone, or a date.
     #[arg(long, value_name = "T")]
     pub date: Option<String>,
+    /// What the first (`investigating`) update says; default "We are investigating reports of a problem."
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
     /// The instant taken as now (RFC 3339, or a local time or date in the site time zone); default: SOURCE_DATE_EPOCH, else the clock.
     #[arg(long, value_name = "T")]
     pub now: Option<String>,
@@ -70,7 +73,7 @@ pub fn run(cli: &Cli, args: &NewArgs) -> Result<Outcome> {
                 date: a.date.clone(),
                 now,
                 automated: false,
-                first_update: None,
+                first_update: a.text.clone(),
             };
             new_incident(&cli.root, &config, &new)?
         }

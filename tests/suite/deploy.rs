@@ -90,7 +90,10 @@ fn ci_on_an_existing_site_adds_only_the_deploy_files() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let after = files_of(site.root());
     let added: Vec<&String> = after.keys().filter(|k| !before.contains_key(*k)).collect();
-    assert_eq!(added, [".beacon/install-beacon.sh", ".gitlab-ci.yml"]);
+    assert_eq!(
+        added,
+        [".beacon/install-beacon.sh", ".beacon/post.sh", ".gitlab-ci.yml"]
+    );
     for (path, bytes) in &before {
         assert_eq!(after.get(path), Some(bytes), "{path} changed");
     }
@@ -103,6 +106,7 @@ fn ci_on_an_existing_site_adds_only_the_deploy_files() {
         run.stdout
     );
     assert!(!run.stdout.contains("install-beacon.sh"), "{}", run.stdout);
+    assert!(!run.stdout.contains("post.sh"), "{}", run.stdout);
 }
 
 #[test]
@@ -1093,7 +1097,7 @@ fn gitlab_snippet(script: &str, needle: &str) -> String {
         .unwrap_or_else(|| panic!("no snippet with {needle:?} in {script}"))
 }
 
-fn git(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     let output = Command::new("git")
         .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
         .args(args)

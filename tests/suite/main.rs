@@ -20,6 +20,7 @@ mod nesting;
 mod never_panics;
 mod notify;
 mod output;
+mod posting;
 mod probe;
 mod serve;
 mod site;
