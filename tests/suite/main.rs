@@ -14,6 +14,7 @@ mod fuzz_cli;
 mod hardening;
 mod i18n;
 mod import;
+mod monthly;
 mod multilingual;
 mod nesting;
 mod never_panics;
