@@ -32,7 +32,7 @@ struct ComponentMonths<'a> {
     /// `YYYY-MM-DD`, or `null` when the component has no `since`.
     since: Option<String>,
     /// Oldest first; the last is the month of `now`.
-    months: Vec<MonthRow<'a>>,
+    months: Vec<MonthRow>,
 }
 
 /// One component in one month, as the JSON lists it.
@@ -58,7 +58,10 @@ fn row(ctx: &BuildContext, m: &MonthReport) -> MonthRow {
             .with_timezone(&tz)
             .to_rfc3339_opts(SecondsFormat::Secs, false)
     };
-    let next = m.month.checked_add_months(chrono::Months::new(1)).unwrap_or(m.month);
+    let next = m
+        .month
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(m.month);
     MonthRow {
         month: m.month.format("%Y-%m").to_string(),
         start: instant(m.month),
@@ -98,8 +101,8 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
             })
             .collect(),
     };
-    let mut json = serde_json::to_string_pretty(&file)
-        .expect("monthly.json holds only strings, numbers and nulls");
+    let mut json =
+        serde_json::to_string_pretty(&file).expect("monthly.json holds only strings, numbers and nulls");
     json.push('\n');
 
     // One row per component per month; the header comes from the first row's names, so a site

@@ -760,8 +760,7 @@ fn history_filter<'a>(ctx: &'a BuildContext, len: usize) -> HistoryFilter<'a> {
             .collect(),
         severities,
         years,
-        messages_html: crate::escape::escape_html(&ctx.i18n.history_filter_messages())
-            .into_owned(),
+        messages_html: crate::escape::escape_html(&ctx.i18n.history_filter_messages()).into_owned(),
     }
 }
 

@@ -240,11 +240,7 @@ pub fn compute_report(site: &Site, now: DateTime<Utc>) -> StatusReport {
             let incidents = affecting
                 .get(component.id.as_str())
                 .map_or(&[][..], Vec::as_slice);
-            let uptime::ComponentUptime {
-                uptime,
-                days,
-                months,
-            } =
+            let uptime::ComponentUptime { uptime, days, months } =
                 uptime::component_uptime(&calendar, config, component, incidents);
             // Before `since` there is no data to call the component operational; an ongoing
             // incident or a window in progress is data, and its status shows.

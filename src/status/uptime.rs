@@ -126,11 +126,7 @@ pub fn component_uptime(
         .collect();
     let days = day_bars(calendar, config.uptime.days, since, &profile, &levels, &touches);
     let months = month_reports(calendar, since, &profile, &levels, &touches);
-    ComponentUptime {
-        uptime,
-        days,
-        months,
-    }
+    ComponentUptime { uptime, days, months }
 }
 
 /// Each of the last [`UPTIME_MONTHS`] calendar months in the site's zone, oldest first. A month
@@ -179,17 +175,12 @@ fn month_reports(
                 .collect();
             // The rest of this month has not happened yet.
             let after = days.last().map_or(month, |b| b.date.succ_opt().unwrap_or(b.date));
-            days.extend(
-                after
-                    .iter_days()
-                    .take_while(|d| *d < next)
-                    .map(|date| DayBar {
-                        date,
-                        status: None,
-                        downtime_seconds: 0.0,
-                        incidents: Vec::new(),
-                    }),
-            );
+            days.extend(after.iter_days().take_while(|d| *d < next).map(|date| DayBar {
+                date,
+                status: None,
+                downtime_seconds: 0.0,
+                incidents: Vec::new(),
+            }));
             MonthReport {
                 month,
                 uptime: figure,

@@ -85,35 +85,37 @@ fn case() -> impl Strategy<Value = Case> {
             0..14,
         ),
     )
-        .prop_map(move |(zone, minutes, degraded, maintenance_down, web_since, raw)| {
-            let now = base + Duration::minutes(minutes);
-            let specs = raw
-                .into_iter()
-                .map(|(before, length, kind, which)| {
-                    let kind = KINDS[kind];
-                    Spec {
-                        start: now - Duration::minutes(before),
-                        // Maintenance always has an end.
-                        minutes: if kind == "maintenance" {
-                            Some(length.unwrap_or(90))
-                        } else {
-                            length
-                        },
-                        kind,
-                        api: which != 1,
-                        web: which != 0,
-                    }
-                })
-                .collect();
-            Case {
-                zone: ZONES[zone],
-                now,
-                degraded,
-                maintenance_down,
-                web_since,
-                specs,
-            }
-        })
+        .prop_map(
+            move |(zone, minutes, degraded, maintenance_down, web_since, raw)| {
+                let now = base + Duration::minutes(minutes);
+                let specs = raw
+                    .into_iter()
+                    .map(|(before, length, kind, which)| {
+                        let kind = KINDS[kind];
+                        Spec {
+                            start: now - Duration::minutes(before),
+                            // Maintenance always has an end.
+                            minutes: if kind == "maintenance" {
+                                Some(length.unwrap_or(90))
+                            } else {
+                                length
+                            },
+                            kind,
+                            api: which != 1,
+                            web: which != 0,
+                        }
+                    })
+                    .collect();
+                Case {
+                    zone: ZONES[zone],
+                    now,
+                    degraded,
+                    maintenance_down,
+                    web_since,
+                    specs,
+                }
+            },
+        )
 }
 
 fn tz(case: &Case) -> Tz {
@@ -302,8 +304,7 @@ fn text(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
 fn check(case: &Case) -> Result<(), TestCaseError> {
     let site = case.site();
     let files = build(&site, case.now);
-    let json: MonthlyFile =
-        serde_json::from_str(&text(&files, "api/v2/uptime/monthly.json")).unwrap();
+    let json: MonthlyFile = serde_json::from_str(&text(&files, "api/v2/uptime/monthly.json")).unwrap();
     prop_assert_eq!(&json.timezone, case.zone);
     let csv = csv_rows(&text(&files, "api/v2/uptime/monthly.csv"));
     prop_assert_eq!(csv.len(), 24);
@@ -319,7 +320,13 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
             let start = DateTime::parse_from_rfc3339(&month.start).unwrap();
             prop_assert_eq!(start.with_timezone(&Utc), midnight(zone, starts[k]), "{}", what);
             prop_assert_eq!(month.counted_seconds, length, "{}", what);
-            prop_assert!((month.downtime_seconds - down).abs() <= 1e-6 * down.max(1.0), "{}: {} vs {}", what, month.downtime_seconds, down);
+            prop_assert!(
+                (month.downtime_seconds - down).abs() <= 1e-6 * down.max(1.0),
+                "{}: {} vs {}",
+                what,
+                month.downtime_seconds,
+                down
+            );
             match (month.uptime, uptime) {
                 (Some(a), Some(b)) => {
                     prop_assert!((a - b).abs() <= 1e-12, "{}: {} vs {}", what, a, b);
@@ -332,8 +339,14 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
             let row = &csv[c * 12 + k];
             prop_assert_eq!(&row["component_id"], &component.id);
             prop_assert_eq!(&row["month"], &month.month);
-            prop_assert_eq!(row["counted_seconds"].parse::<f64>().unwrap(), month.counted_seconds);
-            prop_assert_eq!(row["downtime_seconds"].parse::<f64>().unwrap(), month.downtime_seconds);
+            prop_assert_eq!(
+                row["counted_seconds"].parse::<f64>().unwrap(),
+                month.counted_seconds
+            );
+            prop_assert_eq!(
+                row["downtime_seconds"].parse::<f64>().unwrap(),
+                month.downtime_seconds
+            );
             prop_assert_eq!(row["uptime"].parse::<f64>().ok(), month.uptime);
         }
     }
@@ -346,7 +359,13 @@ fn csv_rows(text: &str) -> Vec<BTreeMap<String, String>> {
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     reader
         .records()
-        .map(|r| header.iter().cloned().zip(r.unwrap().iter().map(String::from)).collect())
+        .map(|r| {
+            header
+                .iter()
+                .cloned()
+                .zip(r.unwrap().iter().map(String::from))
+                .collect()
+        })
         .collect()
 }
 
@@ -395,8 +414,7 @@ fn dst_month_and_mid_month_since_by_hand() {
     assert_eq!(web_since(&case), NaiveDate::from_ymd_opt(2024, 11, 15));
     check(&case).unwrap();
     let files = build(&case.site(), case.now);
-    let json: MonthlyFile =
-        serde_json::from_str(&text(&files, "api/v2/uptime/monthly.json")).unwrap();
+    let json: MonthlyFile = serde_json::from_str(&text(&files, "api/v2/uptime/monthly.json")).unwrap();
     let month = |id: &str, m: &str| {
         json.components
             .iter()
@@ -424,7 +442,10 @@ fn dst_month_and_mid_month_since_by_hand() {
     // Before `since`, no data; December runs up to `now` (9 days and 12 hours).
     assert_eq!(month("web", "2024-10").uptime, None);
     assert_eq!(month("web", "2024-10").counted_seconds, 0.0);
-    assert_eq!(month("web", "2024-12").counted_seconds, (9.0 * 24.0 + 12.0) * 3600.0);
+    assert_eq!(
+        month("web", "2024-12").counted_seconds,
+        (9.0 * 24.0 + 12.0) * 3600.0
+    );
     assert_eq!(json.components[1].since.as_deref(), Some("2024-11-15"));
     assert_eq!(json.generated_at, "2024-12-10T17:00:00Z");
     assert_eq!(json.components[0].name, "API, public");
@@ -442,11 +463,16 @@ fn csv_and_json_have_one_row_per_component_per_month() {
     );
     // A name with a comma is quoted; a month with no data has an empty uptime.
     let first = lines.next().unwrap();
-    assert!(first.starts_with("api,\"API, public\",2024-01,2024-01-01T00:00:00-05:00,"), "{first}");
-    assert!(csv.contains("web,Web,2024-10,2024-10-01T00:00:00-04:00,2024-11-01T00:00:00-04:00,0.0,0.0,\r\n"), "{csv}");
+    assert!(
+        first.starts_with("api,\"API, public\",2024-01,2024-01-01T00:00:00-05:00,"),
+        "{first}"
+    );
+    assert!(
+        csv.contains("web,Web,2024-10,2024-10-01T00:00:00-04:00,2024-11-01T00:00:00-04:00,0.0,0.0,\r\n"),
+        "{csv}"
+    );
     assert_eq!(csv_rows(&csv).len(), 24);
-    let json: serde_json::Value =
-        serde_json::from_str(&text(&files, "api/v2/uptime/monthly.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text(&files, "api/v2/uptime/monthly.json")).unwrap();
     let months: Vec<&str> = json["components"][0]["months"]
         .as_array()
         .unwrap()
@@ -455,7 +481,10 @@ fn csv_and_json_have_one_row_per_component_per_month() {
         .collect();
     let expected: Vec<String> = (1..=12).map(|m| format!("2024-{m:02}")).collect();
     assert_eq!(months, expected);
-    assert_eq!(json["components"][1]["months"][9]["uptime"], serde_json::Value::Null);
+    assert_eq!(
+        json["components"][1]["months"][9]["uptime"],
+        serde_json::Value::Null
+    );
     assert_eq!(json["components"][0]["since"], serde_json::Value::Null);
 }
 
@@ -491,7 +520,13 @@ fn uptime_page_shows_twelve_months_with_their_calendars() {
         }
         // Each day has its text for screen readers.
         for d in &days {
-            assert!(!d.select(&sel(".sr")).next().unwrap().text().collect::<String>().is_empty());
+            assert!(!d
+                .select(&sel(".sr"))
+                .next()
+                .unwrap()
+                .text()
+                .collect::<String>()
+                .is_empty());
         }
     }
     // December: days after the 10th are in the future; November: before the 15th is before
@@ -499,23 +534,44 @@ fn uptime_page_shows_twelve_months_with_their_calendars() {
     let days_of = |k: usize| -> Vec<String> {
         months[k]
             .select(&sel("ol.calendar > li"))
-            .map(|d| d.value().attr("class").unwrap().split(' ').nth(1).unwrap().to_string())
+            .map(|d| {
+                d.value()
+                    .attr("class")
+                    .unwrap()
+                    .split(' ')
+                    .nth(1)
+                    .unwrap()
+                    .to_string()
+            })
             .collect()
     };
     let december = days_of(0);
-    assert!(december[..10].iter().all(|c| c == "day-operational"), "{december:?}");
+    assert!(
+        december[..10].iter().all(|c| c == "day-operational"),
+        "{december:?}"
+    );
     assert!(december[10..].iter().all(|c| c == "day-no_data"), "{december:?}");
     let november = days_of(1);
     assert!(november[..14].iter().all(|c| c == "day-no_data"), "{november:?}");
     assert_eq!(november[19], "day-partial_outage");
     assert_eq!(november.iter().filter(|c| *c == "day-operational").count(), 15);
-    let figure = |k: usize| months[k].select(&sel(".monthly-figure")).next().unwrap().text().collect::<String>();
+    let figure = |k: usize| {
+        months[k]
+            .select(&sel(".monthly-figure"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>()
+    };
     // 1 - 3/384 = 99.218...%, truncated.
     assert_eq!(figure(1), "99.21% uptime");
     assert_eq!(figure(2), "Uptime: no data");
     // The component page links it, and the sitemap lists it.
     let component = site.read("public/components/web/index.html");
-    assert!(component.contains("href=\"../../components/web/uptime/\""), "{component}");
+    assert!(
+        component.contains("href=\"../../components/web/uptime/\""),
+        "{component}"
+    );
     let sitemap = site.read("public/sitemap.xml");
     assert!(sitemap.contains("https://status.example.org/components/web/uptime/"));
     assert!(site.path("public/api/v2/uptime/monthly.csv").exists());
