@@ -103,7 +103,7 @@ test("on the built example, the script shows the form and filters the real index
   execFileSync(beacon, ["--root", site, "--quiet", "build", "--now", "2026-11-22T17:00:00Z"]);
   const out = path.join(site, "public");
   const index = JSON.parse(fs.readFileSync(path.join(out, "history/index.json"), "utf8"));
-  assert.ok(index.length > 10);
+  assert.ok(index.length >= 3);
   for (const e of index) {
     assert.deepEqual(Object.keys(e), ["slug", "title", "components", "severity", "year", "date", "date_text", "url"]);
   }
