@@ -58,6 +58,9 @@ struct SiteView<'a> {
     mirrors: Vec<MirrorLink>,
     /// The mirrors' URLs separated by spaces, for the stale notice's `data-mirrors`.
     mirror_urls: String,
+    /// The history's filter form, made once per build for every history page (`filter` there).
+    #[serde(skip)]
+    history_filter: HistoryFilter<'a>,
 }
 
 /// Another address serving the same site.
@@ -316,6 +319,7 @@ fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) 
         stale_messages,
         mirrors,
         mirror_urls,
+        history_filter: history_filter(ctx, history_len(ctx)),
     }
 }
 
@@ -464,6 +468,7 @@ fn render_job(
         }
         Job::History(n) => {
             history_context(ctx, views, n, &mut context);
+            context.insert("filter", &site.history_filter);
             let title = if n == 1 {
                 ctx.i18n.text("history-title").to_string()
             } else {
@@ -699,7 +704,6 @@ fn history_context(ctx: &BuildContext, views: &Views, n: usize, context: &mut Co
     context.insert("months", &months);
     context.insert("count", &len);
     context.insert("pagination", &Pagination::new(n, total, history_url));
-    context.insert("filter", &history_filter(ctx, len));
 }
 
 /// The choices of the history's filter form (history-filter.js shows it and filters
