@@ -286,3 +286,30 @@ latency-summary = خلال آخر { $days } يومًا، استغرق اليوم
 latency-no-data = لم يُقَس أي زمن استجابة بعد.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = زمن الاستجابة
+
+## monthly
+## Monthly uptime (components/<id>/uptime/) and the history filters.
+monthly-link = التوفر شهرًا بشهر
+monthly-heading = التوفر الشهري
+monthly-title = { $component }: التوفر الشهري
+monthly-intro = نسبة التوفر في كل شهر من آخر { $months } شهرًا تقويميًا، الأحدث أولًا، بتوقيت المنطقة الزمنية { $timezone }. كل مربع يمثل يومًا، ولونه أسوأ حالة مرّ بها ذلك اليوم.
+monthly-figure = نسبة التوفر { $percent }
+monthly-calendar-label = أيام { $month }
+monthly-export = الأرقام نفسها لكل المكوّنات، لتقارير اتفاقية مستوى الخدمة:
+history-filter-heading = تضييق السجل
+history-filter-search = العنوان يحتوي على
+history-filter-component = المكوّن
+history-filter-severity = الخطورة
+history-filter-year = السنة
+history-filter-any = الكل
+history-filter-clear = عرض الكل
+# The history filter's live result count.
+history-filter-results = { $count ->
+    [zero] لا يطابق أي إدخال
+    [one] يطابق إدخال واحد
+    [two] يطابق إدخالان
+    [few] يطابق { $count } إدخالات
+    [many] يطابق { $count } إدخالًا
+   *[other] يطابق { $count } إدخال
+}
+history-filter-none = لا يطابق أي إدخال هذه المرشحات.

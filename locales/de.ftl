@@ -248,3 +248,26 @@ latency-summary = In den letzten { $days } Tagen brauchte der mittlere Tag { $me
 latency-no-data = Noch keine Antwortzeit gemessen.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = Antwortzeit
+
+## monthly
+## Monthly uptime (components/<id>/uptime/) and the history filters.
+monthly-link = Verfügbarkeit Monat für Monat
+monthly-heading = Monatliche Verfügbarkeit
+monthly-title = { $component }: monatliche Verfügbarkeit
+monthly-intro = Verfügbarkeit in jedem der letzten { $months } Kalendermonate, der neueste zuerst, in der Zeitzone { $timezone }. Jedes Quadrat ist ein Tag, gefärbt nach seinem schlechtesten Status.
+monthly-figure = { $percent } Verfügbarkeit
+monthly-calendar-label = Tage im { $month }
+monthly-export = Dieselben Zahlen für alle Komponenten, für SLA-Berichte:
+history-filter-heading = Verlauf eingrenzen
+history-filter-search = Titel enthält
+history-filter-component = Komponente
+history-filter-severity = Schweregrad
+history-filter-year = Jahr
+history-filter-any = Alle
+history-filter-clear = Alle anzeigen
+# The history filter's live result count.
+history-filter-results = { $count ->
+    [one] { $count } Eintrag passt
+   *[other] { $count } Einträge passen
+}
+history-filter-none = Kein Eintrag passt zu diesen Filtern.

@@ -265,3 +265,26 @@ latency-summary = Over the last { $days } days, the median day took { $median } 
 latency-no-data = No response time measured yet.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = response time
+
+## monthly
+## Monthly uptime (components/<id>/uptime/) and the history filters.
+monthly-link = Monthly uptime, month by month
+monthly-heading = Monthly uptime
+monthly-title = { $component }: monthly uptime
+monthly-intro = Uptime in each of the last { $months } calendar months, newest first, in the { $timezone } time zone. Each square is a day, coloured by its worst status.
+monthly-figure = { $percent } uptime
+monthly-calendar-label = Days of { $month }
+monthly-export = The same figures for every component, for SLA reports:
+history-filter-heading = Narrow the history
+history-filter-search = Title contains
+history-filter-component = Component
+history-filter-severity = Severity
+history-filter-year = Year
+history-filter-any = Any
+history-filter-clear = Show all
+# The history filter's live result count.
+history-filter-results = { $count ->
+    [one] { $count } entry matches
+   *[other] { $count } entries match
+}
+history-filter-none = Nothing matches these filters.

@@ -248,3 +248,26 @@ latency-summary = En los últimos { $days } días, el día mediano tardó { $med
 latency-no-data = Aún no se ha medido ningún tiempo de respuesta.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = tiempo de respuesta
+
+## monthly
+## Monthly uptime (components/<id>/uptime/) and the history filters.
+monthly-link = Disponibilidad mes a mes
+monthly-heading = Disponibilidad mensual
+monthly-title = { $component }: disponibilidad mensual
+monthly-intro = Disponibilidad en cada uno de los últimos { $months } meses naturales, del más reciente al más antiguo, en la zona horaria { $timezone }. Cada cuadrado es un día, coloreado según su peor estado.
+monthly-figure = { $percent } de disponibilidad
+monthly-calendar-label = Días de { $month }
+monthly-export = Las mismas cifras de todos los componentes, para informes de SLA:
+history-filter-heading = Acotar el historial
+history-filter-search = El título contiene
+history-filter-component = Componente
+history-filter-severity = Gravedad
+history-filter-year = Año
+history-filter-any = Todos
+history-filter-clear = Mostrar todo
+# The history filter's live result count.
+history-filter-results = { $count ->
+    [one] { $count } entrada coincide
+   *[other] { $count } entradas coinciden
+}
+history-filter-none = Ninguna entrada coincide con estos filtros.

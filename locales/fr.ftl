@@ -248,3 +248,26 @@ latency-summary = Sur les { $days } derniers jours, la journée médiane a pris 
 latency-no-data = Aucun temps de réponse mesuré pour l’instant.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = temps de réponse
+
+## monthly
+## Monthly uptime (components/<id>/uptime/) and the history filters.
+monthly-link = Disponibilité mois par mois
+monthly-heading = Disponibilité mensuelle
+monthly-title = { $component } : disponibilité mensuelle
+monthly-intro = Disponibilité de chacun des { $months } derniers mois civils, du plus récent au plus ancien, dans le fuseau horaire { $timezone }. Chaque carré est un jour, coloré selon son pire état.
+monthly-figure = { $percent } de disponibilité
+monthly-calendar-label = Jours de { $month }
+monthly-export = Les mêmes chiffres pour tous les composants, pour vos rapports de SLA :
+history-filter-heading = Affiner l’historique
+history-filter-search = Le titre contient
+history-filter-component = Composant
+history-filter-severity = Gravité
+history-filter-year = Année
+history-filter-any = Tous
+history-filter-clear = Tout afficher
+# The history filter's live result count.
+history-filter-results = { $count ->
+    [one] { $count } entrée correspond
+   *[other] { $count } entrées correspondent
+}
+history-filter-none = Aucune entrée ne correspond à ces filtres.

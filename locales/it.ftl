@@ -248,3 +248,26 @@ latency-summary = Negli ultimi { $days } giorni, il giorno mediano ha impiegato 
 latency-no-data = Nessun tempo di risposta ancora misurato.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = tempo di risposta
+
+## monthly
+## Monthly uptime (components/<id>/uptime/) and the history filters.
+monthly-link = Disponibilità mese per mese
+monthly-heading = Disponibilità mensile
+monthly-title = { $component }: disponibilità mensile
+monthly-intro = Disponibilità in ciascuno degli ultimi { $months } mesi di calendario, dal più recente, nel fuso orario { $timezone }. Ogni quadrato è un giorno, colorato secondo il suo stato peggiore.
+monthly-figure = { $percent } di disponibilità
+monthly-calendar-label = Giorni di { $month }
+monthly-export = Gli stessi dati per tutti i componenti, per i report SLA:
+history-filter-heading = Restringi la cronologia
+history-filter-search = Il titolo contiene
+history-filter-component = Componente
+history-filter-severity = Gravità
+history-filter-year = Anno
+history-filter-any = Tutti
+history-filter-clear = Mostra tutto
+# The history filter's live result count.
+history-filter-results = { $count ->
+    [one] { $count } voce corrisponde
+   *[other] { $count } voci corrispondono
+}
+history-filter-none = Nessuna voce corrisponde a questi filtri.

@@ -206,3 +206,23 @@ latency-summary = 過去{ $days }日間、中央の日の応答時間は{ $media
 latency-no-data = 応答時間はまだ測定されていません。
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = 応答時間
+
+## monthly
+## Monthly uptime (components/<id>/uptime/) and the history filters.
+monthly-link = 月ごとの稼働率
+monthly-heading = 月間稼働率
+monthly-title = { $component }：月間稼働率
+monthly-intro = 直近 { $months } か月の各暦月の稼働率です（新しい順、タイムゾーン { $timezone }）。各マスは 1 日を表し、その日の最も悪い状態の色で示します。
+monthly-figure = 稼働率 { $percent }
+monthly-calendar-label = { $month }の各日
+monthly-export = SLA レポート用に、全コンポーネントの同じ数値：
+history-filter-heading = 履歴を絞り込む
+history-filter-search = タイトルに含む語
+history-filter-component = コンポーネント
+history-filter-severity = 重大度
+history-filter-year = 年
+history-filter-any = すべて
+history-filter-clear = すべて表示
+# The history filter's live result count.
+history-filter-results = { $count } 件が一致
+history-filter-none = 条件に一致する項目はありません。

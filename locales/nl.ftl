@@ -248,3 +248,26 @@ latency-summary = In de laatste { $days } dagen duurde de mediane dag { $median 
 latency-no-data = Nog geen reactietijd gemeten.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = reactietijd
+
+## monthly
+## Monthly uptime (components/<id>/uptime/) and the history filters.
+monthly-link = Beschikbaarheid per maand
+monthly-heading = Maandelijkse beschikbaarheid
+monthly-title = { $component }: maandelijkse beschikbaarheid
+monthly-intro = Beschikbaarheid in elk van de laatste { $months } kalendermaanden, nieuwste eerst, in de tijdzone { $timezone }. Elk vierkant is een dag, gekleurd naar de slechtste status van die dag.
+monthly-figure = { $percent } beschikbaar
+monthly-calendar-label = Dagen van { $month }
+monthly-export = Dezelfde cijfers voor alle onderdelen, voor SLA-rapportages:
+history-filter-heading = Geschiedenis verfijnen
+history-filter-search = Titel bevat
+history-filter-component = Onderdeel
+history-filter-severity = Ernst
+history-filter-year = Jaar
+history-filter-any = Alle
+history-filter-clear = Alles tonen
+# The history filter's live result count.
+history-filter-results = { $count ->
+    [one] { $count } item komt overeen
+   *[other] { $count } items komen overeen
+}
+history-filter-none = Geen enkel item komt overeen met deze filters.

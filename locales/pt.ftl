@@ -248,3 +248,26 @@ latency-summary = Nos últimos { $days } dias, o dia mediano levou { $median } m
 latency-no-data = Nenhum tempo de resposta medido ainda.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = tempo de resposta
+
+## monthly
+## Monthly uptime (components/<id>/uptime/) and the history filters.
+monthly-link = Disponibilidade mês a mês
+monthly-heading = Disponibilidade mensal
+monthly-title = { $component }: disponibilidade mensal
+monthly-intro = Disponibilidade em cada um dos últimos { $months } meses civis, do mais recente para o mais antigo, no fuso horário { $timezone }. Cada quadrado é um dia, colorido pelo seu pior estado.
+monthly-figure = { $percent } de disponibilidade
+monthly-calendar-label = Dias de { $month }
+monthly-export = Os mesmos números para todos os componentes, para relatórios de SLA:
+history-filter-heading = Filtrar o histórico
+history-filter-search = O título contém
+history-filter-component = Componente
+history-filter-severity = Gravidade
+history-filter-year = Ano
+history-filter-any = Todos
+history-filter-clear = Mostrar tudo
+# The history filter's live result count.
+history-filter-results = { $count ->
+    [one] { $count } entrada corresponde
+   *[other] { $count } entradas correspondem
+}
+history-filter-none = Nenhuma entrada corresponde a estes filtros.

@@ -206,3 +206,23 @@ latency-summary = 过去 { $days } 天，中位日的响应时间为 { $median }
 latency-no-data = 尚未测得响应时间。
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = 响应时间
+
+## monthly
+## Monthly uptime (components/<id>/uptime/) and the history filters.
+monthly-link = 按月查看可用性
+monthly-heading = 每月可用性
+monthly-title = { $component }：每月可用性
+monthly-intro = 最近 { $months } 个自然月中每个月的可用性，最新的在前，时区为 { $timezone }。每个方块代表一天，颜色表示当天最差的状态。
+monthly-figure = 可用性 { $percent }
+monthly-calendar-label = { $month }的每一天
+monthly-export = 所有组件的相同数据，可用于 SLA 报告：
+history-filter-heading = 筛选历史记录
+history-filter-search = 标题包含
+history-filter-component = 组件
+history-filter-severity = 严重程度
+history-filter-year = 年份
+history-filter-any = 全部
+history-filter-clear = 显示全部
+# The history filter's live result count.
+history-filter-results = { $count } 条匹配
+history-filter-none = 没有符合这些条件的记录。

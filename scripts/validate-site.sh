@@ -64,6 +64,10 @@ for site in "$out/public" "$out/noon"; do
     --also-check-css "$site" && echo "vnu: no errors" || status=1
   "$python" "$tools/check_feeds.py" --base-url "$base" "$site" || status=1
   "$python" "$tools/check_json.py" "$site" || status=1
+  # The JSON that is not under api/v2's Statuspage shape is checked too: it must be there.
+  for json in api/v2/uptime/monthly.json history/index.json fr/history/index.json; do
+    [ -f "$site/$json" ] || { echo "missing $json"; status=1; }
+  done
   "$python" "$tools/check_site_links.py" --base-url "$base" "$site" || status=1
 done
 exit $status

@@ -444,6 +444,7 @@ mod tests {
                     "worst",
                     "latest_median",
                     "latest_p95",
+                    "months",
                 ] {
                     args.set(name, 3);
                 }
@@ -474,6 +475,8 @@ mod tests {
                     "url",
                     "mirrors",
                     "time",
+                    "timezone",
+                    "month",
                 ] {
                     args.set(name, "x");
                 }

@@ -307,6 +307,20 @@ impl I18n {
         self.dates.month(date)
     }
 
+    /// The history filter's sentences for history-filter.js, as stale.js takes its own: the
+    /// result count, one template per CLDR plural category (`{n}` for the number), and the
+    /// sentence for no result. JSON, for a data attribute.
+    pub fn history_filter_messages(&self) -> String {
+        let json = self
+            .catalogue
+            .plural_templates(&self.language, &[("results", "history-filter-results")]);
+        let mut value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        if let Some(map) = value.as_object_mut() {
+            map.insert("none".into(), self.text("history-filter-none").into());
+        }
+        value.to_string()
+    }
+
     /// The stale notice's sentences for stale.js: for each unit, one template per CLDR plural
     /// category of the language, `{n}` standing for the number. JSON, for a data attribute.
     /// `mirrors` is the sentence that offers the site's other addresses, `{mirrors}` standing

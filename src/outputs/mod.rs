@@ -5,8 +5,10 @@ pub mod api;
 pub mod badges;
 pub mod feeds;
 pub mod headers;
+pub mod history_index;
 pub mod ical;
 pub mod latency;
+pub mod monthly;
 pub mod published;
 pub mod uptime;
 
@@ -35,7 +37,7 @@ pub enum Scope {
 
 /// Every machine-readable output. `paths` must name exactly what `render` writes: the serve
 /// tests compare both with a full build.
-pub const RENDERERS: [Renderer; 8] = [
+pub const RENDERERS: [Renderer; 10] = [
     Renderer {
         paths: |_| {
             [
@@ -81,6 +83,11 @@ pub const RENDERERS: [Renderer; 8] = [
         scope: Scope::Site,
     },
     Renderer {
+        paths: |_| vec![monthly::JSON.into(), monthly::CSV.into()],
+        render: |ctx, sink| put_all(monthly::render(ctx)?, sink),
+        scope: Scope::Site,
+    },
+    Renderer {
         paths: |ctx| with_components(ctx, &["badge.svg"], "badge.svg"),
         render: |ctx, sink| put_all(badges::render(ctx)?, sink),
         scope: Scope::Edition,
@@ -93,6 +100,11 @@ pub const RENDERERS: [Renderer; 8] = [
     Renderer {
         paths: latency::badge_paths,
         render: |ctx, sink| put_all(latency::badges(ctx)?, sink),
+        scope: Scope::Edition,
+    },
+    Renderer {
+        paths: |_| vec![history_index::PATH.into()],
+        render: |ctx, sink| put_all(history_index::render(ctx)?, sink),
         scope: Scope::Edition,
     },
     Renderer {

@@ -41,7 +41,7 @@ struct SiteView<'a> {
     uptime_days: u32,
     nav: Vec<NavItem<'a>>,
     /// Static file name -> a hash of its bytes, for links that change when the file does:
-    /// `style.css?v={{ site.versions["style.css"] }}`. Holds `style.css` and `stale.js`.
+    /// `style.css?v={{ site.versions["style.css"] }}`. Holds `style.css`, `stale.js` and `history-filter.js`.
     versions: &'a BTreeMap<String, String>,
     /// The build's instant in UTC (RFC 3339), for the stale notice's script.
     built_at: String,
@@ -58,6 +58,9 @@ struct SiteView<'a> {
     mirrors: Vec<MirrorLink>,
     /// The mirrors' URLs separated by spaces, for the stale notice's `data-mirrors`.
     mirror_urls: String,
+    /// The history's filter form, made once per build for every history page (`filter` there).
+    #[serde(skip)]
+    history_filter: HistoryFilter<'a>,
 }
 
 /// Another address serving the same site.
@@ -136,6 +139,8 @@ pub enum Job {
     History(usize),
     /// A component (index into the views' components) and the 1-based page of its incidents.
     Component(usize, usize),
+    /// A component's monthly uptime: the last 12 calendar months, each with its calendar.
+    Uptime(usize),
     Page(usize),
     NotFound,
 }
@@ -148,6 +153,7 @@ pub fn jobs(ctx: &BuildContext, views: &Views) -> Vec<Job> {
     for (c, component) in views.components.iter().enumerate() {
         let pages = pages_for(ctx, views.incidents_of(component.id).len());
         jobs.extend((1..=pages).map(|n| Job::Component(c, n)));
+        jobs.push(Job::Uptime(c));
     }
     jobs.extend((0..ctx.site.pages.len()).map(Job::Page));
     jobs
@@ -216,6 +222,7 @@ pub fn output_path(ctx: &BuildContext, views: &Views, job: Job) -> String {
         Job::History(1) => "history/index.html".into(),
         Job::History(n) => format!("history/page/{n}/index.html"),
         Job::Component(c, n) => format!("{}index.html", component_url(views.components[c].id, n)),
+        Job::Uptime(c) => format!("{}index.html", super::monthly::url(views.components[c].id)),
         Job::Page(i) => format!("{}/index.html", ctx.site.pages[i].slug),
     }
 }
@@ -312,6 +319,7 @@ fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) 
         stale_messages,
         mirrors,
         mirror_urls,
+        history_filter: history_filter(ctx, history_len(ctx)),
     }
 }
 
@@ -460,6 +468,7 @@ fn render_job(
         }
         Job::History(n) => {
             history_context(ctx, views, n, &mut context);
+            context.insert("filter", &site.history_filter);
             let title = if n == 1 {
                 ctx.i18n.text("history-title").to_string()
             } else {
@@ -521,6 +530,14 @@ fn render_job(
             });
             context.insert("page", &meta);
             "component.html"
+        }
+        Job::Uptime(c) => {
+            let component = &views.components[c];
+            context.insert("component", &super::monthly::ComponentRef::of(component));
+            context.insert("months", &super::monthly::months(ctx, component.id));
+            let title = ctx.i18n.format1("monthly-title", "component", component.name);
+            context.insert("page", &page_meta(ctx, &path, &title, "", ""));
+            "uptime.html"
         }
         Job::Page(i) => {
             let page = &ctx.site.pages[i];
@@ -687,6 +704,68 @@ fn history_context(ctx: &BuildContext, views: &Views, n: usize, context: &mut Co
     context.insert("months", &months);
     context.insert("count", &len);
     context.insert("pagination", &Pagination::new(n, total, history_url));
+}
+
+/// The choices of the history's filter form (history-filter.js shows it and filters
+/// `history/index.json`; without JavaScript it stays hidden).
+#[derive(Serialize)]
+struct HistoryFilter<'a> {
+    /// Config order.
+    components: Vec<FilterOption<'a>>,
+    /// Worst first, then maintenance.
+    severities: Vec<FilterOption<'a>>,
+    /// Years that have an entry, newest first.
+    years: Vec<i32>,
+    /// The result count's sentences as JSON, escaped for an attribute value.
+    messages_html: String,
+}
+
+#[derive(Serialize)]
+struct FilterOption<'a> {
+    value: &'a str,
+    label: &'a str,
+}
+
+fn history_filter<'a>(ctx: &'a BuildContext, len: usize) -> HistoryFilter<'a> {
+    use crate::content::Severity;
+    let tz = ctx.site.config.timezone;
+    let mut years: Vec<i32> = ctx.site.incidents[..len]
+        .iter()
+        .map(|i| i.start.with_timezone(&tz).year())
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let mut severities: Vec<FilterOption> = [
+        Severity::Major,
+        Severity::Partial,
+        Severity::Degraded,
+        Severity::Notice,
+    ]
+    .into_iter()
+    .map(|s| FilterOption {
+        value: s.as_str(),
+        label: ctx.i18n.severity(s),
+    })
+    .collect();
+    severities.push(FilterOption {
+        value: "maintenance",
+        label: ctx.i18n.maintenance(),
+    });
+    HistoryFilter {
+        components: ctx
+            .site
+            .config
+            .components
+            .iter()
+            .map(|c| FilterOption {
+                value: &c.id,
+                label: &c.name,
+            })
+            .collect(),
+        severities,
+        years,
+        messages_html: crate::escape::escape_html(&ctx.i18n.history_filter_messages()).into_owned(),
+    }
 }
 
 #[cfg(test)]

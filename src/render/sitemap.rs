@@ -23,7 +23,7 @@ pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job]) -> Output
             Job::NotFound => continue,
             Job::Index | Job::History(_) => site_change,
             Job::Incident(i) => changes[i],
-            Job::Component(c, _) => views
+            Job::Component(c, _) | Job::Uptime(c) => views
                 .incidents_of(views.components[c].id)
                 .iter()
                 .filter_map(|&i| changes[i])

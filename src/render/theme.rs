@@ -45,6 +45,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "page.html",
         include_str!("../../themes/default/templates/page.html"),
     ),
+    (
+        "uptime.html",
+        include_str!("../../themes/default/templates/uptime.html"),
+    ),
 ];
 
 /// The default theme's static files.
@@ -58,6 +62,10 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/style.css"),
     ),
     ("stale.js", include_bytes!("../../themes/default/static/stale.js")),
+    (
+        "history-filter.js",
+        include_bytes!("../../themes/default/static/history-filter.js"),
+    ),
 ];
 
 /// Parsed templates, and where each came from (for error messages). Loaded once per build;

@@ -108,6 +108,22 @@ impl DayBar {
     }
 }
 
+/// One calendar month of a component, in the site's zone: a window like the rolling ones,
+/// `[first instant of the month, first instant of the next)` cut to `since` and `now`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthReport {
+    /// The month's first day.
+    pub month: NaiveDate,
+    /// `None` when no time of the month counts (all before `since`, or after `now`).
+    pub uptime: Option<f64>,
+    /// Weighted downtime within the counted part, in seconds.
+    pub downtime_seconds: f64,
+    /// How long the counted part is, in seconds (0 with no data).
+    pub counted_seconds: f64,
+    /// Every day of the month, first to last; days before `since` or after today are no data.
+    pub days: Vec<DayBar>,
+}
+
 /// Everything computed about one component.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComponentReport {
@@ -118,6 +134,8 @@ pub struct ComponentReport {
     pub uptime: BTreeMap<u32, Option<f64>>,
     /// The configured bar window, oldest day first.
     pub days: Vec<DayBar>,
+    /// The last [`UPTIME_MONTHS`] calendar months, oldest first; the last is the month of `now`.
+    pub months: Vec<MonthReport>,
 }
 
 impl ComponentReport {
@@ -155,6 +173,9 @@ impl StatusReport {
 
 /// Uptime windows always reported, in days, besides the configured bar window.
 pub const UPTIME_WINDOWS: [u32; 3] = [30, 90, 365];
+
+/// Calendar months of monthly uptime reported, the current one included.
+pub const UPTIME_MONTHS: u32 = 12;
 
 /// The site as it was public at `now`: incidents that begin after `now` are gone (upcoming
 /// maintenance stays once announced, see [`announced_by`]), updates stamped after `now` are gone, and an
@@ -219,7 +240,7 @@ pub fn compute_report(site: &Site, now: DateTime<Utc>) -> StatusReport {
             let incidents = affecting
                 .get(component.id.as_str())
                 .map_or(&[][..], Vec::as_slice);
-            let uptime::ComponentUptime { uptime, days } =
+            let uptime::ComponentUptime { uptime, days, months } =
                 uptime::component_uptime(&calendar, config, component, incidents);
             // Before `since` there is no data to call the component operational; an ongoing
             // incident or a window in progress is data, and its status shows.
@@ -234,6 +255,7 @@ pub fn compute_report(site: &Site, now: DateTime<Utc>) -> StatusReport {
                 },
                 uptime,
                 days,
+                months,
             }
         })
         .collect();

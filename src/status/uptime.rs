@@ -7,11 +7,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::interval::{nanos, Downtime, Levels, Nanos, Profile, Span, NANOS_PER_SECOND};
-use super::{ComponentStatus, DayBar, UPTIME_WINDOWS};
+use super::{ComponentStatus, DayBar, MonthReport, UPTIME_MONTHS, UPTIME_WINDOWS};
 use crate::config::{Component, Config};
 use crate::content::{Incident, Kind, Severity};
 use crate::time::{day_start, local_date};
@@ -32,11 +32,15 @@ pub struct Calendar {
 }
 
 impl Calendar {
-    /// The last `days` calendar days in `tz`, today (the day of `now`) included.
+    /// The last `days` calendar days in `tz`, today (the day of `now`) included; and at least
+    /// every day of the last [`UPTIME_MONTHS`] calendar months, for [`month_reports`].
     pub fn new(tz: Tz, now: DateTime<Utc>, days: u32) -> Self {
         let today = local_date(tz, now);
         let back = Days::new(u64::from(days.saturating_sub(1)));
-        let first = today.checked_sub_days(back).unwrap_or(NaiveDate::MIN);
+        let first = today
+            .checked_sub_days(back)
+            .unwrap_or(NaiveDate::MIN)
+            .min(first_month(today));
         let dates: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= today).collect();
         let mut starts: Vec<Nanos> = dates.iter().map(|&d| nanos(day_start(tz, d))).collect();
         starts.push(today.succ_opt().map_or(Nanos::MAX, |d| nanos(day_start(tz, d))));
@@ -83,6 +87,17 @@ pub struct ComponentUptime {
     pub uptime: BTreeMap<u32, Option<f64>>,
     /// The configured bar window, oldest day first.
     pub days: Vec<DayBar>,
+    /// The last [`UPTIME_MONTHS`] calendar months, oldest first; the last is this month.
+    pub months: Vec<MonthReport>,
+}
+
+/// The first day of the oldest of the last [`UPTIME_MONTHS`] calendar months before `today`'s
+/// month (which is the newest of them).
+pub fn first_month(today: NaiveDate) -> NaiveDate {
+    let this_month = today.with_day(1).unwrap_or(today);
+    this_month
+        .checked_sub_months(Months::new(UPTIME_MONTHS - 1))
+        .unwrap_or(NaiveDate::MIN)
 }
 
 /// Everything SPEC section 5 asks of one component's past. `calendar` must reach back at least
@@ -110,7 +125,71 @@ pub fn component_uptime(
         })
         .collect();
     let days = day_bars(calendar, config.uptime.days, since, &profile, &levels, &touches);
-    ComponentUptime { uptime, days }
+    let months = month_reports(calendar, since, &profile, &levels, &touches);
+    ComponentUptime { uptime, days, months }
+}
+
+/// Each of the last [`UPTIME_MONTHS`] calendar months in the site's zone, oldest first. A month
+/// is one more window, `[first instant of the month, first instant of the next)`, cut to
+/// `since` and `now` exactly as the rolling windows are, so its figure follows the same rules
+/// (docs/uptime.md); its days are the daily bars of that stretch, and the days after today
+/// are "no data".
+fn month_reports(
+    calendar: &Calendar,
+    since: Option<Nanos>,
+    profile: &Profile,
+    levels: &Levels,
+    touches: &[Touch],
+) -> Vec<MonthReport> {
+    let Some(&today) = calendar.dates.last() else {
+        return Vec::new();
+    };
+    let all_days = u32::try_from(calendar.dates.len()).unwrap_or(u32::MAX);
+    let bars = day_bars(calendar, all_days, since, profile, levels, touches);
+    let from = since.unwrap_or(Nanos::MIN);
+    let first = first_month(today);
+    (0..UPTIME_MONTHS)
+        .filter_map(|k| first.checked_add_months(Months::new(k)))
+        .map(|month| {
+            let next = month.checked_add_months(Months::new(1)).unwrap_or(NaiveDate::MAX);
+            let start = nanos(day_start(calendar.tz, month)).max(from);
+            let end = if next > today {
+                calendar.now
+            } else {
+                nanos(day_start(calendar.tz, next)).min(calendar.now)
+            };
+            let (figure, downtime_seconds, counted) = if start < end {
+                let down = profile.downtime(start, end);
+                (
+                    Some(uptime_fraction(down, end - start, levels)),
+                    down.weighted_seconds(levels),
+                    end - start,
+                )
+            } else {
+                (None, 0.0, 0)
+            };
+            let mut days: Vec<DayBar> = bars
+                .iter()
+                .filter(|b| b.date >= month && b.date < next)
+                .cloned()
+                .collect();
+            // The rest of this month has not happened yet.
+            let after = days.last().map_or(month, |b| b.date.succ_opt().unwrap_or(b.date));
+            days.extend(after.iter_days().take_while(|d| *d < next).map(|date| DayBar {
+                date,
+                status: None,
+                downtime_seconds: 0.0,
+                incidents: Vec::new(),
+            }));
+            MonthReport {
+                month,
+                uptime: figure,
+                downtime_seconds,
+                counted_seconds: counted as f64 / NANOS_PER_SECOND,
+                days,
+            }
+        })
+        .collect()
 }
 
 /// The windows reported, in days: 30, 90, 365 and the configured one.

@@ -15,6 +15,7 @@ mod hardening;
 mod i18n;
 mod import;
 mod ingest;
+mod monthly;
 mod multilingual;
 mod nesting;
 mod never_panics;

@@ -600,6 +600,7 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
                     day(26, Some(ComponentStatus::Operational), 0.0, &[]),
                     day(27, Some(ComponentStatus::MajorOutage), 27_000.0, &["x"]),
                 ],
+                months: Vec::new(),
             })
             .collect(),
     };
