@@ -107,6 +107,8 @@ impl Published {
         crate::notify::channels(&site.config).map_err(Error::Content)?;
         // Likewise the `[[probe]]` tables: what `check` accepts is what `probe` runs.
         crate::probe::probes(&site.config).map_err(Error::Content)?;
+        // And the `[[channel]]` tables the subscribe page lists.
+        render::subscribe::public_channels(&site.config).map_err(Error::Content)?;
         let report = compute_report(&site, options.now);
         let catalogues = site
             .config

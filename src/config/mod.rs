@@ -12,6 +12,7 @@ use crate::error::{closest, Diagnostic};
 
 pub mod channels;
 pub mod probes;
+pub mod public_channels;
 use crate::keys::{fields_of, parse_all_keys, Schema};
 
 /// The site settings and the component catalogue.
@@ -51,6 +52,9 @@ pub struct Config {
     pub notify: Vec<Spanned<channels::ChannelFile>>,
     /// The `[[probe]]` tables as written, in order; `probe::config::probes` checks them.
     pub probe: Vec<Spanned<probes::ProbeFile>>,
+    /// The `[[channel]]` tables as written, in order: the public channels the subscribe page
+    /// lists; `render::subscribe::public_channels` checks them.
+    pub channel: Vec<Spanned<public_channels::PublicChannelFile>>,
     /// The text of config.toml, for the diagnostics of the sections a feature checks itself.
     pub source: std::sync::Arc<str>,
 }
@@ -146,6 +150,8 @@ struct ConfigFile {
     notify: Vec<Spanned<channels::ChannelFile>>,
     #[serde(default)]
     probe: Vec<Spanned<probes::ProbeFile>>,
+    #[serde(default)]
+    channel: Vec<Spanned<public_channels::PublicChannelFile>>,
 }
 
 /// The language of a site that names none.
@@ -231,6 +237,7 @@ const CONFIG_KEYS: Schema = &[
     ("feeds", fields_of::<FeedsFile>),
     ("markdown", fields_of::<MarkdownFile>),
     ("components", fields_of::<ComponentFile>),
+    ("channel", fields_of::<public_channels::PublicChannelFile>),
 ];
 
 /// Parses and checks `config.toml`; `path` is only used to name the file in diagnostics.
@@ -424,6 +431,7 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         components,
         notify: file.notify,
         probe: file.probe,
+        channel: file.channel,
         source: source.into(),
     })
 }

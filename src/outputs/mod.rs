@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod badges;
+pub mod embed;
 pub mod feeds;
 pub mod headers;
 pub mod ical;
@@ -35,7 +36,7 @@ pub enum Scope {
 
 /// Every machine-readable output. `paths` must name exactly what `render` writes: the serve
 /// tests compare both with a full build.
-pub const RENDERERS: [Renderer; 8] = [
+pub const RENDERERS: [Renderer; 9] = [
     Renderer {
         paths: |_| {
             [
@@ -93,6 +94,11 @@ pub const RENDERERS: [Renderer; 8] = [
     Renderer {
         paths: latency::badge_paths,
         render: |ctx, sink| put_all(latency::badges(ctx)?, sink),
+        scope: Scope::Edition,
+    },
+    Renderer {
+        paths: |_| vec![embed::PATH.into()],
+        render: |ctx, sink| put_all(embed::render(ctx)?, sink),
         scope: Scope::Edition,
     },
     Renderer {

@@ -11,6 +11,7 @@ pub mod latency;
 pub mod pages;
 pub mod sitemap;
 pub mod status_html;
+pub mod subscribe;
 mod template_error;
 pub mod theme;
 pub mod view;

@@ -45,6 +45,14 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "page.html",
         include_str!("../../themes/default/templates/page.html"),
     ),
+    (
+        "subscribe.html",
+        include_str!("../../themes/default/templates/subscribe.html"),
+    ),
+    (
+        "embed.html",
+        include_str!("../../themes/default/templates/embed.html"),
+    ),
 ];
 
 /// The default theme's static files.

@@ -24,3 +24,4 @@ mod serve;
 mod site;
 mod status;
 mod subscribe;
+mod subscribe_page;
