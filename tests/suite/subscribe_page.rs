@@ -290,9 +290,9 @@ fn the_embed_frame_shows_the_status_without_scripts_and_may_be_framed() {
     let html = Html::parse_document(&frame);
     let link = &select(&html, "a")[0];
     assert_eq!(link.value().attr("href"), Some("../"));
-    assert_eq!(link.value().attr("class"), Some("partial_outage"));
+    assert_eq!(link.value().attr("class"), Some("major_outage"));
     let text: String = link.text().collect();
-    assert!(text.contains("Partial outage"), "{text}");
+    assert!(text.contains("Major outage"), "{text}");
     assert!(text.contains("View the status page"), "{text}");
     let french: String = select(&Html::parse_document(&site.read("public/fr/embed/index.html")), "a")[0]
         .text()
