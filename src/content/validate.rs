@@ -9,7 +9,14 @@ use crate::error::Diagnostic;
 
 /// Top-level paths a build writes itself; a page slug may not take one.
 const RESERVED_PAGE_SLUGS: &[&str] = &[
-    "incidents", "history", "components", "api", "static", "404", "subscribe", "embed",
+    "incidents",
+    "history",
+    "components",
+    "api",
+    "static",
+    "404",
+    "subscribe",
+    "embed",
 ];
 
 /// Every slug used twice, named in both files, and every page slug that would overwrite a

@@ -17,9 +17,10 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
     let up = "../".repeat(ctx.edition_prefix.matches('/').count());
     let api = serde_json::to_string(&format!("{up}api/v2/summary.json")).expect("a string serialises");
     let words = words(ctx);
-    let script = SCRIPT
-        .replacen("/*WORDS*/{}", &words, 1)
-        .replacen("/*API*/\"api/v2/summary.json\"", &api, 1);
+    let script =
+        SCRIPT
+            .replacen("/*WORDS*/{}", &words, 1)
+            .replacen("/*API*/\"api/v2/summary.json\"", &api, 1);
     Ok(vec![OutputFile::new(PATH, script.into_bytes())])
 }
 

@@ -184,8 +184,8 @@ impl<'a> Pages<'a> {
         theme.render_statuses(&every_status(&ctx.i18n));
         let views = Views::new(ctx);
         let jobs = jobs(ctx, &views);
-        let channels = super::subscribe::public_channels(&ctx.site.config)
-            .map_err(crate::error::Error::Content)?;
+        let channels =
+            super::subscribe::public_channels(&ctx.site.config).map_err(crate::error::Error::Content)?;
         Ok(Pages {
             ctx,
             theme,
@@ -208,7 +208,14 @@ impl<'a> Pages<'a> {
 
     /// One page; a template problem becomes a diagnostic naming the template.
     pub fn render(&self, job: Job) -> Result<OutputFile, Diagnostic> {
-        render_job(self.ctx, &self.theme, &self.views, &self.site, &self.channels, job)
+        render_job(
+            self.ctx,
+            &self.theme,
+            &self.views,
+            &self.site,
+            &self.channels,
+            job,
+        )
     }
 
     /// What the pages show, shared by every page.

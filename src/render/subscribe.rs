@@ -113,11 +113,11 @@ fn check_url(url: &str, scheme: &str) -> Result<(), String> {
         "https" => parsed.host_str().is_some_and(|h| h.contains('.')),
         "tel" | "sms" => {
             path.bytes().filter(u8::is_ascii_digit).count() >= 3
-                && path
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b"+-.()".contains(&b))
+                && path.bytes().all(|b| b.is_ascii_digit() || b"+-.()".contains(&b))
         }
-        _ => path.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.')),
+        _ => path
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.')),
     };
     if fine {
         Ok(())
@@ -180,10 +180,7 @@ pub struct SubscribeView<'a> {
 }
 
 /// The subscribe page of one edition; `channels` are the checked `[[channel]]` tables.
-pub fn subscribe_view<'a>(
-    ctx: &'a BuildContext,
-    channels: &'a [PublicChannel],
-) -> SubscribeView<'a> {
+pub fn subscribe_view<'a>(ctx: &'a BuildContext, channels: &'a [PublicChannel]) -> SubscribeView<'a> {
     let i18n = &ctx.i18n;
     let config = &ctx.site.config;
     let feeds = vec![
@@ -235,7 +232,10 @@ pub fn subscribe_view<'a>(
         "<a href=\"{home}\"><img src=\"{badge}\" alt=\"{}\"></a>",
         crate::escape::escape_html(title)
     );
-    let embed_script = format!("<script src=\"{}\" async></script>", ctx.absolute_url(crate::output::EMBED_JS));
+    let embed_script = format!(
+        "<script src=\"{}\" async></script>",
+        ctx.absolute_url(crate::output::EMBED_JS)
+    );
     let embed_iframe = format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"64\" style=\"border:0\"></iframe>",
         ctx.absolute_url("embed/"),
@@ -265,7 +265,6 @@ pub fn subscribe_view<'a>(
     }
 }
 
-
 /// A service's own name, or what the channel is in the reader's words.
 fn kind_label<'a>(ctx: &'a BuildContext, kind: &'static str) -> &'a str {
     match kind {
@@ -284,9 +283,7 @@ fn kind_label<'a>(ctx: &'a BuildContext, kind: &'static str) -> &'a str {
 
 /// Text for the inside of a Markdown link's brackets.
 fn markdown_text(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('[', "\\[")
-        .replace(']', "\\]")
+    text.replace('\\', "\\\\").replace('[', "\\[").replace(']', "\\]")
 }
 
 /// What embed.html receives as `embed`: the overall status, what is going on, and the page.
@@ -329,10 +326,7 @@ mod tests {
         let source = format!("title = \"T\"\nbase_url = \"https://s.example.org/\"\n{tables}");
         match crate::config::checked_section(&source, public_channels) {
             Ok(_) => Vec::new(),
-            Err(found) => found
-                .into_iter()
-                .map(|d| (d.line, d.column, d.message))
-                .collect(),
+            Err(found) => found.into_iter().map(|d| (d.line, d.column, d.message)).collect(),
         }
     }
 

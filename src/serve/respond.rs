@@ -9,9 +9,7 @@
 use std::sync::Arc;
 
 use bytes::Bytes;
-use hyper::header::{
-    HeaderValue, ACCESS_CONTROL_ALLOW_ORIGIN, ALLOW, CACHE_CONTROL, CONTENT_TYPE, LOCATION,
-};
+use hyper::header::{HeaderValue, ACCESS_CONTROL_ALLOW_ORIGIN, ALLOW, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
 use hyper::{Method, Response, StatusCode};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
@@ -360,7 +358,10 @@ mod tests {
         for page in ["/", "/embed/"] {
             let response = respond(&Method::GET, page, &site);
             assert_eq!(response.status(), StatusCode::OK, "{page}");
-            assert!(response.headers().get(ACCESS_CONTROL_ALLOW_ORIGIN).is_none(), "{page}");
+            assert!(
+                response.headers().get(ACCESS_CONTROL_ALLOW_ORIGIN).is_none(),
+                "{page}"
+            );
         }
     }
 }

@@ -136,7 +136,11 @@ fn the_subscribe_page_lists_every_feed_the_calendar_the_api_and_every_channel_in
         // Every link of the page that stays on the site names a file the build wrote.
         for href in links.iter().filter(|h| !h.contains(':') && !h.starts_with('#')) {
             let target = resolve(&page, href);
-            assert!(public.join(&target).is_file(), "{page}: {href} -> {}", target.display());
+            assert!(
+                public.join(&target).is_file(),
+                "{page}: {href} -> {}",
+                target.display()
+            );
         }
         // Each channel shows its name and its kind in the reader's words.
         let channels: Vec<String> = select(&html, ".channel")
@@ -145,7 +149,10 @@ fn the_subscribe_page_lists_every_feed_the_calendar_the_api_and_every_channel_in
             .collect();
         assert_eq!(channels.len(), 4, "{channels:?}");
         assert!(channels[0].contains("Mastodon") && channels[0].contains("@status@social.example.org"));
-        assert!(channels[2].contains(phone) && channels[2].contains("+1 555-0100"), "{channels:?}");
+        assert!(
+            channels[2].contains(phone) && channels[2].contains("+1 555-0100"),
+            "{channels:?}"
+        );
         // The snippets carry absolute addresses of this edition.
         let text = html.root_element().text().collect::<String>();
         for snippet in [
@@ -171,7 +178,11 @@ fn every_page_has_the_subscribe_button_in_its_header() {
     let public = site.path("public");
     let mut pages = 0;
     for entry in walk(&public) {
-        let relative = entry.strip_prefix(&public).unwrap().to_string_lossy().replace('\\', "/");
+        let relative = entry
+            .strip_prefix(&public)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         if !relative.ends_with(".html") || relative.ends_with("embed/index.html") {
             continue;
         }
@@ -240,7 +251,11 @@ fn bad_channels_are_reported_at_their_keys_by_check_and_build() {
         let run = site.beacon(&command);
         assert_ne!(run.code, 0, "{command:?} passed");
         for line in &expected {
-            assert!(run.stderr.contains(line.as_str()), "{command:?}: no\n{line}\nin\n{}", run.stderr);
+            assert!(
+                run.stderr.contains(line.as_str()),
+                "{command:?}: no\n{line}\nin\n{}",
+                run.stderr
+            );
         }
     }
     assert!(!site.path("public").exists(), "a failed build wrote files");
@@ -268,8 +283,16 @@ fn the_embed_script_is_at_most_4_kb_gzipped_in_every_edition() {
     let site = TestSite::example();
     site.build_at("2022-01-27T12:00:00-05:00");
     for (path, api, words) in [
-        ("public/embed.js", "\"api/v2/summary.json\"", "View the status page"),
-        ("public/fr/embed.js", "\"../api/v2/summary.json\"", "Voir la page d'état"),
+        (
+            "public/embed.js",
+            "\"api/v2/summary.json\"",
+            "View the status page",
+        ),
+        (
+            "public/fr/embed.js",
+            "\"../api/v2/summary.json\"",
+            "Voir la page d'état",
+        ),
     ] {
         let script = site.read(path);
         let size = gzipped_len(script.as_bytes());
@@ -294,14 +317,20 @@ fn the_embed_frame_shows_the_status_without_scripts_and_may_be_framed() {
     let text: String = link.text().collect();
     assert!(text.contains("Major outage"), "{text}");
     assert!(text.contains("View the status page"), "{text}");
-    let french: String = select(&Html::parse_document(&site.read("public/fr/embed/index.html")), "a")[0]
-        .text()
-        .collect();
+    let french: String = select(
+        &Html::parse_document(&site.read("public/fr/embed/index.html")),
+        "a",
+    )[0]
+    .text()
+    .collect();
     assert!(french.contains("Voir la page d'état"), "{french}");
 
     // The hosts' headers let any site read the API and frame the page.
     let headers = site.read("public/_headers");
-    assert!(headers.contains("/api/*\n  Access-Control-Allow-Origin: *"), "{headers}");
+    assert!(
+        headers.contains("/api/*\n  Access-Control-Allow-Origin: *"),
+        "{headers}"
+    );
     for blocks_frames in ["X-Frame-Options", "frame-ancestors"] {
         assert!(!headers.contains(blocks_frames), "{headers}");
     }
