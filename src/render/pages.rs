@@ -391,10 +391,14 @@ fn page_meta(ctx: &BuildContext, path: &str, title: &str, description: &str, nav
         x_default,
         path: url,
         title: title.to_string(),
-        description: if description.is_empty() {
-            ctx.site.config.description.clone()
-        } else {
+        // A page always describes itself (search engines show it): the site's description,
+        // or, when the config has none, the site's title.
+        description: if !description.is_empty() {
             description.to_string()
+        } else if ctx.site.config.description.trim().is_empty() {
+            ctx.site.config.title.clone()
+        } else {
+            ctx.site.config.description.clone()
         },
         nav_key: nav_key.to_string(),
         feeds,
