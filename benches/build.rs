@@ -8,6 +8,8 @@
 //! - `cold-10k`: 10,000 incidents, cold build into an empty folder on tmpfs
 //!   (`BEACON_BENCH_TMPFS`, default /dev/shm), with peak RSS.
 //! - `cold-100k`: the same with 100,000 incidents.
+//! - `cold-2k`: the same with 2,000 incidents (not run by default: the synthetic site the
+//!   browser checks, scripts/lighthouse.sh and scripts/axe.sh, build with `--keep`).
 //! - `languages-10k`: cold builds of the `cold-10k` site in one language and, beside it, the
 //!   same site with `languages = ["en", "fr"]` and every incident translated (title, body and
 //!   each update), run alternately so both meet the same machine load; with the ratio.
@@ -138,6 +140,11 @@ fn main() {
             "cold-10k" => {
                 let (_guard, dir) = scratch(&tmpfs, "cold-10k");
                 cold(&dir, 10_000, runs.unwrap_or(5));
+            }
+            // The synthetic site scripts/lighthouse.sh and scripts/axe.sh check in a browser.
+            "cold-2k" => {
+                let (_guard, dir) = scratch(&tmpfs, "cold-2k");
+                cold(&dir, 2_000, runs.unwrap_or(5));
             }
             "cold-100k" => {
                 let (_guard, dir) = scratch(&tmpfs, "cold-100k");

@@ -313,3 +313,46 @@ history-filter-results = { $count ->
    *[other] يطابق { $count } إدخال
 }
 history-filter-none = لا يطابق أي إدخال هذه المرشحات.
+## subscribe
+# The subscribe page (subscribe/), the header button, and the embed (embed.js, embed/).
+nav-subscribe = اشترك
+subscribe-title = الاشتراك في التحديثات
+subscribe-intro = تابع هذه الصفحة بالطريقة التي تناسبك: موجز أخبار، أو تقويمك، أو قناة تتابعها أصلًا، أو أدواتك الخاصة. لا يتطلب أيٌّ منها حسابًا.
+subscribe-toc = في هذه الصفحة
+subscribe-feeds-heading = موجزات الأخبار
+subscribe-feeds-intro = أضف موجزًا إلى أي قارئ موجزات: عنصر لكل حادث أو فترة صيانة، أو عنصر لكل تحديث.
+subscribe-feed-incidents = الحوادث والصيانة
+subscribe-feed-updates = كل تحديث
+subscribe-component-feeds = حوادث مكوّن واحد
+subscribe-calendar-heading = التقويم
+subscribe-calendar-intro = الصيانة المخطط لها في تطبيق التقويم لديك، ويحدّثها التطبيق بنفسه.
+subscribe-calendar-webcal = الاشتراك في تطبيق التقويم
+subscribe-calendar-ics = تنزيل ملف التقويم (.ics)
+subscribe-calendar-url = أو أضف هذا العنوان إلى تقويمك يدويًا:
+subscribe-channels-heading = القنوات
+subscribe-channels-intro = ينشر الفريق أخبار الخدمات هنا أيضًا:
+channel-phone = خط هاتفي
+channel-sms = رسائل نصية
+channel-email = قائمة بريدية
+channel-web = موقع ويب
+subscribe-api-heading = واجهة JSON البرمجية
+subscribe-api-intro = للبرامج النصية ولوحات المتابعة: البيانات نفسها بصيغة واجهة { $api_html }، ويمكن قراءتها من أي موقع ويب.
+subscribe-api-summary = كل شيء معًا: الحالة والمكوّنات والحوادث المفتوحة والصيانة
+subscribe-api-status = الحالة العامة
+subscribe-api-components = المكوّنات وحالتها
+subscribe-api-unresolved = الحوادث المفتوحة
+subscribe-api-incidents = جميع الحوادث
+subscribe-api-maintenance = جميع فترات الصيانة
+subscribe-api-uptime = أرقام التوافر والأشرطة اليومية
+subscribe-badges-heading = الشارات
+subscribe-badges-intro = صورة للحالة الحالية، لملف README أو صفحة ويب.
+subscribe-badge-alt = الحالة الحالية في صورة شارة
+# $format_html: the name of a format, "Markdown" or "HTML", shown as code.
+subscribe-snippet = شيفرة { $format_html }
+subscribe-embed-heading = التضمين في موقعك
+subscribe-embed-script = باستخدام برنامج نصي: يظهر شريط صغير أسفل صفحاتك فقط عند وجود خلل أو صيانة، مع رابط إلى هذه الصفحة. ويمكن للزوار إغلاقه.
+subscribe-embed-iframe = دون برامج نصية: إطار يعرض الحالة الحالية حسب آخر تحديث لهذه الصفحة.
+embed-link = عرض صفحة الحالة
+embed-dismiss = إغلاق
+embed-label = حالة الخدمات
+embed-frame-title = حالة الخدمات: { $site }

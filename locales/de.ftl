@@ -271,3 +271,46 @@ history-filter-results = { $count ->
    *[other] { $count } Einträge passen
 }
 history-filter-none = Kein Eintrag passt zu diesen Filtern.
+## subscribe
+# The subscribe page (subscribe/), the header button, and the embed (embed.js, embed/).
+nav-subscribe = Abonnieren
+subscribe-title = Aktualisierungen abonnieren
+subscribe-intro = Verfolgen Sie diese Seite, wie es Ihnen passt: per Feed, im Kalender, in einem Kanal, den Sie ohnehin lesen, oder mit eigenen Werkzeugen. Keiner davon braucht ein Konto.
+subscribe-toc = Auf dieser Seite
+subscribe-feeds-heading = Feeds
+subscribe-feeds-intro = Fügen Sie einen Feed zu einem beliebigen Feedreader hinzu: ein Eintrag pro Störung oder Wartungsfenster oder ein Eintrag pro Aktualisierung.
+subscribe-feed-incidents = Störungen und Wartungen
+subscribe-feed-updates = Jede Aktualisierung
+subscribe-component-feeds = Störungen einer einzelnen Komponente
+subscribe-calendar-heading = Kalender
+subscribe-calendar-intro = Geplante Wartungen in Ihrer Kalender-App, von der App selbst aktuell gehalten.
+subscribe-calendar-webcal = In Ihrer Kalender-App abonnieren
+subscribe-calendar-ics = Kalenderdatei herunterladen (.ics)
+subscribe-calendar-url = Oder fügen Sie diese Adresse von Hand zu Ihrem Kalender hinzu:
+subscribe-channels-heading = Kanäle
+subscribe-channels-intro = Das Team veröffentlicht Neuigkeiten zu den Diensten auch hier:
+channel-phone = Telefonansage
+channel-sms = SMS
+channel-email = E-Mail-Verteiler
+channel-web = Webseite
+subscribe-api-heading = JSON-API
+subscribe-api-intro = Für Skripte und Dashboards: dieselben Daten im Format der { $api_html }-API, von jeder Website aus lesbar.
+subscribe-api-summary = Alles auf einmal: Status, Komponenten, offene Störungen, Wartungen
+subscribe-api-status = Der Gesamtzustand
+subscribe-api-components = Die Komponenten und ihr Status
+subscribe-api-unresolved = Offene Störungen
+subscribe-api-incidents = Alle Störungen
+subscribe-api-maintenance = Alle Wartungsfenster
+subscribe-api-uptime = Verfügbarkeit und Tagesbalken
+subscribe-badges-heading = Abzeichen
+subscribe-badges-intro = Ein Bild des aktuellen Status, für eine README oder eine Webseite.
+subscribe-badge-alt = Der aktuelle Status als Abzeichen
+# $format_html: the name of a format, "Markdown" or "HTML", shown as code.
+subscribe-snippet = { $format_html }-Code
+subscribe-embed-heading = Auf Ihrer Website einbinden
+subscribe-embed-script = Mit einem Skript: Ein kleines Banner erscheint unten auf Ihren Seiten nur, solange etwas nicht stimmt oder gewartet wird, mit einem Link hierher. Besucher können es schließen.
+subscribe-embed-iframe = Ohne Skripte: ein Rahmen, der den aktuellen Status zeigt, Stand der letzten Aktualisierung dieser Seite.
+embed-link = Zur Statusseite
+embed-dismiss = Schließen
+embed-label = Zustand der Dienste
+embed-frame-title = Zustand der Dienste: { $site }

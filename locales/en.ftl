@@ -288,3 +288,46 @@ history-filter-results = { $count ->
    *[other] { $count } entries match
 }
 history-filter-none = Nothing matches these filters.
+## subscribe
+# The subscribe page (subscribe/), the header button, and the embed (embed.js, embed/).
+nav-subscribe = Subscribe
+subscribe-title = Subscribe to updates
+subscribe-intro = Follow this page the way that suits you: a feed, your calendar, a channel you already read, or your own tools. None of them needs an account.
+subscribe-toc = On this page
+subscribe-feeds-heading = Feeds
+subscribe-feeds-intro = Add a feed to any feed reader: one item per incident or maintenance window, or one item per update.
+subscribe-feed-incidents = Incidents and maintenance
+subscribe-feed-updates = Every update
+subscribe-component-feeds = One component's incidents
+subscribe-calendar-heading = Calendar
+subscribe-calendar-intro = Planned maintenance in your calendar app, kept up to date by the app itself.
+subscribe-calendar-webcal = Subscribe in your calendar app
+subscribe-calendar-ics = Download the calendar file (.ics)
+subscribe-calendar-url = Or add this address to your calendar by hand:
+subscribe-channels-heading = Channels
+subscribe-channels-intro = The team also posts news of the services here:
+channel-phone = Phone line
+channel-sms = Text messages
+channel-email = Email list
+channel-web = News site
+subscribe-api-heading = JSON API
+subscribe-api-intro = For scripts and dashboards: the same data in the shape of the { $api_html } API, readable from any website.
+subscribe-api-summary = Everything at once: status, components, open incidents, maintenance
+subscribe-api-status = The overall status
+subscribe-api-components = The components and their status
+subscribe-api-unresolved = Open incidents
+subscribe-api-incidents = Every incident
+subscribe-api-maintenance = Every maintenance window
+subscribe-api-uptime = Uptime figures and daily bars
+subscribe-badges-heading = Badges
+subscribe-badges-intro = An image of the current status, for a README or a web page.
+subscribe-badge-alt = The current status, as a badge
+# $format_html: the name of a format, "Markdown" or "HTML", shown as code.
+subscribe-snippet = { $format_html } snippet
+subscribe-embed-heading = Embed on your website
+subscribe-embed-script = With a script: a small banner appears at the bottom of your pages only while something is wrong or under maintenance, with a link here. Visitors can dismiss it.
+subscribe-embed-iframe = Without scripts: a frame that shows the current status, as of the last update of this page.
+embed-link = View the status page
+embed-dismiss = Dismiss
+embed-label = Service status
+embed-frame-title = Service status: { $site }

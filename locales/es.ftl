@@ -271,3 +271,46 @@ history-filter-results = { $count ->
    *[other] { $count } entradas coinciden
 }
 history-filter-none = Ninguna entrada coincide con estos filtros.
+## subscribe
+# The subscribe page (subscribe/), the header button, and the embed (embed.js, embed/).
+nav-subscribe = Suscribirse
+subscribe-title = Suscribirse a las novedades
+subscribe-intro = Siga esta página como le convenga: un canal de noticias, su calendario, un canal que ya lee o sus propias herramientas. Ninguno necesita una cuenta.
+subscribe-toc = En esta página
+subscribe-feeds-heading = Canales de noticias
+subscribe-feeds-intro = Añada un canal a cualquier lector de noticias: una entrada por incidente o ventana de mantenimiento, o una entrada por actualización.
+subscribe-feed-incidents = Incidentes y mantenimientos
+subscribe-feed-updates = Cada actualización
+subscribe-component-feeds = Los incidentes de un solo componente
+subscribe-calendar-heading = Calendario
+subscribe-calendar-intro = Los mantenimientos previstos en su aplicación de calendario, que ella misma mantiene al día.
+subscribe-calendar-webcal = Suscribirse en su aplicación de calendario
+subscribe-calendar-ics = Descargar el archivo de calendario (.ics)
+subscribe-calendar-url = O añada esta dirección a su calendario a mano:
+subscribe-channels-heading = Canales
+subscribe-channels-intro = El equipo también publica novedades de los servicios aquí:
+channel-phone = Línea telefónica
+channel-sms = Mensajes de texto
+channel-email = Lista de correo
+channel-web = Sitio web
+subscribe-api-heading = API JSON
+subscribe-api-intro = Para scripts y paneles: los mismos datos con la forma de la API { $api_html }, legibles desde cualquier sitio web.
+subscribe-api-summary = Todo a la vez: estado, componentes, incidentes abiertos, mantenimientos
+subscribe-api-status = El estado general
+subscribe-api-components = Los componentes y su estado
+subscribe-api-unresolved = Incidentes abiertos
+subscribe-api-incidents = Todos los incidentes
+subscribe-api-maintenance = Todas las ventanas de mantenimiento
+subscribe-api-uptime = Disponibilidad y barras diarias
+subscribe-badges-heading = Insignias
+subscribe-badges-intro = Una imagen del estado actual, para un README o una página web.
+subscribe-badge-alt = El estado actual, como insignia
+# $format_html: the name of a format, "Markdown" or "HTML", shown as code.
+subscribe-snippet = Fragmento en { $format_html }
+subscribe-embed-heading = Insertar en su sitio web
+subscribe-embed-script = Con un script: aparece un pequeño aviso al pie de sus páginas solo mientras algo falla o hay un mantenimiento, con un enlace a esta página. Los visitantes pueden cerrarlo.
+subscribe-embed-iframe = Sin scripts: un marco que muestra el estado actual, según la última actualización de esta página.
+embed-link = Ver la página de estado
+embed-dismiss = Cerrar
+embed-label = Estado del servicio
+embed-frame-title = Estado del servicio: { $site }

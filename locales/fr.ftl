@@ -271,3 +271,46 @@ history-filter-results = { $count ->
    *[other] { $count } entrées correspondent
 }
 history-filter-none = Aucune entrée ne correspond à ces filtres.
+## subscribe
+# The subscribe page (subscribe/), the header button, and the embed (embed.js, embed/).
+nav-subscribe = S'abonner
+subscribe-title = S'abonner aux mises à jour
+subscribe-intro = Suivez cette page comme il vous convient : un fil, votre agenda, un canal que vous lisez déjà ou vos propres outils. Aucun ne demande de compte.
+subscribe-toc = Sur cette page
+subscribe-feeds-heading = Fils de syndication
+subscribe-feeds-intro = Ajoutez un fil à n'importe quel lecteur : un article par incident ou fenêtre de maintenance, ou un article par mise à jour.
+subscribe-feed-incidents = Incidents et maintenances
+subscribe-feed-updates = Chaque mise à jour
+subscribe-component-feeds = Les incidents d'un seul composant
+subscribe-calendar-heading = Agenda
+subscribe-calendar-intro = Les maintenances prévues dans votre application d'agenda, tenues à jour par l'application elle-même.
+subscribe-calendar-webcal = S'abonner dans votre application d'agenda
+subscribe-calendar-ics = Télécharger le fichier d'agenda (.ics)
+subscribe-calendar-url = Ou ajoutez cette adresse à votre agenda à la main :
+subscribe-channels-heading = Canaux
+subscribe-channels-intro = L'équipe publie aussi des nouvelles des services ici :
+channel-phone = Ligne téléphonique
+channel-sms = Messages texte
+channel-email = Liste de diffusion
+channel-web = Site Web
+subscribe-api-heading = API JSON
+subscribe-api-intro = Pour les scripts et les tableaux de bord : les mêmes données au format de l'API { $api_html }, lisibles depuis n'importe quel site Web.
+subscribe-api-summary = Tout à la fois : état, composants, incidents en cours, maintenances
+subscribe-api-status = L'état général
+subscribe-api-components = Les composants et leur état
+subscribe-api-unresolved = Incidents en cours
+subscribe-api-incidents = Tous les incidents
+subscribe-api-maintenance = Toutes les fenêtres de maintenance
+subscribe-api-uptime = Disponibilité et barres quotidiennes
+subscribe-badges-heading = Badges d’état
+subscribe-badges-intro = Une image de l'état actuel, pour un README ou une page Web.
+subscribe-badge-alt = L'état actuel, sous forme de badge
+# $format_html: the name of a format, "Markdown" or "HTML", shown as code.
+subscribe-snippet = Extrait { $format_html }
+subscribe-embed-heading = Intégrer à votre site
+subscribe-embed-script = Avec un script : un petit bandeau apparaît au bas de vos pages seulement quand quelque chose ne va pas ou qu'une maintenance est en cours, avec un lien vers cette page. Les visiteurs peuvent le fermer.
+subscribe-embed-iframe = Sans script : un cadre qui montre l'état actuel, à la dernière mise à jour de cette page.
+embed-link = Voir la page d'état
+embed-dismiss = Fermer
+embed-label = État des services
+embed-frame-title = État des services : { $site }

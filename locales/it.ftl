@@ -271,3 +271,46 @@ history-filter-results = { $count ->
    *[other] { $count } voci corrispondono
 }
 history-filter-none = Nessuna voce corrisponde a questi filtri.
+## subscribe
+# The subscribe page (subscribe/), the header button, and the embed (embed.js, embed/).
+nav-subscribe = Iscriviti
+subscribe-title = Iscriviti agli aggiornamenti
+subscribe-intro = Segui questa pagina nel modo che preferisci: un feed, il tuo calendario, un canale che leggi già o i tuoi strumenti. Nessuno richiede un account.
+subscribe-toc = In questa pagina
+subscribe-feeds-heading = Feed
+subscribe-feeds-intro = Aggiungi un feed a qualsiasi lettore: una voce per ogni incidente o finestra di manutenzione, oppure una voce per ogni aggiornamento.
+subscribe-feed-incidents = Incidenti e manutenzioni
+subscribe-feed-updates = Ogni aggiornamento
+subscribe-component-feeds = Gli incidenti di un solo componente
+subscribe-calendar-heading = Calendario
+subscribe-calendar-intro = Le manutenzioni programmate nella tua app di calendario, tenute aggiornate dall'app stessa.
+subscribe-calendar-webcal = Iscriviti nella tua app di calendario
+subscribe-calendar-ics = Scarica il file del calendario (.ics)
+subscribe-calendar-url = Oppure aggiungi a mano questo indirizzo al tuo calendario:
+subscribe-channels-heading = Canali
+subscribe-channels-intro = Il team pubblica notizie sui servizi anche qui:
+channel-phone = Linea telefonica
+channel-sms = Messaggi SMS
+channel-email = Lista di posta
+channel-web = Sito web
+subscribe-api-heading = API JSON
+subscribe-api-intro = Per script e cruscotti: gli stessi dati nel formato dell'API { $api_html }, leggibili da qualsiasi sito web.
+subscribe-api-summary = Tutto insieme: stato, componenti, incidenti aperti, manutenzioni
+subscribe-api-status = Lo stato generale
+subscribe-api-components = I componenti e il loro stato
+subscribe-api-unresolved = Incidenti aperti
+subscribe-api-incidents = Tutti gli incidenti
+subscribe-api-maintenance = Tutte le finestre di manutenzione
+subscribe-api-uptime = Disponibilità e barre giornaliere
+subscribe-badges-heading = Badge di stato
+subscribe-badges-intro = Un'immagine dello stato attuale, per un README o una pagina web.
+subscribe-badge-alt = Lo stato attuale, come badge
+# $format_html: the name of a format, "Markdown" or "HTML", shown as code.
+subscribe-snippet = Codice { $format_html }
+subscribe-embed-heading = Incorpora nel tuo sito
+subscribe-embed-script = Con uno script: un piccolo banner compare in fondo alle tue pagine solo mentre qualcosa non va o è in corso una manutenzione, con un link a questa pagina. I visitatori possono chiuderlo.
+subscribe-embed-iframe = Senza script: un riquadro che mostra lo stato attuale, all'ultimo aggiornamento di questa pagina.
+embed-link = Vai alla pagina di stato
+embed-dismiss = Chiudi
+embed-label = Stato dei servizi
+embed-frame-title = Stato dei servizi: { $site }

@@ -226,3 +226,46 @@ history-filter-clear = すべて表示
 # The history filter's live result count.
 history-filter-results = { $count } 件が一致
 history-filter-none = 条件に一致する項目はありません。
+## subscribe
+# The subscribe page (subscribe/), the header button, and the embed (embed.js, embed/).
+nav-subscribe = 購読
+subscribe-title = 更新情報を購読する
+subscribe-intro = フィード、カレンダー、普段読んでいるチャンネル、または独自のツールなど、都合のよい方法でこのページをフォローできます。どれもアカウントは不要です。
+subscribe-toc = このページの内容
+subscribe-feeds-heading = フィード
+subscribe-feeds-intro = お使いのフィードリーダーにフィードを追加してください。障害やメンテナンスごとに1件、または更新ごとに1件の項目が届きます。
+subscribe-feed-incidents = 障害とメンテナンス
+subscribe-feed-updates = すべての更新
+subscribe-component-feeds = コンポーネントごとの障害
+subscribe-calendar-heading = カレンダー
+subscribe-calendar-intro = 予定されたメンテナンスをカレンダーアプリに表示します。アプリが自動で最新の状態に保ちます。
+subscribe-calendar-webcal = カレンダーアプリで購読する
+subscribe-calendar-ics = カレンダーファイル（.ics）をダウンロード
+subscribe-calendar-url = または、このアドレスを手動でカレンダーに追加してください：
+subscribe-channels-heading = チャンネル
+subscribe-channels-intro = チームはサービスのお知らせをこちらにも投稿しています：
+channel-phone = 電話回線
+channel-sms = SMS（ショートメッセージ）
+channel-email = メーリングリスト
+channel-web = ウェブサイト
+subscribe-api-heading = JSON 形式の API
+subscribe-api-intro = スクリプトやダッシュボード向け：{ $api_html } API と同じ形式のデータで、どのウェブサイトからも読み取れます。
+subscribe-api-summary = すべてをまとめて：状態、コンポーネント、未解決の障害、メンテナンス
+subscribe-api-status = 全体の状態
+subscribe-api-components = コンポーネントとその状態
+subscribe-api-unresolved = 未解決の障害
+subscribe-api-incidents = すべての障害
+subscribe-api-maintenance = すべてのメンテナンス期間
+subscribe-api-uptime = 稼働率と日ごとのバー
+subscribe-badges-heading = バッジ
+subscribe-badges-intro = 現在の状態を示す画像です。README やウェブページに使えます。
+subscribe-badge-alt = 現在の状態を示すバッジ
+# $format_html: the name of a format, "Markdown" or "HTML", shown as code.
+subscribe-snippet = { $format_html } のコード
+subscribe-embed-heading = ウェブサイトに埋め込む
+subscribe-embed-script = スクリプトを使う場合：問題の発生中やメンテナンス中だけ、ページ下部に小さなバナーがこのページへのリンク付きで表示されます。訪問者は閉じることができます。
+subscribe-embed-iframe = スクリプトを使わない場合：このページの最終更新時点の状態を表示するフレームです。
+embed-link = ステータスページを見る
+embed-dismiss = 閉じる
+embed-label = サービスの状態
+embed-frame-title = サービスの状態：{ $site }

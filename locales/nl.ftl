@@ -271,3 +271,46 @@ history-filter-results = { $count ->
    *[other] { $count } items komen overeen
 }
 history-filter-none = Geen enkel item komt overeen met deze filters.
+## subscribe
+# The subscribe page (subscribe/), the header button, and the embed (embed.js, embed/).
+nav-subscribe = Abonneren
+subscribe-title = Abonneren op updates
+subscribe-intro = Volg deze pagina zoals het u uitkomt: een feed, uw agenda, een kanaal dat u al leest of uw eigen hulpmiddelen. Geen daarvan vraagt om een account.
+subscribe-toc = Op deze pagina
+subscribe-feeds-heading = Feeds
+subscribe-feeds-intro = Voeg een feed toe aan elke feedlezer: één bericht per storing of onderhoudsvenster, of één bericht per update.
+subscribe-feed-incidents = Storingen en onderhoud
+subscribe-feed-updates = Elke update
+subscribe-component-feeds = De storingen van één onderdeel
+subscribe-calendar-heading = Agenda
+subscribe-calendar-intro = Gepland onderhoud in uw agenda-app, door de app zelf bijgehouden.
+subscribe-calendar-webcal = Abonneren in uw agenda-app
+subscribe-calendar-ics = Het agendabestand ophalen (.ics)
+subscribe-calendar-url = Of voeg dit adres met de hand aan uw agenda toe:
+subscribe-channels-heading = Kanalen
+subscribe-channels-intro = Het team plaatst ook hier nieuws over de diensten:
+channel-phone = Telefoonlijn
+channel-sms = Sms-berichten
+channel-email = Mailinglijst
+channel-web = Website met nieuws
+subscribe-api-heading = JSON-API
+subscribe-api-intro = Voor scripts en dashboards: dezelfde gegevens in de vorm van de { $api_html }-API, leesbaar vanaf elke website.
+subscribe-api-summary = Alles tegelijk: status, onderdelen, open storingen, onderhoud
+subscribe-api-status = De algemene status
+subscribe-api-components = De onderdelen en hun status
+subscribe-api-unresolved = Open storingen
+subscribe-api-incidents = Alle storingen
+subscribe-api-maintenance = Alle onderhoudsvensters
+subscribe-api-uptime = Beschikbaarheid en dagbalken
+subscribe-badges-heading = Badges met status
+subscribe-badges-intro = Een afbeelding van de huidige status, voor een README of een webpagina.
+subscribe-badge-alt = De huidige status, als badge
+# $format_html: the name of a format, "Markdown" or "HTML", shown as code.
+subscribe-snippet = { $format_html }-code
+subscribe-embed-heading = Insluiten op uw website
+subscribe-embed-script = Met een script: onderaan uw pagina's verschijnt een kleine balk, alleen zolang er iets mis is of er onderhoud is, met een link naar deze pagina. Bezoekers kunnen hem sluiten.
+subscribe-embed-iframe = Zonder scripts: een kader met de huidige status, volgens de laatste update van deze pagina.
+embed-link = Naar de statuspagina
+embed-dismiss = Sluiten
+embed-label = Status van de diensten
+embed-frame-title = Status van de diensten: { $site }

@@ -271,3 +271,46 @@ history-filter-results = { $count ->
    *[other] { $count } entradas correspondem
 }
 history-filter-none = Nenhuma entrada corresponde a estes filtros.
+## subscribe
+# The subscribe page (subscribe/), the header button, and the embed (embed.js, embed/).
+nav-subscribe = Assinar
+subscribe-title = Assinar as atualizações
+subscribe-intro = Acompanhe esta página da forma que preferir: um feed, o seu calendário, um canal que você já lê ou as suas próprias ferramentas. Nenhum deles exige conta.
+subscribe-toc = Nesta página
+subscribe-feeds-heading = Feeds de notícias
+subscribe-feeds-intro = Adicione um feed a qualquer leitor: um item por incidente ou janela de manutenção, ou um item por atualização.
+subscribe-feed-incidents = Incidentes e manutenções
+subscribe-feed-updates = Cada atualização
+subscribe-component-feeds = Os incidentes de um só componente
+subscribe-calendar-heading = Calendário
+subscribe-calendar-intro = As manutenções planejadas no seu aplicativo de calendário, mantidas em dia pelo próprio aplicativo.
+subscribe-calendar-webcal = Assinar no seu aplicativo de calendário
+subscribe-calendar-ics = Baixar o arquivo de calendário (.ics)
+subscribe-calendar-url = Ou adicione este endereço ao seu calendário manualmente:
+subscribe-channels-heading = Canais
+subscribe-channels-intro = A equipe também publica notícias dos serviços aqui:
+channel-phone = Linha telefônica
+channel-sms = Mensagens de texto
+channel-email = Lista de e-mail
+channel-web = Site
+subscribe-api-heading = API JSON
+subscribe-api-intro = Para scripts e painéis: os mesmos dados no formato da API { $api_html }, legíveis a partir de qualquer site.
+subscribe-api-summary = Tudo de uma vez: estado, componentes, incidentes abertos, manutenções
+subscribe-api-status = O estado geral
+subscribe-api-components = Os componentes e o seu estado
+subscribe-api-unresolved = Incidentes abertos
+subscribe-api-incidents = Todos os incidentes
+subscribe-api-maintenance = Todas as janelas de manutenção
+subscribe-api-uptime = Disponibilidade e barras diárias
+subscribe-badges-heading = Selos
+subscribe-badges-intro = Uma imagem do estado atual, para um README ou uma página web.
+subscribe-badge-alt = O estado atual, como selo
+# $format_html: the name of a format, "Markdown" or "HTML", shown as code.
+subscribe-snippet = Trecho em { $format_html }
+subscribe-embed-heading = Incorporar no seu site
+subscribe-embed-script = Com um script: um pequeno aviso aparece no rodapé das suas páginas só enquanto algo está errado ou em manutenção, com um link para esta página. Os visitantes podem fechá-lo.
+subscribe-embed-iframe = Sem scripts: um quadro que mostra o estado atual, conforme a última atualização desta página.
+embed-link = Ver a página de estado
+embed-dismiss = Fechar
+embed-label = Estado dos serviços
+embed-frame-title = Estado dos serviços: { $site }

@@ -226,3 +226,46 @@ history-filter-clear = 显示全部
 # The history filter's live result count.
 history-filter-results = { $count } 条匹配
 history-filter-none = 没有符合这些条件的记录。
+## subscribe
+# The subscribe page (subscribe/), the header button, and the embed (embed.js, embed/).
+nav-subscribe = 订阅
+subscribe-title = 订阅更新
+subscribe-intro = 以适合您的方式关注本页：订阅源、日历、您已在阅读的频道，或您自己的工具。都不需要账号。
+subscribe-toc = 本页内容
+subscribe-feeds-heading = 订阅源
+subscribe-feeds-intro = 将订阅源添加到任意阅读器：每个事件或维护时段一条，或每次更新一条。
+subscribe-feed-incidents = 事件和维护
+subscribe-feed-updates = 每次更新
+subscribe-component-feeds = 单个组件的事件
+subscribe-calendar-heading = 日历
+subscribe-calendar-intro = 在日历应用中查看计划维护，由应用自动保持更新。
+subscribe-calendar-webcal = 在日历应用中订阅
+subscribe-calendar-ics = 下载日历文件（.ics）
+subscribe-calendar-url = 或手动将此地址添加到您的日历：
+subscribe-channels-heading = 频道
+subscribe-channels-intro = 团队也会在这里发布服务动态：
+channel-phone = 电话专线
+channel-sms = 短信
+channel-email = 邮件列表
+channel-web = 网站
+subscribe-api-heading = JSON 接口
+subscribe-api-intro = 供脚本和仪表板使用：与 { $api_html } API 格式相同的数据，任何网站都可读取。
+subscribe-api-summary = 全部内容：状态、组件、未解决的事件、维护
+subscribe-api-status = 总体状态
+subscribe-api-components = 组件及其状态
+subscribe-api-unresolved = 未解决的事件
+subscribe-api-incidents = 所有事件
+subscribe-api-maintenance = 所有维护时段
+subscribe-api-uptime = 可用率和每日条形图
+subscribe-badges-heading = 徽章
+subscribe-badges-intro = 显示当前状态的图片，可用于 README 或网页。
+subscribe-badge-alt = 以徽章显示的当前状态
+# $format_html: the name of a format, "Markdown" or "HTML", shown as code.
+subscribe-snippet = { $format_html } 代码
+subscribe-embed-heading = 嵌入您的网站
+subscribe-embed-script = 使用脚本：仅在出现问题或正在维护时，您的页面底部会显示一条附有本页链接的小横幅。访客可以将其关闭。
+subscribe-embed-iframe = 不使用脚本：一个显示当前状态的框架，以本页最近一次更新为准。
+embed-link = 查看状态页面
+embed-dismiss = 关闭
+embed-label = 服务状态
+embed-frame-title = 服务状态：{ $site }

@@ -109,6 +109,8 @@ impl Published {
         crate::probe::probes(&site.config).map_err(Error::Content)?;
         // And the `[[alert]]` rules `ingest alertmanager` publishes by.
         crate::ingest::rules(&site.config).map_err(Error::Content)?;
+        // And the `[[channel]]` tables the subscribe page lists.
+        render::subscribe::public_channels(&site.config).map_err(Error::Content)?;
         let report = compute_report(&site, options.now);
         let catalogues = site
             .config

@@ -9,6 +9,11 @@ use crate::error::{Error, Result};
 pub const UPDATES_RSS: &str = "updates/feed.xml";
 /// The Atom twin of [`UPDATES_RSS`].
 pub const UPDATES_ATOM: &str = "updates/atom.xml";
+/// The embed script of each language's edition (`outputs::embed`), which the subscribe page's
+/// snippet names.
+pub const EMBED_JS: &str = "embed.js";
+/// Every component's uptime figures (`outputs::uptime`), which the subscribe page lists.
+pub const UPTIME_JSON: &str = "api/v2/uptime.json";
 
 /// One file of the output, its path relative to the output folder with `/` separators.
 #[derive(Debug, Clone, PartialEq, Eq)]

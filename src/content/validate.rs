@@ -8,7 +8,16 @@ use super::model::{Incident, Page};
 use crate::error::Diagnostic;
 
 /// Top-level paths a build writes itself; a page slug may not take one.
-const RESERVED_PAGE_SLUGS: &[&str] = &["incidents", "history", "components", "api", "static", "404"];
+const RESERVED_PAGE_SLUGS: &[&str] = &[
+    "incidents",
+    "history",
+    "components",
+    "api",
+    "static",
+    "404",
+    "subscribe",
+    "embed",
+];
 
 /// Every slug used twice, named in both files, and every page slug that would overwrite a
 /// page of the site.

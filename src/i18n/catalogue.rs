@@ -460,6 +460,8 @@ mod tests {
                     "time_html",
                     "zone",
                     "start_html",
+                    "api_html",
+                    "format_html",
                     "end_html",
                     "components_html",
                     "phase",

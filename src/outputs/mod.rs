@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod badges;
+pub mod embed;
 pub mod feeds;
 pub mod headers;
 pub mod history_index;
@@ -37,7 +38,7 @@ pub enum Scope {
 
 /// Every machine-readable output. `paths` must name exactly what `render` writes: the serve
 /// tests compare both with a full build.
-pub const RENDERERS: [Renderer; 10] = [
+pub const RENDERERS: [Renderer; 11] = [
     Renderer {
         paths: |_| {
             [
@@ -105,6 +106,11 @@ pub const RENDERERS: [Renderer; 10] = [
     Renderer {
         paths: |_| vec![history_index::PATH.into()],
         render: |ctx, sink| put_all(history_index::render(ctx)?, sink),
+        scope: Scope::Edition,
+    },
+    Renderer {
+        paths: |_| vec![embed::PATH.into()],
+        render: |ctx, sink| put_all(embed::render(ctx)?, sink),
         scope: Scope::Edition,
     },
     Renderer {

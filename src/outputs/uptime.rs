@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::output::OutputFile;
 use crate::status::DayBar;
 
-pub const PATH: &str = "api/v2/uptime.json";
+pub const PATH: &str = crate::output::UPTIME_JSON;
 
 /// The file's top level.
 #[derive(Debug, Serialize)]

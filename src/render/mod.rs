@@ -12,6 +12,7 @@ pub mod monthly;
 pub mod pages;
 pub mod sitemap;
 pub mod status_html;
+pub mod subscribe;
 mod template_error;
 pub mod theme;
 pub mod view;

@@ -9,6 +9,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::format::{time_view, TimeView};
+use super::subscribe::{embed_view, subscribe_view, PublicChannel};
 use super::theme::Theme;
 use super::view::{
     every_status, incident_detail, ComponentView, GroupView, IncidentSummary, StatusView, Views,
@@ -143,11 +144,15 @@ pub enum Job {
     Uptime(usize),
     Page(usize),
     NotFound,
+    /// Every way to follow the site (see [`super::subscribe`]).
+    Subscribe,
+    /// The status frame other sites embed.
+    Embed,
 }
 
 /// Every page of the site.
 pub fn jobs(ctx: &BuildContext, views: &Views) -> Vec<Job> {
-    let mut jobs = vec![Job::Index, Job::NotFound];
+    let mut jobs = vec![Job::Index, Job::NotFound, Job::Subscribe, Job::Embed];
     jobs.extend((0..ctx.site.incidents.len()).map(Job::Incident));
     jobs.extend((1..=history_pages(ctx)).map(Job::History));
     for (c, component) in views.components.iter().enumerate() {
@@ -168,6 +173,8 @@ pub struct Pages<'a> {
     views: Views<'a>,
     site: SiteView<'a>,
     jobs: Vec<Job>,
+    /// The `[[channel]]` tables, checked, for the subscribe page.
+    channels: Vec<PublicChannel>,
 }
 
 impl<'a> Pages<'a> {
@@ -183,12 +190,15 @@ impl<'a> Pages<'a> {
         theme.render_statuses(&every_status(&ctx.i18n));
         let views = Views::new(ctx);
         let jobs = jobs(ctx, &views);
+        let channels =
+            super::subscribe::public_channels(&ctx.site.config).map_err(crate::error::Error::Content)?;
         Ok(Pages {
             ctx,
             theme,
             site: site_view(ctx, versions),
             views,
             jobs,
+            channels,
         })
     }
 
@@ -204,7 +214,14 @@ impl<'a> Pages<'a> {
 
     /// One page; a template problem becomes a diagnostic naming the template.
     pub fn render(&self, job: Job) -> Result<OutputFile, Diagnostic> {
-        render_job(self.ctx, &self.theme, &self.views, &self.site, job)
+        render_job(
+            self.ctx,
+            &self.theme,
+            &self.views,
+            &self.site,
+            &self.channels,
+            job,
+        )
     }
 
     /// What the pages show, shared by every page.
@@ -224,6 +241,8 @@ pub fn output_path(ctx: &BuildContext, views: &Views, job: Job) -> String {
         Job::Component(c, n) => format!("{}index.html", component_url(views.components[c].id, n)),
         Job::Uptime(c) => format!("{}index.html", super::monthly::url(views.components[c].id)),
         Job::Page(i) => format!("{}/index.html", ctx.site.pages[i].slug),
+        Job::Subscribe => "subscribe/index.html".into(),
+        Job::Embed => "embed/index.html".into(),
     }
 }
 
@@ -380,10 +399,14 @@ fn page_meta(ctx: &BuildContext, path: &str, title: &str, description: &str, nav
         x_default,
         path: url,
         title: title.to_string(),
-        description: if description.is_empty() {
-            ctx.site.config.description.clone()
-        } else {
+        // A page always describes itself (search engines show it): the site's description,
+        // or, when the config has none, the site's title.
+        description: if !description.is_empty() {
             description.to_string()
+        } else if ctx.site.config.description.trim().is_empty() {
+            ctx.site.config.title.clone()
+        } else {
+            ctx.site.config.description.clone()
         },
         nav_key: nav_key.to_string(),
         feeds,
@@ -436,6 +459,7 @@ fn render_job(
     theme: &Theme,
     views: &Views,
     site: &SiteView,
+    channels: &[PublicChannel],
     job: Job,
 ) -> Result<OutputFile, Diagnostic> {
     let path = output_path(ctx, views, job);
@@ -553,6 +577,19 @@ fn render_job(
                 &page_meta(ctx, &path, &page.title, &page.description, &page.slug),
             );
             "page.html"
+        }
+        Job::Subscribe => {
+            context.insert("subscribe", &subscribe_view(ctx, channels));
+            let title = ctx.i18n.text("subscribe-title");
+            let description = ctx.i18n.text("subscribe-intro");
+            context.insert("page", &page_meta(ctx, &path, title, description, "subscribe"));
+            "subscribe.html"
+        }
+        Job::Embed => {
+            context.insert("embed", &embed_view(ctx));
+            let title = ctx.i18n.text("embed-label");
+            context.insert("page", &page_meta(ctx, &path, title, "", ""));
+            "embed.html"
         }
     };
     let html = theme.render(template, &context)?;

@@ -20,7 +20,8 @@ pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job]) -> Output
     let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
     for &job in jobs {
         let lastmod = match job {
-            Job::NotFound => continue,
+            // The embed frame is for other sites' iframes, not for search engines.
+            Job::NotFound | Job::Embed => continue,
             Job::Index | Job::History(_) => site_change,
             Job::Incident(i) => changes[i],
             Job::Component(c, _) | Job::Uptime(c) => views
@@ -28,7 +29,7 @@ pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job]) -> Output
                 .iter()
                 .filter_map(|&i| changes[i])
                 .max(),
-            Job::Page(_) => None,
+            Job::Page(_) | Job::Subscribe => None,
         };
         let path = output_path(ctx, views, job);
         let page = path.strip_suffix("index.html").unwrap_or(&path);

@@ -49,6 +49,14 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "uptime.html",
         include_str!("../../themes/default/templates/uptime.html"),
     ),
+    (
+        "subscribe.html",
+        include_str!("../../themes/default/templates/subscribe.html"),
+    ),
+    (
+        "embed.html",
+        include_str!("../../themes/default/templates/embed.html"),
+    ),
 ];
 
 /// The default theme's static files.

@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use bytes::Bytes;
-use hyper::header::{HeaderValue, ALLOW, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
+use hyper::header::{HeaderValue, ACCESS_CONTROL_ALLOW_ORIGIN, ALLOW, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
 use hyper::{Method, Response, StatusCode};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
@@ -88,7 +88,17 @@ fn respond_with(snapshot: &Snapshot, key: &str) -> Response<Bytes> {
         }
     }
     match snapshot.site.get(key) {
-        Some(Ok(bytes)) => return file(StatusCode::OK, bytes, content_type(key)),
+        Some(Ok(bytes)) => {
+            let mut response = file(StatusCode::OK, bytes, content_type(key));
+            // As `_headers` asks of the hosts: the API is read by other sites' pages (the
+            // embed script, Statuspage clients in browsers).
+            if key.starts_with("api/") {
+                response
+                    .headers_mut()
+                    .insert(ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+            }
+            return response;
+        }
         // A page whose template fails on this page's data only (the others render).
         Some(Err(error)) => return error_page(&error),
         None => {}
@@ -338,5 +348,20 @@ mod tests {
         let post = respond(&Method::POST, "/", &site);
         assert_eq!(post.status(), StatusCode::METHOD_NOT_ALLOWED);
         assert_eq!(post.headers()[ALLOW], "GET, HEAD");
+    }
+
+    #[test]
+    fn the_api_is_readable_from_any_origin_and_pages_are_not_marked() {
+        let site = snapshot(&["index.html", "api/v2/summary.json", "embed/index.html"]);
+        let api = respond(&Method::GET, "/api/v2/summary.json", &site);
+        assert_eq!(api.headers()[ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+        for page in ["/", "/embed/"] {
+            let response = respond(&Method::GET, page, &site);
+            assert_eq!(response.status(), StatusCode::OK, "{page}");
+            assert!(
+                response.headers().get(ACCESS_CONTROL_ALLOW_ORIGIN).is_none(),
+                "{page}"
+            );
+        }
     }
 }

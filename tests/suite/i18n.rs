@@ -130,6 +130,12 @@ fn neutralise_content(site: &TestSite) {
             }
         }
     }
+    // The public channels' names are the author's too (`@itstatus@social.example.org`).
+    if let Some(channels) = config.get_mut("channel").and_then(|c| c.as_array_of_tables_mut()) {
+        for channel in channels.iter_mut() {
+            channel["name"] = toml_edit::value("⟦channel⟧");
+        }
+    }
     site.write("config.toml", config.to_string());
     for entry in walkdir::WalkDir::new(site.path("content")) {
         let entry = entry.unwrap();
@@ -169,7 +175,8 @@ fn reader_text(site: &TestSite, now: &str) -> BTreeMap<String, String> {
                 let parent = node
                     .parent()
                     .and_then(|p| p.value().as_element().map(|e| e.name()));
-                if !matches!(parent, Some("script" | "style")) {
+                // Code (addresses, file names and snippets to copy) is not words for readers.
+                if !matches!(parent, Some("script" | "style" | "code")) {
                     out.push_str(text);
                     out.push('\n');
                 }

@@ -27,3 +27,4 @@ mod serve;
 mod site;
 mod status;
 mod subscribe;
+mod subscribe_page;
