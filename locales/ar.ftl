@@ -286,3 +286,12 @@ latency-summary = خلال آخر { $days } يومًا، استغرق اليوم
 latency-no-data = لم يُقَس أي زمن استجابة بعد.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = زمن الاستجابة
+
+## home
+bar-state-for = { $status } لمدة { $duration }
+bar-counted-down = احتُسب توقفًا لمدة { $duration }
+bar-not-counted = لم يُحتسب توقفًا
+component-incidents-maintenance = الحوادث والصيانة
+local-time-yours = الأوقات معروضة بحسب منطقتك الزمنية، { $zone }.
+local-time-show-site = عرض الأوقات بتوقيت { $zone }
+local-time-show-yours = عرض الأوقات بحسب منطقتك الزمنية ({ $zone })

@@ -248,3 +248,12 @@ latency-summary = In den letzten { $days } Tagen brauchte der mittlere Tag { $me
 latency-no-data = Noch keine Antwortzeit gemessen.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = Antwortzeit
+
+## home
+bar-state-for = { $status } für { $duration }
+bar-counted-down = als { $duration } Ausfallzeit gezählt
+bar-not-counted = nicht als Ausfallzeit gezählt
+component-incidents-maintenance = Störungen und Wartungen
+local-time-yours = Zeiten in Ihrer Zeitzone: { $zone }.
+local-time-show-site = Zeiten in { $zone } anzeigen
+local-time-show-yours = Zeiten in Ihrer Zeitzone anzeigen ({ $zone })

@@ -265,3 +265,12 @@ latency-summary = Over the last { $days } days, the median day took { $median } 
 latency-no-data = No response time measured yet.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = response time
+
+## home
+bar-state-for = { $status } for { $duration }
+bar-counted-down = counted as { $duration } of downtime
+bar-not-counted = not counted as downtime
+component-incidents-maintenance = Incidents and maintenance
+local-time-yours = Times are shown in your time zone, { $zone }.
+local-time-show-site = Show times in { $zone }
+local-time-show-yours = Show times in your time zone ({ $zone })

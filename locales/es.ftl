@@ -248,3 +248,12 @@ latency-summary = En los últimos { $days } días, el día mediano tardó { $med
 latency-no-data = Aún no se ha medido ningún tiempo de respuesta.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = tiempo de respuesta
+
+## home
+bar-state-for = { $status } durante { $duration }
+bar-counted-down = contabilizado como { $duration } sin servicio
+bar-not-counted = no contabilizado como tiempo sin servicio
+component-incidents-maintenance = Incidentes y mantenimiento
+local-time-yours = Las horas se muestran en su zona horaria, { $zone }.
+local-time-show-site = Mostrar las horas en { $zone }
+local-time-show-yours = Mostrar las horas en su zona horaria ({ $zone })

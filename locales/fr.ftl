@@ -248,3 +248,12 @@ latency-summary = Sur les { $days } derniers jours, la journée médiane a pris 
 latency-no-data = Aucun temps de réponse mesuré pour l’instant.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = temps de réponse
+
+## home
+bar-state-for = { $status } pendant { $duration }
+bar-counted-down = compté comme { $duration } d’indisponibilité
+bar-not-counted = non compté comme indisponibilité
+component-incidents-maintenance = Incidents et maintenances
+local-time-yours = Les heures sont indiquées dans votre fuseau, { $zone }.
+local-time-show-site = Afficher les heures du fuseau { $zone }
+local-time-show-yours = Afficher les heures dans votre fuseau ({ $zone })

@@ -248,3 +248,12 @@ latency-summary = Negli ultimi { $days } giorni, il giorno mediano ha impiegato 
 latency-no-data = Nessun tempo di risposta ancora misurato.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = tempo di risposta
+
+## home
+bar-state-for = { $status } per { $duration }
+bar-counted-down = conteggiato come { $duration } di disservizio
+bar-not-counted = non conteggiato come disservizio
+component-incidents-maintenance = Incidenti e manutenzioni
+local-time-yours = Gli orari sono indicati nel tuo fuso, { $zone }.
+local-time-show-site = Mostra gli orari nel fuso { $zone }
+local-time-show-yours = Mostra gli orari nel tuo fuso ({ $zone })

@@ -206,3 +206,12 @@ latency-summary = 過去{ $days }日間、中央の日の応答時間は{ $media
 latency-no-data = 応答時間はまだ測定されていません。
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = 応答時間
+
+## home
+bar-state-for = { $status }（{ $duration }）
+bar-counted-down = 停止時間として { $duration } を計上
+bar-not-counted = 停止時間には計上しません
+component-incidents-maintenance = 障害とメンテナンス
+local-time-yours = 時刻はお使いのタイムゾーン（{ $zone }）で表示しています。
+local-time-show-site = { $zone } の時刻で表示
+local-time-show-yours = お使いのタイムゾーン（{ $zone }）で表示

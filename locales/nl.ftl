@@ -248,3 +248,12 @@ latency-summary = In de laatste { $days } dagen duurde de mediane dag { $median 
 latency-no-data = Nog geen reactietijd gemeten.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = reactietijd
+
+## home
+bar-state-for = { $status } gedurende { $duration }
+bar-counted-down = geteld als { $duration } onbeschikbaar
+bar-not-counted = niet geteld als onbeschikbaar
+component-incidents-maintenance = Storingen en onderhoud
+local-time-yours = Tijden staan in uw tijdzone, { $zone }.
+local-time-show-site = Tijden tonen in { $zone }
+local-time-show-yours = Tijden tonen in uw tijdzone ({ $zone })

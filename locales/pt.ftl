@@ -248,3 +248,12 @@ latency-summary = Nos últimos { $days } dias, o dia mediano levou { $median } m
 latency-no-data = Nenhum tempo de resposta medido ainda.
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = tempo de resposta
+
+## home
+bar-state-for = { $status } durante { $duration }
+bar-counted-down = contabilizado como { $duration } fora do ar
+bar-not-counted = não contabilizado como tempo fora do ar
+component-incidents-maintenance = Incidentes e manutenções
+local-time-yours = Os horários estão no seu fuso, { $zone }.
+local-time-show-site = Mostrar os horários no fuso { $zone }
+local-time-show-yours = Mostrar os horários no seu fuso ({ $zone })

@@ -206,3 +206,12 @@ latency-summary = 过去 { $days } 天，中位日的响应时间为 { $median }
 latency-no-data = 尚未测得响应时间。
 # The label of the response-time badge (shields.io endpoint).
 badge-latency-label = 响应时间
+
+## home
+bar-state-for = { $status }，持续 { $duration }
+bar-counted-down = 计为中断 { $duration }
+bar-not-counted = 不计为中断时间
+component-incidents-maintenance = 事件与维护
+local-time-yours = 时间以您的时区（{ $zone }）显示。
+local-time-show-site = 以 { $zone } 时区显示时间
+local-time-show-yours = 以您的时区（{ $zone }）显示时间

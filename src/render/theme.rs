@@ -58,6 +58,10 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/style.css"),
     ),
     ("stale.js", include_bytes!("../../themes/default/static/stale.js")),
+    (
+        "local-time.js",
+        include_bytes!("../../themes/default/static/local-time.js"),
+    ),
 ];
 
 /// Parsed templates, and where each came from (for error messages). Loaded once per build;

@@ -109,8 +109,35 @@ pub fn component_uptime(
             (days, figure)
         })
         .collect();
-    let days = day_bars(calendar, config.uptime.days, since, &profile, &levels, &touches);
+    let states = Profile::new(touches.iter().filter_map(|t| {
+        Some(Span {
+            start: t.start,
+            end: t.end,
+            level: state_level(t.status?)?,
+        })
+    }));
+    let days = day_bars(
+        calendar,
+        config.uptime.days,
+        since,
+        (&profile, &levels),
+        &states,
+        &touches,
+    );
     ComponentUptime { uptime, days }
+}
+
+/// The states a day's real durations are kept for, best to worst: a [`Profile`] level each
+/// (level 0, operational, holds no time), so overlapping incidents count for the worst.
+const STATES: [ComponentStatus; 4] = [
+    ComponentStatus::UnderMaintenance,
+    ComponentStatus::DegradedPerformance,
+    ComponentStatus::PartialOutage,
+    ComponentStatus::MajorOutage,
+];
+
+fn state_level(status: ComponentStatus) -> Option<usize> {
+    STATES.iter().position(|&s| s == status).map(|i| i + 1)
 }
 
 /// The windows reported, in days: 30, 90, 365 and the configured one.
@@ -194,8 +221,8 @@ fn day_bars(
     calendar: &Calendar,
     days: u32,
     since: Option<Nanos>,
-    profile: &Profile,
-    levels: &Levels,
+    (profile, levels): (&Profile, &Levels),
+    states: &Profile,
     touches: &[Touch],
 ) -> Vec<DayBar> {
     let count = usize::try_from(days)
@@ -210,10 +237,16 @@ fn day_bars(
             let start = calendar.starts[i].max(window_start);
             let end = calendar.starts[i + 1].min(now);
             let counted = start < end;
+            let in_states = states.downtime(start, end);
             DayBar {
                 date: calendar.dates[i],
                 status: counted.then_some(ComponentStatus::Operational),
                 downtime_seconds: profile.downtime(start, end).weighted_seconds(levels),
+                time_in: (1..=STATES.len())
+                    .rev()
+                    .map(|level| (STATES[level - 1], in_states.seconds_at(level)))
+                    .filter(|&(_, seconds)| seconds > 0.0)
+                    .collect(),
                 incidents: Vec::new(),
             }
         })
