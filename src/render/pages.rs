@@ -11,7 +11,8 @@ use tera::Context;
 use super::format::{time_view, TimeView};
 use super::theme::Theme;
 use super::view::{
-    every_status, incident_detail, is_trouble, trouble_first, ComponentView, GroupView, IncidentSummary, StatusView, Views,
+    every_status, incident_detail, is_trouble, trouble_first, ComponentView, GroupView, IncidentSummary,
+    StatusView, Views,
 };
 use crate::content::Phase;
 use crate::status::ComponentStatus;
@@ -590,7 +591,11 @@ fn index_context(ctx: &BuildContext, views: &Views, context: &mut Context) {
         .map(|(_, s)| s)
         .collect();
 
-    let status_of = |id: &str| ctx.report.component(id).map_or(ComponentStatus::Operational, |r| r.status);
+    let status_of = |id: &str| {
+        ctx.report
+            .component(id)
+            .map_or(ComponentStatus::Operational, |r| r.status)
+    };
     let mut groups: Vec<(ComponentStatus, GroupView)> = ctx
         .site
         .config

@@ -693,7 +693,10 @@ mod tests {
         };
         use ComponentStatus::*;
         let en = I18n::shipped("en").unwrap();
-        let major = bar_view(&en, &day(Some(MajorOutage), 27_000.0, &[(MajorOutage, 27_000.0)], &["a"]));
+        let major = bar_view(
+            &en,
+            &day(Some(MajorOutage), 27_000.0, &[(MajorOutage, 27_000.0)], &["a"]),
+        );
         assert_eq!(major.status, "major_outage");
         assert_eq!(
             major.label,
@@ -701,20 +704,31 @@ mod tests {
         );
         // 4 h 20 min of partial outage weighing 0.3: the real time, and the weighted figure
         // named as what it is.
-        let partial = bar_view(&en, &day(Some(PartialOutage), 4680.0, &[(PartialOutage, 15_600.0)], &["a"]));
+        let partial = bar_view(
+            &en,
+            &day(Some(PartialOutage), 4680.0, &[(PartialOutage, 15_600.0)], &["a"]),
+        );
         assert_eq!(
             partial.label,
             "Jan 27, 2022: Partial outage for 4 hours 20 minutes, counted as 1 hour 18 minutes of downtime, 1 incident"
         );
         let both = bar_view(
             &en,
-            &day(Some(MajorOutage), 3600.0, &[(MajorOutage, 3600.0), (DegradedPerformance, 1800.0)], &["a", "b"]),
+            &day(
+                Some(MajorOutage),
+                3600.0,
+                &[(MajorOutage, 3600.0), (DegradedPerformance, 1800.0)],
+                &["a", "b"],
+            ),
         );
         assert_eq!(
             both.label,
             "Jan 27, 2022: Major outage for 1 hour, Degraded performance for 30 minutes, counted as 1 hour of downtime, 2 incidents"
         );
-        let window = bar_view(&en, &day(Some(UnderMaintenance), 0.0, &[(UnderMaintenance, 7200.0)], &["m"]));
+        let window = bar_view(
+            &en,
+            &day(Some(UnderMaintenance), 0.0, &[(UnderMaintenance, 7200.0)], &["m"]),
+        );
         assert_eq!(
             window.label,
             "Jan 27, 2022: Under maintenance for 2 hours, not counted as downtime, 1 incident"
@@ -729,7 +743,12 @@ mod tests {
         let fr = I18n::shipped("fr").unwrap();
         let two = bar_view(
             &fr,
-            &day(Some(PartialOutage), 2160.0, &[(PartialOutage, 7200.0)], &["a", "b"]),
+            &day(
+                Some(PartialOutage),
+                2160.0,
+                &[(PartialOutage, 7200.0)],
+                &["a", "b"],
+            ),
         );
         assert_eq!(
             two.label,

@@ -590,7 +590,11 @@ fn figures(index: &str) -> Vec<Vec<String>> {
     let uptime = Selector::parse(".uptime").unwrap();
     document
         .select(&component)
-        .map(|c| c.select(&uptime).map(|u| u.text().collect::<String>().trim().to_string()).collect())
+        .map(|c| {
+            c.select(&uptime)
+                .map(|u| u.text().collect::<String>().trim().to_string())
+                .collect()
+        })
         .collect()
 }
 
@@ -676,7 +680,12 @@ fn the_bars_the_scale_and_the_figure_describe_the_same_days() {
             // The figure is the exact fraction for those days, truncated to two decimals.
             let exact = uptime["components"][n]["uptime"][window.to_string()]
                 .as_f64()
-                .unwrap_or_else(|| panic!("uptime.json has no {window}-day figure: {}", uptime["components"][n]));
+                .unwrap_or_else(|| {
+                    panic!(
+                        "uptime.json has no {window}-day figure: {}",
+                        uptime["components"][n]
+                    )
+                });
             let shown: f64 = figure.split('%').next().unwrap().parse().unwrap();
             let truncated = (exact * 10_000.0).floor() / 100.0;
             assert!(

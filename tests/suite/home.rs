@@ -16,7 +16,11 @@ fn select<'a>(doc: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
 }
 
 fn text(e: ElementRef) -> String {
-    e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    e.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn example_at(now: &str) -> (TestSite, Html) {
@@ -31,8 +35,16 @@ fn groups(doc: &Html) -> Vec<(String, bool, String, Vec<String>)> {
     select(doc, ".components details.group")
         .into_iter()
         .map(|g| {
-            let summary = g.select(&Selector::parse("summary").unwrap()).next().expect("a summary");
-            let name = text(summary.select(&Selector::parse(".group-name").unwrap()).next().unwrap());
+            let summary = g
+                .select(&Selector::parse("summary").unwrap())
+                .next()
+                .expect("a summary");
+            let name = text(
+                summary
+                    .select(&Selector::parse(".group-name").unwrap())
+                    .next()
+                    .unwrap(),
+            );
             let status = summary
                 .select(&Selector::parse(".status").unwrap())
                 .next()
@@ -83,7 +95,14 @@ fn during_the_outage_the_affected_components_lead_and_their_groups_open() {
                 .find_map(|k| k.strip_prefix("component-"))
                 .unwrap()
                 .to_string();
-            (text(c.select(&Selector::parse(".component-name").unwrap()).next().unwrap()), key)
+            (
+                text(
+                    c.select(&Selector::parse(".component-name").unwrap())
+                        .next()
+                        .unwrap(),
+                ),
+                key,
+            )
         })
         .collect();
     // Every affected component comes before every component of a calm group; the only
@@ -101,7 +120,12 @@ fn during_the_outage_the_affected_components_lead_and_their_groups_open() {
         .collect();
     assert_eq!(
         affected,
-        ["Mobile email", "GoVirtual", "GoBrowser", "Self-Service Password Reset"]
+        [
+            "Mobile email",
+            "GoVirtual",
+            "GoBrowser",
+            "Self-Service Password Reset"
+        ]
     );
 }
 
@@ -110,7 +134,10 @@ fn on_a_calm_day_every_group_is_closed_in_config_order() {
     let (_site, doc) = example_at(CALM);
     let groups = groups(&doc);
     let names: Vec<&str> = groups.iter().map(|g| g.0.as_str()).collect();
-    assert_eq!(names, ["Email", "Remote access", "Accounts", "Network", "Support"]);
+    assert_eq!(
+        names,
+        ["Email", "Remote access", "Accounts", "Network", "Support"]
+    );
     assert!(groups.iter().all(|g| !g.1 && g.2 == "operational"), "{groups:?}");
 }
 
@@ -122,7 +149,10 @@ fn a_healthy_component_is_one_row_with_one_figure_and_the_scale_is_shown_once() 
     for c in &components {
         let figures: Vec<String> = c.select(&Selector::parse(".uptime").unwrap()).map(text).collect();
         assert_eq!(figures.len(), 1, "{figures:?}");
-        assert!(figures[0].ends_with("last 90 days"), "the figure names its window: {figures:?}");
+        assert!(
+            figures[0].ends_with("last 90 days"),
+            "the figure names its window: {figures:?}"
+        );
         assert_eq!(c.select(&Selector::parse(".bars-scale").unwrap()).count(), 0);
         assert_eq!(c.select(&Selector::parse(".bar").unwrap()).count(), 90);
     }
@@ -137,7 +167,12 @@ fn a_healthy_component_is_one_row_with_one_figure_and_the_scale_is_shown_once() 
         .find(|c| text(**c).starts_with("Mobile email"))
         .unwrap();
     assert_eq!(
-        text(mobile.select(&Selector::parse(".uptime").unwrap()).next().unwrap()),
+        text(
+            mobile
+                .select(&Selector::parse(".uptime").unwrap())
+                .next()
+                .unwrap()
+        ),
         "99.79% uptime, last 90 days"
     );
 }
@@ -178,7 +213,10 @@ fn component_pages_do_not_list_maintenance_under_incidents_alone() {
     let (site, _) = example_at(CALM);
     let page = Html::parse_document(&site.read("public/components/govirtual/index.html"));
     let headings: Vec<String> = select(&page, "h2").into_iter().map(text).collect();
-    assert!(headings.contains(&"Incidents and maintenance".to_string()), "{headings:?}");
+    assert!(
+        headings.contains(&"Incidents and maintenance".to_string()),
+        "{headings:?}"
+    );
     assert!(!headings.contains(&"Incidents".to_string()), "{headings:?}");
 }
 

@@ -371,10 +371,7 @@ fn durations_and_counts_take_the_language_plural_forms() {
     let fr = example_in("fr", None);
     fr.build_at(INSTANTS[0]);
     let index = html(&fr, "index.html");
-    let uptime: Vec<String> = select(&index, ".uptime")
-        .into_iter()
-        .map(text_of)
-        .collect();
+    let uptime: Vec<String> = select(&index, ".uptime").into_iter().map(text_of).collect();
     assert!(
         uptime
             .iter()
