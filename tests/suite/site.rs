@@ -124,7 +124,7 @@ fn example_site_builds_every_page_of_the_contract() {
         "class=\"banner",
         "<h2>Maintenance",
         "<h2>Notices",
-        "<h2>Components",
+        "<h2 id=\"components-heading\">Components",
         "<h2>Recent history",
     ];
     let positions: Vec<usize> = order
