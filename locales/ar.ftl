@@ -356,3 +356,11 @@ embed-link = عرض صفحة الحالة
 embed-dismiss = إغلاق
 embed-label = حالة الخدمات
 embed-frame-title = حالة الخدمات: { $site }
+## home
+bar-state-for = { $status } لمدة { $duration }
+bar-counted-down = احتُسب توقفًا لمدة { $duration }
+bar-not-counted = لم يُحتسب توقفًا
+component-incidents-maintenance = الحوادث والصيانة
+local-time-yours = الأوقات معروضة بحسب منطقتك الزمنية، { $zone }.
+local-time-show-site = عرض الأوقات بتوقيت { $zone }
+local-time-show-yours = عرض الأوقات بحسب منطقتك الزمنية ({ $zone })

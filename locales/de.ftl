@@ -314,3 +314,11 @@ embed-link = Zur Statusseite
 embed-dismiss = Schließen
 embed-label = Zustand der Dienste
 embed-frame-title = Zustand der Dienste: { $site }
+## home
+bar-state-for = { $status } für { $duration }
+bar-counted-down = als { $duration } Ausfallzeit gezählt
+bar-not-counted = nicht als Ausfallzeit gezählt
+component-incidents-maintenance = Störungen und Wartungen
+local-time-yours = Zeiten in Ihrer Zeitzone: { $zone }.
+local-time-show-site = Zeiten in { $zone } anzeigen
+local-time-show-yours = Zeiten in Ihrer Zeitzone anzeigen ({ $zone })

@@ -331,3 +331,11 @@ embed-link = View the status page
 embed-dismiss = Dismiss
 embed-label = Service status
 embed-frame-title = Service status: { $site }
+## home
+bar-state-for = { $status } for { $duration }
+bar-counted-down = counted as { $duration } of downtime
+bar-not-counted = not counted as downtime
+component-incidents-maintenance = Incidents and maintenance
+local-time-yours = Times are shown in your time zone, { $zone }.
+local-time-show-site = Show times in { $zone }
+local-time-show-yours = Show times in your time zone ({ $zone })

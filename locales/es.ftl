@@ -314,3 +314,11 @@ embed-link = Ver la página de estado
 embed-dismiss = Cerrar
 embed-label = Estado del servicio
 embed-frame-title = Estado del servicio: { $site }
+## home
+bar-state-for = { $status } durante { $duration }
+bar-counted-down = contabilizado como { $duration } sin servicio
+bar-not-counted = no contabilizado como tiempo sin servicio
+component-incidents-maintenance = Incidentes y mantenimiento
+local-time-yours = Las horas se muestran en su zona horaria, { $zone }.
+local-time-show-site = Mostrar las horas en { $zone }
+local-time-show-yours = Mostrar las horas en su zona horaria ({ $zone })

@@ -314,3 +314,11 @@ embed-link = Voir la page d'état
 embed-dismiss = Fermer
 embed-label = État des services
 embed-frame-title = État des services : { $site }
+## home
+bar-state-for = { $status } pendant { $duration }
+bar-counted-down = compté comme { $duration } d’indisponibilité
+bar-not-counted = non compté comme indisponibilité
+component-incidents-maintenance = Incidents et maintenances
+local-time-yours = Les heures sont indiquées dans votre fuseau, { $zone }.
+local-time-show-site = Afficher les heures du fuseau { $zone }
+local-time-show-yours = Afficher les heures dans votre fuseau ({ $zone })

@@ -314,3 +314,11 @@ embed-link = Vai alla pagina di stato
 embed-dismiss = Chiudi
 embed-label = Stato dei servizi
 embed-frame-title = Stato dei servizi: { $site }
+## home
+bar-state-for = { $status } per { $duration }
+bar-counted-down = conteggiato come { $duration } di disservizio
+bar-not-counted = non conteggiato come disservizio
+component-incidents-maintenance = Incidenti e manutenzioni
+local-time-yours = Gli orari sono indicati nel tuo fuso, { $zone }.
+local-time-show-site = Mostra gli orari nel fuso { $zone }
+local-time-show-yours = Mostra gli orari nel tuo fuso ({ $zone })

@@ -269,3 +269,11 @@ embed-link = ステータスページを見る
 embed-dismiss = 閉じる
 embed-label = サービスの状態
 embed-frame-title = サービスの状態：{ $site }
+## home
+bar-state-for = { $status }（{ $duration }）
+bar-counted-down = 停止時間として { $duration } を計上
+bar-not-counted = 停止時間には計上しません
+component-incidents-maintenance = 障害とメンテナンス
+local-time-yours = 時刻はお使いのタイムゾーン（{ $zone }）で表示しています。
+local-time-show-site = { $zone } の時刻で表示
+local-time-show-yours = お使いのタイムゾーン（{ $zone }）で表示

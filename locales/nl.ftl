@@ -314,3 +314,11 @@ embed-link = Naar de statuspagina
 embed-dismiss = Sluiten
 embed-label = Status van de diensten
 embed-frame-title = Status van de diensten: { $site }
+## home
+bar-state-for = { $status } gedurende { $duration }
+bar-counted-down = geteld als { $duration } onbeschikbaar
+bar-not-counted = niet geteld als onbeschikbaar
+component-incidents-maintenance = Storingen en onderhoud
+local-time-yours = Tijden staan in uw tijdzone, { $zone }.
+local-time-show-site = Tijden tonen in { $zone }
+local-time-show-yours = Tijden tonen in uw tijdzone ({ $zone })

@@ -314,3 +314,11 @@ embed-link = Ver a página de estado
 embed-dismiss = Fechar
 embed-label = Estado dos serviços
 embed-frame-title = Estado dos serviços: { $site }
+## home
+bar-state-for = { $status } durante { $duration }
+bar-counted-down = contabilizado como { $duration } fora do ar
+bar-not-counted = não contabilizado como tempo fora do ar
+component-incidents-maintenance = Incidentes e manutenções
+local-time-yours = Os horários estão no seu fuso, { $zone }.
+local-time-show-site = Mostrar os horários no fuso { $zone }
+local-time-show-yours = Mostrar os horários no seu fuso ({ $zone })

@@ -269,3 +269,11 @@ embed-link = 查看状态页面
 embed-dismiss = 关闭
 embed-label = 服务状态
 embed-frame-title = 服务状态：{ $site }
+## home
+bar-state-for = { $status }，持续 { $duration }
+bar-counted-down = 计为中断 { $duration }
+bar-not-counted = 不计为中断时间
+component-incidents-maintenance = 事件与维护
+local-time-yours = 时间以您的时区（{ $zone }）显示。
+local-time-show-site = 以 { $zone } 时区显示时间
+local-time-show-yours = 以您的时区（{ $zone }）显示时间

@@ -16,11 +16,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$beacon" --quiet build --output "$work/public" --now 2022-01-27T12:00:00-05:00
 # No network, no first-run work, no GPU: the same picture on any machine with the same fonts.
-# The stale notice is for readers' clocks; a picture of a past page would show it, so its
-# script is left out of the copy that is photographed.
+# The stale notice is for readers' clocks, and local times for readers' zones; a picture of a
+# past page would show the one, and the other would depend on the machine's zone, so their
+# scripts are left out of the copy that is photographed.
 : >"$work/public/stale.js"
+: >"$work/public/local-time.js"
 "$chromium" --headless --no-sandbox --disable-gpu --disable-background-networking \
-  --no-first-run --hide-scrollbars --force-device-scale-factor=1 --window-size=900,1100 \
+  --no-first-run --hide-scrollbars --force-device-scale-factor=1 --window-size=1280,1000 \
   --screenshot="$work/shot.png" "file://$work/public/index.html" 2>/dev/null
 mv "$work/shot.png" docs/screenshot.png
 echo "docs/screenshot.png: $(wc -c <docs/screenshot.png) bytes"

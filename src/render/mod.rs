@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 
 /// The static files templates link by content hash (`style.css?v=<hash>`), so a changed file
 /// gets a new URL and a browser or CDN never serves an old one.
-const VERSIONED_ASSETS: [&str; 3] = ["style.css", "stale.js", "history-filter.js"];
+const VERSIONED_ASSETS: [&str; 4] = ["style.css", "stale.js", "history-filter.js", "local-time.js"];
 
 /// Each versioned asset's hash, taken from the file that is published at its path: the site's
 /// `static/` wins over the theme's, as in the output. An asset no static folder has gets an

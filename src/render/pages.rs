@@ -12,9 +12,11 @@ use super::format::{time_view, TimeView};
 use super::subscribe::{embed_view, subscribe_view, PublicChannel};
 use super::theme::Theme;
 use super::view::{
-    every_status, incident_detail, ComponentView, GroupView, IncidentSummary, StatusView, Views,
+    every_status, incident_detail, is_trouble, trouble_first, ComponentView, GroupView, IncidentSummary,
+    StatusView, Views,
 };
 use crate::content::Phase;
+use crate::status::ComponentStatus;
 
 use crate::context::BuildContext;
 use crate::error::Diagnostic;
@@ -643,23 +645,32 @@ fn index_context(ctx: &BuildContext, views: &Views, context: &mut Context) {
         .map(|(_, s)| s)
         .collect();
 
-    let groups: Vec<GroupView> = ctx
+    let status_of = |id: &str| {
+        ctx.report
+            .component(id)
+            .map_or(ComponentStatus::Operational, |r| r.status)
+    };
+    let mut groups: Vec<(ComponentStatus, GroupView)> = ctx
         .site
         .config
         .groups()
         .into_iter()
         .map(|(name, members)| {
-            let components: Vec<_> = members.iter().filter_map(|c| views.component(&c.id)).collect();
-            GroupView {
+            let mut components: Vec<_> = members.iter().filter_map(|c| views.component(&c.id)).collect();
+            // Stable: the calm ones keep their config order.
+            components.sort_by_key(|c| trouble_first(status_of(c.id)));
+            let worst = ctx.report.worst_of(members.iter().map(|c| c.id.as_str()));
+            let view = GroupView {
                 name,
-                status: StatusView::of(
-                    &ctx.i18n,
-                    ctx.report.worst_of(members.iter().map(|c| c.id.as_str())),
-                ),
+                status: StatusView::of(&ctx.i18n, worst),
+                open: members.iter().any(|c| is_trouble(status_of(&c.id))),
                 components,
-            }
+            };
+            (worst, view)
         })
         .collect();
+    groups.sort_by_key(|(worst, _)| trouble_first(*worst));
+    let groups: Vec<GroupView> = groups.into_iter().map(|(_, g)| g).collect();
     let overall = ctx.report.overall;
     context.insert(
         "overall",

@@ -74,6 +74,10 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         "history-filter.js",
         include_bytes!("../../themes/default/static/history-filter.js"),
     ),
+    (
+        "local-time.js",
+        include_bytes!("../../themes/default/static/local-time.js"),
+    ),
 ];
 
 /// Parsed templates, and where each came from (for error messages). Loaded once per build;

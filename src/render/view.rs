@@ -365,12 +365,9 @@ pub struct ComponentView<'a> {
     pub group: Option<&'a str>,
     pub url: String,
     pub status: StatusView<'a>,
-    /// The headline figure over the configured bar window.
+    /// The headline figure over the configured bar window: the one figure shown beside the
+    /// bars, on every screen.
     pub uptime: UptimeView,
-    /// The figure over the last [`NARROW_BAR_DAYS`], which is all the bars a narrow screen
-    /// shows; present when the bar window is longer, so each layout can pair the bars it shows
-    /// with the figure for the same days.
-    pub uptime_narrow: Option<UptimeView>,
     /// 30, 90 and 365 days (and the bar window if it is another length).
     pub windows: Vec<UptimeView>,
     /// Oldest day first; empty when no bars are computed.
@@ -381,8 +378,24 @@ pub struct ComponentView<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct GroupView<'a> {
     pub name: Option<&'a str>,
+    /// The worst status of its members.
     pub status: StatusView<'a>,
+    /// Whether anything in it is not operational (a `<details>` open by default).
+    pub open: bool,
+    /// Members with trouble first, worst first; the calm ones after, in config order.
     pub components: Vec<&'a ComponentView<'a>>,
+}
+
+/// Whether a status is trouble a reader looks for first: anything but operational (or no data
+/// yet, before a component's `since`).
+pub fn is_trouble(status: ComponentStatus) -> bool {
+    status > ComponentStatus::Operational
+}
+
+/// How a status sorts on the front page: trouble first, worst first; every calm status ties,
+/// so a stable sort keeps the calm ones in config order.
+pub fn trouble_first(status: ComponentStatus) -> std::cmp::Reverse<ComponentStatus> {
+    std::cmp::Reverse(status.max(ComponentStatus::Operational))
 }
 
 /// Everything built once per build and shared by all pages.
@@ -527,10 +540,6 @@ fn summarise<'a>(
     }
 }
 
-/// How many of the newest bars a narrow screen shows (`.bar:nth-last-child(n+31)` in the default
-/// theme's CSS hides the rest). 30 is always among [`UPTIME_WINDOWS`], so its figure exists.
-pub const NARROW_BAR_DAYS: u32 = 30;
-
 fn component_view<'a>(
     i18n: &'a I18n,
     component: &'a Component,
@@ -568,33 +577,46 @@ fn component_view<'a>(
         url: format!("components/{}/", component.id),
         status: StatusView::of(i18n, report.map_or(ComponentStatus::Operational, |r| r.status)),
         uptime: figure(bar_days),
-        uptime_narrow: (bar_days > NARROW_BAR_DAYS).then(|| figure(NARROW_BAR_DAYS)),
         windows: window_days.into_iter().map(figure).collect(),
         bars: report.map_or_else(Vec::new, |r| r.days.iter().map(|d| bar_view(i18n, d)).collect()),
     }
 }
 
-/// A day's bar and its accessible text: date, status, downtime, and how many incidents.
+/// A day's bar and its text: the date, the real time in each state other than operational
+/// ("Partial outage for 4 hours 20 minutes"), the weighted downtime named as such ("counted as
+/// 1 hour 18 minutes of downtime"), and how many incidents.
 pub fn bar_view(i18n: &I18n, day: &DayBar) -> BarView {
     let status = day
         .status
         .map_or_else(|| StatusView::no_data(i18n), |s| StatusView::of(i18n, s));
+    let state_for = |(state, seconds): &(ComponentStatus, f64)| {
+        i18n.format(
+            "bar-state-for",
+            &[
+                ("status", i18n.status(*state).into()),
+                ("duration", i18n.duration_seconds(*seconds).into()),
+            ],
+        )
+    };
+    let counted = day.status.is_some();
+    let mut states = day.time_in.iter().filter(|_| counted).map(state_for);
+    let headline = states.next().unwrap_or_else(|| status.label.to_string());
     let mut parts = vec![i18n.format(
         "bar-day",
-        &[
-            ("date", i18n.date(day.date).into()),
-            ("status", status.label.into()),
-        ],
+        &[("date", i18n.date(day.date).into()), ("status", headline.into())],
     )];
-    if day.status.is_some() {
+    parts.extend(states);
+    if counted {
         parts.push(if day.downtime_seconds > 0.0 {
             i18n.format1(
-                "bar-downtime",
+                "bar-counted-down",
                 "duration",
                 i18n.duration_seconds(day.downtime_seconds),
             )
-        } else {
+        } else if day.time_in.is_empty() {
             i18n.text("bar-no-downtime").to_string()
+        } else {
+            i18n.text("bar-not-counted").to_string()
         });
     }
     if !day.incidents.is_empty() {
@@ -661,23 +683,59 @@ mod tests {
     }
 
     #[test]
-    fn bar_labels_give_date_status_downtime_and_incidents() {
-        let day = |status, downtime_seconds, incidents: &[&str]| DayBar {
+    fn bar_labels_give_real_time_per_state_the_counted_downtime_and_incidents() {
+        let day = |status, downtime_seconds, time_in: &[(ComponentStatus, f64)], incidents: &[&str]| DayBar {
             date: NaiveDate::from_ymd_opt(2022, 1, 27).unwrap(),
             status,
             downtime_seconds,
+            time_in: time_in.to_vec(),
             incidents: incidents.iter().map(|s| s.to_string()).collect(),
         };
+        use ComponentStatus::*;
         let en = I18n::shipped("en").unwrap();
-        let major = bar_view(&en, &day(Some(ComponentStatus::MajorOutage), 27_000.0, &["a"]));
+        let major = bar_view(
+            &en,
+            &day(Some(MajorOutage), 27_000.0, &[(MajorOutage, 27_000.0)], &["a"]),
+        );
         assert_eq!(major.status, "major_outage");
         assert_eq!(
             major.label,
-            "Jan 27, 2022: Major outage, 7 hours 30 minutes down, 1 incident"
+            "Jan 27, 2022: Major outage for 7 hours 30 minutes, counted as 7 hours 30 minutes of downtime, 1 incident"
         );
-        let calm = bar_view(&en, &day(Some(ComponentStatus::Operational), 0.0, &[]));
+        // 4 h 20 min of partial outage weighing 0.3: the real time, and the weighted figure
+        // named as what it is.
+        let partial = bar_view(
+            &en,
+            &day(Some(PartialOutage), 4680.0, &[(PartialOutage, 15_600.0)], &["a"]),
+        );
+        assert_eq!(
+            partial.label,
+            "Jan 27, 2022: Partial outage for 4 hours 20 minutes, counted as 1 hour 18 minutes of downtime, 1 incident"
+        );
+        let both = bar_view(
+            &en,
+            &day(
+                Some(MajorOutage),
+                3600.0,
+                &[(MajorOutage, 3600.0), (DegradedPerformance, 1800.0)],
+                &["a", "b"],
+            ),
+        );
+        assert_eq!(
+            both.label,
+            "Jan 27, 2022: Major outage for 1 hour, Degraded performance for 30 minutes, counted as 1 hour of downtime, 2 incidents"
+        );
+        let window = bar_view(
+            &en,
+            &day(Some(UnderMaintenance), 0.0, &[(UnderMaintenance, 7200.0)], &["m"]),
+        );
+        assert_eq!(
+            window.label,
+            "Jan 27, 2022: Under maintenance for 2 hours, not counted as downtime, 1 incident"
+        );
+        let calm = bar_view(&en, &day(Some(Operational), 0.0, &[], &[]));
         assert_eq!(calm.label, "Jan 27, 2022: Operational, no downtime");
-        let none = bar_view(&en, &day(None, 0.0, &[]));
+        let none = bar_view(&en, &day(None, 0.0, &[], &[]));
         assert_eq!(
             (none.status, none.label.as_str()),
             ("no_data", "Jan 27, 2022: No data")
@@ -685,11 +743,16 @@ mod tests {
         let fr = I18n::shipped("fr").unwrap();
         let two = bar_view(
             &fr,
-            &day(Some(ComponentStatus::PartialOutage), 7200.0, &["a", "b"]),
+            &day(
+                Some(PartialOutage),
+                2160.0,
+                &[(PartialOutage, 7200.0)],
+                &["a", "b"],
+            ),
         );
         assert_eq!(
             two.label,
-            "27 janv. 2022\u{a0}: Panne partielle, 2 heures d’indisponibilité, 2 incidents"
+            "27 janv. 2022\u{a0}: Panne partielle pendant 2 heures, compté comme 36 minutes d’indisponibilité, 2 incidents"
         );
     }
 }

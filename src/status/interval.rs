@@ -98,6 +98,11 @@ impl Downtime {
             .sum()
     }
 
+    /// Real time spent at `level`, in seconds (0 for a level out of range).
+    pub fn seconds_at(&self, level: usize) -> f64 {
+        self.0.get(level).map_or(0.0, |&t| t as f64 / NANOS_PER_SECOND)
+    }
+
     /// Whether any time at all was spent at a level that weighs something.
     pub fn is_positive(&self) -> bool {
         self.0[1..].iter().any(|&t| t > 0)

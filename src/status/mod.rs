@@ -97,6 +97,10 @@ pub struct DayBar {
     pub status: Option<ComponentStatus>,
     /// Weighted downtime within the day, in seconds.
     pub downtime_seconds: f64,
+    /// The real (unweighted) time spent in each state other than operational within the
+    /// day's counted part, in seconds, worst state first, only states the day saw. Where
+    /// incidents overlap, each instant counts once, for the worst state then.
+    pub time_in: Vec<(ComponentStatus, f64)>,
     /// Slugs of every incident, notice and window that touched the component that day, by start.
     pub incidents: Vec<String>,
 }

@@ -124,8 +124,22 @@ pub fn component_uptime(
             (days, figure)
         })
         .collect();
-    let days = day_bars(calendar, config.uptime.days, since, &profile, &levels, &touches);
-    let months = month_reports(calendar, since, &profile, &levels, &touches);
+    let states = Profile::new(touches.iter().filter_map(|t| {
+        Some(Span {
+            start: t.start,
+            end: t.end,
+            level: state_level(t.status?)?,
+        })
+    }));
+    let days = day_bars(
+        calendar,
+        config.uptime.days,
+        since,
+        (&profile, &levels),
+        &states,
+        &touches,
+    );
+    let months = month_reports(calendar, since, (&profile, &levels), &states, &touches);
     ComponentUptime { uptime, days, months }
 }
 
@@ -137,15 +151,15 @@ pub fn component_uptime(
 fn month_reports(
     calendar: &Calendar,
     since: Option<Nanos>,
-    profile: &Profile,
-    levels: &Levels,
+    (profile, levels): (&Profile, &Levels),
+    states: &Profile,
     touches: &[Touch],
 ) -> Vec<MonthReport> {
     let Some(&today) = calendar.dates.last() else {
         return Vec::new();
     };
     let all_days = u32::try_from(calendar.dates.len()).unwrap_or(u32::MAX);
-    let bars = day_bars(calendar, all_days, since, profile, levels, touches);
+    let bars = day_bars(calendar, all_days, since, (profile, levels), states, touches);
     let from = since.unwrap_or(Nanos::MIN);
     let first = first_month(today);
     (0..UPTIME_MONTHS)
@@ -179,6 +193,7 @@ fn month_reports(
                 date,
                 status: None,
                 downtime_seconds: 0.0,
+                time_in: Vec::new(),
                 incidents: Vec::new(),
             }));
             MonthReport {
@@ -190,6 +205,19 @@ fn month_reports(
             }
         })
         .collect()
+}
+
+/// The states a day's real durations are kept for, best to worst: a [`Profile`] level each
+/// (level 0, operational, holds no time), so overlapping incidents count for the worst.
+const STATES: [ComponentStatus; 4] = [
+    ComponentStatus::UnderMaintenance,
+    ComponentStatus::DegradedPerformance,
+    ComponentStatus::PartialOutage,
+    ComponentStatus::MajorOutage,
+];
+
+fn state_level(status: ComponentStatus) -> Option<usize> {
+    STATES.iter().position(|&s| s == status).map(|i| i + 1)
 }
 
 /// The windows reported, in days: 30, 90, 365 and the configured one.
@@ -273,8 +301,8 @@ fn day_bars(
     calendar: &Calendar,
     days: u32,
     since: Option<Nanos>,
-    profile: &Profile,
-    levels: &Levels,
+    (profile, levels): (&Profile, &Levels),
+    states: &Profile,
     touches: &[Touch],
 ) -> Vec<DayBar> {
     let count = usize::try_from(days)
@@ -289,10 +317,16 @@ fn day_bars(
             let start = calendar.starts[i].max(window_start);
             let end = calendar.starts[i + 1].min(now);
             let counted = start < end;
+            let in_states = states.downtime(start, end);
             DayBar {
                 date: calendar.dates[i],
                 status: counted.then_some(ComponentStatus::Operational),
                 downtime_seconds: profile.downtime(start, end).weighted_seconds(levels),
+                time_in: (1..=STATES.len())
+                    .rev()
+                    .map(|level| (STATES[level - 1], in_states.seconds_at(level)))
+                    .filter(|&(_, seconds)| seconds > 0.0)
+                    .collect(),
                 incidents: Vec::new(),
             }
         })

@@ -12,6 +12,7 @@ mod deploy;
 mod docs;
 mod fuzz_cli;
 mod hardening;
+mod home;
 mod i18n;
 mod import;
 mod ingest;

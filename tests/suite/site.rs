@@ -124,7 +124,7 @@ fn example_site_builds_every_page_of_the_contract() {
         "class=\"banner",
         "<h2>Maintenance",
         "<h2>Notices",
-        "<h2>Components",
+        "<h2 id=\"components-heading\">Components",
         "<h2>Recent history",
     ];
     let positions: Vec<usize> = order
@@ -576,6 +576,12 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
         date: NaiveDate::from_ymd_opt(2022, 1, d).unwrap(),
         status,
         downtime_seconds,
+        // Weight 1: the real time is the downtime.
+        time_in: if downtime_seconds > 0.0 {
+            vec![(ComponentStatus::MajorOutage, downtime_seconds)]
+        } else {
+            vec![]
+        },
         incidents: incidents.iter().map(|s| s.to_string()).collect(),
     };
     let report = StatusReport {
@@ -632,7 +638,7 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
     let page = |path: &str| String::from_utf8(files[path].clone()).unwrap();
     let index = page("index.html");
     let bars = r#"<ol class="bars" aria-label="VPN: daily status, oldest first">
-<li class="bar bar-no_data" title="Jan 25, 2022: No data"><span class="sr">Jan 25, 2022: No data</span></li><li class="bar bar-operational" title="Jan 26, 2022: Operational, no downtime"><span class="sr">Jan 26, 2022: Operational, no downtime</span></li><li class="bar bar-major_outage" title="Jan 27, 2022: Major outage, 7 hours 30 minutes down, 1 incident"><span class="sr">Jan 27, 2022: Major outage, 7 hours 30 minutes down, 1 incident</span></li>
+<li class="bar bar-no_data" tabindex="0"><span class="tip">Jan 25, 2022: No data</span></li><li class="bar bar-operational" tabindex="0"><span class="tip">Jan 26, 2022: Operational, no downtime</span></li><li class="bar bar-major_outage" tabindex="0"><span class="tip">Jan 27, 2022: Major outage for 7 hours 30 minutes, counted as 7 hours 30 minutes of downtime, 1 incident</span></li>
 </ol>"#;
     assert!(index.contains(bars), "{index}");
     // 1 - 27000/259200 = 0.895833... -> truncated to 89.58%

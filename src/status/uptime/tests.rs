@@ -221,6 +221,53 @@ fn overlapping_incidents_count_the_heaviest_once() {
     assert_eq!(api.days[0].downtime_seconds, 7560.0);
     // 18 h of window: 1 - 7560 / 64800.
     assert_eq!(api.uptime_over(1), Some(1.0 - 7560.0 / 64800.0));
+    // The real time in each state, unweighted, each instant for the worst state then:
+    // major 11-12, partial 10-11 and 12-14, degraded 09-10 and 14-15.
+    assert_eq!(
+        api.days[0].time_in,
+        vec![
+            (ComponentStatus::MajorOutage, HOUR),
+            (ComponentStatus::PartialOutage, 3.0 * HOUR),
+            (ComponentStatus::DegradedPerformance, 2.0 * HOUR),
+        ]
+    );
+}
+
+// A 4 h 20 min partial outage (weight 0.3) counts 1 h 18 min of downtime, but the day spent
+// 4 h 20 min in partial outage; maintenance that weighs nothing still has its real time, and
+// an hour of it under the outage counts for the outage only. A notice has no state.
+#[test]
+fn days_keep_the_real_time_in_each_state_apart_from_the_weighted_downtime() {
+    let c = config("UTC", "[uptime]\ndays = 2", None);
+    let list = vec![
+        incident(
+            &c,
+            "partial",
+            "date = 2024-05-02T07:40:00Z\nresolved = 2024-05-02T12:00:00Z\nseverity = \"partial\"\ncomponents = [\"api\"]",
+        ),
+        incident(
+            &c,
+            "window",
+            "kind = \"maintenance\"\ndate = 2024-05-02T11:00:00Z\nend = 2024-05-02T14:00:00Z\ncomponents = [\"api\"]",
+        ),
+        incident(
+            &c,
+            "notice",
+            "date = 2024-05-01T10:00:00Z\nresolved = 2024-05-01T11:00:00Z\nseverity = \"notice\"\ncomponents = [\"api\"]",
+        ),
+    ];
+    let r = report(&c, list, "2024-05-02T18:00:00Z");
+    let api = component(&r, "api");
+    assert_eq!(api.days[0].time_in, vec![], "a notice is no state");
+    let today = &api.days[1];
+    assert_eq!(today.downtime_seconds, 0.3 * (4.0 * HOUR + 20.0 * 60.0));
+    assert_eq!(
+        today.time_in,
+        vec![
+            (ComponentStatus::PartialOutage, 4.0 * HOUR + 20.0 * 60.0),
+            (ComponentStatus::UnderMaintenance, 2.0 * HOUR),
+        ]
+    );
 }
 
 // A 2 h major incident on api and web, with `impact = { web = "partial" }`: api is down
