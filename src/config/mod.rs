@@ -155,6 +155,7 @@ struct ConfigFile {
     probe: Vec<Spanned<probes::ProbeFile>>,
     #[serde(default)]
     alert: Vec<Spanned<alerts::AlertFile>>,
+    #[serde(default)]
     channel: Vec<Spanned<public_channels::PublicChannelFile>>,
 }
 
