@@ -74,17 +74,22 @@ pub fn public_channels(config: &Config) -> Result<Vec<PublicChannel>, Vec<Diagno
                 "`name` is empty; give the account, room or number readers see".into(),
             );
         }
-        let url = table.url.get_ref().trim();
+        let written = table.url.get_ref().trim();
         if let Some(&(kind, scheme)) = kind {
-            if let Err(why) = check_url(url, scheme) {
-                report(table.url.span(), format!("`url` of a `{kind}` channel {why}"));
-            } else if channels.iter().any(|c| c.url == url) {
-                report(table.url.span(), format!("`url` `{url}` is listed twice"));
+            let url = match check_url(written, scheme) {
+                Ok(url) => url,
+                Err(why) => {
+                    report(table.url.span(), format!("`url` of a `{kind}` channel {why}"));
+                    written.to_string()
+                }
+            };
+            if channels.iter().any(|c| c.url == url) {
+                report(table.url.span(), format!("`url` `{written}` is listed twice"));
             }
             channels.push(PublicChannel {
                 kind,
                 name: crate::config::author_text(name.to_string()),
-                url: url.to_string(),
+                url,
             });
         }
     }
@@ -95,8 +100,11 @@ pub fn public_channels(config: &Config) -> Result<Vec<PublicChannel>, Vec<Diagno
     }
 }
 
-/// Whether `url` is a URL of `scheme` a reader's browser or phone can open.
-fn check_url(url: &str, scheme: &str) -> Result<(), String> {
+/// Whether `url` is a URL of `scheme` a reader's browser or phone can open; if so, the URL as a
+/// page may link to it: parsed and serialised (so spaces and the like are percent-encoded),
+/// with any `#` inside the fragment written `%23` (`https://matrix.to/#/#room:example.org`,
+/// which browsers follow but HTML does not allow in `href`).
+fn check_url(url: &str, scheme: &str) -> Result<String, String> {
     let example = match scheme {
         "tel" => "\"tel:+1-555-0100\"",
         "sms" => "\"sms:+1-555-0100\"",
@@ -119,11 +127,14 @@ fn check_url(url: &str, scheme: &str) -> Result<(), String> {
             .split_once('@')
             .is_some_and(|(user, host)| !user.is_empty() && host.contains('.')),
     };
-    if fine {
-        Ok(())
-    } else {
-        Err(format!("`{}` {expected}", url.escape_debug()))
+    if !fine {
+        return Err(format!("`{}` {expected}", url.escape_debug()));
     }
+    let serialised = parsed.as_str();
+    Ok(match serialised.split_once('#') {
+        Some((before, fragment)) => format!("{before}#{}", fragment.replace('#', "%23")),
+        None => serialised.to_string(),
+    })
 }
 
 /// A feed, in RSS and Atom.
@@ -358,6 +369,15 @@ mod tests {
         assert!(found[2].2.contains("must be a `https:` URL"), "{}", found[2].2);
         assert!(found[3].2.contains("must be a `tel:` URL"), "{}", found[3].2);
         assert!(found[4].2.contains("must be a `mailto:` URL"), "{}", found[4].2);
+    }
+
+    #[test]
+    fn a_hash_inside_the_fragment_is_written_so_html_allows_it() {
+        let source = "title = \"T\"\nbase_url = \"https://s.example.org/\"\n\
+            [[channel]]\nkind = \"matrix\"\nname = \"#it:example.org\"\nurl = \"https://matrix.to/#/#it:example.org\"\n";
+        let config = crate::config::parse_config(std::path::Path::new("config.toml"), source).unwrap();
+        let channels = public_channels(&config).unwrap();
+        assert_eq!(channels[0].url, "https://matrix.to/#/%23it:example.org");
     }
 
     #[test]

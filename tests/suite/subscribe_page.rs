@@ -124,7 +124,8 @@ fn the_subscribe_page_lists_every_feed_the_calendar_the_api_and_every_channel_in
         expected.push(format!("webcal://status.example.org/{prefix}maintenance.ics"));
         for url in [
             "https://social.example.org/@status",
-            "https://matrix.to/#/#status:example.org",
+            // A `#` inside the fragment is written `%23`, as HTML requires in `href`.
+            "https://matrix.to/#/%23status:example.org",
             "tel:+1-555-0100",
             "mailto:status-announce@example.org",
         ] {
