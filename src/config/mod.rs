@@ -103,6 +103,11 @@ pub struct Component {
 }
 
 impl Config {
+    /// A problem of `config.toml` at `span`, as the feature sections' checks report them.
+    pub fn diagnostic_at(&self, span: std::ops::Range<usize>, message: String) -> Diagnostic {
+        Diagnostic::at(Path::new("config.toml"), &self.source, span, message)
+    }
+
     pub fn component(&self, id: &str) -> Option<&Component> {
         self.components.iter().find(|c| c.id == id)
     }

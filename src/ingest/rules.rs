@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::path::Path;
 
 use crate::config::alerts::AlertFile;
 use crate::config::Config;
@@ -33,14 +32,7 @@ impl AlertRule {
 /// The config's `[[alert]]` tables as rules, in order, or every problem found in them.
 pub fn rules(config: &Config) -> Result<Vec<AlertRule>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let mut report = |span: Range<usize>, message: String| {
-        problems.push(Diagnostic::at(
-            Path::new("config.toml"),
-            &config.source,
-            span,
-            message,
-        ))
-    };
+    let mut report = |span: Range<usize>, message: String| problems.push(config.diagnostic_at(span, message));
     let rules: Vec<AlertRule> = config
         .alert
         .iter()

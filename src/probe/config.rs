@@ -64,14 +64,7 @@ impl ProbeConfig {
 /// The config's `[[probe]]` tables as checked probes, or every problem found in them.
 pub fn probes(config: &Config) -> Result<Vec<ProbeConfig>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let mut report = |span: Range<usize>, message: String| {
-        problems.push(Diagnostic::at(
-            Path::new("config.toml"),
-            &config.source,
-            span,
-            message,
-        ))
-    };
+    let mut report = |span: Range<usize>, message: String| problems.push(config.diagnostic_at(span, message));
     let mut probes: Vec<ProbeConfig> = config
         .probe
         .iter()

@@ -5,7 +5,6 @@
 //! and `check` both call.
 
 use std::ops::Range;
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -40,14 +39,7 @@ pub struct PublicChannel {
 /// of the kind's scheme (`https://` with a host, `tel:`, `sms:` or `mailto:`), each listed once.
 pub fn public_channels(config: &Config) -> Result<Vec<PublicChannel>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let mut report = |span: Range<usize>, message: String| {
-        problems.push(Diagnostic::at(
-            Path::new("config.toml"),
-            &config.source,
-            span,
-            message,
-        ))
-    };
+    let mut report = |span: Range<usize>, message: String| problems.push(config.diagnostic_at(span, message));
     let mut channels: Vec<PublicChannel> = Vec::with_capacity(config.channel.len());
     for table in &config.channel {
         let table = table.get_ref();
