@@ -47,6 +47,20 @@ pub trait Output: Sync {
         produce(&mut bytes).map_err(|e| Error::io(path, e))?;
         self.put(OutputFile::new(path, bytes))
     }
+
+    /// Whether the file at `path` that an earlier build made from inputs hashing to `inputs`
+    /// (see [`put_made_from`](Output::put_made_from)) still stands: then it counts as produced,
+    /// and the caller need not render it. Only the output folder's writer keeps such a record;
+    /// every other output says no.
+    fn unchanged(&self, _path: &str, _inputs: u128) -> Result<bool> {
+        Ok(false)
+    }
+
+    /// [`put`](Output::put) a file made from inputs that hash to `inputs`, for the next build's
+    /// [`unchanged`](Output::unchanged).
+    fn put_made_from(&self, file: OutputFile, _inputs: u128) -> Result<()> {
+        self.put(file)
+    }
 }
 
 /// Any function from files to results is an output (tests, in-memory maps).

@@ -40,6 +40,63 @@ const NAMED_IN_REFUSAL: usize = 5;
 pub struct Manifest {
     pub format: String,
     pub writers: BTreeMap<String, BTreeSet<String>>,
+    /// What the last committed build left at each of its paths (see [`Recorded`]). A build
+    /// removes it before it changes anything, so a build that is killed half-way leaves none,
+    /// and the next one compares with the files themselves.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub built: BTreeMap<String, Recorded>,
+}
+
+/// One file of the last build, as its record keeps it: a hash of its bytes (so the next build
+/// knows whether it must write the file without reading it back), and of what it was made from
+/// when the build knows that (so the next build need not render it again; see
+/// [`crate::output::Output::unchanged`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recorded {
+    #[serde(with = "hex128")]
+    pub bytes: u128,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "hex128_option")]
+    pub inputs: Option<u128>,
+}
+
+impl Recorded {
+    fn of(bytes: &[u8], inputs: Option<u128>) -> Recorded {
+        Recorded {
+            bytes: xxhash_rust::xxh3::xxh3_128(bytes),
+            inputs,
+        }
+    }
+}
+
+/// A 128-bit hash as 32 hexadecimal digits in the record.
+mod hex128 {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &u128, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{value:032x}"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u128, D::Error> {
+        let text = <&str>::deserialize(d)?;
+        u128::from_str_radix(text, 16).map_err(D::Error::custom)
+    }
+}
+
+mod hex128_option {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Option<u128>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(value) => super::hex128::serialize(value, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u128>, D::Error> {
+        #[derive(Deserialize)]
+        struct Hex(#[serde(with = "super::hex128")] u128);
+        Ok(Option::<Hex>::deserialize(d)?.map(|Hex(v)| v))
+    }
 }
 
 impl Manifest {
@@ -47,6 +104,7 @@ impl Manifest {
         Manifest {
             format: MANIFEST_FORMAT.to_string(),
             writers: BTreeMap::new(),
+            built: BTreeMap::new(),
         }
     }
 
@@ -130,8 +188,16 @@ pub struct OutputWriter {
     confinement: Confinement,
     /// The record as found (or a new one).
     manifest: Manifest,
-    /// Files on disk when the writer opened, relative paths.
+    /// Files on disk when the writer opened, relative paths; when the record is trusted,
+    /// the files it lists (the folder is not walked).
     on_disk: HashSet<String>,
+    /// What the previous build left at each of its paths, when its record can be trusted (it
+    /// was committed whole): then no file of the folder is read back or listed.
+    previous: Option<BTreeMap<String, Recorded>>,
+    /// Whether the folder held files beacon did not write (`--force`): then the record keeps
+    /// no [`Manifest::built`], so that every later build looks at the folder again and finds
+    /// them.
+    foreign: bool,
     state: Mutex<State>,
     committed: bool,
 }
@@ -140,8 +206,8 @@ pub struct OutputWriter {
 /// `/` separators (one string per produced file, so a 100,000-page build stays small).
 #[derive(Default)]
 struct State {
-    /// Every path produced, and where its new bytes wait.
-    produced: BTreeMap<Box<str>, Waiting>,
+    /// Every path produced, where its new bytes wait, and what the record will say of it.
+    produced: BTreeMap<Box<str>, (Waiting, Recorded)>,
     /// Folders known to exist, relative (`""` is the output folder itself), each with whether
     /// this writer created it (then it is removed again if the writer is dropped).
     dirs: HashMap<Box<str>, bool>,
@@ -171,6 +237,12 @@ impl OutputWriter {
         let dir = absolute(dir)?;
         refuse_protected(&dir, &options.site_root)?;
         remove_old_staging(&dir);
+        // `--force` looks at every file again, and so puts back what was changed by hand.
+        if !options.force {
+            if let Some(writer) = Self::open_trusted(&dir)? {
+                return Ok(writer);
+            }
+        }
         let mut on_disk = HashSet::new();
         let mut partials = Vec::new();
         let mut dirs: HashMap<Box<str>, bool> = HashMap::new();
@@ -212,6 +284,7 @@ impl OutputWriter {
             foreign.sort();
             return Err(refusal(&dir, &foreign));
         }
+        let foreign = !foreign.is_empty();
         for partial in partials {
             let _ = fs::remove_file(partial);
         }
@@ -220,6 +293,8 @@ impl OutputWriter {
             dir,
             manifest,
             on_disk,
+            previous: None,
+            foreign,
             state: Mutex::new(State {
                 dirs,
                 ..State::default()
@@ -228,28 +303,85 @@ impl OutputWriter {
         })
     }
 
+    /// The writer of a folder whose record a build committed whole (see [`Manifest::built`]):
+    /// what is there is what the record says, so the folder is not walked and no file is read
+    /// back. Only the top of the folder is listed, for the temporary files of a build that was
+    /// killed before its commit (with a trusted record they all wait there).
+    fn open_trusted(dir: &Path) -> Result<Option<OutputWriter>> {
+        let top = match fs::read_dir(dir) {
+            Ok(top) => top,
+            Err(_) => return Ok(None),
+        };
+        let Some(mut manifest) = Manifest::read(dir)? else {
+            return Ok(None);
+        };
+        let built = std::mem::take(&mut manifest.built);
+        let own = manifest.writers.get(BUILD_WRITER);
+        let whole = !built.is_empty()
+            && own.is_some_and(|own| own.len() == built.len() && own.iter().all(|p| built.contains_key(p)));
+        if !whole {
+            return Ok(None);
+        }
+        for entry in top.flatten() {
+            if entry.file_name().to_string_lossy().ends_with(PARTIAL_SUFFIX) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        let mut on_disk: HashSet<String> = manifest.writers.values().flatten().cloned().collect();
+        on_disk.insert(MANIFEST.to_string());
+        let mut dirs = HashMap::new();
+        dirs.insert("".into(), false);
+        Ok(Some(OutputWriter {
+            confinement: Confinement::new(dir)?,
+            dir: dir.to_path_buf(),
+            manifest,
+            on_disk,
+            previous: Some(built),
+            foreign: false,
+            state: Mutex::new(State {
+                dirs,
+                ..State::default()
+            }),
+            committed: false,
+        }))
+    }
+
     /// The folder written, absolute.
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
     /// Takes one file of the build: leaves it alone if the folder already holds these bytes,
-    /// else writes them to a temporary file beside the target.
+    /// else writes them to a temporary file until commit.
     pub fn put(&self, file: OutputFile) -> Result<()> {
+        self.put_made_from(file, None)
+    }
+
+    /// [`put`](Self::put), with a hash of what the file was made from for the record (see
+    /// [`Output::unchanged`]).
+    pub fn put_made_from(&self, file: OutputFile, inputs: Option<u128>) -> Result<()> {
         let target = self.claim(&file.path)?;
-        if self.on_disk.contains(&file.path)
-            && is_plain_file(&target)
-            && fs::read(&target).is_ok_and(|old| old == file.bytes)
-        {
-            return self.settle(&file.path, Waiting::InPlace);
+        let recorded = Recorded::of(&file.bytes, inputs);
+        let in_place = match &self.previous {
+            Some(previous) => previous
+                .get(&file.path)
+                .is_some_and(|r| r.bytes == recorded.bytes),
+            None => {
+                self.on_disk.contains(&file.path)
+                    && is_plain_file(&target)
+                    && fs::read(&target).is_ok_and(|old| old == file.bytes)
+            }
+        };
+        if in_place {
+            return self.settle(&file.path, Waiting::InPlace, recorded);
         }
         let (temporary, waiting) = self.temporary_for(&file.path, &target)?;
         fs::write(&temporary, &file.bytes).map_err(|e| Error::io(&temporary, e))?;
-        self.settle(&file.path, waiting)
+        self.settle(&file.path, waiting, recorded)
     }
 
     /// Takes one large file as it is produced: its bytes go straight to a temporary file, which
-    /// is then compared with the file in place and kept only if they differ.
+    /// is kept only if they differ from the file in place.
     pub fn put_streamed(
         &self,
         path: &str,
@@ -257,26 +389,68 @@ impl OutputWriter {
     ) -> Result<()> {
         let target = self.claim(path)?;
         let (temporary, waiting) = self.temporary_for(path, &target)?;
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
         let written = fs::File::create(&temporary).and_then(|file| {
-            let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+            let mut out = Hashing {
+                out: io::BufWriter::with_capacity(256 * 1024, file),
+                hasher: &mut hasher,
+            };
             produce(&mut out)?;
-            out.into_inner().map_err(|e| e.into_error())?;
+            out.out.into_inner().map_err(|e| e.into_error())?;
             Ok(())
         });
         if let Err(e) = written {
             let _ = fs::remove_file(&temporary);
             return Err(Error::io(&temporary, e));
         }
-        if self.on_disk.contains(path) && is_plain_file(&target) && same_bytes(&temporary, &target) {
+        let recorded = Recorded {
+            bytes: hasher.digest128(),
+            inputs: None,
+        };
+        let in_place = match &self.previous {
+            Some(previous) => previous.get(path).is_some_and(|r| r.bytes == recorded.bytes),
+            None => self.on_disk.contains(path) && is_plain_file(&target) && same_bytes(&temporary, &target),
+        };
+        if in_place {
             let _ = fs::remove_file(&temporary);
-            return self.settle(path, Waiting::InPlace);
+            return self.settle(path, Waiting::InPlace, recorded);
         }
-        self.settle(path, waiting)
+        self.settle(path, waiting, recorded)
+    }
+
+    /// Whether the file the previous build made at `path` from inputs that hashed to `inputs`
+    /// is still what the build would make: then it counts as produced and stays as it is.
+    /// Only with a trusted record (see [`OutputWriter::open`]); the caller has checked that
+    /// the path lies inside the folder as the previous build did.
+    pub fn unchanged(&self, path: &str, inputs: u128) -> Result<bool> {
+        let Some(recorded) = self.previous.as_ref().and_then(|p| p.get(path)) else {
+            return Ok(false);
+        };
+        if recorded.inputs != Some(inputs) {
+            return Ok(false);
+        }
+        self.claim_path(path)?;
+        self.settle(path, Waiting::InPlace, *recorded)?;
+        Ok(true)
     }
 
     /// Checks that the build may write `path` (once) and returns where it goes.
     fn claim(&self, path: &str) -> Result<PathBuf> {
         let target = self.target(path)?;
+        // A trusted record spares the walk that finds a user's files: a path the previous
+        // build did not write is looked at before it is claimed.
+        if self.previous.is_some()
+            && !self.on_disk.contains(path)
+            && fs::symlink_metadata(&target).is_ok_and(|meta| !meta.is_dir())
+        {
+            return Err(refusal(&self.dir, &[&path.to_string()]));
+        }
+        self.claim_path(path)?;
+        Ok(target)
+    }
+
+    /// Claims `path` for the build, once, unless another command wrote it.
+    fn claim_path(&self, path: &str) -> Result<()> {
         if let Some((writer, _)) = self
             .manifest
             .writers
@@ -295,16 +469,22 @@ impl OutputWriter {
             }
             std::collections::btree_map::Entry::Vacant(slot) => {
                 // Nothing waits yet; `settle` says where the bytes went.
-                slot.insert(Waiting::InPlace);
-                Ok(target)
+                slot.insert((
+                    Waiting::InPlace,
+                    Recorded {
+                        bytes: 0,
+                        inputs: None,
+                    },
+                ));
+                Ok(())
             }
         }
     }
 
-    /// Records where the bytes of a claimed `path` wait until commit.
-    fn settle(&self, path: &str, waiting: Waiting) -> Result<()> {
+    /// Records where the bytes of a claimed `path` wait until commit, and what they are.
+    fn settle(&self, path: &str, waiting: Waiting, recorded: Recorded) -> Result<()> {
         if let Some(slot) = self.lock().produced.get_mut(path) {
-            *slot = waiting;
+            *slot = (waiting, recorded);
         }
         Ok(())
     }
@@ -313,20 +493,31 @@ impl OutputWriter {
     /// created if need be.
     fn temporary_for(&self, path: &str, target: &Path) -> Result<(PathBuf, Waiting)> {
         let parent = parent_of(path);
+        // With a trusted record, every temporary file waits at the top, the one place the
+        // next build looks for those of a killed build.
+        if self.previous.is_some() {
+            self.ensure_dir("")?;
+            return Ok(self.next_parked());
+        }
         if let Err(error) = self.ensure_dir(parent) {
             // A file of the previous build stands where this build needs a folder: it goes
             // at commit, with the stale files. Until then the new file waits at the top.
             if !self.blocked_by_own_file(parent) {
                 return Err(error);
             }
-            let n = {
-                let mut state = self.lock();
-                state.parked += 1;
-                state.parked
-            };
-            return Ok((self.parked(n), Waiting::Parked(n)));
+            return Ok(self.next_parked());
         }
         Ok((beside(target), Waiting::Beside))
+    }
+
+    /// A new temporary file at the top of the folder.
+    fn next_parked(&self) -> (PathBuf, Waiting) {
+        let n = {
+            let mut state = self.lock();
+            state.parked += 1;
+            state.parked
+        };
+        (self.parked(n), Waiting::Parked(n))
     }
 
     /// The `n`th temporary file parked at the top of the folder.
@@ -384,7 +575,7 @@ impl OutputWriter {
             .map(|p| Ok((p.clone(), self.confinement.path(p)?)))
             .collect::<Result<_>>()?;
         let stale_set: HashSet<&str> = stale.iter().map(|(p, _)| p.as_str()).collect();
-        for (path, waiting) in &state.produced {
+        for (path, (waiting, _)) in &state.produced {
             let below = format!("{path}/");
             let clash = state
                 .produced
@@ -406,8 +597,21 @@ impl OutputWriter {
             }
             let target = self.dir.join(&**path);
             let is_folder = fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir());
-            let keeps = |p: &String| p.starts_with(&below) && !stale_set.contains(p.as_str());
-            if is_folder && self.on_disk.iter().any(keeps) {
+            // Any file in that folder but the stale ones (a trusted record does not list a
+            // user's files, so the folder itself is looked at).
+            let keeps = || {
+                walkdir::WalkDir::new(&target)
+                    .min_depth(1)
+                    .into_iter()
+                    .any(|entry| {
+                        entry.map_or(true, |e| {
+                            !e.file_type().is_dir()
+                                && !stale_set
+                                    .contains(format!("{path}/{}", relative_path(&target, e.path())).as_str())
+                        })
+                    })
+            };
+            if is_folder && keeps() {
                 return Err(Error::Usage(format!(
                     "cannot write the file `{path}` into {}: a folder holding other files stands \
                      there. Nothing was changed",
@@ -426,10 +630,17 @@ impl OutputWriter {
             .cloned()
             .unwrap_or_default();
         let adds_paths = state.produced.keys().any(|p| !previous.contains(&**p));
+        let changes = adds_paths
+            || !stale.is_empty()
+            || state
+                .produced
+                .values()
+                .any(|(waiting, _)| *waiting != Waiting::InPlace);
 
         // Record every path before it appears, so that a build killed half-way leaves nothing
-        // the next build would take for a user's file.
-        if adds_paths {
+        // the next build would take for a user's file; and drop what the record says of each
+        // file (`built`), which is true again only once every change below is made.
+        if changes {
             let mut during = self.manifest.clone();
             during
                 .writers
@@ -450,8 +661,8 @@ impl OutputWriter {
         let pending: Vec<(&str, Waiting)> = state
             .produced
             .iter()
-            .filter(|(_, waiting)| **waiting != Waiting::InPlace)
-            .map(|(path, waiting)| (&**path, *waiting))
+            .filter(|(_, (waiting, _))| *waiting != Waiting::InPlace)
+            .map(|(path, (waiting, _))| (&**path, *waiting))
             .collect();
         pending.par_iter().try_for_each(|(path, waiting)| {
             let target = self.confinement.path(path)?;
@@ -474,6 +685,13 @@ impl OutputWriter {
             BUILD_WRITER.to_string(),
             state.produced.keys().map(|p| p.to_string()).collect(),
         );
+        if !self.foreign {
+            after.built = state
+                .produced
+                .iter()
+                .map(|(path, (_, recorded))| (path.to_string(), *recorded))
+                .collect();
+        }
         let current = fs::read(self.dir.join(MANIFEST)).ok();
         if current.as_deref() != Some(after.to_bytes().as_slice()) {
             self.write_manifest(&after)?;
@@ -609,7 +827,7 @@ impl Drop for OutputWriter {
             return;
         }
         let state = std::mem::take(&mut *self.lock());
-        for (path, waiting) in &state.produced {
+        for (path, (waiting, _)) in &state.produced {
             if *waiting != Waiting::InPlace {
                 let _ = fs::remove_file(self.temporary(path, *waiting));
             }
@@ -636,12 +854,38 @@ impl Output for OutputWriter {
         OutputWriter::put(self, file)
     }
 
+    fn put_made_from(&self, file: OutputFile, inputs: u128) -> Result<()> {
+        OutputWriter::put_made_from(self, file, Some(inputs))
+    }
+
+    fn unchanged(&self, path: &str, inputs: u128) -> Result<bool> {
+        OutputWriter::unchanged(self, path, inputs)
+    }
+
     fn put_streamed(
         &self,
         path: &str,
         produce: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<()> {
         OutputWriter::put_streamed(self, path, produce)
+    }
+}
+
+/// A writer that also hashes what goes through it.
+struct Hashing<'a, W> {
+    out: W,
+    hasher: &'a mut xxhash_rust::xxh3::Xxh3,
+}
+
+impl<W: io::Write> io::Write for Hashing<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(bytes)?;
+        self.hasher.update(&bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 
