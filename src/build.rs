@@ -84,6 +84,9 @@ pub struct Published {
     pub versions: BTreeMap<String, String>,
     /// The templates, read and parsed once for every edition.
     pub theme: Theme,
+    /// A hash of what every page is made from besides the site and its templates: this
+    /// program and the static files (see [`Pages::seeded`]).
+    seed: u128,
 }
 
 /// One language's edition of a site: where it goes in the output (empty for the default
@@ -123,7 +126,9 @@ impl Published {
         let versions = render::asset_versions(&theme_static, &site_static);
         // Templates load (and fail) before the first page is handed on.
         let theme = Theme::load(&options.root, &site.config.theme)?;
+        let seed = seed(&theme_static, &site_static);
         Ok(Published {
+            seed,
             site,
             report,
             catalogues,
@@ -204,7 +209,7 @@ impl Published {
     pub fn pages<'a>(&'a self, contexts: &'a [BuildContext<'a>]) -> Result<Vec<Pages<'a>>> {
         contexts
             .iter()
-            .map(|ctx| Pages::new(ctx, &self.theme, &self.versions))
+            .map(|ctx| Ok(Pages::new(ctx, &self.theme, &self.versions)?.seeded(self.seed)))
             .collect()
     }
 
@@ -219,7 +224,7 @@ impl Published {
         // the default edition's pages name every edition's files (see `Plan::new`).
         for (edition, site) in self.editions().enumerate() {
             let ctx = self.edition_context(&site.site, &site.prefix, options)?;
-            let pages = Pages::new(&ctx, &self.theme, &self.versions)?;
+            let pages = Pages::new(&ctx, &self.theme, &self.versions)?.seeded(self.seed);
             let plan: &Plan = plan.get_or_insert_with(|| {
                 Plan::new(&ctx, &pages, &prefixes, &self.theme_static, &self.site_static)
             });
@@ -272,7 +277,13 @@ pub fn render_source(
         sink,
     };
     match source {
-        Source::Page(_, job) => placed.put(pages.render(job).map_err(|d| Error::Content(vec![d]))?),
+        Source::Page(_, job) => {
+            match pages.render_new(job, &|path, inputs| placed.unchanged(path, inputs))? {
+                Some((file, Some(inputs))) => placed.put_made_from(file, inputs),
+                Some((file, None)) => placed.put(file),
+                None => Ok(()),
+            }
+        }
         Source::Sitemap => placed.put(render::sitemap::render_sitemap(ctx, pages.views(), pages.jobs())),
         Source::Robots => placed.put(render::sitemap::render_robots(ctx)),
         Source::Output(_, index) => (outputs::RENDERERS[index].render)(ctx, &placed),
@@ -321,4 +332,43 @@ impl Output for Placed<'_> {
         }
         self.sink.put_streamed(&path, produce)
     }
+
+    fn unchanged(&self, path: &str, inputs: u128) -> Result<bool> {
+        let path = self.path(path.to_string());
+        // A file the site's `static/` replaces need not be made at all.
+        Ok(!self.plan.publishes(&path) || self.sink.unchanged(&path, inputs)?)
+    }
+
+    fn put_made_from(&self, file: OutputFile, inputs: u128) -> Result<()> {
+        let path = self.path(file.path);
+        if !self.plan.publishes(&path) {
+            return Ok(());
+        }
+        self.sink.put_made_from(
+            OutputFile {
+                path,
+                bytes: file.bytes,
+            },
+            inputs,
+        )
+    }
+}
+
+/// A hash of what every page is made from besides the site and its templates: this program
+/// (its size and time: another build of beacon may render otherwise) and the static files
+/// (whose hashes some pages name). A program that cannot be looked at gets a hash no later
+/// build repeats, so nothing is taken as unchanged.
+fn seed(theme_static: &BTreeMap<String, Vec<u8>>, site_static: &BTreeMap<String, Vec<u8>>) -> u128 {
+    use std::hash::Hash;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let program = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .and_then(|meta| Ok((meta.len(), meta.modified()?)));
+    match program {
+        Ok(stamp) => stamp.hash(&mut h),
+        Err(_) => std::time::SystemTime::now().hash(&mut h),
+    }
+    theme_static.hash(&mut h);
+    site_static.hash(&mut h);
+    h.digest128()
 }

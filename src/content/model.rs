@@ -24,7 +24,7 @@ pub struct Site {
 }
 
 /// Incident or maintenance window: they share a file format and most of their life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Incident,
@@ -54,7 +54,7 @@ impl Severity {
 }
 
 /// The status word of one timeline update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum UpdateStatus {
     Investigating,
@@ -117,7 +117,7 @@ impl UpdateStatus {
 }
 
 /// One entry of the public timeline.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Update {
     pub at: DateTime<Utc>,
     pub status: UpdateStatus,
@@ -126,7 +126,7 @@ pub struct Update {
 }
 
 /// One incident or maintenance window, from one file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Incident {
     /// Unique, `[a-z0-9][a-z0-9-]*`: the file name unless the front matter sets `slug`.
     pub slug: String,
@@ -197,7 +197,7 @@ pub struct Page {
 /// What a translation of an incident (`slug.<code>.md`) gives: its texts. Everything else
 /// (times, severity, components, ...) is the main file's. A text left out falls back to the
 /// main file's.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct IncidentText {
     /// The translation file, relative to the site root.
     pub source: PathBuf,
@@ -210,7 +210,7 @@ pub struct IncidentText {
 }
 
 /// The text of one update, in another language.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct UpdateText {
     pub at: DateTime<Utc>,
     pub text: String,

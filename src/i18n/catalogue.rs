@@ -22,6 +22,8 @@ pub struct Catalogue {
     bundle: FluentBundle<FluentResource>,
     /// Every message that needs no argument, formatted.
     plain: HashMap<String, String>,
+    /// The site's overrides as read (`i18n/<code>.ftl`), if any.
+    overrides: Option<String>,
 }
 
 impl Catalogue {
@@ -42,6 +44,7 @@ impl Catalogue {
             catalogue.bundle.add_resource_overriding(resource);
             check_overrides_format(&catalogue.bundle, &ids, Path::new(&relative), &source)?;
             catalogue.plain = preformat(&catalogue.bundle);
+            catalogue.overrides = Some(source);
         }
         Ok(catalogue)
     }
@@ -57,7 +60,17 @@ impl Catalogue {
         // The shipped catalogues are checked by the tests: one resource, no duplicate ids.
         let _ = bundle.add_resource(resource);
         let plain = preformat(&bundle);
-        Catalogue { bundle, plain }
+        Catalogue {
+            bundle,
+            plain,
+            overrides: None,
+        }
+    }
+
+    /// The site's overrides as read, if any: with the shipped catalogue (which the program
+    /// holds), all that makes this catalogue's words.
+    pub fn overrides(&self) -> Option<&str> {
+        self.overrides.as_deref()
     }
 
     /// A message without arguments. An id no catalogue has (a bug, not input) reads as itself.

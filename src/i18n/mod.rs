@@ -111,6 +111,12 @@ impl I18n {
         }
     }
 
+    /// What makes this catalogue's words besides the program: the language and the site's
+    /// overrides (for the hashes of what a page is made from).
+    pub fn fingerprint(&self) -> (&str, Option<&str>) {
+        (&self.language.tag, self.catalogue.overrides())
+    }
+
     /// The tag for `lang=` and the feeds (`fr-CA`).
     pub fn tag(&self) -> &str {
         &self.language.tag

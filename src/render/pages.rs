@@ -3,6 +3,9 @@
 //! its template receives from the shared [`Views`]; docs/theme.md lists those contexts.
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+
+use xxhash_rust::xxh3::Xxh3;
 
 use chrono::Datelike;
 use serde::Serialize;
@@ -177,6 +180,23 @@ pub struct Pages<'a> {
     jobs: Vec<Job>,
     /// The `[[channel]]` tables, checked, for the subscribe page.
     channels: Vec<PublicChannel>,
+    /// A hash of the values every page of this edition shares: the templates, the catalogue,
+    /// the config, the build options (`now` among them), the `site` view.
+    shared: u128,
+}
+
+/// Feeds what is written to it to a hasher.
+struct HashWriter<'a>(&'a mut Xxh3);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 impl<'a> Pages<'a> {
@@ -194,14 +214,36 @@ impl<'a> Pages<'a> {
         let jobs = jobs(ctx, &views);
         let channels =
             super::subscribe::public_channels(&ctx.site.config).map_err(crate::error::Error::Content)?;
+        let site = site_view(ctx, versions);
+        let shared = {
+            let mut h = Xxh3::new();
+            theme.fingerprint().hash(&mut h);
+            ctx.i18n.fingerprint().hash(&mut h);
+            format!("{:?}", ctx.site.config).hash(&mut h);
+            format!("{:?}", ctx.options).hash(&mut h);
+            ctx.edition_prefix.hash(&mut h);
+            serde_json::to_writer(HashWriter(&mut h), &site).expect("a value serialises");
+            h.digest128()
+        };
         Ok(Pages {
             ctx,
             theme,
-            site: site_view(ctx, versions),
+            site,
             views,
             jobs,
             channels,
+            shared,
         })
+    }
+
+    /// Makes every page's hash (see [`Pages::render_new`]) depend on `seed` too: what the
+    /// build read besides the site (this program, the static files).
+    pub fn seeded(mut self, seed: u128) -> Self {
+        let mut h = Xxh3::new();
+        h.write_u128(self.shared);
+        h.write_u128(seed);
+        self.shared = h.digest128();
+        self
     }
 
     /// Every page, in a fixed order.
@@ -216,14 +258,67 @@ impl<'a> Pages<'a> {
 
     /// One page; a template problem becomes a diagnostic naming the template.
     pub fn render(&self, job: Job) -> Result<OutputFile, Diagnostic> {
-        render_job(
-            self.ctx,
-            &self.theme,
-            &self.views,
-            &self.site,
-            &self.channels,
-            job,
-        )
+        let (path, context, template) = self.context(job);
+        Ok(OutputFile::new(path, self.theme.render(template, &context)?))
+    }
+
+    /// One page, with a hash of everything it is made from when that is known before it
+    /// renders; or nothing when `made_before(path, hash)` says the output already holds the
+    /// page made from the same (see [`crate::output::Output::unchanged`]). Known for the pages
+    /// there are many of: an incident's (its incident, and the values every page shares), and
+    /// the pages of the history and of each component (the values their template receives).
+    /// Every other page renders every time.
+    pub fn render_new(
+        &self,
+        job: Job,
+        made_before: &dyn Fn(&str, u128) -> crate::error::Result<bool>,
+    ) -> crate::error::Result<Option<(OutputFile, Option<u128>)>> {
+        let as_content = |d: Diagnostic| crate::error::Error::Content(vec![d]);
+        let inputs = match job {
+            Job::Incident(i) => {
+                let path = self.path(job);
+                let inputs = self.hash_of(|h| self.ctx.site.incidents[i].hash(h));
+                if made_before(&path, inputs)? {
+                    return Ok(None);
+                }
+                Some(inputs)
+            }
+            Job::History(_) | Job::Component(..) => {
+                let (path, context, template) = self.context(job);
+                // Every value the template receives, but `site`, which `shared` holds.
+                let serde_json::Value::Object(mut values) = context.into_json() else {
+                    return Ok(Some((self.render(job).map_err(as_content)?, None)));
+                };
+                let site = values.remove("site");
+                let inputs = self.hash_of(|h| {
+                    template.hash(h);
+                    serde_json::to_writer(HashWriter(h), &values).expect("a value serialises");
+                });
+                if made_before(&path, inputs)? {
+                    return Ok(None);
+                }
+                values.extend(site.map(|site| ("site".to_string(), site)));
+                let Ok(context) = Context::from_value(serde_json::Value::Object(values)) else {
+                    return Ok(Some((self.render(job).map_err(as_content)?, None)));
+                };
+                let html = self.theme.render(template, &context).map_err(as_content)?;
+                return Ok(Some((OutputFile::new(path, html), Some(inputs))));
+            }
+            _ => None,
+        };
+        Ok(Some((self.render(job).map_err(as_content)?, inputs)))
+    }
+
+    /// A hash of what `feed` hashes, after the values every page of this edition shares.
+    fn hash_of(&self, feed: impl FnOnce(&mut Xxh3)) -> u128 {
+        let mut hasher = Xxh3::new();
+        hasher.write_u128(self.shared);
+        feed(&mut hasher);
+        hasher.digest128()
+    }
+
+    fn context(&self, job: Job) -> (String, Context, &'static str) {
+        job_context(self.ctx, &self.views, &self.site, &self.channels, job)
     }
 
     /// What the pages show, shared by every page.
@@ -456,14 +551,14 @@ pub fn base_path(base_url: &str) -> String {
     }
 }
 
-fn render_job(
+/// The path of `job`'s page, the values its template receives, and the template.
+fn job_context(
     ctx: &BuildContext,
-    theme: &Theme,
     views: &Views,
     site: &SiteView,
     channels: &[PublicChannel],
     job: Job,
-) -> Result<OutputFile, Diagnostic> {
+) -> (String, Context, &'static str) {
     let path = output_path(ctx, views, job);
     let mut context = Context::new();
     context.insert("site", site);
@@ -594,8 +689,7 @@ fn render_job(
             "embed.html"
         }
     };
-    let html = theme.render(template, &context)?;
-    Ok(OutputFile::new(path, html))
+    (path, context, template)
 }
 
 #[derive(Serialize)]

@@ -140,6 +140,14 @@ impl Theme {
         Ok(Theme { tera, sources, texts })
     }
 
+    /// A hash of every template's text, for the hashes of what a page is made from.
+    pub fn fingerprint(&self) -> u128 {
+        use std::hash::Hash;
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        self.texts.hash(&mut h);
+        h.digest128()
+    }
+
     /// Gives templates the `t()` function in `i18n`'s language (see [`crate::i18n::template`]).
     pub fn speak(&mut self, i18n: std::sync::Arc<crate::i18n::I18n>) {
         self.tera
