@@ -10,6 +10,7 @@ use clap::Args;
 
 use super::{Cli, Outcome};
 use crate::build::render_owned_site_into;
+use crate::content::cache::Texts;
 use crate::context::BuildOptions;
 use crate::error::{Error, Result};
 use crate::wording::count;
@@ -62,7 +63,8 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
         },
     )
     .map_err(|e| explain_relative(e, args.output.as_deref()))?;
-    let (site, warnings) = super::load_site(cli, config, options.drafts)?;
+    let texts = Texts::open(&cli.root);
+    let (site, warnings) = super::load_site_kept(cli, config, options.drafts, &texts)?;
     let progress = !cli.quiet && (cli.verbose || site.incidents.len() >= LONG_BUILD_INCIDENTS);
     let step = |what: String| {
         if progress {
@@ -80,6 +82,8 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
     step("rendered".to_string());
     let summary = writer.commit()?;
     step(format!("wrote {}", output.display()));
+    // For the next build: every content file's text, in one file.
+    texts.save(&cli.root);
     Ok(Outcome::line(format!(
         "built {} into {} ({} written, {} removed, the rest unchanged) in {} ms (as of {})",
         count(summary.files, "file", "files"),

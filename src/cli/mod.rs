@@ -162,8 +162,27 @@ impl RunArgs {
 /// The site under `cli.root`, read with its config (see [`config_and_now`]), with a warning for
 /// every file of the site that no stage reads.
 pub(crate) fn load_site(cli: &Cli, config: Config, drafts: bool) -> Result<(Site, Vec<Diagnostic>)> {
-    let (site, mut warnings) =
-        crate::content::load_site_with(&cli.root, config, &LoadOptions { drafts }, None)?;
+    let loaded = crate::content::load_site_with(&cli.root, config, &LoadOptions { drafts }, None)?;
+    with_unused_overrides(cli, loaded)
+}
+
+/// [`load_site`], each file's text taken from `texts` where it has not changed since the last
+/// build (see [`crate::content::cache::Texts`]).
+pub(crate) fn load_site_kept(
+    cli: &Cli,
+    config: Config,
+    drafts: bool,
+    texts: &crate::content::cache::Texts,
+) -> Result<(Site, Vec<Diagnostic>)> {
+    let loaded = crate::content::load_site_kept(&cli.root, config, &LoadOptions { drafts }, texts)?;
+    with_unused_overrides(cli, loaded)
+}
+
+/// A warning for each override the site's catalogues have that no language reads.
+fn with_unused_overrides(
+    cli: &Cli,
+    (site, mut warnings): (Site, Vec<Diagnostic>),
+) -> Result<(Site, Vec<Diagnostic>)> {
     warnings.extend(crate::i18n::catalogue::unused_overrides(
         &cli.root,
         &site.config.languages,

@@ -9,8 +9,12 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
+
+use serde::{Deserialize, Serialize};
 
 use crate::error::Diagnostic;
 
@@ -126,6 +130,212 @@ impl ConfigStamp {
     }
 }
 
+/// The text of every content file a build read, kept in the site's `.beacon/cache/` so that
+/// the next build takes each file that has not changed since (by [`Stamp`], with the racy rule
+/// above) from one file instead of opening thousands: a rebuild of a large site then costs one
+/// look at each file, not a read. The kept file is beacon's alone (its folder says so to git
+/// and to backup tools), read whole or not at all: anything wrong with it, and every file is
+/// read from the disk as if it were not there.
+pub struct Texts {
+    /// Where the texts are kept.
+    file: PathBuf,
+    /// The kept file as read: every text, one after the other, after the index line.
+    buffer: Vec<u8>,
+    /// Each kept text by path, its bytes a range of `buffer`.
+    kept: HashMap<PathBuf, Kept<Range<usize>>>,
+    /// What this load read, by path: taken from `kept` (`None`) or read anew.
+    read: Mutex<HashMap<PathBuf, Option<Kept<Vec<u8>>>>>,
+}
+
+/// One file's text and what the file looked like when it was read.
+struct Kept<B> {
+    stamp: Stamp,
+    read_at: SystemTime,
+    bytes: B,
+}
+
+/// The first line of the kept file: what follows it, in order, byte for byte.
+#[derive(Serialize, Deserialize)]
+struct Index {
+    format: String,
+    /// Path, length, modified and read (nanoseconds since 1970), and how many bytes follow.
+    files: Vec<(String, u64, u64, u64, usize)>,
+}
+
+const TEXTS_FORMAT: &str = "beacon-texts/1";
+
+/// The site's own cache folder.
+pub const CACHE_DIR: &str = ".beacon/cache";
+
+impl Texts {
+    /// What the last build of the site under `root` kept (nothing if it kept nothing).
+    pub fn open(root: &Path) -> Texts {
+        let file = root.join(CACHE_DIR).join("texts");
+        let buffer = fs::read(&file).unwrap_or_default();
+        let kept = parse_kept(&buffer).unwrap_or_default();
+        Texts {
+            file,
+            buffer,
+            kept,
+            read: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The bytes of `path`: kept ones if the file has not changed since they were read, else
+    /// the file's.
+    pub fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        let stamp = Stamp::of(path);
+        if let (Some(kept), Some(now)) = (self.kept.get(path), stamp) {
+            if fresh(kept.stamp, kept.read_at, now) {
+                self.lock().insert(path.to_path_buf(), None);
+                return Ok(self.buffer[kept.bytes.clone()].to_vec());
+            }
+        }
+        let read_at = SystemTime::now();
+        let bytes = fs::read(path)?;
+        // The same bytes as kept, read again too soon after the file's last change to trust
+        // its stamp: what is kept stays, so a build that changed nothing rewrites nothing.
+        let same = self.kept.get(path).is_some_and(|kept| {
+            Some(kept.stamp) == stamp
+                && !fresh(kept.stamp, read_at, kept.stamp)
+                && self.buffer[kept.bytes.clone()] == bytes[..]
+        });
+        if same {
+            self.lock().insert(path.to_path_buf(), None);
+            return Ok(bytes);
+        }
+        if let Some(stamp) = stamp {
+            let kept = Kept {
+                stamp,
+                read_at,
+                bytes: bytes.clone(),
+            };
+            self.lock().insert(path.to_path_buf(), Some(kept));
+        }
+        Ok(bytes)
+    }
+
+    /// Keeps what this load read for the next build, unless it is what was kept already.
+    /// Writes only inside the site's `.beacon/cache/` (the site's `root`); a cache that cannot
+    /// be written is no error: the next build reads every file.
+    pub fn save(self, root: &Path) {
+        let read = self.read.into_inner().unwrap_or_else(|e| e.into_inner());
+        let anew = read.values().any(Option::is_some);
+        if !anew && read.len() == self.kept.len() {
+            return;
+        }
+        let buffer = &self.buffer;
+        let mut files: Vec<(PathBuf, Kept<&[u8]>)> = read
+            .iter()
+            .filter_map(|(path, entry)| {
+                let entry = match entry {
+                    Some(k) => Kept {
+                        stamp: k.stamp,
+                        read_at: k.read_at,
+                        bytes: k.bytes.as_slice(),
+                    },
+                    None => self.kept.get(path).map(|k| Kept {
+                        stamp: k.stamp,
+                        read_at: k.read_at,
+                        bytes: &buffer[k.bytes.clone()],
+                    })?,
+                };
+                Some((path.clone(), entry))
+            })
+            .collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let _ = write_kept(root, &self.file, &files);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Option<Kept<Vec<u8>>>>> {
+        self.read.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn nanos(t: SystemTime) -> Option<u64> {
+    u64::try_from(t.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_nanos()).ok()
+}
+
+fn parse_kept(bytes: &[u8]) -> Option<HashMap<PathBuf, Kept<Range<usize>>>> {
+    let end = bytes.iter().position(|&b| b == b'\n')?;
+    let index: Index = serde_json::from_slice(&bytes[..end]).ok()?;
+    if index.format != TEXTS_FORMAT {
+        return None;
+    }
+    let mut at = end + 1;
+    let mut kept = HashMap::with_capacity(index.files.len());
+    for (path, len, modified, read_at, size) in index.files {
+        let range = at..at.checked_add(size)?;
+        bytes.get(range.clone())?;
+        at += size;
+        let time = |ns: u64| SystemTime::UNIX_EPOCH + Duration::from_nanos(ns);
+        kept.insert(
+            PathBuf::from(path),
+            Kept {
+                stamp: Stamp {
+                    len,
+                    modified: time(modified),
+                },
+                read_at: time(read_at),
+                bytes: range,
+            },
+        );
+    }
+    (at == bytes.len()).then_some(kept)
+}
+
+fn write_kept(root: &Path, file: &Path, files: &[(PathBuf, Kept<&[u8]>)]) -> crate::error::Result<()> {
+    let index = Index {
+        format: TEXTS_FORMAT.to_string(),
+        files: files
+            .iter()
+            .filter_map(|(path, k)| {
+                Some((
+                    path.to_str()?.to_string(),
+                    k.stamp.len,
+                    nanos(k.stamp.modified)?,
+                    nanos(k.read_at)?,
+                    k.bytes.len(),
+                ))
+            })
+            .collect(),
+    };
+    let confined = crate::write::Confinement::new(root)?;
+    let dir = confined.path(&format!("{CACHE_DIR}/texts"))?;
+    let dir = dir.parent().expect("the kept file is in a folder");
+    let io = |e| crate::error::Error::io(dir, e);
+    let tag = dir.join("CACHEDIR.TAG");
+    if dir.is_dir() {
+        // A folder of that name that beacon did not make is left alone.
+        if !tag.is_file() {
+            return Ok(());
+        }
+    } else {
+        fs::create_dir_all(dir).map_err(io)?;
+        // Beacon's own: not for git, and not worth a backup.
+        fs::write(
+            dir.join(".gitignore"),
+            "# beacon's cache: rebuilt by any build\n*\n",
+        )
+        .map_err(io)?;
+        fs::write(
+            &tag,
+            "Signature: 8a477f597d28d172789f06886806bc55\n# beacon's cache (https://bford.info/cachedir/)\n",
+        )
+        .map_err(io)?;
+    }
+    let mut bytes = serde_json::to_vec(&index).map_err(|e| io(e.into()))?;
+    bytes.push(b'\n');
+    for (path, k) in files {
+        if path.to_str().is_some() && nanos(k.stamp.modified).is_some() && nanos(k.read_at).is_some() {
+            bytes.extend_from_slice(k.bytes);
+        }
+    }
+    let partial = file.with_extension("partial");
+    fs::write(&partial, &bytes).map_err(io)?;
+    fs::rename(&partial, file).map_err(io)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,5 +354,95 @@ mod tests {
             modified: t + Duration::from_secs(5),
         };
         assert!(!fresh(stamp, t + RACY, touched));
+    }
+
+    /// A site folder of its own under the system's temporary folder.
+    fn site(name: &str) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("beacon-texts-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(&root).unwrap();
+        root
+    }
+
+    /// Writes `text` to `path` and sets its time to `modified`.
+    fn write_at(path: &Path, text: &str, modified: SystemTime) {
+        fs::write(path, text).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+    }
+
+    /// One build of the site under `root`: what it reads of `path`, then what it keeps.
+    fn build(root: &Path, path: &Path) -> String {
+        let texts = Texts::open(root);
+        let text = String::from_utf8(texts.read(path).unwrap()).unwrap();
+        texts.save(root);
+        text
+    }
+
+    #[test]
+    fn a_file_unchanged_by_its_stamp_is_taken_from_the_kept_texts_and_any_other_is_read() {
+        let root = site("kept");
+        let file = root.join("a.md");
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        write_at(&file, "first", old);
+        assert_eq!(build(&root, &file), "first");
+        assert!(root.join(CACHE_DIR).join("CACHEDIR.TAG").is_file());
+        // Other bytes behind the same size and time: the kept text is what the build takes,
+        // which shows the file was not read.
+        write_at(&file, "FIRST", old);
+        assert_eq!(build(&root, &file), "first");
+        // Another size, or another time: read anew, and kept for the next build.
+        write_at(&file, "second", old);
+        assert_eq!(build(&root, &file), "second");
+        write_at(&file, "SECOND", old + Duration::from_secs(1));
+        assert_eq!(build(&root, &file), "SECOND");
+        write_at(&file, "later!", old + Duration::from_secs(1));
+        assert_eq!(build(&root, &file), "SECOND");
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_file_read_too_soon_after_its_change_is_read_again() {
+        let root = site("racy");
+        let file = root.join("a.md");
+        let recent = SystemTime::now();
+        write_at(&file, "first", recent);
+        assert_eq!(build(&root, &file), "first");
+        // Changed within the same tick as the read before: the same stamp proves nothing.
+        write_at(&file, "again", recent);
+        assert_eq!(build(&root, &file), "again");
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_broken_kept_file_is_as_none_and_a_cache_folder_beacon_did_not_make_is_left_alone() {
+        let root = site("broken");
+        let file = root.join("a.md");
+        write_at(&file, "first", SystemTime::now() - Duration::from_secs(3600));
+        build(&root, &file);
+        let kept = root.join(CACHE_DIR).join("texts");
+        let bytes = fs::read(&kept).unwrap();
+        for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
+            fs::write(&kept, &bytes[..cut]).unwrap();
+            write_at(&file, "FIRST", SystemTime::now() - Duration::from_secs(3600));
+            assert_eq!(Texts::open(&root).read(&file).unwrap(), b"FIRST");
+        }
+        fs::remove_dir_all(&root).unwrap();
+
+        let root = site("theirs");
+        fs::create_dir_all(root.join(CACHE_DIR)).unwrap();
+        fs::write(root.join(CACHE_DIR).join("texts"), "mine").unwrap();
+        let file = root.join("a.md");
+        write_at(&file, "first", SystemTime::now() - Duration::from_secs(3600));
+        build(&root, &file);
+        assert_eq!(
+            fs::read_to_string(root.join(CACHE_DIR).join("texts")).unwrap(),
+            "mine"
+        );
+        fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -51,7 +51,29 @@ pub fn load_site_with(
     root: &Path,
     config: Config,
     options: &LoadOptions,
+    cache: Option<&mut LoadCache>,
+) -> Result<(Site, Vec<Diagnostic>)> {
+    load(root, config, options, cache, None)
+}
+
+/// [`load_site_with`] for a command that runs once (`build`): each file's text comes from
+/// `texts`, what the last build read, where the file has not changed since (see
+/// [`cache::Texts`]), and `texts` keeps what was read anew for [`cache::Texts::save`].
+pub fn load_site_kept(
+    root: &Path,
+    config: Config,
+    options: &LoadOptions,
+    texts: &cache::Texts,
+) -> Result<(Site, Vec<Diagnostic>)> {
+    load(root, config, options, None, Some(texts))
+}
+
+fn load(
+    root: &Path,
+    config: Config,
+    options: &LoadOptions,
     mut cache: Option<&mut LoadCache>,
+    kept: Option<&cache::Texts>,
 ) -> Result<(Site, Vec<Diagnostic>)> {
     if let Some(cache) = cache.as_deref_mut() {
         if cache.config.changed(&root.join("config.toml")) {
@@ -80,13 +102,13 @@ pub fn load_site_with(
         None => (None, None),
     };
     let mut incidents: Vec<Incident> = collect(
-        parse_files(root, &incident_files, incident_cache, |p, t| {
+        parse_files(root, &incident_files, incident_cache, kept, |p, t| {
             incident::parse_incident(p, t, &config)
         }),
         &mut problems,
     )?;
     let mut pages: Vec<Page> = collect(
-        parse_files(root, &page_files, page_cache, page::parse_page),
+        parse_files(root, &page_files, page_cache, kept, page::parse_page),
         &mut problems,
     )?;
     problems.extend(validate::check_unique_slugs(&incidents, &pages));
@@ -98,7 +120,7 @@ pub fn load_site_with(
         incident_translations
             .par_iter()
             .chain(page_translations.par_iter())
-            .map(|path| Ok(read_text(root, path)?.into_translation()))
+            .map(|path| Ok(read_text(root, path, kept)?.into_translation()))
             .collect(),
         &mut problems,
     )?;
@@ -142,9 +164,10 @@ fn parse_files<T: Clone + Send + Sync>(
     root: &Path,
     files: &[PathBuf],
     cache: Option<&mut cache::FileCache<T>>,
+    texts: Option<&cache::Texts>,
     parse: impl Fn(&Path, &str) -> Parsed<T> + Sync,
 ) -> Vec<Result<Parsed<T>>> {
-    let read_and_parse = |path: &PathBuf| read_text(root, path)?.and_then_parse(&parse);
+    let read_and_parse = |path: &PathBuf| read_text(root, path, texts)?.and_then_parse(&parse);
     let Some(cache) = cache else {
         return files.par_iter().map(read_and_parse).collect();
     };
@@ -251,10 +274,14 @@ impl FileText {
     }
 }
 
-/// Reads `path` as UTF-8; bytes that are not UTF-8 are a content problem, not an I/O error.
-fn read_text(root: &Path, path: &Path) -> Result<FileText> {
+/// Reads `path` as UTF-8 (or takes its text from `texts`, unchanged since the last build
+/// read it); bytes that are not UTF-8 are a content problem, not an I/O error.
+fn read_text(root: &Path, path: &Path, texts: Option<&cache::Texts>) -> Result<FileText> {
     let display = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = match texts {
+        Some(texts) => texts.read(path).map_err(|e| Error::io(path, e))?,
+        None => std::fs::read(path).map_err(|e| Error::io(path, e))?,
+    };
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).expect("valid_up_to bounds valid UTF-8");
