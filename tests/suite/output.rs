@@ -293,8 +293,9 @@ fn leftovers_of_killed_builds_are_removed_and_nothing_else() {
     let dead = u32::MAX - 7;
     site.write(&format!(".public.staging-{dead}/index.html"), "half");
     site.write(&format!(".public.previous-{dead}/index.html"), "old");
-    // What a killed build of this version leaves inside it.
-    site.write("public/incidents/.index.html.beacon-partial", "half");
+    // What a killed build of this version leaves inside it: with the record of a whole
+    // build, its temporary files wait at the top of the folder.
+    site.write("public/.7.beacon-partial", "half");
     // The user's own, with names close to those.
     site.write(".public.staging-backup/keep.txt", "mine");
     site.write(".public.staging-12a/keep.txt", "mine");
@@ -302,10 +303,79 @@ fn leftovers_of_killed_builds_are_removed_and_nothing_else() {
     site.build_at(NOW);
     assert!(!site.path(&format!(".public.staging-{dead}")).exists());
     assert!(!site.path(&format!(".public.previous-{dead}")).exists());
-    assert!(!site.path("public/incidents/.index.html.beacon-partial").exists());
+    assert!(!site.path("public/.7.beacon-partial").exists());
     assert_eq!(site.read(".public.staging-backup/keep.txt"), "mine");
     assert_eq!(site.read(".public.staging-12a/keep.txt"), "mine");
     assert_eq!(site.read(&format!(".public2.staging-{dead}/keep.txt")), "mine");
+}
+
+#[test]
+fn temporary_files_beside_their_target_are_removed_when_the_record_is_not_whole() {
+    let site = site_with_incident();
+    site.build_at(NOW);
+    // A build killed while it renamed its files into place leaves a record without `built`
+    // (an older beacon's record has none either): the next build walks the whole folder.
+    let manifest = site.read("public/.beacon-manifest.json");
+    let mut record: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    assert!(record["built"]["index.html"]["bytes"].is_string(), "{manifest}");
+    record.as_object_mut().unwrap().remove("built");
+    site.write(
+        "public/.beacon-manifest.json",
+        serde_json::to_string(&record).unwrap(),
+    );
+    site.write("public/incidents/.index.html.beacon-partial", "half");
+    site.build_at(NOW);
+    assert!(!site.path("public/incidents/.index.html.beacon-partial").exists());
+    let record: serde_json::Value = serde_json::from_str(&site.read("public/.beacon-manifest.json")).unwrap();
+    assert!(record["built"]["index.html"]["bytes"].is_string());
+}
+
+#[test]
+fn a_rebuild_renders_only_the_pages_whose_inputs_changed_and_trusts_its_record() {
+    let site = site_with_incident();
+    site.write(
+        "content/incidents/other.md",
+        incident("other", "Other", "2025-05-20T08:00:00Z").1,
+    );
+    site.build_at(NOW);
+    let record = |site: &TestSite| -> serde_json::Value {
+        serde_json::from_str(&site.read("public/.beacon-manifest.json")).unwrap()
+    };
+    let before = record(&site);
+    let page = "incidents/other/index.html";
+    assert!(
+        before["built"][page]["inputs"].is_string(),
+        "an incident page records its inputs"
+    );
+    // A file of the output that beacon recorded is not read back: a rebuild with nothing
+    // changed leaves even a file changed behind its back (docs/outputs.md says so).
+    site.write(&format!("public/{page}"), "changed by hand");
+    site.build_at(NOW);
+    assert_eq!(site.read(&format!("public/{page}")), "changed by hand");
+    // A change of its incident renders it again, and so does a change of what every page shares.
+    site.write(
+        "content/incidents/other.md",
+        incident("other", "Other, renamed", "2025-05-20T08:00:00Z").1,
+    );
+    site.build_at(NOW);
+    assert!(site.read(&format!("public/{page}")).contains("Other, renamed"));
+    site.write(&format!("public/{page}"), "changed by hand");
+    site.build_at("2026-01-02T00:00:00Z");
+    assert!(site.read(&format!("public/{page}")).contains("Other, renamed"));
+    // A user's file where a new page goes is still refused, record or not.
+    site.write("public/incidents/third/index.html", "mine");
+    site.write(
+        "content/incidents/third.md",
+        incident("third", "Third", "2025-05-21T08:00:00Z").1,
+    );
+    let run = site.beacon(&["build", "--now", NOW]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("incidents/third/index.html"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read("public/incidents/third/index.html"), "mine");
 }
 
 #[test]
@@ -340,13 +410,37 @@ fn what_serve_serves_equals_what_build_writes() {
 /// One step of a random edit sequence.
 #[derive(Debug, Clone)]
 enum Step {
-    Add { day: u32, major: bool },
-    Retitle { which: usize, title: u8 },
-    Delete { which: usize },
-    Resolve { which: usize },
-    Config { variant: u8 },
-    Static { variant: u8 },
-    Now { days: u32 },
+    Add {
+        day: u32,
+        major: bool,
+    },
+    Retitle {
+        which: usize,
+        title: u8,
+    },
+    Delete {
+        which: usize,
+    },
+    Resolve {
+        which: usize,
+    },
+    Config {
+        variant: u8,
+    },
+    Static {
+        variant: u8,
+    },
+    Now {
+        days: u32,
+    },
+    /// The site's own incident template (a changed copy of the theme's), or none.
+    Template {
+        variant: u8,
+    },
+    /// The site's own words (`i18n/en.ftl`), or none.
+    Words {
+        variant: u8,
+    },
 }
 
 fn edit() -> impl Strategy<Value = Step> {
@@ -358,6 +452,8 @@ fn edit() -> impl Strategy<Value = Step> {
         1 => (0u8..4).prop_map(|variant| Step::Config { variant }),
         1 => (0u8..5).prop_map(|variant| Step::Static { variant }),
         1 => (0u32..500).prop_map(|days| Step::Now { days }),
+        1 => (0u8..3).prop_map(|variant| Step::Template { variant }),
+        1 => (0u8..3).prop_map(|variant| Step::Words { variant }),
     ]
 }
 
@@ -462,6 +558,22 @@ impl Evolving {
                 }
             },
             Step::Now { days } => self.now = start + chrono::Duration::days(*days as i64),
+            Step::Template { variant: 0 } => {
+                let _ = fs::remove_dir_all(self.site.path("templates"));
+            }
+            Step::Template { variant } => {
+                let theme = include_str!("../../themes/default/templates/incident.html");
+                let changed = theme.replacen("</article>", &format!("<p>v{variant}</p></article>"), 1);
+                assert_ne!(changed, theme, "the theme's incident page has an </article>");
+                self.site.write("templates/incident.html", changed);
+            }
+            Step::Words { variant: 0 } => {
+                let _ = fs::remove_dir_all(self.site.path("i18n"));
+            }
+            Step::Words { variant } => {
+                self.site
+                    .write("i18n/en.ftl", format!("nav-status = Status v{variant}\n"));
+            }
         }
     }
 
