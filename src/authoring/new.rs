@@ -198,8 +198,6 @@ fn write_new(
 ) -> Result<Created> {
     let kind = incident.kind;
     let local_date = time::local_date(config.timezone, incident.start);
-    // The comments name the incident by its slug, known only once the file has a name.
-    let text = emit::incident_file(incident, config.timezone, extras);
     let fallback = match kind {
         Kind::Incident => "incident",
         Kind::Maintenance => "maintenance",
@@ -226,7 +224,19 @@ fn write_new(
         if root.join(&relative).exists() {
             continue;
         }
-        let text = text.replace("SLUG", &slug);
+        // The comments name the incident by its slug, known only once the file has a name;
+        // only the comments: a title or text that says SLUG is written as it is.
+        let comments: Vec<String> = extras
+            .before_updates
+            .iter()
+            .map(|c| c.replace("SLUG", &slug))
+            .collect();
+        let comments: Vec<&str> = comments.iter().map(String::as_str).collect();
+        let extras = Extras {
+            before_updates: &comments,
+            ..extras
+        };
+        let text = emit::incident_file(incident, config.timezone, extras);
         if let Err(problems) = parse_incident(&relative, &text, config) {
             // Arguments are checked above, so this is a bug; say what, rather than write a bad file.
             let first = problems.first().map(|d| d.to_string()).unwrap_or_default();
