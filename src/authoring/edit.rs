@@ -4,12 +4,13 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::content::emit::{string_value, update_table};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-use super::{find_by_slug, front_matter_string, lock_current, relative, write_atomically, TextFile};
+use super::{find_by_slug, lock_current, relative, write_atomically, TextFile};
 use crate::config::Config;
 use crate::content::front_matter::split_front_matter;
 use crate::content::incident::parse_incident;
@@ -274,7 +275,7 @@ fn append_update(
             let mut update = InlineTable::new();
             update.insert("at", Value::from(at));
             update.insert("status", Value::from(status.as_str()));
-            update.insert("text", front_matter_string(text));
+            update.insert("text", string_value(text));
             list.push(update);
         }
         Some(_) => {
@@ -284,16 +285,6 @@ fn append_update(
         }
     }
     Ok(())
-}
-
-pub(super) fn update_table(at: toml_edit::Datetime, status: UpdateStatus, text: &str) -> Table {
-    let mut table = Table::new();
-    table.insert("at", Item::Value(Value::from(at)));
-    table.insert("status", Item::Value(Value::from(status.as_str())));
-    table.insert("text", Item::Value(front_matter_string(text)));
-    // A blank line before each `[[updates]]`, as `beacon new` writes them.
-    table.decor_mut().set_prefix("\n");
-    table
 }
 
 /// Sets `key` to `item`; a new key goes right after `anchor` (where a reader looks for it)

@@ -33,7 +33,7 @@ pub use sourced::{
     SourcedUpdate,
 };
 
-use crate::content::front_matter::{is_fence, split_front_matter};
+use crate::content::front_matter::split_front_matter;
 use crate::error::{closest, Error, Result};
 use crate::write::Confinement;
 
@@ -168,24 +168,6 @@ fn lock_current(path: &Path) -> Result<fs::File> {
             return Ok(file);
         }
     }
-}
-
-/// `text` as a TOML string value that keeps the front matter valid: the usual form (a
-/// multi-line string for multi-line text, as an author would write it), unless one of its lines
-/// would read as the `+++` fence that ends the front matter; then a one-line string with `\n`
-/// escapes, which no fence can appear in.
-pub(crate) fn front_matter_string(text: &str) -> toml_edit::Value {
-    let usual = toml_edit::Value::from(text);
-    if !usual.to_string().lines().any(is_fence) {
-        return usual;
-    }
-    use toml_writer::ToTomlValue;
-    let one_line = toml_writer::TomlStringBuilder::new(text)
-        .as_basic()
-        .to_toml_value();
-    one_line
-        .parse()
-        .expect("toml_writer writes a valid TOML basic string")
 }
 
 /// One incident file and the slug it publishes under.
@@ -358,20 +340,6 @@ mod tests {
             assert_eq!(closest_slug(wanted, slugs), Some(meant), "{wanted}");
         }
         assert_eq!(closest_slug("payroll", slugs), None);
-    }
-
-    #[test]
-    fn text_with_a_fence_line_is_written_on_one_line() {
-        for text in ["a\n+++\nb", "+++", "a\r\n+++ \t\r\nb", "x\n+++\n'''\n\"\"\"\n"] {
-            let value = front_matter_string(text).to_string();
-            assert!(!value.lines().any(is_fence), "{text:?} -> {value}");
-            let parsed: toml::Table = toml::from_str(&format!("t = {value}")).unwrap();
-            assert_eq!(parsed["t"].as_str(), Some(text));
-        }
-        assert_eq!(
-            front_matter_string("a\nb").to_string(),
-            toml_edit::Value::from("a\nb").to_string()
-        );
     }
 
     #[test]

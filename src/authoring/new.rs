@@ -9,10 +9,10 @@ use serde::Deserialize;
 
 use super::{incident_slugs, write_if_absent, INCIDENTS_DIR};
 use crate::config::Config;
+use crate::content::emit::{self, Extras};
 use crate::content::incident::parse_incident;
-use crate::content::{Kind, Severity, UpdateStatus};
+use crate::content::{Incident, Kind, Severity, Update, UpdateStatus};
 use crate::error::{closest, Error, Result};
-use crate::time::format_time;
 use crate::time::{self, Bound};
 
 /// What `beacon new incident` writes.
@@ -59,15 +59,16 @@ const MAX_SLUG_WORDS_LEN: usize = 60;
 
 /// Writes a new incident file under `content/incidents/<year>/`.
 pub fn new_incident(root: &Path, config: &Config, new: &NewIncident) -> Result<Created> {
-    let (front, date) = incident_front(config, new, None)?;
-    write_new(
-        root,
-        config,
-        &slug_words(&new.title),
-        Kind::Incident,
-        date,
-        &front,
-    )
+    let incident = new_incident_model(config, new)?;
+    let comments = [
+        "Add updates with `beacon update SLUG --status identified \"...\"`;",
+        "`beacon resolve SLUG` sets `resolved` and posts the last one.",
+    ];
+    let extras = Extras {
+        before_updates: &comments,
+        ..Extras::default()
+    };
+    write_new(root, config, &slug_words(&new.title), &incident, extras)
 }
 
 /// Like [`new_incident`], for `beacon ingest`: the file says where it came from (`source`, on
@@ -81,16 +82,17 @@ pub fn new_sourced_incident(
     first_update_source: &str,
     name: &str,
 ) -> Result<Created> {
-    let (front, date) = incident_front(config, new, Some((source, first_update_source)))?;
-    write_new(root, config, &slug_words(name), Kind::Incident, date, &front)
+    let incident = new_incident_model(config, new)?;
+    let extras = Extras {
+        source: Some(source),
+        update_sources: &[Some(first_update_source)],
+        ..Extras::default()
+    };
+    write_new(root, config, &slug_words(name), &incident, extras)
 }
 
-/// The front matter lines of a new incident, and its date.
-fn incident_front(
-    config: &Config,
-    new: &NewIncident,
-    sources: Option<(&str, &str)>,
-) -> Result<(Vec<String>, DateTime<Utc>)> {
+/// The new incident, checked: its date, severity, components and first update.
+fn new_incident_model(config: &Config, new: &NewIncident) -> Result<Incident> {
     let tz = config.timezone;
     check_title(&new.title)?;
     check_components(config, &new.components)?;
@@ -103,34 +105,20 @@ fn incident_front(
     // The first update is posted now, unless the incident is dated later (it is not public
     // until then, so neither is its first update).
     let first_update = date.max(new.now);
-    let mut front = vec![
-        format!("title = {}", toml_string(new.title.trim())),
-        format!("date = {}", format_time(tz, date)),
-        format!("severity = {}", toml_string(new.severity.as_str())),
-        format!("components = {}", toml_list(&new.components)),
-    ];
-    if new.automated {
-        front.push("automated = true".into());
-    }
-    if let Some((source, _)) = sources {
-        front.push(format!("source = {}", toml_string(source)));
-    }
-    front.push(String::new());
-    if sources.is_none() {
-        front.extend([
-            "# Add updates with `beacon update SLUG --status identified \"...\"`;".into(),
-            "# `beacon resolve SLUG` sets `resolved` and posts the last one.".into(),
-        ]);
-    }
     let text = new.first_update.as_deref().unwrap_or(DEFAULT_FIRST_UPDATE).trim();
     if text.is_empty() {
         return Err(Error::Usage("the update text is empty".into()));
     }
-    front.extend(update_lines(tz, first_update, UpdateStatus::Investigating, text));
-    if let Some((_, first)) = sources {
-        front.push(format!("source = {}", toml_string(first)));
-    }
-    Ok((front, date))
+    let mut incident = Incident::new("", PathBuf::new(), new.title.trim(), Kind::Incident, date);
+    incident.severity = new.severity;
+    incident.components = new.components.clone();
+    incident.automated = new.automated;
+    incident.updates.push(Update {
+        at: first_update,
+        status: UpdateStatus::Investigating,
+        text: text.to_string(),
+    });
+    Ok(incident)
 }
 
 /// Writes a new maintenance file under `content/incidents/<year>/`.
@@ -148,31 +136,20 @@ pub fn new_maintenance(root: &Path, config: &Config, new: &NewMaintenance) -> Re
             time::as_read(&new.start, start, tz, Bound::Start)
         )));
     }
+    let mut window = Incident::new("", PathBuf::new(), new.title.trim(), Kind::Maintenance, start);
+    window.end = Some(end);
+    window.components = new.components.clone();
     // Announced now, or at the start when the window is written down after it began.
-    let announced = new.now.min(start);
-    let mut front = vec![
-        format!("title = {}", toml_string(new.title.trim())),
-        "kind = \"maintenance\"".into(),
-        format!("date = {}", format_time(tz, start)),
-        format!("end = {}", format_time(tz, end)),
-        format!("components = {}", toml_list(&new.components)),
-        String::new(),
-        "# Add updates with `beacon update SLUG --status in_progress \"...\"`.".into(),
-    ];
-    front.extend(update_lines(
-        tz,
-        announced,
-        UpdateStatus::Scheduled,
-        "This maintenance is scheduled.",
-    ));
-    write_new(
-        root,
-        config,
-        &slug_words(&new.title),
-        Kind::Maintenance,
-        start,
-        &front,
-    )
+    window.updates.push(Update {
+        at: new.now.min(start),
+        status: UpdateStatus::Scheduled,
+        text: "This maintenance is scheduled.".into(),
+    });
+    let extras = Extras {
+        before_updates: &["Add updates with `beacon update SLUG --status in_progress \"...\"`."],
+        ..Extras::default()
+    };
+    write_new(root, config, &slug_words(&new.title), &window, extras)
 }
 
 /// Reads a severity as written in front matter (`notice`, `degraded`, `partial`, `major`).
@@ -211,25 +188,16 @@ pub(super) fn check_components(config: &Config, components: &[String]) -> Result
     Ok(())
 }
 
-fn update_lines(tz: chrono_tz::Tz, at: DateTime<Utc>, status: UpdateStatus, text: &str) -> Vec<String> {
-    vec![
-        "[[updates]]".into(),
-        format!("at = {}", format_time(tz, at)),
-        format!("status = {}", toml_string(status.as_str())),
-        format!("text = {}", toml_string(text)),
-    ]
-}
-
 /// Picks a free slug and path, checks the file with the same parser as `check`, writes it.
 fn write_new(
     root: &Path,
     config: &Config,
     words: &str,
-    kind: Kind,
-    date: DateTime<Utc>,
-    front: &[String],
+    incident: &Incident,
+    extras: Extras<'_>,
 ) -> Result<Created> {
-    let local_date = time::local_date(config.timezone, date);
+    let kind = incident.kind;
+    let local_date = time::local_date(config.timezone, incident.start);
     let fallback = match kind {
         Kind::Incident => "incident",
         Kind::Maintenance => "maintenance",
@@ -256,7 +224,19 @@ fn write_new(
         if root.join(&relative).exists() {
             continue;
         }
-        let text = format!("+++\n{}\n+++\n", front.join("\n")).replace("SLUG", &slug);
+        // The comments name the incident by its slug, known only once the file has a name;
+        // only the comments: a title or text that says SLUG is written as it is.
+        let comments: Vec<String> = extras
+            .before_updates
+            .iter()
+            .map(|c| c.replace("SLUG", &slug))
+            .collect();
+        let comments: Vec<&str> = comments.iter().map(String::as_str).collect();
+        let extras = Extras {
+            before_updates: &comments,
+            ..extras
+        };
+        let text = emit::incident_file(incident, config.timezone, extras);
         if let Err(problems) = parse_incident(&relative, &text, config) {
             // Arguments are checked above, so this is a bug; say what, rather than write a bad file.
             let first = problems.first().map(|d| d.to_string()).unwrap_or_default();
@@ -273,15 +253,6 @@ fn write_new(
         slug,
         kind,
     })
-}
-
-fn toml_string(text: &str) -> String {
-    super::front_matter_string(text).to_string()
-}
-
-fn toml_list(items: &[String]) -> String {
-    let list: toml_edit::Array = items.iter().map(String::as_str).collect();
-    list.to_string()
 }
 
 /// The title as slug words ([`crate::slug::slugify`]), cut at a word boundary to

@@ -13,13 +13,14 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Value};
 
-use super::edit::{edit_path, set_after, update_table};
-use super::{front_matter_string, Edited, INCIDENTS_DIR};
+use super::edit::{edit_path, set_after};
+use super::{Edited, INCIDENTS_DIR};
 use crate::config::Config;
+use crate::content::emit::{datetime, string_value as front_matter_string, update_table};
 use crate::content::front_matter::split_front_matter;
 use crate::content::{Severity, UpdateStatus};
 use crate::error::{Error, Result};
-use crate::time::{format_time, Bound};
+use crate::time::Bound;
 
 /// What an ingested incident says: the fields ingest may set, and its updates that came from
 /// events.
@@ -212,12 +213,6 @@ fn update_time(table: &toml_edit::Table, tz: chrono_tz::Tz) -> Option<DateTime<U
         _ => return None,
     };
     crate::content::incident::read_front_matter_time(&value, tz, Bound::Start).ok()
-}
-
-fn datetime(tz: chrono_tz::Tz, t: DateTime<Utc>) -> toml_edit::Datetime {
-    format_time(tz, t)
-        .parse()
-        .expect("format_time writes an RFC 3339 datetime")
 }
 
 fn write(doc: &mut DocumentMut, before: &Sourced, after: &Sourced, tz: chrono_tz::Tz) -> Result<()> {

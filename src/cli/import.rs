@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{Cli, Outcome};
+use crate::content::Kind;
 use crate::error::{Diagnostic, Result};
-use crate::import::{import, Kind, Tool};
+use crate::import::{import, Tool};
 use crate::wording::count;
 
 #[derive(Debug, Args)]

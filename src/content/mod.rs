@@ -2,6 +2,7 @@
 //! Every file is read and checked before any problem is reported, so one run shows them all.
 
 pub mod cache;
+pub mod emit;
 pub mod front_matter;
 pub mod incident;
 pub mod model;

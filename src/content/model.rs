@@ -157,6 +157,29 @@ pub struct Incident {
 }
 
 impl Incident {
+    /// An incident (or, with `kind` maintenance, a window) as a command writes it before any
+    /// file holds it: no components, updates, body or translations; `severity` notice (set it
+    /// for an incident). `slug` and `source` say where it will be written.
+    pub fn new(slug: &str, source: PathBuf, title: &str, kind: Kind, start: DateTime<Utc>) -> Incident {
+        Incident {
+            slug: slug.to_string(),
+            title: title.to_string(),
+            kind,
+            severity: Severity::Notice,
+            start,
+            end: None,
+            components: Vec::new(),
+            impact: BTreeMap::new(),
+            pinned: false,
+            draft: false,
+            automated: false,
+            updates: Vec::new(),
+            body: String::new(),
+            source,
+            translations: BTreeMap::new(),
+        }
+    }
+
     /// The severity this incident has for `component`.
     pub fn severity_for(&self, component: &str) -> Severity {
         self.impact.get(component).copied().unwrap_or(self.severity)

@@ -12,7 +12,9 @@ use serde_json::{Map, Value};
 use super::front_matter::{self, as_text, as_text_list};
 use super::ids::UniqueIds;
 use super::timeline::{self, parse_time, settle};
-use super::{markdown_files, read_config_file, read_text, Component, Entry, Kind, Read, Site, Warning};
+use super::{markdown_files, read_config_file, read_text, Read, Site, Warning};
+use crate::config::Component;
+use crate::content::{Incident, Kind, Page, Severity};
 use crate::error::{Diagnostic, Error, Result};
 
 const CONFIG_NAMES: [&str; 6] = [
@@ -279,6 +281,7 @@ fn site_from_config(config: &ConfigFile, warnings: &mut Vec<Warning>) -> (Site, 
                 name,
                 group,
                 description: system.get("description").and_then(as_text).unwrap_or_default(),
+                since: None,
             },
         ));
     }
@@ -320,7 +323,7 @@ fn read_issue(
     systems: &[System],
     slugs: &mut UniqueIds,
     warnings: &mut Vec<Warning>,
-) -> Option<Entry> {
+) -> Option<Incident> {
     let parsed = front_matter::parse_or_warn(file, text, warnings)?;
     let f = &parsed.fields;
     let mut warn =
@@ -398,15 +401,14 @@ fn read_issue(
         Kind::Incident
     };
 
-    let severity = if maintenance {
-        None
-    } else if informational {
-        Some("notice")
+    // A maintenance window has no severity: the model holds `Notice` for it.
+    let severity = if maintenance || informational {
+        Severity::Notice
     } else {
-        Some(match severity_text.as_deref() {
-            Some("down") => "major",
-            Some("disrupted") => "partial",
-            Some("notice") => "notice",
+        match severity_text.as_deref() {
+            Some("down") => Severity::Major,
+            Some("disrupted") => Severity::Partial,
+            Some("notice") => Severity::Notice,
             Some(other) => {
                 warn(
                     "severity",
@@ -414,13 +416,13 @@ fn read_issue(
                         "`severity: {other}` is not one of down, disrupted, notice; imported as a notice"
                     ),
                 );
-                "notice"
+                Severity::Notice
             }
             None => {
                 warn("title", "`severity` is missing; imported as a notice".into());
-                "notice"
+                Severity::Notice
             }
-        })
+        }
     };
 
     let last_update = body.updates.iter().map(|u| u.at).max();
@@ -465,37 +467,28 @@ fn read_issue(
     }
 
     let slug_source = f.get("slug").and_then(as_text).unwrap_or(stem.clone());
-    let mut entry = Entry {
-        slug: slugs.claim(&slug_source, "issue"),
-        source: file.to_path_buf(),
-        title,
-        kind,
-        date,
-        end,
-        severity,
-        components,
-        pinned: pin == Some(true),
-        draft: flag("draft") == Some(true),
-        // cState writes the newest entry first; reversed, updates stamped alike keep their order.
-        updates: body
-            .updates
-            .into_iter()
-            .rev()
-            .map(|u| timeline::update(u.at, &u.label, &u.text, kind))
-            .collect(),
-        body: body.rest,
-    };
+    let slug = slugs.claim(&slug_source, "issue");
+    // `source` is set to the file it will be written as once the site is read (see `super::read`).
+    let mut entry = Incident::new(&slug, PathBuf::new(), &title, kind, date);
+    entry.end = end;
+    entry.severity = severity;
+    entry.components = components;
+    entry.pinned = pin == Some(true);
+    entry.draft = flag("draft") == Some(true);
+    // cState writes the newest entry first; reversed, updates stamped alike keep their order.
+    entry.updates = body
+        .updates
+        .into_iter()
+        .rev()
+        .map(|u| timeline::update(u.at, &u.label, &u.text, kind))
+        .collect();
+    entry.body = body.rest;
     settle(&mut entry, file, parsed.line_of("date"), warnings);
     Some(entry)
 }
 
 /// A free page under `content/pages/`: title, description, weight and draft carry over.
-fn read_page(
-    file: &Path,
-    text: &str,
-    slugs: &mut UniqueIds,
-    warnings: &mut Vec<Warning>,
-) -> Option<super::Page> {
+fn read_page(file: &Path, text: &str, slugs: &mut UniqueIds, warnings: &mut Vec<Warning>) -> Option<Page> {
     let parsed = front_matter::parse_or_warn(file, text, warnings)?;
     let f = &parsed.fields;
     for key in f.keys() {
@@ -544,13 +537,16 @@ fn read_page(
         )),
     }
     let slug_source = f.get("slug").and_then(as_text).unwrap_or(stem);
-    Some(super::Page {
+    Some(Page {
         slug: slugs.claim(&slug_source, "page"),
         title: title.trim().to_string(),
         description: f.get("description").and_then(as_text).unwrap_or_default(),
         weight: f.get("weight").and_then(Value::as_i64).unwrap_or(0),
         draft: f.get("draft") == Some(&Value::Bool(true)),
         body: parsed.body.trim().to_string(),
+        // Set to the file it will be written as once the site is read (see `super::read`).
+        source: PathBuf::new(),
+        translations: Default::default(),
     })
 }
 

@@ -17,9 +17,10 @@ mod write;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use crate::config::Component;
+use crate::content::{Incident, Page, INCIDENTS_DIR, PAGES_DIR};
 use crate::error::{Error, Result};
 
 pub use write::{render, write_site, Written};
@@ -31,8 +32,9 @@ pub enum Tool {
     Statusfy,
 }
 
-/// A site read from another tool, in beacon's terms, ready to be written.
-#[derive(Debug, Clone, PartialEq)]
+/// A site read from another tool, in beacon's terms, ready to be written: the settings of its
+/// `config.toml`, and its incidents and pages as the model that `content` loads them into.
+#[derive(Debug, Clone)]
 pub struct Site {
     pub title: String,
     pub base_url: String,
@@ -40,65 +42,10 @@ pub struct Site {
     pub language: String,
     pub timezone: Tz,
     pub components: Vec<Component>,
-    /// Sorted by start, then slug.
-    pub entries: Vec<Entry>,
-    /// Free pages, sorted by slug.
+    /// Sorted by start, then slug; each `source` the file it is written as.
+    pub entries: Vec<Incident>,
+    /// Free pages, sorted by slug; each `source` the file it is written as.
     pub pages: Vec<Page>,
-}
-
-/// A free page (about, how to subscribe), rendered at `/<slug>/`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Page {
-    pub slug: String,
-    pub title: String,
-    pub description: String,
-    pub weight: i64,
-    pub draft: bool,
-    pub body: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Component {
-    pub id: String,
-    pub name: String,
-    pub group: Option<String>,
-    pub description: String,
-}
-
-/// One incident or maintenance window.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub slug: String,
-    /// The file it came from, relative to the source site (for messages).
-    pub source: PathBuf,
-    pub title: String,
-    pub kind: Kind,
-    /// Impact began / scheduled start.
-    pub date: DateTime<Utc>,
-    /// Incidents: when resolved (None while ongoing). Maintenance: the scheduled end.
-    pub end: Option<DateTime<Utc>>,
-    /// Incidents only: `notice | degraded | partial | major`.
-    pub severity: Option<&'static str>,
-    pub components: Vec<String>,
-    pub pinned: bool,
-    pub draft: bool,
-    /// Oldest first.
-    pub updates: Vec<Update>,
-    pub body: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Incident,
-    Maintenance,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Update {
-    pub at: DateTime<Utc>,
-    /// A beacon update status valid for the entry's kind.
-    pub status: &'static str,
-    pub text: String,
 }
 
 /// Something the import could not carry over, located in the source site.
@@ -162,12 +109,33 @@ pub fn read(tool: Tool, src: &Path) -> Result<Read> {
         ));
         read.site.language = "en".into();
     }
-    read.site
-        .entries
-        .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
-    read.site.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let site = &mut read.site;
+    site.entries
+        .sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.slug.cmp(&b.slug)));
+    site.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    // Where each file goes, and its body as the loader reads it back: trimmed, one line end.
+    for entry in &mut site.entries {
+        let year = entry.start.with_timezone(&site.timezone).format("%Y").to_string();
+        entry.source = Path::new(INCIDENTS_DIR)
+            .join(year)
+            .join(format!("{}.md", entry.slug));
+        entry.body = as_loaded(&entry.body);
+    }
+    for page in &mut site.pages {
+        page.source = Path::new(PAGES_DIR).join(format!("{}.md", page.slug));
+        page.body = as_loaded(&page.body);
+    }
     read.warnings.sort();
     Ok(read)
+}
+
+/// A body as it is written after the front matter: trimmed, ending in one line end (empty
+/// when blank).
+fn as_loaded(body: &str) -> String {
+    match body.trim() {
+        "" => String::new(),
+        text => format!("{text}\n"),
+    }
 }
 
 /// Reads `src` and writes the beacon site into `into`, all or nothing: the written site must

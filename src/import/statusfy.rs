@@ -14,9 +14,9 @@ use super::cstate::line_of_key;
 use super::front_matter::{self, as_text, as_text_list};
 use super::ids::UniqueIds;
 use super::timeline::{self, parse_time, settle};
-use super::{
-    markdown_files, read_config_file, read_text, Component, Entry, Kind, Read, Site, Update, Warning,
-};
+use super::{markdown_files, read_config_file, read_text, Read, Site, Warning};
+use crate::config::Component;
+use crate::content::{Incident, Kind, Severity, Update};
 use crate::error::{Diagnostic, Error, Result};
 use crate::slug::slugify;
 
@@ -391,6 +391,7 @@ fn settings(src: &Path, config: &ConfigFile, warnings: &mut Vec<Warning>) -> Res
             name: system_text(&system, "title").unwrap_or_else(|| system.clone()),
             group: None,
             description: system_text(&system, "description").unwrap_or_default(),
+            since: None,
         });
         systems.insert(system, id);
     }
@@ -444,7 +445,7 @@ fn read_incident(
     systems: &BTreeMap<String, String>,
     slugs: &mut UniqueIds,
     warnings: &mut Vec<Warning>,
-) -> Option<Entry> {
+) -> Option<Incident> {
     let parsed = front_matter::parse_or_warn(file, text, warnings)?;
     let f = &parsed.fields;
     let tz = site.timezone;
@@ -487,17 +488,18 @@ fn read_incident(
         Kind::Incident
     };
     let severity = match severity_text.as_deref() {
-        Some("under-maintenance") => None,
-        Some("major-outage") => Some("major"),
-        Some("partial-outage") => Some("partial"),
-        Some("degraded-performance") => Some("degraded"),
+        // A maintenance window has no severity: the model holds `Notice` for it.
+        Some("under-maintenance") => Severity::Notice,
+        Some("major-outage") => Severity::Major,
+        Some("partial-outage") => Severity::Partial,
+        Some("degraded-performance") => Severity::Degraded,
         Some(other) => {
             warn("severity", format!("`severity: {other}` is not one of under-maintenance, major-outage, partial-outage, degraded-performance; imported as a notice"));
-            Some("notice")
+            Severity::Notice
         }
         None => {
             warn("title", "`severity` is missing; imported as a notice".into());
-            Some("notice")
+            Severity::Notice
         }
     };
     let mut components = Vec::new();
@@ -597,20 +599,14 @@ fn read_incident(
         .map(|id| slugify(&id))
         .filter(|s| !s.is_empty())
         .unwrap_or(stem);
-    let mut entry = Entry {
-        slug: slugs.claim(&slug_source, "incident"),
-        source: file.to_path_buf(),
-        title,
-        kind,
-        date: start,
-        end,
-        severity,
-        components,
-        pinned: false,
-        draft: false,
-        updates: body.updates,
-        body: text_parts.join("\n\n"),
-    };
+    let slug = slugs.claim(&slug_source, "incident");
+    // `source` is set to the file it will be written as once the site is read (see `super::read`).
+    let mut entry = Incident::new(&slug, PathBuf::new(), &title, kind, start);
+    entry.end = end;
+    entry.severity = severity;
+    entry.components = components;
+    entry.updates = body.updates;
+    entry.body = text_parts.join("\n\n");
     settle(&mut entry, file, parsed.line_of("date"), warnings);
     Some(entry)
 }
@@ -811,7 +807,7 @@ mod tests {
         let got: Vec<(&str, &str, String)> = b
             .updates
             .iter()
-            .map(|u| (u.status, u.text.as_str(), u.at.to_rfc3339()))
+            .map(|u| (u.status.as_str(), u.text.as_str(), u.at.to_rfc3339()))
             .collect();
         assert_eq!(
             got,

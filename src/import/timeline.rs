@@ -6,7 +6,8 @@ use std::path::Path;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
-use super::{Entry, Kind, Update, Warning};
+use super::Warning;
+use crate::content::{Incident, Kind, Update, UpdateStatus};
 use crate::time::{self, Bound};
 
 /// A date as both tools write it: RFC 3339 (`2018-04-24T06:39:09.000Z`), or a local
@@ -17,61 +18,62 @@ pub fn parse_time(text: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
 
 /// The beacon update status for a label such as `Investigating` or `Post-mortem`, and whether
 /// the label was one beacon knows (an unknown label becomes `update`, the label kept in the text).
-pub fn status_for(label: &str, kind: Kind) -> (&'static str, bool) {
+pub fn status_for(label: &str, kind: Kind) -> (UpdateStatus, bool) {
     let key: String = label
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect::<String>()
         .to_lowercase();
+    use UpdateStatus::*;
     let status = match (kind, key.as_str()) {
-        (Kind::Incident, "investigating") => "investigating",
-        (Kind::Incident, "identified") => "identified",
-        (Kind::Incident, "monitoring") => "monitoring",
-        (Kind::Incident, "resolved" | "fixed" | "completed") => "resolved",
-        (Kind::Incident, "postmortem") => "postmortem",
-        (Kind::Maintenance, "scheduled") => "scheduled",
+        (Kind::Incident, "investigating") => Investigating,
+        (Kind::Incident, "identified") => Identified,
+        (Kind::Incident, "monitoring") => Monitoring,
+        (Kind::Incident, "resolved" | "fixed" | "completed") => Resolved,
+        (Kind::Incident, "postmortem") => Postmortem,
+        (Kind::Maintenance, "scheduled") => Scheduled,
         (Kind::Maintenance, "inprogress" | "started" | "investigating" | "identified" | "monitoring") => {
-            "in_progress"
+            InProgress
         }
-        (Kind::Maintenance, "completed" | "resolved" | "fixed") => "completed",
-        (_, "update" | "updated") => "update",
-        _ => return ("update", false),
+        (Kind::Maintenance, "completed" | "resolved" | "fixed") => Completed,
+        (_, "update" | "updated") => Update,
+        _ => return (Update, false),
     };
     (status, true)
 }
 
 /// Makes `entry` one that `beacon check` accepts, warning (at `line` of `source`) about each
 /// change: an end before the start, a `resolved` update on an ongoing incident, empty texts.
-pub fn settle(entry: &mut Entry, source: &Path, line: usize, warnings: &mut Vec<Warning>) {
+pub fn settle(entry: &mut Incident, source: &Path, line: usize, warnings: &mut Vec<Warning>) {
     match entry.kind {
         Kind::Incident => {
             if let Some(end) = entry.end {
-                if end < entry.date {
+                if end < entry.start {
                     warnings.push(Warning::new(
                         source,
                         line,
                         "the resolution time comes before the start; imported as resolved at the start",
                     ));
-                    entry.end = Some(entry.date);
+                    entry.end = Some(entry.start);
                 }
             }
             if entry.end.is_none() {
                 for u in &mut entry.updates {
-                    if u.status == "resolved" {
-                        u.status = "update";
+                    if u.status == UpdateStatus::Resolved {
+                        u.status = UpdateStatus::Update;
                     }
                 }
             }
         }
         Kind::Maintenance => match entry.end {
-            Some(end) if end > entry.date => {}
+            Some(end) if end > entry.start => {}
             _ => {
                 warnings.push(Warning::new(
                     source,
                     line,
                     "the maintenance window has no end after its start; imported as one hour long",
                 ));
-                entry.end = Some(entry.date + Duration::hours(1));
+                entry.end = Some(entry.start + Duration::hours(1));
             }
         },
     }
@@ -85,17 +87,18 @@ pub fn settle(entry: &mut Entry, source: &Path, line: usize, warnings: &mut Vec<
 }
 
 /// A short text for an update that had none.
-fn status_words(status: &str) -> &'static str {
+fn status_words(status: UpdateStatus) -> &'static str {
     match status {
-        "investigating" => "Investigating.",
-        "identified" => "Identified.",
-        "monitoring" => "Monitoring.",
-        "resolved" => "Resolved.",
-        "postmortem" => "Post-mortem.",
-        "scheduled" => "Scheduled.",
-        "in_progress" => "In progress.",
-        "completed" => "Completed.",
-        _ => "Update.",
+        UpdateStatus::Postmortem => "Post-mortem.",
+        // The status's label with a full stop ("In progress.").
+        UpdateStatus::Investigating => "Investigating.",
+        UpdateStatus::Identified => "Identified.",
+        UpdateStatus::Monitoring => "Monitoring.",
+        UpdateStatus::Resolved => "Resolved.",
+        UpdateStatus::Scheduled => "Scheduled.",
+        UpdateStatus::InProgress => "In progress.",
+        UpdateStatus::Completed => "Completed.",
+        UpdateStatus::Update => "Update.",
     }
 }
 
@@ -135,10 +138,11 @@ mod tests {
             ("Scheduled", Kind::Incident, "update", false),
         ];
         for (label, kind, status, known) in cases {
-            assert_eq!(status_for(label, kind), (status, known), "{label}");
+            let (found, knew) = status_for(label, kind);
+            assert_eq!((found.as_str(), knew), (status, known), "{label}");
         }
         let u = update(Utc::now(), "Heads up", "text", Kind::Incident);
-        assert_eq!((u.status, u.text.as_str()), ("update", "Heads up: text"));
+        assert_eq!((u.status.as_str(), u.text.as_str()), ("update", "Heads up: text"));
     }
 
     #[test]

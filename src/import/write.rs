@@ -1,13 +1,16 @@
-//! Renders an imported [`Site`] as beacon files and writes them, never over an existing file.
+//! Renders an imported [`Site`] as beacon files (its incidents and pages through
+//! [`emit`], the front-matter writer `beacon new` uses too) and writes them, never over an
+//! existing file.
 
 use std::fs::{self, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{Entry, Kind, Site};
-use crate::content::{INCIDENTS_DIR, PAGES_DIR};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+use super::Site;
+use crate::content::emit;
 use crate::error::{Error, Result};
-use crate::time::format_time;
 use crate::write::Confinement;
 
 /// The files written, relative to the target folder, in the order written.
@@ -20,43 +23,19 @@ pub struct Written {
     created: Vec<PathBuf>,
 }
 
-/// Every file of the beacon site: `config.toml` first, then one file per entry under
-/// `content/incidents/<year>/`, the year of its start in the site time zone.
+/// Every file of the beacon site: `config.toml` first, then one file per incident and page,
+/// each at its `source` (`content/incidents/<year>/`, the year of its start in the site time
+/// zone; `content/pages/`), written by the one front-matter writer, [`emit`].
 pub fn render(site: &Site) -> Vec<(PathBuf, String)> {
     let mut files = vec![(PathBuf::from("config.toml"), render_config(site))];
     for entry in &site.entries {
-        let year = entry.date.with_timezone(&site.timezone).format("%Y").to_string();
-        let path = Path::new(INCIDENTS_DIR)
-            .join(year)
-            .join(format!("{}.md", entry.slug));
-        files.push((path, render_entry(site, entry)));
+        let text = emit::incident_file(entry, site.timezone, emit::Extras::default());
+        files.push((entry.source.clone(), text));
     }
     for page in &site.pages {
-        let path = Path::new(PAGES_DIR).join(format!("{}.md", page.slug));
-        files.push((path, render_page(page)));
+        files.push((page.source.clone(), emit::page_file(page)));
     }
     files
-}
-
-fn render_page(page: &super::Page) -> String {
-    let mut out = String::from("+++\n");
-    out += &format!("title = {}\n", quote(&page.title));
-    if !page.description.is_empty() {
-        out += &format!("description = {}\n", quote(&page.description));
-    }
-    if page.weight != 0 {
-        out += &format!("weight = {}\n", page.weight);
-    }
-    if page.draft {
-        out += "draft = true\n";
-    }
-    out += "+++\n";
-    let body = page.body.trim();
-    if !body.is_empty() {
-        out += body;
-        out.push('\n');
-    }
-    out
 }
 
 /// Writes the site into `into` (created if missing), all or nothing. Refuses, before writing
@@ -139,68 +118,40 @@ fn slashed(relative: &Path) -> String {
         .join("/")
 }
 
-fn quote(text: &str) -> String {
-    toml::Value::String(text.to_string()).to_string()
-}
-
+/// `config.toml`: the site's settings, then one `[[components]]` table per component.
 fn render_config(site: &Site) -> String {
-    let mut out =
-        String::from("# Imported by `beacon import`; see docs/import.md for how each setting maps.\n");
-    out += &format!("title = {}\n", quote(&site.title));
-    out += &format!("base_url = {}\n", quote(&site.base_url));
-    out += &format!("description = {}\n", quote(&site.description));
-    out += &format!("language = {}\n", quote(&site.language));
-    out += &format!("timezone = {}\n", quote(site.timezone.name()));
+    let mut doc = DocumentMut::new();
+    let root = doc.as_table_mut();
+    for (key, text) in [
+        ("title", site.title.as_str()),
+        ("base_url", &site.base_url),
+        ("description", &site.description),
+        ("language", &site.language),
+        ("timezone", site.timezone.name()),
+    ] {
+        root.insert(key, Item::Value(Value::from(text)));
+    }
+    if let Some(mut title) = root.key_mut("title") {
+        title
+            .leaf_decor_mut()
+            .set_prefix("# Imported by `beacon import`; see docs/import.md for how each setting maps.\n");
+    }
+    let mut components = ArrayOfTables::new();
     for c in &site.components {
-        out += "\n[[components]]\n";
-        out += &format!("id = {}\nname = {}\n", quote(&c.id), quote(&c.name));
+        let mut table = Table::new();
+        table.insert("id", Item::Value(Value::from(&c.id)));
+        table.insert("name", Item::Value(Value::from(&c.name)));
         if let Some(group) = &c.group {
-            out += &format!("group = {}\n", quote(group));
+            table.insert("group", Item::Value(Value::from(group)));
         }
         if !c.description.is_empty() {
-            out += &format!("description = {}\n", quote(&c.description));
+            table.insert("description", Item::Value(Value::from(&c.description)));
         }
+        table.decor_mut().set_prefix("\n");
+        components.push(table);
     }
-    out
-}
-
-fn render_entry(site: &Site, entry: &Entry) -> String {
-    let tz = site.timezone;
-    let mut out = String::from("+++\n");
-    out += &format!("title = {}\n", quote(&entry.title));
-    if entry.kind == Kind::Maintenance {
-        out += "kind = \"maintenance\"\n";
+    if !components.is_empty() {
+        root.insert("components", Item::ArrayOfTables(components));
     }
-    out += &format!("date = {}\n", format_time(tz, entry.date));
-    if let Some(end) = entry.end {
-        let key = match entry.kind {
-            Kind::Incident => "resolved",
-            Kind::Maintenance => "end",
-        };
-        out += &format!("{key} = {}\n", format_time(tz, end));
-    }
-    if let Some(severity) = entry.severity {
-        out += &format!("severity = {}\n", quote(severity));
-    }
-    let components: Vec<String> = entry.components.iter().map(|c| quote(c)).collect();
-    out += &format!("components = [{}]\n", components.join(", "));
-    if entry.pinned {
-        out += "pinned = true\n";
-    }
-    if entry.draft {
-        out += "draft = true\n";
-    }
-    for u in &entry.updates {
-        out += "\n[[updates]]\n";
-        out += &format!("at = {}\n", format_time(tz, u.at));
-        out += &format!("status = {}\n", quote(u.status));
-        out += &format!("text = {}\n", quote(&u.text));
-    }
-    out += "+++\n";
-    let body = entry.body.trim();
-    if !body.is_empty() {
-        out += body;
-        out.push('\n');
-    }
-    out
+    doc.to_string()
 }

@@ -121,6 +121,25 @@ fn new_incident_writes_a_valid_file_named_by_date_and_title() {
     assert_eq!(site.beacon(&["check"]).code, 0);
 }
 
+/// The comments of a new file name it by its slug; a title that says SLUG keeps the word.
+#[test]
+fn new_puts_the_slug_in_its_comments_only() {
+    let site = TestSite::new();
+    let run = site.beacon(&["new", "incident", "SLUG lookups fail", "--now", NOW]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = format!(
+        "content/incidents/{}/{}-slug-lookups-fail.md",
+        &NOW[..4],
+        &NOW[..10]
+    );
+    let text = site.read(&path);
+    assert!(text.contains("title = \"SLUG lookups fail\""), "{text}");
+    assert!(
+        text.contains(&format!("# `beacon resolve {}-slug-lookups-fail`", &NOW[..10])),
+        "{text}"
+    );
+}
+
 #[test]
 fn new_refuses_an_unknown_component_with_a_suggestion() {
     let site = TestSite::new();

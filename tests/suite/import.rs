@@ -523,6 +523,27 @@ fn config_toml_of_statusfy_and_broken_configs() {
     assert!(snapshot(into.root()).is_empty());
 }
 
+/// An update text with a `+++` line is written so that it cannot close the front matter (the
+/// one front-matter writer of `new`): the import used to write it as a multi-line string, and
+/// the written site failed `check`, so nothing was imported.
+#[test]
+fn a_fence_line_in_an_update_text_is_imported() {
+    let src = target();
+    src.write(
+        "config.yml",
+        "title: T\nbaseUrl: https://t.example/\ncontent:\n  systems: [api]\n",
+    );
+    src.write(
+        "content/a.md",
+        "---\ntitle: Fence\ndate: 2024-01-01T10:00:00Z\nseverity: major-outage\naffectedsystems: [api]\nresolved: true\n---\nBody.\n\n::: update Resolved | 2024-01-01T11:00:00.000Z\nFixed.\n+++\nReally.\n:::\n",
+    );
+    let into = target();
+    let run = import_from("statusfy", src.root(), into.root());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let fm = front_matter(&into, "content/incidents/2024/a.md");
+    assert_eq!(fm["updates"][0]["text"].as_str(), Some("Fixed.\n+++\nReally."));
+}
+
 #[test]
 fn cstate_config_in_toml_reads_like_yaml() {
     let src = target();

@@ -10,6 +10,7 @@ mod confinement;
 mod content_rules;
 mod deploy;
 mod docs;
+mod emit;
 mod fuzz_cli;
 mod hardening;
 mod home;
