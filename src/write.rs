@@ -362,17 +362,9 @@ impl OutputWriter {
     pub fn put_made_from(&self, file: OutputFile, inputs: Option<u128>) -> Result<()> {
         let target = self.claim(&file.path)?;
         let recorded = Recorded::of(&file.bytes, inputs);
-        let in_place = match &self.previous {
-            Some(previous) => previous
-                .get(&file.path)
-                .is_some_and(|r| r.bytes == recorded.bytes),
-            None => {
-                self.on_disk.contains(&file.path)
-                    && is_plain_file(&target)
-                    && fs::read(&target).is_ok_and(|old| old == file.bytes)
-            }
-        };
-        if in_place {
+        if self.holds(&file.path, &target, recorded, || {
+            fs::read(&target).is_ok_and(|old| old == file.bytes)
+        }) {
             return self.settle(&file.path, Waiting::InPlace, recorded);
         }
         let (temporary, waiting) = self.temporary_for(&file.path, &target)?;
@@ -407,15 +399,20 @@ impl OutputWriter {
             bytes: hasher.digest128(),
             inputs: None,
         };
-        let in_place = match &self.previous {
-            Some(previous) => previous.get(path).is_some_and(|r| r.bytes == recorded.bytes),
-            None => self.on_disk.contains(path) && is_plain_file(&target) && same_bytes(&temporary, &target),
-        };
-        if in_place {
+        if self.holds(path, &target, recorded, || same_bytes(&temporary, &target)) {
             let _ = fs::remove_file(&temporary);
             return self.settle(path, Waiting::InPlace, recorded);
         }
         self.settle(path, waiting, recorded)
+    }
+
+    /// Whether the folder already holds these bytes at `path`: by the trusted record's hash,
+    /// else by comparing with the file (`same`) if the previous build wrote it.
+    fn holds(&self, path: &str, target: &Path, recorded: Recorded, same: impl FnOnce() -> bool) -> bool {
+        match &self.previous {
+            Some(previous) => previous.get(path).is_some_and(|r| r.bytes == recorded.bytes),
+            None => self.on_disk.contains(path) && is_plain_file(target) && same(),
+        }
     }
 
     /// Whether the file the previous build made at `path` from inputs that hashed to `inputs`
