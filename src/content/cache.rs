@@ -130,22 +130,24 @@ impl ConfigStamp {
     }
 }
 
-/// The text of every content file a build read, kept in the site's `.beacon/cache/` so that
-/// the next build takes each file that has not changed since (by [`Stamp`], with the racy rule
-/// above) from one file instead of opening thousands: a rebuild of a large site then costs one
-/// look at each file, not a read. The kept file is beacon's alone (its folder says so to git
-/// and to backup tools), read whole or not at all: anything wrong with it, and every file is
-/// read from the disk as if it were not there.
+/// The text of every content file a build read, kept in the site's `.beacon/cache/texts/` so
+/// that the next build takes each file that has not changed since (by [`Stamp`], with the racy
+/// rule above) from a few kept files instead of opening thousands: a rebuild of a large site
+/// then costs one look at each file, not a read. The texts are spread over [`SHARDS`] files by
+/// a hash of each path, so one edit rewrites one of them, not all. The kept files are beacon's
+/// alone (their folder says so to git and to backup tools), each read whole or not at all:
+/// anything wrong with one, and the files it held are read from the disk as if it were not there.
 pub struct Texts {
-    /// Where the texts are kept.
-    file: PathBuf,
-    /// The kept file as read: every text, one after the other, after the index line.
-    buffer: Vec<u8>,
-    /// Each kept text by path, its bytes a range of `buffer`.
-    kept: HashMap<PathBuf, Kept<Range<usize>>>,
+    /// Each kept file as read: every text, one after the other, after the index line.
+    buffers: Vec<Vec<u8>>,
+    /// Each kept text by path: its shard, and its bytes as a range of that shard's buffer.
+    kept: HashMap<PathBuf, (usize, Kept<Range<usize>>)>,
     /// What this load read, by path: taken from `kept` (`None`) or read anew.
     read: Mutex<HashMap<PathBuf, Option<Kept<Vec<u8>>>>>,
 }
+
+/// The texts of one kept file, by path.
+type Shard<'t> = Vec<(&'t PathBuf, Kept<&'t [u8]>)>;
 
 /// One file's text and what the file looked like when it was read.
 struct Kept<B> {
@@ -154,7 +156,7 @@ struct Kept<B> {
     bytes: B,
 }
 
-/// The first line of the kept file: what follows it, in order, byte for byte.
+/// The first line of a kept file: what follows it, in order, byte for byte.
 #[derive(Serialize, Deserialize)]
 struct Index {
     format: String,
@@ -162,20 +164,36 @@ struct Index {
     files: Vec<(String, u64, u64, u64, usize)>,
 }
 
-const TEXTS_FORMAT: &str = "beacon-texts/1";
+const TEXTS_FORMAT: &str = "beacon-texts/2";
+
+/// How many files the texts are spread over.
+pub const SHARDS: usize = 32;
 
 /// The site's own cache folder.
 pub const CACHE_DIR: &str = ".beacon/cache";
 
+/// The kept file that holds `path`'s text.
+fn shard_of(path: &Path) -> usize {
+    (xxhash_rust::xxh3::xxh3_64(path.as_os_str().as_encoded_bytes()) % SHARDS as u64) as usize
+}
+
 impl Texts {
     /// What the last build of the site under `root` kept (nothing if it kept nothing).
     pub fn open(root: &Path) -> Texts {
-        let file = root.join(CACHE_DIR).join("texts");
-        let buffer = fs::read(&file).unwrap_or_default();
-        let kept = parse_kept(&buffer).unwrap_or_default();
+        let dir = root.join(CACHE_DIR).join("texts");
+        let buffers: Vec<Vec<u8>> = (0..SHARDS)
+            .map(|n| fs::read(dir.join(format!("{n:02}"))).unwrap_or_default())
+            .collect();
+        let mut kept = HashMap::new();
+        for (n, buffer) in buffers.iter().enumerate() {
+            // A kept file holds only paths of its own shard, or none of it counts.
+            let Some(files) = parse_kept(buffer).filter(|f| f.keys().all(|p| shard_of(p) == n)) else {
+                continue;
+            };
+            kept.extend(files.into_iter().map(|(path, k)| (path, (n, k))));
+        }
         Texts {
-            file,
-            buffer,
+            buffers,
             kept,
             read: Mutex::new(HashMap::new()),
         }
@@ -184,67 +202,100 @@ impl Texts {
     /// The bytes of `path`: kept ones if the file has not changed since they were read, else
     /// the file's.
     pub fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        let Some((n, kept)) = self.kept.get(path) else {
+            // Nothing kept: one look at the open file, for its stamp.
+            let read_at = SystemTime::now();
+            let mut file = fs::File::open(path)?;
+            let meta = file.metadata()?;
+            let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+            std::io::Read::read_to_end(&mut file, &mut bytes)?;
+            if let Ok(modified) = meta.modified() {
+                let stamp = Stamp {
+                    len: meta.len(),
+                    modified,
+                };
+                self.keep(path, stamp, read_at, &bytes);
+            }
+            return Ok(bytes);
+        };
+        let kept_bytes = &self.buffers[*n][kept.bytes.clone()];
         let stamp = Stamp::of(path);
-        if let (Some(kept), Some(now)) = (self.kept.get(path), stamp) {
+        if let Some(now) = stamp {
             if fresh(kept.stamp, kept.read_at, now) {
                 self.lock().insert(path.to_path_buf(), None);
-                return Ok(self.buffer[kept.bytes.clone()].to_vec());
+                return Ok(kept_bytes.to_vec());
             }
         }
         let read_at = SystemTime::now();
         let bytes = fs::read(path)?;
         // The same bytes as kept, read again too soon after the file's last change to trust
         // its stamp: what is kept stays, so a build that changed nothing rewrites nothing.
-        let same = self.kept.get(path).is_some_and(|kept| {
-            Some(kept.stamp) == stamp
-                && !fresh(kept.stamp, read_at, kept.stamp)
-                && self.buffer[kept.bytes.clone()] == bytes[..]
-        });
+        let same =
+            Some(kept.stamp) == stamp && !fresh(kept.stamp, read_at, kept.stamp) && kept_bytes == bytes;
         if same {
             self.lock().insert(path.to_path_buf(), None);
             return Ok(bytes);
         }
         if let Some(stamp) = stamp {
-            let kept = Kept {
-                stamp,
-                read_at,
-                bytes: bytes.clone(),
-            };
-            self.lock().insert(path.to_path_buf(), Some(kept));
+            self.keep(path, stamp, read_at, &bytes);
         }
         Ok(bytes)
     }
 
-    /// Keeps what this load read for the next build, unless it is what was kept already.
-    /// Writes only inside the site's `.beacon/cache/` (the site's `root`); a cache that cannot
-    /// be written is no error: the next build reads every file.
+    /// Keeps `bytes`, read anew from `path`, for the next build.
+    fn keep(&self, path: &Path, stamp: Stamp, read_at: SystemTime, bytes: &[u8]) {
+        let kept = Kept {
+            stamp,
+            read_at,
+            bytes: bytes.to_vec(),
+        };
+        self.lock().insert(path.to_path_buf(), Some(kept));
+    }
+
+    /// Keeps what this load read for the next build: rewrites each kept file whose texts are
+    /// not what it holds already (one read anew, or one no longer read). Writes only inside
+    /// the site's `.beacon/cache/` (the site's `root`); a cache that cannot be written is no
+    /// error: the next build reads those files.
     pub fn save(self, root: &Path) {
         let read = self.read.into_inner().unwrap_or_else(|e| e.into_inner());
-        let anew = read.values().any(Option::is_some);
-        if !anew && read.len() == self.kept.len() {
-            return;
-        }
-        let buffer = &self.buffer;
-        let mut files: Vec<(PathBuf, Kept<&[u8]>)> = read
-            .iter()
-            .filter_map(|(path, entry)| {
-                let entry = match entry {
-                    Some(k) => Kept {
+        let mut shards: Vec<Shard> = (0..SHARDS).map(|_| Vec::new()).collect();
+        let mut changed = [false; SHARDS];
+        for (path, entry) in &read {
+            let n = shard_of(path);
+            let entry = match entry {
+                Some(k) => {
+                    changed[n] = true;
+                    Kept {
                         stamp: k.stamp,
                         read_at: k.read_at,
                         bytes: k.bytes.as_slice(),
-                    },
-                    None => self.kept.get(path).map(|k| Kept {
+                    }
+                }
+                None => match self.kept.get(path) {
+                    Some((_, k)) => Kept {
                         stamp: k.stamp,
                         read_at: k.read_at,
-                        bytes: &buffer[k.bytes.clone()],
-                    })?,
-                };
-                Some((path.clone(), entry))
-            })
-            .collect();
-        files.sort_by(|a, b| a.0.cmp(&b.0));
-        let _ = write_kept(root, &self.file, &files);
+                        bytes: &self.buffers[n][k.bytes.clone()],
+                    },
+                    None => continue,
+                },
+            };
+            shards[n].push((path, entry));
+        }
+        // A file kept but not read this time (deleted, or no longer content): its shard loses it.
+        let mut kept_per_shard = [0usize; SHARDS];
+        for (n, _) in self.kept.values() {
+            kept_per_shard[*n] += 1;
+        }
+        for (n, files) in shards.iter_mut().enumerate() {
+            if !changed[n] && files.len() == kept_per_shard[n] {
+                continue;
+            }
+            files.sort_by(|a, b| a.0.cmp(b.0));
+            if write_kept(root, n, files).is_err() {
+                return;
+            }
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Option<Kept<Vec<u8>>>>> {
@@ -284,34 +335,54 @@ fn parse_kept(bytes: &[u8]) -> Option<HashMap<PathBuf, Kept<Range<usize>>>> {
     (at == bytes.len()).then_some(kept)
 }
 
-fn write_kept(root: &Path, file: &Path, files: &[(PathBuf, Kept<&[u8]>)]) -> crate::error::Result<()> {
+/// Writes the kept file `n` of the site under `root` whole, in place of the old one.
+fn write_kept(root: &Path, n: usize, files: &[(&PathBuf, Kept<&[u8]>)]) -> crate::error::Result<()> {
+    let keepable = |(path, k): &&(&PathBuf, Kept<&[u8]>)| {
+        path.to_str().is_some() && nanos(k.stamp.modified).is_some() && nanos(k.read_at).is_some()
+    };
     let index = Index {
         format: TEXTS_FORMAT.to_string(),
         files: files
             .iter()
-            .filter_map(|(path, k)| {
-                Some((
-                    path.to_str()?.to_string(),
+            .filter(keepable)
+            .map(|(path, k)| {
+                (
+                    path.to_str().unwrap_or_default().to_string(),
                     k.stamp.len,
-                    nanos(k.stamp.modified)?,
-                    nanos(k.read_at)?,
+                    nanos(k.stamp.modified).unwrap_or_default(),
+                    nanos(k.read_at).unwrap_or_default(),
                     k.bytes.len(),
-                ))
+                )
             })
             .collect(),
     };
     let confined = crate::write::Confinement::new(root)?;
-    let dir = confined.path(&format!("{CACHE_DIR}/texts"))?;
-    let dir = dir.parent().expect("the kept file is in a folder");
-    let io = |e| crate::error::Error::io(dir, e);
+    let file = confined.path(&format!("{CACHE_DIR}/texts/{n:02}"))?;
+    ensure_cache_dir(&confined)?;
+    let io = |e| crate::error::Error::io(&file, e);
+    let mut bytes = serde_json::to_vec(&index).map_err(|e| io(e.into()))?;
+    bytes.push(b'\n');
+    for (_, k) in files.iter().filter(keepable) {
+        bytes.extend_from_slice(k.bytes);
+    }
+    let partial = file.with_extension("partial");
+    fs::write(&partial, &bytes).map_err(io)?;
+    fs::rename(&partial, &file).map_err(io)
+}
+
+/// Makes the site's cache folder and its `texts/` unless they are there, or fails if the
+/// cache folder is there but beacon did not make it (no `CACHEDIR.TAG` of its own).
+fn ensure_cache_dir(confined: &crate::write::Confinement) -> crate::error::Result<()> {
+    let dir = confined.root().join(CACHE_DIR);
+    let io = |e| crate::error::Error::io(&dir, e);
     let tag = dir.join("CACHEDIR.TAG");
     if dir.is_dir() {
         // A folder of that name that beacon did not make is left alone.
         if !tag.is_file() {
-            return Ok(());
+            return Err(io(std::io::Error::other("not beacon's cache folder")));
         }
     } else {
-        fs::create_dir_all(dir).map_err(io)?;
+        fs::create_dir_all(&dir).map_err(io)?;
         // Beacon's own: not for git, and not worth a backup.
         fs::write(
             dir.join(".gitignore"),
@@ -324,16 +395,17 @@ fn write_kept(root: &Path, file: &Path, files: &[(PathBuf, Kept<&[u8]>)]) -> cra
         )
         .map_err(io)?;
     }
-    let mut bytes = serde_json::to_vec(&index).map_err(|e| io(e.into()))?;
-    bytes.push(b'\n');
-    for (path, k) in files {
-        if path.to_str().is_some() && nanos(k.stamp.modified).is_some() && nanos(k.read_at).is_some() {
-            bytes.extend_from_slice(k.bytes);
-        }
+    let texts = dir.join("texts");
+    // The single kept file of earlier builds of beacon stands where the folder goes: it is
+    // beacon's (the folder carries its tag), so it goes.
+    if texts.is_file() {
+        fs::remove_file(&texts).map_err(io)?;
     }
-    let partial = file.with_extension("partial");
-    fs::write(&partial, &bytes).map_err(io)?;
-    fs::rename(&partial, file).map_err(io)
+    match fs::create_dir(&texts) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && texts.is_dir() => Ok(()),
+        Err(e) => Err(io(e)),
+    }
 }
 
 #[cfg(test)]
@@ -424,13 +496,21 @@ mod tests {
         let file = root.join("a.md");
         write_at(&file, "first", SystemTime::now() - Duration::from_secs(3600));
         build(&root, &file);
-        let kept = root.join(CACHE_DIR).join("texts");
+        let kept = root
+            .join(CACHE_DIR)
+            .join("texts")
+            .join(format!("{:02}", shard_of(&file)));
         let bytes = fs::read(&kept).unwrap();
         for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
             fs::write(&kept, &bytes[..cut]).unwrap();
             write_at(&file, "FIRST", SystemTime::now() - Duration::from_secs(3600));
             assert_eq!(Texts::open(&root).read(&file).unwrap(), b"FIRST");
         }
+        // A kept file holding a path of another shard counts for nothing.
+        let other = (shard_of(&file) + 1) % SHARDS;
+        fs::rename(&kept, kept.with_file_name(format!("{other:02}"))).unwrap();
+        write_at(&file, "other", SystemTime::now() - Duration::from_secs(3600));
+        assert_eq!(Texts::open(&root).read(&file).unwrap(), b"other");
         fs::remove_dir_all(&root).unwrap();
 
         let root = site("theirs");
@@ -443,6 +523,76 @@ mod tests {
             fs::read_to_string(root.join(CACHE_DIR).join("texts")).unwrap(),
             "mine"
         );
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn one_changed_file_rewrites_only_the_kept_file_that_holds_it() {
+        let root = site("shards");
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        let files: Vec<PathBuf> = (0..200).map(|n| root.join(format!("{n}.md"))).collect();
+        for file in &files {
+            write_at(file, "text", old);
+        }
+        let load = || {
+            let texts = Texts::open(&root);
+            for file in &files {
+                texts.read(file).unwrap();
+            }
+            texts.save(&root);
+        };
+        load();
+        let dir = root.join(CACHE_DIR).join("texts");
+        let times = || -> Vec<SystemTime> {
+            (0..SHARDS)
+                .map(|n| {
+                    fs::metadata(dir.join(format!("{n:02}")))
+                        .unwrap()
+                        .modified()
+                        .unwrap()
+                })
+                .collect()
+        };
+        // Older times on every kept file, so a rewrite shows.
+        for n in 0..SHARDS {
+            let kept = fs::File::options()
+                .write(true)
+                .open(dir.join(format!("{n:02}")))
+                .unwrap();
+            kept.set_modified(old).unwrap();
+        }
+        let before = times();
+        load();
+        assert_eq!(times(), before, "nothing changed: nothing is rewritten");
+        write_at(&files[7], "edited", old + Duration::from_secs(1));
+        load();
+        let after = times();
+        let rewritten: Vec<usize> = (0..SHARDS).filter(|&n| after[n] != before[n]).collect();
+        assert_eq!(rewritten, vec![shard_of(&files[7])]);
+        assert_eq!(Texts::open(&root).read(&files[7]).unwrap(), b"edited");
+        // A file gone from the site leaves its kept file too.
+        fs::remove_file(&files[9]).unwrap();
+        let texts = Texts::open(&root);
+        for file in files.iter().filter(|f| f.exists()) {
+            texts.read(file).unwrap();
+        }
+        texts.save(&root);
+        assert!(!Texts::open(&root).kept.contains_key(&files[9]));
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn the_single_kept_file_of_earlier_builds_gives_way_to_the_folder() {
+        let root = site("upgrade");
+        let file = root.join("a.md");
+        write_at(&file, "first", SystemTime::now() - Duration::from_secs(3600));
+        build(&root, &file);
+        let dir = root.join(CACHE_DIR).join("texts");
+        fs::remove_dir_all(&dir).unwrap();
+        fs::write(&dir, "beacon-texts/1 of an earlier build").unwrap();
+        assert_eq!(build(&root, &file), "first");
+        assert!(dir.is_dir());
+        assert_eq!(build(&root, &file), "first");
         fs::remove_dir_all(&root).unwrap();
     }
 }
