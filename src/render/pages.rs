@@ -181,8 +181,12 @@ pub struct Pages<'a> {
     /// The `[[channel]]` tables, checked, for the subscribe page.
     channels: Vec<PublicChannel>,
     /// A hash of the values every page of this edition shares: the templates, the catalogue,
-    /// the config, the build options (`now` among them), the `site` view.
+    /// the config, the build options (`now` among them), the `site` view and the history's
+    /// filter.
     shared: u128,
+    /// The hash of each incident's summary (by index), made on first need: how a page that
+    /// lists incidents hashes them (see [`Listing::hash`]).
+    summary_hashes: std::sync::OnceLock<Vec<u128>>,
 }
 
 /// Feeds what is written to it to a hasher.
@@ -223,6 +227,7 @@ impl<'a> Pages<'a> {
             format!("{:?}", ctx.options).hash(&mut h);
             ctx.edition_prefix.hash(&mut h);
             serde_json::to_writer(HashWriter(&mut h), &site).expect("a value serialises");
+            serde_json::to_writer(HashWriter(&mut h), &site.history_filter).expect("a value serialises");
             h.digest128()
         };
         Ok(Pages {
@@ -233,6 +238,7 @@ impl<'a> Pages<'a> {
             jobs,
             channels,
             shared,
+            summary_hashes: std::sync::OnceLock::new(),
         })
     }
 
@@ -284,23 +290,15 @@ impl<'a> Pages<'a> {
                 Some(inputs)
             }
             Job::History(_) | Job::Component(..) => {
-                let (path, context, template) = self.context(job);
-                // Every value the template receives, but `site`, which `shared` holds.
-                let serde_json::Value::Object(mut values) = context.into_json() else {
-                    return Ok(Some((self.render(job).map_err(as_content)?, None)));
-                };
-                let site = values.remove("site");
-                let inputs = self.hash_of(|h| {
-                    template.hash(h);
-                    serde_json::to_writer(HashWriter(h), &values).expect("a value serialises");
-                });
+                let path = self.path(job);
+                let listing = Listing::of(self.ctx, &self.views, job, &path).expect("a listing job");
+                let inputs = self.hash_of(|h| listing.hash(h, self.summary_hashes()));
                 if made_before(&path, inputs)? {
                     return Ok(None);
                 }
-                values.extend(site.map(|site| ("site".to_string(), site)));
-                let Ok(context) = Context::from_value(serde_json::Value::Object(values)) else {
-                    return Ok(Some((self.render(job).map_err(as_content)?, None)));
-                };
+                let mut context = Context::new();
+                context.insert("site", &self.site);
+                let template = listing.insert_into(&self.views, &self.site, &mut context);
                 let html = self.theme.render(template, &context).map_err(as_content)?;
                 return Ok(Some((OutputFile::new(path, html), Some(inputs))));
             }
@@ -315,6 +313,23 @@ impl<'a> Pages<'a> {
         hasher.write_u128(self.shared);
         feed(&mut hasher);
         hasher.digest128()
+    }
+
+    /// The hash of each incident's summary, made once (by the first page that lists
+    /// incidents, on its own thread: a parallel loop inside `get_or_init` could take up
+    /// another page's job that waits for this very lock).
+    fn summary_hashes(&self) -> &[u128] {
+        self.summary_hashes.get_or_init(|| {
+            self.views
+                .incidents
+                .iter()
+                .map(|summary| {
+                    let mut h = Xxh3::new();
+                    serde_json::to_writer(HashWriter(&mut h), summary).expect("a value serialises");
+                    h.digest128()
+                })
+                .collect()
+        })
     }
 
     fn context(&self, job: Job) -> (String, Context, &'static str) {
@@ -587,70 +602,9 @@ fn job_context(
             context.insert("page", &page_meta(ctx, &path, summary.title, "", ""));
             "incident.html"
         }
-        Job::History(n) => {
-            history_context(ctx, views, n, &mut context);
-            context.insert("filter", &site.history_filter);
-            let title = if n == 1 {
-                ctx.i18n.text("history-title").to_string()
-            } else {
-                ctx.i18n.format1("history-title-page", "page", n)
-            };
-            context.insert("page", &page_meta(ctx, &path, &title, "", "history"));
-            "history.html"
-        }
-        Job::Component(c, n) => {
-            let component = &views.components[c];
-            let all = views.incidents_of(component.id);
-            let total = pages_for(ctx, all.len());
-            let per_page = ctx.site.config.history_per_page.max(1);
-            // Newest first: page n holds positions [(n-1)*per_page, n*per_page) from the end.
-            let incidents: Vec<&IncidentSummary> = all
-                .iter()
-                .rev()
-                .skip((n - 1) * per_page)
-                .take(per_page)
-                .map(|&i| &views.incidents[i])
-                .collect();
-            // Later pages list incidents only (component.html shows the uptime on the first):
-            // no need to hand them the bars.
-            let lean;
-            let component = if n == 1 {
-                component
-            } else {
-                lean = ComponentView {
-                    bars: Vec::new(),
-                    ..component.clone()
-                };
-                &lean
-            };
-            context.insert("component", component);
-            // Response times, for a component `beacon probe` checks (first page only).
-            let latency = (n == 1)
-                .then(|| super::latency::view(ctx, component.id, component.name))
-                .flatten();
-            context.insert("latency", &latency);
-            context.insert("incidents", &incidents);
-            context.insert("count", &all.len());
-            context.insert(
-                "pagination",
-                &Pagination::new(n, total, |k| component_url(component.id, k)),
-            );
-            let title = if n == 1 {
-                component.name.to_string()
-            } else {
-                ctx.i18n.format(
-                    "component-title-page",
-                    &[("component", component.name.into()), ("page", n.into())],
-                )
-            };
-            let mut meta = page_meta(ctx, &path, &title, component.description, "");
-            meta.feeds.push(FeedLink {
-                mime: "application/rss+xml",
-                title: format!("{} (RSS)", component.name),
-                url: format!("components/{}/feed.xml", component.id),
-            });
-            context.insert("page", &meta);
-            "component.html"
+        Job::History(_) | Job::Component(..) => {
+            let listing = Listing::of(ctx, views, job, &path).expect("a history or component job");
+            listing.insert_into(views, site, &mut context)
         }
         Job::Uptime(c) => {
             let component = &views.components[c];
@@ -817,35 +771,217 @@ impl Pagination {
     }
 }
 
-/// One history page: its slice of the incidents newest first, grouped by month (site zone).
-fn history_context(ctx: &BuildContext, views: &Views, n: usize, context: &mut Context) {
-    let per_page = ctx.site.config.history_per_page.max(1);
-    let total = history_pages(ctx);
-    let len = history_len(ctx);
-    let tz = ctx.site.config.timezone;
-    // Newest first: page n holds positions [(n-1)*per_page, n*per_page) counted from the end.
-    let newest = len.saturating_sub((n - 1) * per_page);
-    let oldest = newest.saturating_sub(per_page);
-    let mut months: Vec<Month> = Vec::new();
-    for i in (oldest..newest).rev() {
-        let start = ctx.site.incidents[i].start.with_timezone(&tz);
-        let id = format!("{:04}-{:02}", start.year(), start.month());
-        if months.last().is_none_or(|m| m.id != id) {
-            months.push(Month {
-                name: ctx.i18n.month(start.date_naive()),
-                id,
-                incidents: Vec::new(),
-            });
+/// The values of a page that lists incidents (a history page, a page of a component's
+/// incidents), the incidents by index into the views. They are what the page is made of, so
+/// [`Listing::hash`] hashes them before anything renders (each incident by the hash of its
+/// summary, made once per build: see [`Pages::summary_hashes`]), and
+/// [`Listing::insert_into`] hands the same values to the template. One lives per page while
+/// it renders, so the size of its larger variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
+enum Listing<'v> {
+    History {
+        /// The page's incidents newest first, grouped by month (site zone).
+        months: Vec<MonthOf>,
+        count: usize,
+        pagination: Pagination,
+        meta: PageMeta,
+    },
+    Component {
+        component: std::borrow::Cow<'v, ComponentView<'v>>,
+        latency: Option<super::latency::LatencyView>,
+        /// The page's incidents, newest first.
+        incidents: Vec<usize>,
+        count: usize,
+        pagination: Pagination,
+        meta: PageMeta,
+    },
+}
+
+/// A month of a history page, its incidents by index.
+#[derive(Serialize)]
+struct MonthOf {
+    name: String,
+    id: String,
+    #[serde(skip)]
+    incidents: Vec<usize>,
+}
+
+impl<'v> Listing<'v> {
+    /// The listing of a history or component page at `path`; `None` for any other job.
+    fn of(ctx: &BuildContext, views: &'v Views<'v>, job: Job, path: &str) -> Option<Listing<'v>> {
+        let per_page = ctx.site.config.history_per_page.max(1);
+        match job {
+            Job::History(n) => {
+                let total = history_pages(ctx);
+                let len = history_len(ctx);
+                let tz = ctx.site.config.timezone;
+                // Newest first: page n holds positions [(n-1)*per_page, n*per_page) counted
+                // from the end.
+                let newest = len.saturating_sub((n - 1) * per_page);
+                let oldest = newest.saturating_sub(per_page);
+                let mut months: Vec<MonthOf> = Vec::new();
+                for i in (oldest..newest).rev() {
+                    let start = ctx.site.incidents[i].start.with_timezone(&tz);
+                    let id = format!("{:04}-{:02}", start.year(), start.month());
+                    if months.last().is_none_or(|m| m.id != id) {
+                        months.push(MonthOf {
+                            name: ctx.i18n.month(start.date_naive()),
+                            id,
+                            incidents: Vec::new(),
+                        });
+                    }
+                    months
+                        .last_mut()
+                        .expect("a month was just pushed")
+                        .incidents
+                        .push(i);
+                }
+                let title = if n == 1 {
+                    ctx.i18n.text("history-title").to_string()
+                } else {
+                    ctx.i18n.format1("history-title-page", "page", n)
+                };
+                Some(Listing::History {
+                    months,
+                    count: len,
+                    pagination: Pagination::new(n, total, history_url),
+                    meta: page_meta(ctx, path, &title, "", "history"),
+                })
+            }
+            Job::Component(c, n) => {
+                let component = &views.components[c];
+                let all = views.incidents_of(component.id);
+                let total = pages_for(ctx, all.len());
+                // Newest first: page n holds positions [(n-1)*per_page, n*per_page) from the end.
+                let incidents: Vec<usize> = all
+                    .iter()
+                    .rev()
+                    .skip((n - 1) * per_page)
+                    .take(per_page)
+                    .copied()
+                    .collect();
+                // Later pages list incidents only (component.html shows the uptime on the
+                // first): no need to hand them the bars.
+                let component = if n == 1 {
+                    std::borrow::Cow::Borrowed(component)
+                } else {
+                    std::borrow::Cow::Owned(ComponentView {
+                        bars: Vec::new(),
+                        ..component.clone()
+                    })
+                };
+                // Response times, for a component `beacon probe` checks (first page only).
+                let latency = (n == 1)
+                    .then(|| super::latency::view(ctx, component.id, component.name))
+                    .flatten();
+                let title = if n == 1 {
+                    component.name.to_string()
+                } else {
+                    ctx.i18n.format(
+                        "component-title-page",
+                        &[("component", component.name.into()), ("page", n.into())],
+                    )
+                };
+                let mut meta = page_meta(ctx, path, &title, component.description, "");
+                meta.feeds.push(FeedLink {
+                    mime: "application/rss+xml",
+                    title: format!("{} (RSS)", component.name),
+                    url: format!("components/{}/feed.xml", component.id),
+                });
+                Some(Listing::Component {
+                    pagination: Pagination::new(n, total, |k| component_url(component.id, k)),
+                    component,
+                    latency,
+                    incidents,
+                    count: all.len(),
+                    meta,
+                })
+            }
+            _ => None,
         }
-        months
-            .last_mut()
-            .expect("a month was just pushed")
-            .incidents
-            .push(&views.incidents[i]);
     }
-    context.insert("months", &months);
-    context.insert("count", &len);
-    context.insert("pagination", &Pagination::new(n, total, history_url));
+
+    /// Feeds every value of the page to `h`, each listed incident as the hash of its summary.
+    fn hash(&self, h: &mut Xxh3, summaries: &[u128]) {
+        let listed = |h: &mut Xxh3, incidents: &[usize]| {
+            h.write_usize(incidents.len());
+            for &i in incidents {
+                h.write_u128(summaries[i]);
+            }
+        };
+        match self {
+            Listing::History {
+                months,
+                count,
+                pagination,
+                meta,
+            } => {
+                let values = ("history.html", months, count, pagination, meta);
+                serde_json::to_writer(HashWriter(h), &values).expect("a value serialises");
+                for month in months {
+                    listed(h, &month.incidents);
+                }
+            }
+            Listing::Component {
+                component,
+                latency,
+                incidents,
+                count,
+                pagination,
+                meta,
+            } => {
+                let values = ("component.html", component, latency, count, pagination, meta);
+                serde_json::to_writer(HashWriter(h), &values).expect("a value serialises");
+                listed(h, incidents);
+            }
+        }
+    }
+
+    /// Hands the page's values to its template (`site` aside); returns the template.
+    fn insert_into(self, views: &Views, site: &SiteView, context: &mut Context) -> &'static str {
+        let summaries = |incidents: &[usize]| -> Vec<&IncidentSummary> {
+            incidents.iter().map(|&i| &views.incidents[i]).collect()
+        };
+        match self {
+            Listing::History {
+                months,
+                count,
+                pagination,
+                meta,
+            } => {
+                let months: Vec<Month> = months
+                    .into_iter()
+                    .map(|m| Month {
+                        incidents: summaries(&m.incidents),
+                        name: m.name,
+                        id: m.id,
+                    })
+                    .collect();
+                context.insert("months", &months);
+                context.insert("count", &count);
+                context.insert("pagination", &pagination);
+                context.insert("filter", &site.history_filter);
+                context.insert("page", &meta);
+                "history.html"
+            }
+            Listing::Component {
+                component,
+                latency,
+                incidents,
+                count,
+                pagination,
+                meta,
+            } => {
+                context.insert("component", &*component);
+                context.insert("latency", &latency);
+                context.insert("incidents", &summaries(&incidents));
+                context.insert("count", &count);
+                context.insert("pagination", &pagination);
+                context.insert("page", &meta);
+                "component.html"
+            }
+        }
+    }
 }
 
 /// The choices of the history's filter form (history-filter.js shows it and filters
