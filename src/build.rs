@@ -355,19 +355,12 @@ impl Output for Placed<'_> {
 }
 
 /// A hash of what every page is made from besides the site and its templates: this program
-/// (its size and time: another build of beacon may render otherwise) and the static files
-/// (whose hashes some pages name). A program that cannot be looked at gets a hash no later
-/// build repeats, so nothing is taken as unchanged.
+/// (another build of beacon may render otherwise; see [`crate::content::cache::program`]) and
+/// the static files (whose hashes some pages name).
 fn seed(theme_static: &BTreeMap<String, Vec<u8>>, site_static: &BTreeMap<String, Vec<u8>>) -> u128 {
     use std::hash::Hash;
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    let program = std::env::current_exe()
-        .and_then(std::fs::metadata)
-        .and_then(|meta| Ok((meta.len(), meta.modified()?)));
-    match program {
-        Ok(stamp) => stamp.hash(&mut h),
-        Err(_) => std::time::SystemTime::now().hash(&mut h),
-    }
+    crate::content::cache::program().hash(&mut h);
     theme_static.hash(&mut h);
     site_static.hash(&mut h);
     h.digest128()

@@ -63,7 +63,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
         },
     )
     .map_err(|e| explain_relative(e, args.output.as_deref()))?;
-    let texts = Texts::open(&cli.root);
+    let texts = Texts::open(&cli.root, crate::content::parser(&config));
     let (site, warnings) = super::load_site_kept(cli, config, options.drafts, &texts)?;
     let progress = !cli.quiet && (cli.verbose || site.incidents.len() >= LONG_BUILD_INCIDENTS);
     let step = |what: String| {
@@ -82,7 +82,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
     step("rendered".to_string());
     let summary = writer.commit()?;
     step(format!("wrote {}", output.display()));
-    // For the next build: every content file's text, in one file.
+    // For the next build: every content file read, parsed (or its text), in 32 files.
     texts.save(&cli.root);
     Ok(Outcome::line(format!(
         "built {} into {} ({} written, {} removed, the rest unchanged) in {} ms (as of {})",

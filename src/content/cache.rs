@@ -130,6 +130,22 @@ impl ConfigStamp {
     }
 }
 
+/// A hash that tells this program from another build of beacon (its size and time, which
+/// another build would not share): what a cache made by one build of beacon is good for only in
+/// the same one. A program that cannot be looked at gets a hash no later run repeats.
+pub fn program() -> u128 {
+    use std::hash::Hash;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let program = std::env::current_exe()
+        .and_then(fs::metadata)
+        .and_then(|meta| Ok((meta.len(), meta.modified()?)));
+    match program {
+        Ok(stamp) => stamp.hash(&mut h),
+        Err(_) => SystemTime::now().hash(&mut h),
+    }
+    h.digest128()
+}
+
 /// The text of every content file a build read, kept in the site's `.beacon/cache/texts/` so
 /// that the next build takes each file that has not changed since (by [`Stamp`], with the racy
 /// rule above) from a few kept files instead of opening thousands: a rebuild of a large site
@@ -137,6 +153,11 @@ impl ConfigStamp {
 /// a hash of each path, so one edit rewrites one of them, not all. The kept files are beacon's
 /// alone (their folder says so to git and to backup tools), each read whole or not at all:
 /// anything wrong with one, and the files it held are read from the disk as if it were not there.
+///
+/// A file that parsed is kept as what parsing it gave ([`Texts::keep_parsed`]), not as its
+/// text, so the next build neither reads nor parses it ([`Texts::parsed`]). A parse depends on
+/// the program and the site's config too: each kept file names the `parser` (a hash of both)
+/// its parses were made by, and they count only for the same one.
 pub struct Texts {
     /// Each kept file as read: every text, one after the other, after the index line.
     buffers: Vec<Vec<u8>>,
@@ -144,15 +165,19 @@ pub struct Texts {
     kept: HashMap<PathBuf, (usize, Kept<Range<usize>>)>,
     /// What this load read, by path: taken from `kept` (`None`) or read anew.
     read: Mutex<HashMap<PathBuf, Option<Kept<Vec<u8>>>>>,
+    /// What this load's parses depend on besides the files (see [`Texts::open`]).
+    parser: u128,
 }
 
 /// The texts of one kept file, by path.
 type Shard<'t> = Vec<(&'t PathBuf, Kept<&'t [u8]>)>;
 
-/// One file's text and what the file looked like when it was read.
+/// One file's text, or what parsing it gave, and what the file looked like when it was read.
 struct Kept<B> {
     stamp: Stamp,
     read_at: SystemTime,
+    /// `bytes` are a parse of the text (in the `postcard` format), not the text.
+    parsed: bool,
     bytes: B,
 }
 
@@ -160,11 +185,14 @@ struct Kept<B> {
 #[derive(Serialize, Deserialize)]
 struct Index {
     format: String,
-    /// Path, length, modified and read (nanoseconds since 1970), and how many bytes follow.
-    files: Vec<(String, u64, u64, u64, usize)>,
+    /// The `parser` (hexadecimal) the file's parses were made by.
+    parser: String,
+    /// Path, length, modified and read (nanoseconds since 1970), whether a parse or the text
+    /// follows, and how many bytes.
+    files: Vec<(String, u64, u64, u64, bool, usize)>,
 }
 
-const TEXTS_FORMAT: &str = "beacon-texts/2";
+const TEXTS_FORMAT: &str = "beacon-texts/3";
 
 /// How many files the texts are spread over.
 pub const SHARDS: usize = 32;
@@ -178,8 +206,10 @@ fn shard_of(path: &Path) -> usize {
 }
 
 impl Texts {
-    /// What the last build of the site under `root` kept (nothing if it kept nothing).
-    pub fn open(root: &Path) -> Texts {
+    /// What the last build of the site under `root` kept (nothing if it kept nothing), with
+    /// the parses of those made by the same `parser`: a hash of all a parse depends on besides
+    /// the file (the program, with [`program`], and the config).
+    pub fn open(root: &Path, parser: u128) -> Texts {
         let dir = root.join(CACHE_DIR).join("texts");
         let buffers: Vec<Vec<u8>> = (0..SHARDS)
             .map(|n| fs::read(dir.join(format!("{n:02}"))).unwrap_or_default())
@@ -187,7 +217,8 @@ impl Texts {
         let mut kept = HashMap::new();
         for (n, buffer) in buffers.iter().enumerate() {
             // A kept file holds only paths of its own shard, or none of it counts.
-            let Some(files) = parse_kept(buffer).filter(|f| f.keys().all(|p| shard_of(p) == n)) else {
+            let Some(files) = parse_kept(buffer, parser).filter(|f| f.keys().all(|p| shard_of(p) == n))
+            else {
                 continue;
             };
             kept.extend(files.into_iter().map(|(path, k)| (path, (n, k))));
@@ -196,13 +227,52 @@ impl Texts {
             buffers,
             kept,
             read: Mutex::new(HashMap::new()),
+            parser,
         }
+    }
+
+    /// What parsing `path` gave when a build last read it, if the file has not changed since
+    /// and that parse is still good (kept with [`Texts::keep_parsed`], by the same `parser`).
+    pub fn parsed<T: serde::de::DeserializeOwned>(&self, path: &Path) -> Option<T> {
+        let (n, kept) = self.kept.get(path).filter(|(_, k)| k.parsed)?;
+        if !fresh(kept.stamp, kept.read_at, Stamp::of(path)?) {
+            return None;
+        }
+        let value = postcard::from_bytes(&self.buffers[*n][kept.bytes.clone()]).ok()?;
+        self.lock().insert(path.to_path_buf(), None);
+        Some(value)
+    }
+
+    /// Keeps `value`, what parsing the text of `path` (just taken with [`Texts::read`]) gave,
+    /// in place of the text, for [`Texts::parsed`] in the next build.
+    pub fn keep_parsed<T: Serialize>(&self, path: &Path, value: &T) {
+        let Ok(bytes) = postcard::to_stdvec(value) else {
+            return;
+        };
+        let mut read = self.lock();
+        let Some(entry) = read.get_mut(path) else {
+            return;
+        };
+        let (stamp, read_at) = match entry {
+            Some(k) => (k.stamp, k.read_at),
+            None => match self.kept.get(path) {
+                Some((_, k)) => (k.stamp, k.read_at),
+                None => return,
+            },
+        };
+        *entry = Some(Kept {
+            stamp,
+            read_at,
+            parsed: true,
+            bytes,
+        });
     }
 
     /// The bytes of `path`: kept ones if the file has not changed since they were read, else
     /// the file's.
     pub fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        let Some((n, kept)) = self.kept.get(path) else {
+        // A kept parse is no text: the file is read.
+        let Some((n, kept)) = self.kept.get(path).filter(|(_, k)| !k.parsed) else {
             // Nothing kept: one look at the open file, for its stamp.
             let read_at = SystemTime::now();
             let mut file = fs::File::open(path)?;
@@ -247,6 +317,7 @@ impl Texts {
         let kept = Kept {
             stamp,
             read_at,
+            parsed: false,
             bytes: bytes.to_vec(),
         };
         self.lock().insert(path.to_path_buf(), Some(kept));
@@ -268,6 +339,7 @@ impl Texts {
                     Kept {
                         stamp: k.stamp,
                         read_at: k.read_at,
+                        parsed: k.parsed,
                         bytes: k.bytes.as_slice(),
                     }
                 }
@@ -275,6 +347,7 @@ impl Texts {
                     Some((_, k)) => Kept {
                         stamp: k.stamp,
                         read_at: k.read_at,
+                        parsed: k.parsed,
                         bytes: &self.buffers[n][k.bytes.clone()],
                     },
                     None => continue,
@@ -292,7 +365,7 @@ impl Texts {
                 continue;
             }
             files.sort_by(|a, b| a.0.cmp(b.0));
-            if write_kept(root, n, files).is_err() {
+            if write_kept(root, n, self.parser, files).is_err() {
                 return;
             }
         }
@@ -307,18 +380,23 @@ fn nanos(t: SystemTime) -> Option<u64> {
     u64::try_from(t.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_nanos()).ok()
 }
 
-fn parse_kept(bytes: &[u8]) -> Option<HashMap<PathBuf, Kept<Range<usize>>>> {
+/// The texts of one kept file, and the parses made by `parser`.
+fn parse_kept(bytes: &[u8], parser: u128) -> Option<HashMap<PathBuf, Kept<Range<usize>>>> {
     let end = bytes.iter().position(|&b| b == b'\n')?;
     let index: Index = serde_json::from_slice(&bytes[..end]).ok()?;
     if index.format != TEXTS_FORMAT {
         return None;
     }
+    let same_parser = index.parser == format!("{parser:032x}");
     let mut at = end + 1;
     let mut kept = HashMap::with_capacity(index.files.len());
-    for (path, len, modified, read_at, size) in index.files {
+    for (path, len, modified, read_at, parsed, size) in index.files {
         let range = at..at.checked_add(size)?;
         bytes.get(range.clone())?;
         at += size;
+        if parsed && !same_parser {
+            continue;
+        }
         let time = |ns: u64| SystemTime::UNIX_EPOCH + Duration::from_nanos(ns);
         kept.insert(
             PathBuf::from(path),
@@ -328,6 +406,7 @@ fn parse_kept(bytes: &[u8]) -> Option<HashMap<PathBuf, Kept<Range<usize>>>> {
                     modified: time(modified),
                 },
                 read_at: time(read_at),
+                parsed,
                 bytes: range,
             },
         );
@@ -336,12 +415,18 @@ fn parse_kept(bytes: &[u8]) -> Option<HashMap<PathBuf, Kept<Range<usize>>>> {
 }
 
 /// Writes the kept file `n` of the site under `root` whole, in place of the old one.
-fn write_kept(root: &Path, n: usize, files: &[(&PathBuf, Kept<&[u8]>)]) -> crate::error::Result<()> {
+fn write_kept(
+    root: &Path,
+    n: usize,
+    parser: u128,
+    files: &[(&PathBuf, Kept<&[u8]>)],
+) -> crate::error::Result<()> {
     let keepable = |(path, k): &&(&PathBuf, Kept<&[u8]>)| {
         path.to_str().is_some() && nanos(k.stamp.modified).is_some() && nanos(k.read_at).is_some()
     };
     let index = Index {
         format: TEXTS_FORMAT.to_string(),
+        parser: format!("{parser:032x}"),
         files: files
             .iter()
             .filter(keepable)
@@ -351,6 +436,7 @@ fn write_kept(root: &Path, n: usize, files: &[(&PathBuf, Kept<&[u8]>)]) -> crate
                     k.stamp.len,
                     nanos(k.stamp.modified).unwrap_or_default(),
                     nanos(k.read_at).unwrap_or_default(),
+                    k.parsed,
                     k.bytes.len(),
                 )
             })
@@ -449,7 +535,7 @@ mod tests {
 
     /// One build of the site under `root`: what it reads of `path`, then what it keeps.
     fn build(root: &Path, path: &Path) -> String {
-        let texts = Texts::open(root);
+        let texts = Texts::open(root, 0);
         let text = String::from_utf8(texts.read(path).unwrap()).unwrap();
         texts.save(root);
         text
@@ -504,13 +590,13 @@ mod tests {
         for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
             fs::write(&kept, &bytes[..cut]).unwrap();
             write_at(&file, "FIRST", SystemTime::now() - Duration::from_secs(3600));
-            assert_eq!(Texts::open(&root).read(&file).unwrap(), b"FIRST");
+            assert_eq!(Texts::open(&root, 0).read(&file).unwrap(), b"FIRST");
         }
         // A kept file holding a path of another shard counts for nothing.
         let other = (shard_of(&file) + 1) % SHARDS;
         fs::rename(&kept, kept.with_file_name(format!("{other:02}"))).unwrap();
         write_at(&file, "other", SystemTime::now() - Duration::from_secs(3600));
-        assert_eq!(Texts::open(&root).read(&file).unwrap(), b"other");
+        assert_eq!(Texts::open(&root, 0).read(&file).unwrap(), b"other");
         fs::remove_dir_all(&root).unwrap();
 
         let root = site("theirs");
@@ -535,7 +621,7 @@ mod tests {
             write_at(file, "text", old);
         }
         let load = || {
-            let texts = Texts::open(&root);
+            let texts = Texts::open(&root, 0);
             for file in &files {
                 texts.read(file).unwrap();
             }
@@ -569,15 +655,48 @@ mod tests {
         let after = times();
         let rewritten: Vec<usize> = (0..SHARDS).filter(|&n| after[n] != before[n]).collect();
         assert_eq!(rewritten, vec![shard_of(&files[7])]);
-        assert_eq!(Texts::open(&root).read(&files[7]).unwrap(), b"edited");
+        assert_eq!(Texts::open(&root, 0).read(&files[7]).unwrap(), b"edited");
         // A file gone from the site leaves its kept file too.
         fs::remove_file(&files[9]).unwrap();
-        let texts = Texts::open(&root);
+        let texts = Texts::open(&root, 0);
         for file in files.iter().filter(|f| f.exists()) {
             texts.read(file).unwrap();
         }
         texts.save(&root);
-        assert!(!Texts::open(&root).kept.contains_key(&files[9]));
+        assert!(!Texts::open(&root, 0).kept.contains_key(&files[9]));
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_kept_parse_counts_only_for_the_same_parser_and_an_unchanged_file() {
+        let root = site("parsed");
+        let file = root.join("a.md");
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        write_at(&file, "text", old);
+        // One build: the parse kept, else the file read and "parsed" (and that kept).
+        let build = |parser: u128| -> Option<String> {
+            let texts = Texts::open(&root, parser);
+            let parsed = texts.parsed::<String>(&file);
+            if parsed.is_none() {
+                let text = String::from_utf8(texts.read(&file).unwrap()).unwrap();
+                texts.keep_parsed(&file, &format!("parsed {text}"));
+            }
+            texts.save(&root);
+            parsed
+        };
+        assert_eq!(build(1), None);
+        assert_eq!(build(1).as_deref(), Some("parsed text"));
+        // Another program or config: parsed again, and kept for that one.
+        assert_eq!(build(2), None);
+        assert_eq!(build(2).as_deref(), Some("parsed text"));
+        assert_eq!(build(1), None);
+        // A changed file: read and parsed again.
+        write_at(&file, "edit", old + Duration::from_secs(1));
+        assert_eq!(build(1), None);
+        assert_eq!(build(1).as_deref(), Some("parsed edit"));
+        // A kept parse is no text: whoever wants the text gets the file's.
+        write_at(&file, "EDIT", old + Duration::from_secs(1));
+        assert_eq!(Texts::open(&root, 1).read(&file).unwrap(), b"EDIT");
         fs::remove_dir_all(&root).unwrap();
     }
 

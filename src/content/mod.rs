@@ -57,9 +57,10 @@ pub fn load_site_with(
     load(root, config, options, cache, None)
 }
 
-/// [`load_site_with`] for a command that runs once (`build`): each file's text comes from
-/// `texts`, what the last build read, where the file has not changed since (see
-/// [`cache::Texts`]), and `texts` keeps what was read anew for [`cache::Texts::save`].
+/// [`load_site_with`] for a command that runs once (`build`): each file's parse (or text) comes
+/// from `texts`, what the last build read, where the file has not changed since (see
+/// [`cache::Texts`]), and `texts` keeps what was read anew for [`cache::Texts::save`]. `texts`
+/// must be opened with the [`parser`] of `config`.
 pub fn load_site_kept(
     root: &Path,
     config: Config,
@@ -67,6 +68,16 @@ pub fn load_site_kept(
     texts: &cache::Texts,
 ) -> Result<(Site, Vec<Diagnostic>)> {
     load(root, config, options, None, Some(texts))
+}
+
+/// What parsing a content file depends on besides the file: the program, and the config it is
+/// read with (an incident's times are read in the site's time zone, its components checked
+/// against the config's). The `parser` of [`cache::Texts::open`].
+pub fn parser(config: &Config) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&cache::program().to_le_bytes());
+    h.update(config.source.as_bytes());
+    h.digest128()
 }
 
 fn load(
@@ -161,14 +172,27 @@ type Parsed<T> = std::result::Result<T, Vec<Diagnostic>>;
 
 /// Reads and parses `files` in parallel, taking what `cache` still holds from it and storing
 /// what was parsed anew.
-fn parse_files<T: Clone + Send + Sync>(
+fn parse_files<T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned>(
     root: &Path,
     files: &[PathBuf],
     cache: Option<&mut cache::FileCache<T>>,
     texts: Option<&cache::Texts>,
     parse: impl Fn(&Path, &str) -> Parsed<T> + Sync,
 ) -> Vec<Result<Parsed<T>>> {
-    let read_and_parse = |path: &PathBuf| read_text(root, path, texts)?.and_then_parse(&parse);
+    let read_and_parse = |path: &PathBuf| match texts {
+        // What the last build parsed, unchanged since; else parsed anew, and kept.
+        Some(texts) => match texts.parsed(path) {
+            Some(value) => Ok(Ok(value)),
+            None => {
+                let parsed = read_text(root, path, Some(texts))?.and_then_parse(&parse)?;
+                if let Ok(value) = &parsed {
+                    texts.keep_parsed(path, value);
+                }
+                Ok(parsed)
+            }
+        },
+        None => read_text(root, path, None)?.and_then_parse(&parse),
+    };
     let Some(cache) = cache else {
         return files.par_iter().map(read_and_parse).collect();
     };

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::site_text::SiteText;
 use crate::config::Config;
@@ -24,7 +24,7 @@ pub struct Site {
 }
 
 /// Incident or maintenance window: they share a file format and most of their life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Incident,
@@ -32,7 +32,7 @@ pub enum Kind {
 }
 
 /// How bad an incident is, least to worst.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Information only: changes no status and counts no downtime.
@@ -54,7 +54,7 @@ impl Severity {
 }
 
 /// The status word of one timeline update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UpdateStatus {
     Investigating,
@@ -117,7 +117,7 @@ impl UpdateStatus {
 }
 
 /// One entry of the public timeline.
-#[derive(Debug, Clone, PartialEq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Update {
     pub at: DateTime<Utc>,
     pub status: UpdateStatus,
@@ -126,7 +126,7 @@ pub struct Update {
 }
 
 /// One incident or maintenance window, from one file.
-#[derive(Debug, Clone, PartialEq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Incident {
     /// Unique, `[a-z0-9][a-z0-9-]*`: the file name unless the front matter sets `slug`.
     pub slug: String,
@@ -203,7 +203,7 @@ impl Incident {
 }
 
 /// A free page under `content/pages/`, rendered at `/<slug>/`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     pub slug: String,
     pub title: String,
@@ -220,7 +220,7 @@ pub struct Page {
 /// What a translation of an incident (`slug.<code>.md`) gives: its texts. Everything else
 /// (times, severity, components, ...) is the main file's. A text left out falls back to the
 /// main file's.
-#[derive(Debug, Clone, PartialEq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct IncidentText {
     /// The translation file, relative to the site root.
     pub source: PathBuf,
@@ -233,14 +233,14 @@ pub struct IncidentText {
 }
 
 /// The text of one update, in another language.
-#[derive(Debug, Clone, PartialEq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct UpdateText {
     pub at: DateTime<Utc>,
     pub text: String,
 }
 
 /// What a translation of a free page gives; a text left out falls back to the main file's.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PageText {
     pub source: PathBuf,
     pub title: Option<String>,

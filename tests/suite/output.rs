@@ -6,6 +6,7 @@ use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
+use chrono::Datelike;
 use proptest::prelude::*;
 
 use crate::common::TestSite;
@@ -457,11 +458,17 @@ fn edit() -> impl Strategy<Value = Step> {
     ]
 }
 
+/// A local time as an incident file may give it: no offset.
+const LOCAL: &str = "%Y-%m-%dT%H:%M:%S";
+
 /// A site the property test edits, and the instant it is built as of.
 struct Evolving {
     site: TestSite,
     next: usize,
     now: chrono::DateTime<chrono::Utc>,
+    /// An hour before the test began, and how many edits were settled since (see `settle`).
+    long_ago: std::time::SystemTime,
+    settled: u64,
 }
 
 impl Evolving {
@@ -477,15 +484,20 @@ impl Evolving {
         let start = chrono::DateTime::parse_from_rfc3339("2025-01-01T00:00:00Z")
             .unwrap()
             .to_utc();
+        // Every other incident's times are local ones, read in the config's time zone.
+        let written = |date: chrono::DateTime<chrono::Utc>| match date.day() % 2 {
+            0 => date.format(LOCAL).to_string(),
+            _ => date.to_rfc3339(),
+        };
         let text = |title: &str, date: chrono::DateTime<chrono::Utc>, severity: &str, resolved: bool| {
             let mut t = format!(
                 "+++\ntitle = \"{title}\"\ndate = {}\nseverity = \"{severity}\"\ncomponents = [\"email\"]\n",
-                date.to_rfc3339()
+                written(date)
             );
             if resolved {
                 t.push_str(&format!(
                     "resolved = {}\n",
-                    (date + chrono::Duration::hours(3)).to_rfc3339()
+                    written(date + chrono::Duration::hours(3))
                 ));
             }
             t.push_str("+++\nWords *here*.\n");
@@ -519,8 +531,13 @@ impl Evolving {
                     let old = fs::read_to_string(&path).unwrap();
                     if !old.contains("resolved =") {
                         let date = old.lines().find_map(|l| l.strip_prefix("date = ")).unwrap();
-                        let date = chrono::DateTime::parse_from_rfc3339(date).unwrap().to_utc();
-                        let resolved = (date + chrono::Duration::hours(1)).to_rfc3339();
+                        let resolved = match chrono::DateTime::parse_from_rfc3339(date) {
+                            Ok(date) => (date + chrono::Duration::hours(1)).to_rfc3339(),
+                            Err(_) => (chrono::NaiveDateTime::parse_from_str(date, LOCAL).unwrap()
+                                + chrono::Duration::hours(1))
+                            .format(LOCAL)
+                            .to_string(),
+                        };
                         fs::write(
                             path,
                             old.replacen("+++\n", &format!("+++\nresolved = {resolved}\n"), 1),
@@ -534,6 +551,12 @@ impl Evolving {
                     "title = \"Test Status\"",
                     &format!("title = \"Status {variant}\""),
                 );
+                // Another time zone: every local time of the incidents reads otherwise.
+                let config = if *variant >= 2 {
+                    config.replace("America/New_York", "Asia/Tokyo")
+                } else {
+                    config
+                };
                 let config = if variant % 2 == 1 {
                     format!("{config}\n[[components]]\nid = \"wiki\"\nname = \"Wiki\"\n")
                 } else {
@@ -588,9 +611,45 @@ impl Evolving {
         }
     }
 
-    /// Builds into `out` the way `beacon build` does.
-    fn build_into(&self, out: &Path) {
-        let site = beacon::content::load_site(self.site.root(), &Default::default()).unwrap();
+    /// Gives each file the last edit wrote a time of its own long ago, as if written well
+    /// before the build: the build then takes every file it kept a parse or text of, where a
+    /// file written just now would be read again whatever its time says (see `content::cache`).
+    fn settle(&mut self) {
+        self.settled += 1;
+        let when = self.long_ago + std::time::Duration::from_secs(self.settled);
+        let mut folders = vec![self.site.root().to_path_buf()];
+        while let Some(folder) = folders.pop() {
+            for entry in fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.ends_with("public") || path.ends_with(".beacon") {
+                    continue;
+                }
+                if path.is_dir() {
+                    folders.push(path);
+                } else if fs::metadata(&path).unwrap().modified().unwrap()
+                    > self.long_ago + std::time::Duration::from_secs(600)
+                {
+                    let file = fs::File::options().write(true).open(&path).unwrap();
+                    file.set_modified(when).unwrap();
+                }
+            }
+        }
+    }
+
+    /// Builds into `out` the way `beacon build` does: the content files `kept` by the last
+    /// build into `out` are taken from what it kept (their parses or texts), the rest read.
+    fn build_into(&self, out: &Path, kept: bool) {
+        let root = self.site.root();
+        let config = beacon::content::load_config(root).unwrap();
+        let texts = beacon::content::cache::Texts::open(root, beacon::content::parser(&config));
+        let site = match kept {
+            true => {
+                beacon::content::load_site_kept(root, config, &Default::default(), &texts)
+                    .unwrap()
+                    .0
+            }
+            false => beacon::content::load_site(root, &Default::default()).unwrap(),
+        };
         let writer = beacon::write::OutputWriter::open(
             out,
             &beacon::write::WriteOptions {
@@ -601,6 +660,9 @@ impl Evolving {
         .unwrap();
         beacon::build::render_site_into(&site, &self.options(), &writer).unwrap();
         writer.commit().unwrap();
+        if kept {
+            texts.save(root);
+        }
     }
 }
 
@@ -617,15 +679,19 @@ proptest! {
             site: site_with_incident(),
             next: 0,
             now: NOW.parse().unwrap(),
+            long_ago: std::time::SystemTime::now() - std::time::Duration::from_secs(3600),
+            settled: 0,
         };
         let incremental = evolving.site.path("public");
-        evolving.build_into(&incremental);
+        evolving.settle();
+        evolving.build_into(&incremental, true);
         for (n, edit) in edits.iter().enumerate() {
             evolving.apply(edit);
-            evolving.build_into(&incremental);
+            evolving.settle();
+            evolving.build_into(&incremental, true);
             let cold = tempfile::tempdir().unwrap();
             let cold_out = cold.path().join("out");
-            evolving.build_into(&cold_out);
+            evolving.build_into(&cold_out, false);
             let served: BTreeMap<String, Vec<u8>> = beacon::build::build_site(&evolving.options())
                 .unwrap()
                 .into_iter()
