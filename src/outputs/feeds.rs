@@ -130,49 +130,78 @@ struct UpdateItem<'a> {
     id: String,
 }
 
-/// Every update published by `now`, newest first (ties by slug, then file order reversed),
-/// at most `[feeds] limit`.
+/// A published update found for the updates feed: its incident, which update (`None`: the
+/// opening of an incident without any) and when.
+type Found<'a> = (&'a Incident, Option<usize>, chrono::DateTime<chrono::Utc>);
+
+/// Every update published by `now`, newest first (ties by slug, then by id, last first), at
+/// most `[feeds] limit`.
 fn update_items<'a>(ctx: &BuildContext<'a>) -> Vec<UpdateItem<'a>> {
     let now = ctx.now();
-    let mut items = Vec::new();
+    let limit = ctx.site.config.feed_limit;
+    // Every published update by time and incident first; an id is made only for those that
+    // can make the feed.
+    let mut found: Vec<Found> = Vec::new();
     for incident in &ctx.site.incidents {
-        let link = permalink(ctx, incident);
         if incident.updates.is_empty() {
             if incident.start <= now && !incident.is_maintenance() {
-                items.push(UpdateItem {
-                    incident,
-                    at: incident.start,
-                    status: None,
-                    text: "",
-                    id: format!("{link}#start"),
-                });
+                found.push((incident, None, incident.start));
             }
             continue;
         }
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for update in &incident.updates {
-            let stamp = update.at.format("%Y%m%dT%H%M%SZ").to_string();
-            let n = seen.entry(stamp.clone()).or_default();
-            *n += 1;
-            let suffix = if *n == 1 { String::new() } else { format!("-{n}") };
-            if update.at > now {
-                continue;
-            }
-            items.push(UpdateItem {
+        let published = incident.updates.iter().enumerate().filter(|(_, u)| u.at <= now);
+        found.extend(published.map(|(n, u)| (incident, Some(n), u.at)));
+    }
+    let by_time_and_incident = |a: &Found, b: &Found| b.2.cmp(&a.2).then_with(|| a.0.slug.cmp(&b.0.slug));
+    found.sort_by(by_time_and_incident);
+    // The first `limit`, and those tied with the last of them, whom the id orders.
+    if let Some(last) = limit.checked_sub(1).and_then(|n| found.get(n)).copied() {
+        let tied = found[limit..]
+            .iter()
+            .take_while(|f| by_time_and_incident(f, &last).is_eq())
+            .count();
+        found.truncate(limit + tied);
+    }
+    let mut items: Vec<UpdateItem> = found
+        .into_iter()
+        .map(|(incident, update, at)| {
+            let link = permalink(ctx, incident);
+            let Some(n) = update else {
+                return UpdateItem {
+                    incident,
+                    at,
+                    status: None,
+                    text: "",
+                    id: format!("{link}#start"),
+                };
+            };
+            let update = &incident.updates[n];
+            // `-2`, `-3`... for the second, third update of the incident at the same second.
+            let second = at.timestamp();
+            let same = incident.updates[..=n]
+                .iter()
+                .filter(|u| u.at.timestamp() == second)
+                .count();
+            let suffix = if same == 1 {
+                String::new()
+            } else {
+                format!("-{same}")
+            };
+            UpdateItem {
                 incident,
-                at: update.at,
+                at,
                 status: Some(update.status),
                 text: &update.text,
-                id: format!("{link}#update-{stamp}{suffix}"),
-            });
-        }
-    }
+                id: format!("{link}#update-{}{suffix}", at.format("%Y%m%dT%H%M%SZ")),
+            }
+        })
+        .collect();
     items.sort_by(|a, b| {
         b.at.cmp(&a.at)
             .then_with(|| a.incident.slug.cmp(&b.incident.slug))
             .then_with(|| b.id.cmp(&a.id))
     });
-    items.truncate(ctx.site.config.feed_limit);
+    items.truncate(limit);
     items
 }
 

@@ -217,6 +217,52 @@ fn feeds_list_newest_change_first_within_the_limit() {
     );
 }
 
+// Updates at the same instant, across incidents and within one, cut by the limit: the feed
+// keeps the newest, then by incident, then the last of one incident's at that instant first,
+// whichever update the file lists first.
+#[test]
+fn the_updates_feed_orders_ties_at_its_limit_by_incident_then_last_first() {
+    let site = TestSite::new();
+    site.write(
+        "config.toml",
+        crate::common::CONFIG.replacen("\n[[components]]", "\n[feeds]\nlimit = 4\n\n[[components]]", 1),
+    );
+    for slug in ["b", "a", "c"] {
+        site.write(
+            &format!("content/incidents/{slug}.md"),
+            r#"+++
+title = "Tied"
+date = 2025-01-01T10:00:00Z
+severity = "major"
+[[updates]]
+at = 2025-01-01T10:00:00Z
+status = "investigating"
+text = "First at ten."
+[[updates]]
+at = 2025-01-01T10:00:00.5Z
+status = "identified"
+text = "Half a second on."
+[[updates]]
+at = 2025-01-01T10:00:00Z
+status = "monitoring"
+text = "Second at ten."
++++
+"#,
+        );
+    }
+    site.build_at(NOW);
+    let base = "https://status.example.org/incidents";
+    // The update half a second on is the third of its second, so `-3`.
+    let expected: Vec<String> = ["a/#update-20250101T100000Z-3", "b/#update-20250101T100000Z-3"]
+        .into_iter()
+        .chain(["c/#update-20250101T100000Z-3", "a/#update-20250101T100000Z-2"])
+        .map(|id| format!("{base}/{id}"))
+        .collect();
+    for path in ["updates/feed.xml", "updates/atom.xml"] {
+        assert_eq!(ids(&feed(&site, path)), expected, "{path}");
+    }
+}
+
 // The guid must not change when `now` moves or an update arrives; the date must.
 #[test]
 fn guids_stay_the_same_when_now_moves_and_updates_arrive() {
