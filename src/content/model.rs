@@ -119,6 +119,7 @@ impl UpdateStatus {
 /// One entry of the public timeline.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Update {
+    #[serde(with = "crate::time::compact")]
     pub at: DateTime<Utc>,
     pub status: UpdateStatus,
     /// Plain text as written; escaped when rendered.
@@ -135,8 +136,10 @@ pub struct Incident {
     /// For maintenance this is unused and set to `Notice`.
     pub severity: Severity,
     /// Impact began (incident) or scheduled start (maintenance).
+    #[serde(with = "crate::time::compact")]
     pub start: DateTime<Utc>,
     /// `resolved` of an incident (None while ongoing) or the scheduled `end` of a window.
+    #[serde(with = "crate::time::compact::option")]
     pub end: Option<DateTime<Utc>>,
     /// Every affected component id: `components`, then `impact` keys not listed there.
     pub components: Vec<String>,
@@ -235,6 +238,7 @@ pub struct IncidentText {
 /// The text of one update, in another language.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 pub struct UpdateText {
+    #[serde(with = "crate::time::compact")]
     pub at: DateTime<Utc>,
     pub text: String,
 }
