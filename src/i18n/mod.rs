@@ -34,6 +34,9 @@ pub struct I18n {
     dates: dates::Formats,
     rtl: bool,
     labels: Labels,
+    /// Durations put in words, by whole minutes (see [`I18n::duration_seconds`]): the lists of
+    /// a large site show thousands, most of them repeats, and each costs several messages.
+    durations: std::sync::Mutex<std::collections::HashMap<i64, String>>,
 }
 
 /// The words of every status, phase and update status, looked up once: every listed incident
@@ -108,6 +111,7 @@ impl I18n {
             labels: Labels::new(&catalogue),
             language,
             catalogue,
+            durations: Default::default(),
         }
     }
 
@@ -256,6 +260,17 @@ impl I18n {
         if minutes == 0 {
             return self.text("duration-under-a-minute").to_string();
         }
+        let durations = || self.durations.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(words) = durations().get(&minutes) {
+            return words.clone();
+        }
+        let words = self.minutes_in_words(minutes);
+        durations().insert(minutes, words.clone());
+        words
+    }
+
+    /// A positive whole number of minutes in words, as [`I18n::duration_seconds`] gives them.
+    fn minutes_in_words(&self, minutes: i64) -> String {
         let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
         let units: [(i64, &str); 2] = if days > 0 {
             [(days, "duration-days"), (hours, "duration-hours")]
