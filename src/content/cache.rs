@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
@@ -161,12 +162,31 @@ pub fn program() -> u128 {
 pub struct Texts {
     /// Each kept file as read: every text, one after the other, after the index line.
     buffers: Vec<Vec<u8>>,
-    /// Each kept text by path: its shard, and its bytes as a range of that shard's buffer.
-    kept: HashMap<PathBuf, (usize, Kept<Range<usize>>)>,
-    /// What this load read, by path: taken from `kept` (`None`) or read anew.
-    read: Mutex<HashMap<PathBuf, Option<Kept<Vec<u8>>>>>,
+    /// Each kept text or parse by path, and whether this load took it as it is.
+    kept: HashMap<PathBuf, Held>,
+    /// What this load read anew, by path, to keep in place of what `kept` holds.
+    read: Mutex<HashMap<PathBuf, Kept<Vec<u8>>>>,
     /// What this load's parses depend on besides the files (see [`Texts::open`]).
     parser: u128,
+}
+
+/// A text or parse as kept: its shard, and its bytes as a range of that shard's buffer.
+struct Held {
+    shard: usize,
+    kept: Kept<Range<usize>>,
+    /// This load took it as it is (so the next build finds it again), with no lock taken: a
+    /// rebuild takes thousands at once.
+    taken: AtomicBool,
+}
+
+impl Held {
+    fn take(&self) {
+        self.taken.store(true, Ordering::Relaxed);
+    }
+
+    fn taken(&self) -> bool {
+        self.taken.load(Ordering::Relaxed)
+    }
 }
 
 /// The texts of one kept file, by path.
@@ -179,6 +199,24 @@ struct Kept<B> {
     /// `bytes` are a parse of the text (in the `postcard` format), not the text.
     parsed: bool,
     bytes: B,
+}
+
+impl<B> Kept<B> {
+    /// The same stamp and form, with `bytes`.
+    fn with<'b>(&self, bytes: &'b [u8]) -> Kept<&'b [u8]> {
+        Kept {
+            stamp: self.stamp,
+            read_at: self.read_at,
+            parsed: self.parsed,
+            bytes,
+        }
+    }
+}
+
+impl Kept<Vec<u8>> {
+    fn as_slice(&self) -> Kept<&[u8]> {
+        self.with(&self.bytes)
+    }
 }
 
 /// The first line of a kept file: what follows it, in order, byte for byte.
@@ -221,7 +259,12 @@ impl Texts {
             else {
                 continue;
             };
-            kept.extend(files.into_iter().map(|(path, k)| (path, (n, k))));
+            let held = |kept| Held {
+                shard: n,
+                kept,
+                taken: AtomicBool::new(false),
+            };
+            kept.extend(files.into_iter().map(|(path, k)| (path, held(k))));
         }
         Texts {
             buffers,
@@ -234,12 +277,12 @@ impl Texts {
     /// What parsing `path` gave when a build last read it, if the file has not changed since
     /// and that parse is still good (kept with [`Texts::keep_parsed`], by the same `parser`).
     pub fn parsed<T: serde::de::DeserializeOwned>(&self, path: &Path) -> Option<T> {
-        let (n, kept) = self.kept.get(path).filter(|(_, k)| k.parsed)?;
-        if !fresh(kept.stamp, kept.read_at, Stamp::of(path)?) {
+        let held = self.kept.get(path).filter(|h| h.kept.parsed)?;
+        if !fresh(held.kept.stamp, held.kept.read_at, Stamp::of(path)?) {
             return None;
         }
-        let value = postcard::from_bytes(&self.buffers[*n][kept.bytes.clone()]).ok()?;
-        self.lock().insert(path.to_path_buf(), None);
+        let value = postcard::from_bytes(&self.buffers[held.shard][held.kept.bytes.clone()]).ok()?;
+        held.take();
         Some(value)
     }
 
@@ -250,29 +293,25 @@ impl Texts {
             return;
         };
         let mut read = self.lock();
-        let Some(entry) = read.get_mut(path) else {
-            return;
+        let (stamp, read_at) = match (read.get(path), self.kept.get(path)) {
+            (Some(k), _) => (k.stamp, k.read_at),
+            (None, Some(held)) if held.taken() => (held.kept.stamp, held.kept.read_at),
+            _ => return,
         };
-        let (stamp, read_at) = match entry {
-            Some(k) => (k.stamp, k.read_at),
-            None => match self.kept.get(path) {
-                Some((_, k)) => (k.stamp, k.read_at),
-                None => return,
-            },
-        };
-        *entry = Some(Kept {
+        let kept = Kept {
             stamp,
             read_at,
             parsed: true,
             bytes,
-        });
+        };
+        read.insert(path.to_path_buf(), kept);
     }
 
     /// The bytes of `path`: kept ones if the file has not changed since they were read, else
     /// the file's.
     pub fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
         // A kept parse is no text: the file is read.
-        let Some((n, kept)) = self.kept.get(path).filter(|(_, k)| !k.parsed) else {
+        let Some(held) = self.kept.get(path).filter(|h| !h.kept.parsed) else {
             // Nothing kept: one look at the open file, for its stamp.
             let read_at = SystemTime::now();
             let mut file = fs::File::open(path)?;
@@ -288,11 +327,11 @@ impl Texts {
             }
             return Ok(bytes);
         };
-        let kept_bytes = &self.buffers[*n][kept.bytes.clone()];
+        let (kept, kept_bytes) = (&held.kept, &self.buffers[held.shard][held.kept.bytes.clone()]);
         let stamp = Stamp::of(path);
         if let Some(now) = stamp {
             if fresh(kept.stamp, kept.read_at, now) {
-                self.lock().insert(path.to_path_buf(), None);
+                held.take();
                 return Ok(kept_bytes.to_vec());
             }
         }
@@ -303,7 +342,7 @@ impl Texts {
         let same =
             Some(kept.stamp) == stamp && !fresh(kept.stamp, read_at, kept.stamp) && kept_bytes == bytes;
         if same {
-            self.lock().insert(path.to_path_buf(), None);
+            held.take();
             return Ok(bytes);
         }
         if let Some(stamp) = stamp {
@@ -320,7 +359,7 @@ impl Texts {
             parsed: false,
             bytes: bytes.to_vec(),
         };
-        self.lock().insert(path.to_path_buf(), Some(kept));
+        self.lock().insert(path.to_path_buf(), kept);
     }
 
     /// Keeps what this load read for the next build: rewrites each kept file whose texts are
@@ -331,34 +370,21 @@ impl Texts {
         let read = self.read.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut shards: Vec<Shard> = (0..SHARDS).map(|_| Vec::new()).collect();
         let mut changed = [false; SHARDS];
-        for (path, entry) in &read {
+        for (path, k) in &read {
             let n = shard_of(path);
-            let entry = match entry {
-                Some(k) => {
-                    changed[n] = true;
-                    Kept {
-                        stamp: k.stamp,
-                        read_at: k.read_at,
-                        parsed: k.parsed,
-                        bytes: k.bytes.as_slice(),
-                    }
-                }
-                None => match self.kept.get(path) {
-                    Some((_, k)) => Kept {
-                        stamp: k.stamp,
-                        read_at: k.read_at,
-                        parsed: k.parsed,
-                        bytes: &self.buffers[n][k.bytes.clone()],
-                    },
-                    None => continue,
-                },
-            };
-            shards[n].push((path, entry));
+            changed[n] = true;
+            shards[n].push((path, k.as_slice()));
+        }
+        for (path, held) in &self.kept {
+            if held.taken() && !read.contains_key(path) {
+                let bytes = &self.buffers[held.shard][held.kept.bytes.clone()];
+                shards[held.shard].push((path, held.kept.with(bytes)));
+            }
         }
         // A file kept but not read this time (deleted, or no longer content): its shard loses it.
         let mut kept_per_shard = [0usize; SHARDS];
-        for (n, _) in self.kept.values() {
-            kept_per_shard[*n] += 1;
+        for held in self.kept.values() {
+            kept_per_shard[held.shard] += 1;
         }
         for (n, files) in shards.iter_mut().enumerate() {
             if !changed[n] && files.len() == kept_per_shard[n] {
@@ -371,7 +397,7 @@ impl Texts {
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Option<Kept<Vec<u8>>>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Kept<Vec<u8>>>> {
         self.read.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
