@@ -3,9 +3,8 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-
-use rayon::prelude::*;
 
 use crate::plan::{Plan, Source};
 
@@ -228,7 +227,7 @@ impl Published {
             let plan: &Plan = plan.get_or_insert_with(|| {
                 Plan::new(&ctx, &pages, &prefixes, &self.theme_static, &self.site_static)
             });
-            plan.sources(edition).par_iter().try_for_each(|&source| {
+            on_every_thread_in_order(&plan.sources(edition), |&source| {
                 match render_source(plan, &ctx, &pages, source, sink) {
                     Err(Error::Content(found)) if matches!(source, Source::Page(..)) => {
                         let mut problems = problems.lock().unwrap_or_else(|e| e.into_inner());
@@ -260,6 +259,35 @@ impl Published {
         }
         Ok(())
     }
+}
+
+/// Runs `work` on each of `items` on all of rayon's threads, each thread taking the next item
+/// no thread has taken yet, so the items start in their order; stops at the first error.
+/// Rayon's own halving of a list would leave the last items of one half to one thread after
+/// the other has finished: with the longest items first, none is left to run alone at the end.
+fn on_every_thread_in_order<T: Sync>(items: &[T], work: impl Fn(&T) -> Result<()> + Sync) -> Result<()> {
+    let next = AtomicUsize::new(0);
+    let failed: Mutex<Option<Error>> = Mutex::new(None);
+    let stop = AtomicBool::new(false);
+    rayon::scope(|scope| {
+        for _ in 0..rayon::current_num_threads() {
+            scope.spawn(|_| {
+                while !stop.load(Ordering::Relaxed) {
+                    let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                        break;
+                    };
+                    if let Err(e) = work(item) {
+                        stop.store(true, Ordering::Relaxed);
+                        failed.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(e);
+                    }
+                }
+            });
+        }
+    });
+    failed
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .map_or(Ok(()), Err)
 }
 
 /// Renders one source of the plan with its edition's context and pages, and hands `sink` each

@@ -85,8 +85,9 @@ impl<'a> Plan<'a> {
         Plan { generated, statics }
     }
 
-    /// Every source of `edition` once, in a fixed order: its pages, then (for the default
-    /// edition) the sitemap and robots.txt, then its outputs.
+    /// Every source of `edition` once, in a fixed order, the longest to render first: its
+    /// outputs (each renders many files, the API and the feeds all the site's incidents), then
+    /// (for the default edition) the sitemap and robots.txt, then its pages.
     pub fn sources(&self, edition: usize) -> Vec<Source> {
         let mut sources: Vec<Source> = self
             .generated
@@ -94,7 +95,7 @@ impl<'a> Plan<'a> {
             .filter(|source| source.edition() == edition)
             .copied()
             .collect();
-        sources.sort();
+        sources.sort_by_key(|&source| (!matches!(source, Source::Output(..)), source));
         sources.dedup();
         sources
     }
