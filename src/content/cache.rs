@@ -153,7 +153,8 @@ pub fn program() -> u128 {
 /// then costs one look at each file, not a read. The texts are spread over [`SHARDS`] files by
 /// a hash of each path, so one edit rewrites one of them, not all. The kept files are beacon's
 /// alone (their folder says so to git and to backup tools), each read whole or not at all:
-/// anything wrong with one, and the files it held are read from the disk as if it were not there.
+/// anything wrong with one (its hash of what it holds included), and the files it held are read
+/// from the disk as if it were not there.
 ///
 /// A file that parsed is kept as what parsing it gave ([`Texts::keep_parsed`]), not as its
 /// text, so the next build neither reads nor parses it ([`Texts::parsed`]). A parse depends on
@@ -225,12 +226,15 @@ struct Index {
     format: String,
     /// The `parser` (hexadecimal) the file's parses were made by.
     parser: String,
+    /// A hash (xxh3, hexadecimal) of all that follows the index line: a kept file changed by
+    /// anything but beacon counts for nothing, where a changed parse could still decode.
+    sum: String,
     /// Path, length, modified and read (nanoseconds since 1970), whether a parse or the text
     /// follows, and how many bytes.
     files: Vec<(String, u64, u64, u64, bool, usize)>,
 }
 
-const TEXTS_FORMAT: &str = "beacon-texts/3";
+const TEXTS_FORMAT: &str = "beacon-texts/4";
 
 /// How many files the texts are spread over.
 pub const SHARDS: usize = 32;
@@ -410,7 +414,7 @@ fn nanos(t: SystemTime) -> Option<u64> {
 fn parse_kept(bytes: &[u8], parser: u128) -> Option<HashMap<PathBuf, Kept<Range<usize>>>> {
     let end = bytes.iter().position(|&b| b == b'\n')?;
     let index: Index = serde_json::from_slice(&bytes[..end]).ok()?;
-    if index.format != TEXTS_FORMAT {
+    if index.format != TEXTS_FORMAT || index.sum != sum_of(&bytes[end + 1..]) {
         return None;
     }
     let same_parser = index.parser == format!("{parser:032x}");
@@ -440,6 +444,11 @@ fn parse_kept(bytes: &[u8], parser: u128) -> Option<HashMap<PathBuf, Kept<Range<
     (at == bytes.len()).then_some(kept)
 }
 
+/// The `sum` of an [`Index`] for the bytes that follow it.
+fn sum_of(body: &[u8]) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(body))
+}
+
 /// Writes the kept file `n` of the site under `root` whole, in place of the old one.
 fn write_kept(
     root: &Path,
@@ -450,9 +459,14 @@ fn write_kept(
     let keepable = |(path, k): &&(&PathBuf, Kept<&[u8]>)| {
         path.to_str().is_some() && nanos(k.stamp.modified).is_some() && nanos(k.read_at).is_some()
     };
+    let mut body = Vec::new();
+    for (_, k) in files.iter().filter(keepable) {
+        body.extend_from_slice(k.bytes);
+    }
     let index = Index {
         format: TEXTS_FORMAT.to_string(),
         parser: format!("{parser:032x}"),
+        sum: sum_of(&body),
         files: files
             .iter()
             .filter(keepable)
@@ -474,9 +488,7 @@ fn write_kept(
     let io = |e| crate::error::Error::io(&file, e);
     let mut bytes = serde_json::to_vec(&index).map_err(|e| io(e.into()))?;
     bytes.push(b'\n');
-    for (_, k) in files.iter().filter(keepable) {
-        bytes.extend_from_slice(k.bytes);
-    }
+    bytes.extend_from_slice(&body);
     let partial = file.with_extension("partial");
     fs::write(&partial, &bytes).map_err(io)?;
     fs::rename(&partial, &file).map_err(io)
@@ -618,6 +630,13 @@ mod tests {
             write_at(&file, "FIRST", SystemTime::now() - Duration::from_secs(3600));
             assert_eq!(Texts::open(&root, 0).read(&file).unwrap(), b"FIRST");
         }
+        // One byte of the kept text changed, its length and the index as they were: the file
+        // (unchanged since) is read, not the changed byte.
+        assert_eq!(build(&root, &file), "FIRST");
+        let mut changed = fs::read(&kept).unwrap();
+        *changed.last_mut().unwrap() ^= 0x20;
+        fs::write(&kept, &changed).unwrap();
+        assert_eq!(Texts::open(&root, 0).read(&file).unwrap(), b"FIRST");
         // A kept file holding a path of another shard counts for nothing.
         let other = (shard_of(&file) + 1) % SHARDS;
         fs::rename(&kept, kept.with_file_name(format!("{other:02}"))).unwrap();
