@@ -190,6 +190,9 @@ impl Held {
     }
 }
 
+/// What one kept file lists, by path: each text or parse as a range of the file's bytes.
+type Listed = HashMap<PathBuf, Kept<Range<usize>>>;
+
 /// The texts of one kept file, by path.
 type Shard<'t> = Vec<(&'t PathBuf, Kept<&'t [u8]>)>;
 
@@ -252,17 +255,24 @@ impl Texts {
     /// the parses of those made by the same `parser`: a hash of all a parse depends on besides
     /// the file (the program, with [`program`], and the config).
     pub fn open(root: &Path, parser: u128) -> Texts {
+        use rayon::prelude::*;
         let dir = root.join(CACHE_DIR).join("texts");
-        let buffers: Vec<Vec<u8>> = (0..SHARDS)
-            .map(|n| fs::read(dir.join(format!("{n:02}"))).unwrap_or_default())
+        // Each kept file read and checked on its own, in parallel.
+        let shards: Vec<(Vec<u8>, Listed)> = (0..SHARDS)
+            .into_par_iter()
+            .map(|n| {
+                let buffer = fs::read(dir.join(format!("{n:02}"))).unwrap_or_default();
+                // A kept file holds only paths of its own shard, or none of it counts.
+                let files = parse_kept(&buffer, parser)
+                    .filter(|f| f.keys().all(|p| shard_of(p) == n))
+                    .unwrap_or_default();
+                (buffer, files)
+            })
             .collect();
+        let mut buffers = Vec::with_capacity(SHARDS);
         let mut kept = HashMap::new();
-        for (n, buffer) in buffers.iter().enumerate() {
-            // A kept file holds only paths of its own shard, or none of it counts.
-            let Some(files) = parse_kept(buffer, parser).filter(|f| f.keys().all(|p| shard_of(p) == n))
-            else {
-                continue;
-            };
+        for (n, (buffer, files)) in shards.into_iter().enumerate() {
+            buffers.push(buffer);
             let held = |kept| Held {
                 shard: n,
                 kept,
@@ -411,7 +421,7 @@ fn nanos(t: SystemTime) -> Option<u64> {
 }
 
 /// The texts of one kept file, and the parses made by `parser`.
-fn parse_kept(bytes: &[u8], parser: u128) -> Option<HashMap<PathBuf, Kept<Range<usize>>>> {
+fn parse_kept(bytes: &[u8], parser: u128) -> Option<Listed> {
     let end = bytes.iter().position(|&b| b == b'\n')?;
     let index: Index = serde_json::from_slice(&bytes[..end]).ok()?;
     if index.format != TEXTS_FORMAT || index.sum != sum_of(&bytes[end + 1..]) {
