@@ -424,7 +424,7 @@ fn nanos(t: SystemTime) -> Option<u64> {
 fn parse_kept(bytes: &[u8], parser: u128) -> Option<Listed> {
     let end = bytes.iter().position(|&b| b == b'\n')?;
     let index: Index = serde_json::from_slice(&bytes[..end]).ok()?;
-    if index.format != TEXTS_FORMAT || index.sum != sum_of(&bytes[end + 1..]) {
+    if index.format != TEXTS_FORMAT || index.sum != sum_of([&bytes[end + 1..]]) {
         return None;
     }
     let same_parser = index.parser == format!("{parser:032x}");
@@ -454,9 +454,13 @@ fn parse_kept(bytes: &[u8], parser: u128) -> Option<Listed> {
     (at == bytes.len()).then_some(kept)
 }
 
-/// The `sum` of an [`Index`] for the bytes that follow it.
-fn sum_of(body: &[u8]) -> String {
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(body))
+/// The `sum` of an [`Index`] for the bytes that follow it, given in one piece or several.
+fn sum_of<'b>(body: impl IntoIterator<Item = &'b [u8]>) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for piece in body {
+        h.update(piece);
+    }
+    format!("{:016x}", h.digest())
 }
 
 /// Writes the kept file `n` of the site under `root` whole, in place of the old one.
@@ -469,17 +473,13 @@ fn write_kept(
     let keepable = |(path, k): &&(&PathBuf, Kept<&[u8]>)| {
         path.to_str().is_some() && nanos(k.stamp.modified).is_some() && nanos(k.read_at).is_some()
     };
-    let mut body = Vec::new();
-    for (_, k) in files.iter().filter(keepable) {
-        body.extend_from_slice(k.bytes);
-    }
+    let files: Vec<_> = files.iter().filter(keepable).collect();
     let index = Index {
         format: TEXTS_FORMAT.to_string(),
         parser: format!("{parser:032x}"),
-        sum: sum_of(&body),
+        sum: sum_of(files.iter().map(|(_, k)| k.bytes)),
         files: files
             .iter()
-            .filter(keepable)
             .map(|(path, k)| {
                 (
                     path.to_str().unwrap_or_default().to_string(),
@@ -498,7 +498,9 @@ fn write_kept(
     let io = |e| crate::error::Error::io(&file, e);
     let mut bytes = serde_json::to_vec(&index).map_err(|e| io(e.into()))?;
     bytes.push(b'\n');
-    bytes.extend_from_slice(&body);
+    for (_, k) in &files {
+        bytes.extend_from_slice(k.bytes);
+    }
     let partial = file.with_extension("partial");
     fs::write(&partial, &bytes).map_err(io)?;
     fs::rename(&partial, &file).map_err(io)
