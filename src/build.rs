@@ -113,18 +113,25 @@ impl Published {
         crate::ingest::rules(&site.config).map_err(Error::Content)?;
         // And the `[[channel]]` tables the subscribe page lists.
         render::subscribe::public_channels(&site.config).map_err(Error::Content)?;
-        let report = compute_report(&site, options.now);
-        let catalogues = site
-            .config
-            .languages
-            .iter()
-            .map(|code| Ok((code.clone(), Arc::new(I18n::for_site(&options.root, code)?))))
-            .collect::<Result<_>>()?;
-        let site_static = render::theme::load_site_static(&options.root)?;
-        let theme_static = render::theme::load_static(&options.root, &site.config.theme)?;
+        // The report reads only the site, the rest only the disk: each on its own thread.
+        let (report, read) = rayon::join(
+            || compute_report(&site, options.now),
+            || -> Result<_> {
+                let catalogues = site
+                    .config
+                    .languages
+                    .iter()
+                    .map(|code| Ok((code.clone(), Arc::new(I18n::for_site(&options.root, code)?))))
+                    .collect::<Result<_>>()?;
+                let site_static = render::theme::load_site_static(&options.root)?;
+                let theme_static = render::theme::load_static(&options.root, &site.config.theme)?;
+                // Templates load (and fail) before the first page is handed on.
+                let theme = Theme::load(&options.root, &site.config.theme)?;
+                Ok((catalogues, site_static, theme_static, theme))
+            },
+        );
+        let (catalogues, site_static, theme_static, theme) = read?;
         let versions = render::asset_versions(&theme_static, &site_static);
-        // Templates load (and fail) before the first page is handed on.
-        let theme = Theme::load(&options.root, &site.config.theme)?;
         let seed = seed(&theme_static, &site_static);
         Ok(Published {
             seed,

@@ -211,10 +211,16 @@ impl<'a> Pages<'a> {
         theme: &Theme,
         versions: &'a BTreeMap<String, String>,
     ) -> crate::error::Result<Self> {
-        let mut theme = theme.clone();
-        theme.speak(ctx.i18n.clone());
-        theme.render_statuses(&every_status(&ctx.i18n));
-        let views = Views::new(ctx);
+        // The views (a summary of every incident) beside this edition's copy of the templates.
+        let (views, theme) = rayon::join(
+            || Views::new(ctx),
+            || {
+                let mut theme = theme.clone();
+                theme.speak(ctx.i18n.clone());
+                theme.render_statuses(&every_status(&ctx.i18n));
+                theme
+            },
+        );
         let jobs = jobs(ctx, &views);
         let channels =
             super::subscribe::public_channels(&ctx.site.config).map_err(crate::error::Error::Content)?;

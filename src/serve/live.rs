@@ -16,14 +16,15 @@ use std::sync::{mpsc, Mutex};
 use std::thread;
 
 use bytes::Bytes;
+use rayon::prelude::*;
 
 use crate::build::{render_source, Edition, Published};
 use crate::content::Site;
-use crate::context::BuildOptions;
+use crate::context::{BuildContext, BuildOptions};
 use crate::error::{Diagnostic, Error, Result};
 use crate::output::OutputFile;
 use crate::plan::Plan;
-use crate::render::pages::Job;
+use crate::render::pages::{Job, Pages};
 use crate::status::into_as_of;
 
 /// A file's bytes, or why it could not be rendered (as the error page shows it).
@@ -183,19 +184,33 @@ fn render_thread(
     // One page of each kind in each language now: a template that fails at render time fails
     // the build (and the last good one stays served), as in a full build. The front page is
     // then ready at once.
+    let firsts: Vec<(&BuildContext, &Pages, Job)> = contexts
+        .iter()
+        .zip(&pages)
+        .flat_map(|(ctx, pages)| {
+            first_of_each_kind(pages.jobs())
+                .into_iter()
+                .map(move |job| (ctx, pages, job))
+        })
+        .collect();
+    let rendered: Vec<std::result::Result<(String, Bytes), Diagnostic>> = firsts
+        .par_iter()
+        .map(|&(ctx, pages, job)| {
+            let file = pages.render(job)?;
+            Ok((
+                format!("{}{}", ctx.edition_prefix, file.path),
+                Bytes::from(file.bytes),
+            ))
+        })
+        .collect();
     let mut done: HashMap<String, Bytes> = HashMap::new();
     let mut problems: Vec<Diagnostic> = Vec::new();
-    for (ctx, pages) in contexts.iter().zip(&pages) {
-        for job in first_of_each_kind(pages.jobs()) {
-            match pages.render(job) {
-                Ok(file) => {
-                    done.insert(
-                        format!("{}{}", ctx.edition_prefix, file.path),
-                        Bytes::from(file.bytes),
-                    );
-                }
-                Err(d) => problems.push(d),
+    for result in rendered {
+        match result {
+            Ok((path, bytes)) => {
+                done.insert(path, bytes);
             }
+            Err(d) => problems.push(d),
         }
     }
     if !problems.is_empty() {
