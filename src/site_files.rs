@@ -23,10 +23,20 @@ pub fn list(root: &Path, dir: &str) -> Result<Vec<PathBuf>> {
 
 /// [`list`] without the files below `skip` (folders relative to the root, `/`-separated).
 pub fn list_skipping(root: &Path, dir: &str, skip: &[&str]) -> Result<Vec<PathBuf>> {
+    walk(root, dir, skip).map(|(files, _)| files)
+}
+
+/// [`list`], and whether any file or folder below `root/dir` was reached through a symlink.
+pub fn list_noting_links(root: &Path, dir: &str) -> Result<(Vec<PathBuf>, bool)> {
+    walk(root, dir, &[])
+}
+
+fn walk(root: &Path, dir: &str, skip: &[&str]) -> Result<(Vec<PathBuf>, bool)> {
     let skip: Vec<PathBuf> = skip.iter().map(|s| root.join(s)).collect();
     let Some(path) = existing_folder(root, dir)? else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), false));
     };
+    let mut linked = false;
     let inside = canonical(root)?;
     ensure_inside(root, &inside, &path)?;
     let mut files = Vec::new();
@@ -51,12 +61,13 @@ pub fn list_skipping(root: &Path, dir: &str, skip: &[&str]) -> Result<Vec<PathBu
         })?;
         if entry.depth() > 0 && entry.path_is_symlink() {
             ensure_inside(root, &inside, entry.path())?;
+            linked = true;
         }
         if entry.file_type().is_file() {
             files.push(entry.into_path());
         }
     }
-    Ok(files)
+    Ok((files, linked))
 }
 
 /// Reads `root/relative`, refusing a symlink that leads outside the site.

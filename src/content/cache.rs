@@ -68,6 +68,14 @@ impl<T: Clone> FileCache<T> {
         fresh(entry.stamp, entry.read_at, stamp?).then(|| entry.parsed.clone())
     }
 
+    /// The stored result for `path` without looking at the file, when the caller knows it has
+    /// not changed since it was read (a file watcher did not report it) and it was not written
+    /// in the instant it was read (a write then may not show in its stamp, see [`fresh`]).
+    pub fn get_unchanged(&self, path: &Path) -> Option<Result<T, Vec<Diagnostic>>> {
+        let entry = self.entries.get(path)?;
+        fresh(entry.stamp, entry.read_at, entry.stamp).then(|| entry.parsed.clone())
+    }
+
     /// Stores what parsing `path` gave; `stamp` and `read_at` were taken before reading it.
     pub fn insert(
         &mut self,

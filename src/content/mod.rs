@@ -11,6 +11,7 @@ pub mod site_text;
 pub mod translation;
 pub mod validate;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -35,12 +36,89 @@ pub fn load_site(root: &Path, options: &LoadOptions) -> Result<Site> {
     load_site_with(root, load_config(root)?, options, None).map(|(site, _)| site)
 }
 
-/// What [`load_site_with`] keeps between loads: every content file's parse result.
+/// What [`load_site_with`] keeps between loads: every content file's parse result, and the
+/// last listing of `content/` with what the caller says changed since (see
+/// [`LoadCache::changed`]).
 #[derive(Default)]
 pub struct LoadCache {
     config: cache::ConfigStamp,
     incidents: cache::FileCache<Incident>,
     pages: cache::FileCache<Page>,
+    listing: Option<Listing>,
+    /// The paths reported changed since the last load; `None`: not known.
+    changed: Option<Vec<PathBuf>>,
+    /// Whether changes are reported ([`LoadCache::changed`] was called): until then, a load
+    /// knows nothing of what changed since the last.
+    watched: bool,
+}
+
+impl LoadCache {
+    /// Tells the next load that, since the last one, only the files at `paths` (relative to
+    /// the root) may have changed, as a file watcher reports them; calls add up until a load
+    /// succeeds. From the first call on, every change must be reported this way (or with
+    /// [`LoadCache::changes_unknown`]) before the next load. That load then takes the last listing of `content/` and the parse of every
+    /// other file as they were, without looking at them, when each of `paths` is a Markdown
+    /// file under `content/` that was listed last time and is still there, and no symlink was
+    /// listed (a watcher does not see a change behind one). Otherwise (a file created, deleted
+    /// or renamed, any other input) it lists and checks every file as a load without this call.
+    pub fn changed(&mut self, paths: &[PathBuf]) {
+        self.watched = true;
+        if let Some(changed) = &mut self.changed {
+            changed.extend_from_slice(paths);
+        }
+    }
+
+    /// Tells the next load that what changed is not known (the watcher missed events): it
+    /// lists and checks every file.
+    pub fn changes_unknown(&mut self) {
+        self.changed = None;
+    }
+
+    /// The last listing, if the changes reported since allow taking it as it is.
+    fn listing_unchanged(&self, root: &Path) -> Option<&Listing> {
+        let listing = self.listing.as_ref().filter(|l| !l.linked)?;
+        let changed = self.changed.as_ref()?;
+        changed
+            .iter()
+            .all(|path| {
+                let full = root.join(path);
+                [INCIDENTS_DIR, PAGES_DIR].iter().any(|dir| path.starts_with(dir))
+                    && listing.files.contains(&full)
+                    && full.is_file()
+            })
+            .then_some(listing)
+    }
+}
+
+/// What a load found in `content/`: the Markdown files of `incidents/` and `pages/` (sorted),
+/// warnings about the rest, and whether any of it lies behind a symlink.
+#[derive(Clone)]
+struct Listing {
+    incidents: Vec<PathBuf>,
+    pages: Vec<PathBuf>,
+    warnings: Vec<Diagnostic>,
+    linked: bool,
+    /// Every path of `incidents` and `pages`.
+    files: HashSet<PathBuf>,
+}
+
+impl Listing {
+    fn of(root: &Path) -> Result<Listing> {
+        let (incidents, mut warnings, linked_incidents) = content_listing(root, INCIDENTS_DIR)?;
+        let (pages, page_warnings, linked_pages) = content_listing(root, PAGES_DIR)?;
+        warnings.extend(page_warnings);
+        if let Some(warning) = stray_content(root)? {
+            warnings.push(warning);
+        }
+        let files = incidents.iter().chain(&pages).cloned().collect();
+        Ok(Listing {
+            incidents,
+            pages,
+            warnings,
+            linked: linked_incidents || linked_pages,
+            files,
+        })
+    }
 }
 
 /// Loads the content of the site under `root` whose config (read once by the command, with
@@ -54,7 +132,13 @@ pub fn load_site_with(
     options: &LoadOptions,
     cache: Option<&mut LoadCache>,
 ) -> Result<(Site, Vec<Diagnostic>)> {
-    load(root, config, options, cache, None)
+    let Some(cache) = cache else {
+        return load(root, config, options, None, None);
+    };
+    let loaded = load(root, config, options, Some(&mut *cache), None);
+    // What changed is accounted for once a load has read it; after a failure, not known.
+    cache.changed = (loaded.is_ok() && cache.watched).then(Vec::new);
+    loaded
 }
 
 /// [`load_site_with`] for a command that runs once (`build`): each file's parse (or text) comes
@@ -94,12 +178,22 @@ fn load(
     }
     // `config.fr.toml`: the site's own texts in French (see `site_text`).
     let (texts, mut problems) = crate::content::site_text::load_site_texts(root, &config)?;
-    let (incident_files, mut warnings) = content_listing(root, INCIDENTS_DIR)?;
-    let (page_files, page_warnings) = content_listing(root, PAGES_DIR)?;
-    warnings.extend(page_warnings);
-    if let Some(warning) = stray_content(root)? {
-        warnings.push(warning);
-    }
+    // Files the caller vouches for (see `LoadCache::changed`): every other file is as it was.
+    let vouched: Option<HashSet<PathBuf>> = cache
+        .as_deref()
+        .and_then(|c| c.listing_unchanged(root).and(c.changed.as_ref()))
+        .map(|changed| changed.iter().map(|p| root.join(p)).collect());
+    let listing = match (&vouched, cache.as_deref_mut()) {
+        (Some(_), Some(cache)) => cache.listing.clone().expect("vouched for only with a listing"),
+        (None, Some(cache)) => cache.listing.insert(Listing::of(root)?).clone(),
+        (_, None) => Listing::of(root)?,
+    };
+    let Listing {
+        incidents: incident_files,
+        pages: page_files,
+        warnings,
+        ..
+    } = listing;
 
     // `x.fr.md` is a translation of `x.md`: read once every main file is (see `translation`).
     let (incident_translations, incident_files): (Vec<PathBuf>, Vec<PathBuf>) = incident_files
@@ -114,13 +208,25 @@ fn load(
         None => (None, None),
     };
     let mut incidents: Vec<Incident> = collect(
-        parse_files(root, &incident_files, incident_cache, kept, |p, t| {
-            incident::parse_incident(p, t, &config)
-        }),
+        parse_files(
+            root,
+            &incident_files,
+            incident_cache,
+            vouched.as_ref(),
+            kept,
+            |p, t| incident::parse_incident(p, t, &config),
+        ),
         &mut problems,
     )?;
     let mut pages: Vec<Page> = collect(
-        parse_files(root, &page_files, page_cache, kept, page::parse_page),
+        parse_files(
+            root,
+            &page_files,
+            page_cache,
+            vouched.as_ref(),
+            kept,
+            page::parse_page,
+        ),
         &mut problems,
     )?;
     problems.extend(validate::check_unique_slugs(&incidents, &pages));
@@ -171,11 +277,13 @@ fn load(
 type Parsed<T> = std::result::Result<T, Vec<Diagnostic>>;
 
 /// Reads and parses `files` in parallel, taking what `cache` still holds from it and storing
-/// what was parsed anew.
+/// what was parsed anew. With `vouched`, every file not in it is known unchanged since it was
+/// cached (see [`LoadCache::changed`]) and is taken without a look at its stamp.
 fn parse_files<T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned>(
     root: &Path,
     files: &[PathBuf],
     cache: Option<&mut cache::FileCache<T>>,
+    vouched: Option<&HashSet<PathBuf>>,
     texts: Option<&cache::Texts>,
     parse: impl Fn(&Path, &str) -> Parsed<T> + Sync,
 ) -> Vec<Result<Parsed<T>>> {
@@ -202,6 +310,11 @@ fn parse_files<T: Clone + Send + Sync + serde::Serialize + serde::de::Deserializ
     let read: Vec<(Option<cache::Stamp>, bool, Result<Parsed<T>>)> = files
         .par_iter()
         .map(|path| {
+            if vouched.is_some_and(|v| !v.contains(path)) {
+                if let Some(parsed) = cache.get_unchanged(path) {
+                    return (None, false, Ok(parsed));
+                }
+            }
             let stamp = cache::Stamp::of(path);
             match cache.get(path, stamp) {
                 Some(parsed) => (stamp, false, Ok(parsed)),
@@ -341,15 +454,16 @@ pub const PAGES_DIR: &str = "content/pages";
 /// Every `*.md` file below `root/dir`, sorted, skipping hidden files (editor swap files).
 /// A missing folder holds no files.
 pub fn content_files(root: &Path, dir: &str) -> Result<Vec<PathBuf>> {
-    content_listing(root, dir).map(|(files, _)| files)
+    content_listing(root, dir).map(|(files, _, _)| files)
 }
 
 /// The `*.md` files below `root/dir`, and a warning for each other file there (a `.MD` or
 /// `.markdown` file is most likely meant to be read, and a silent skip would hide it).
-fn content_listing(root: &Path, dir: &str) -> Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
+fn content_listing(root: &Path, dir: &str) -> Result<(Vec<PathBuf>, Vec<Diagnostic>, bool)> {
     let mut files = Vec::new();
     let mut warnings = Vec::new();
-    for path in crate::site_files::list(root, dir)? {
+    let (listed, linked) = crate::site_files::list_noting_links(root, dir)?;
+    for path in listed {
         if path.extension().is_some_and(|x| x == "md") {
             files.push(path);
             continue;
@@ -372,7 +486,7 @@ fn content_listing(root: &Path, dir: &str) -> Result<(Vec<PathBuf>, Vec<Diagnost
             format!("skipped: only files ending in `.md` are read{hint}"),
         ));
     }
-    Ok((files, warnings))
+    Ok((files, warnings, linked))
 }
 
 /// A warning when `content/` holds Markdown files outside `incidents/` and `pages/`, where
@@ -438,5 +552,131 @@ mod tests {
         );
         std::fs::create_dir_all(dir.path().join("themes/dark")).unwrap();
         assert_eq!(load_config(dir.path()).unwrap().theme, "dark");
+    }
+
+    /// A site with incidents `a` and `b` in `content/incidents/2022/`.
+    fn watched_site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "title = \"T\"\nbase_url = \"https://s.example.org/\"\n",
+        )
+        .unwrap();
+        backdate(&dir.path().join("config.toml"));
+        std::fs::create_dir_all(dir.path().join("content/incidents/2022")).unwrap();
+        for name in ["a", "b"] {
+            write_incident(dir.path(), name, name);
+        }
+        dir
+    }
+
+    fn write_incident(root: &Path, name: &str, title: &str) -> PathBuf {
+        let relative = PathBuf::from(format!("content/incidents/2022/{name}.md"));
+        let text = format!("+++\ntitle = \"{title}\"\ndate = 2022-01-01T00:00:00Z\nresolved = 2022-01-01T01:00:00Z\nseverity = \"major\"\n+++\nBody.\n");
+        std::fs::write(root.join(&relative), text).unwrap();
+        backdate(&root.join(&relative));
+        relative
+    }
+
+    /// Older than any racy instant, so that a parse kept of the file is good without a look at
+    /// it (see `cache::fresh`).
+    fn backdate(path: &Path) {
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+        let file = std::fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(old).unwrap();
+    }
+
+    fn titles(root: &Path, cache: &mut LoadCache) -> Vec<String> {
+        let config = load_config(root).unwrap();
+        let (site, _) = load_site_with(root, config, &LoadOptions::default(), Some(cache)).unwrap();
+        site.incidents.into_iter().map(|i| i.title).collect()
+    }
+
+    #[test]
+    fn a_watched_load_reads_the_reported_files_and_lists_again_for_any_other_change() {
+        let dir = watched_site();
+        let root = dir.path();
+        let mut cache = LoadCache::default();
+        assert_eq!(titles(root, &mut cache), ["a", "b"]);
+        // The first report starts the watch; that load still looks at every file.
+        cache.changed(&[]);
+        write_incident(root, "a", "a2");
+        assert_eq!(titles(root, &mut cache), ["a2", "b"]);
+
+        // Reported: read again.
+        let a = write_incident(root, "a", "a3");
+        cache.changed(std::slice::from_ref(&a));
+        assert_eq!(titles(root, &mut cache), ["a3", "b"]);
+        // Not reported: taken as it was (the watcher is trusted, so its stamp is not looked at).
+        write_incident(root, "b", "b2");
+        cache.changed(&[]);
+        assert_eq!(titles(root, &mut cache), ["a3", "b"]);
+        // Reports add up over calls until a load, and a missed event makes the next load look at
+        // every file.
+        cache.changed(std::slice::from_ref(&a));
+        cache.changes_unknown();
+        cache.changed(std::slice::from_ref(&a));
+        assert_eq!(titles(root, &mut cache), ["a3", "b2"]);
+
+        // A new file is not in the last listing: the folder is listed again.
+        let c = write_incident(root, "c", "c");
+        cache.changed(std::slice::from_ref(&c));
+        assert_eq!(titles(root, &mut cache), ["a3", "b2", "c"]);
+        // A deleted one is no longer there: likewise.
+        std::fs::remove_file(root.join(&c)).unwrap();
+        cache.changed(std::slice::from_ref(&c));
+        assert_eq!(titles(root, &mut cache), ["a3", "b2"]);
+        // Any other input (here the config) lists and looks at everything.
+        write_incident(root, "b", "b3");
+        cache.changed(&[PathBuf::from("config.toml")]);
+        assert_eq!(titles(root, &mut cache), ["a3", "b3"]);
+    }
+
+    #[test]
+    fn a_failed_load_leaves_the_next_one_looking_at_every_file() {
+        let dir = watched_site();
+        let root = dir.path();
+        let mut cache = LoadCache::default();
+        cache.changed(&[]);
+        assert_eq!(titles(root, &mut cache), ["a", "b"]);
+        let a = PathBuf::from("content/incidents/2022/a.md");
+        std::fs::write(root.join(&a), "+++\ntitle = \n+++\n").unwrap();
+        cache.changed(std::slice::from_ref(&a));
+        let config = load_config(root).unwrap();
+        assert!(load_site_with(root, config, &LoadOptions::default(), Some(&mut cache)).is_err());
+        // Fixed, while `b` changed unreported: the failed load did not vouch for anything.
+        write_incident(root, "a", "a2");
+        write_incident(root, "b", "b2");
+        cache.changed(std::slice::from_ref(&a));
+        assert_eq!(titles(root, &mut cache), ["a2", "b2"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_behind_a_symlink_are_always_looked_at() {
+        let dir = watched_site();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("elsewhere")).unwrap();
+        std::fs::rename(
+            root.join("content/incidents/2022/b.md"),
+            root.join("elsewhere/b.md"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(
+            root.join("elsewhere/b.md"),
+            root.join("content/incidents/2022/b.md"),
+        )
+        .unwrap();
+        let mut cache = LoadCache::default();
+        cache.changed(&[]);
+        assert_eq!(titles(root, &mut cache), ["a", "b"]);
+        // The watcher does not see `elsewhere/`: an edit there still shows.
+        std::fs::write(
+            root.join("elsewhere/b.md"),
+            "+++\ntitle = \"b2\"\ndate = 2022-01-01T00:00:00Z\nresolved = 2022-01-01T01:00:00Z\nseverity = \"major\"\n+++\n",
+        )
+        .unwrap();
+        cache.changed(&[]);
+        assert_eq!(titles(root, &mut cache), ["a", "b2"]);
     }
 }

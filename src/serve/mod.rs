@@ -102,20 +102,29 @@ pub fn serve(options: &ServeOptions, log: &(dyn Fn(ServeEvent) + Sync)) -> Resul
     // Builds run on this thread, so requests keep being answered from the last build meanwhile.
     while let Ok(event) = changes.recv() {
         let mut changed = Vec::new();
+        let mut missed = false;
         let mut absorb = |event: WatchEvent| match event {
             WatchEvent::Changed(paths) => changed.extend(paths),
-            WatchEvent::Problem(problem) => log(ServeEvent::WatchProblem(&problem)),
+            WatchEvent::Problem(problem) => {
+                missed = true;
+                log(ServeEvent::WatchProblem(&problem))
+            }
         };
         absorb(event);
         // Everything that piled up during the last build goes into one rebuild.
         while let Ok(more) = changes.try_recv() {
             absorb(more);
         }
+        // The watcher may have missed a change: the next load looks at every file.
+        if missed {
+            preview.cache.changes_unknown();
+        }
         if changed.is_empty() {
             continue;
         }
         changed.sort();
         changed.dedup();
+        preview.cache.changed(&changed);
         log(ServeEvent::Rebuilding { changed: &changed });
         rebuild(&mut preview, &builds, log);
     }
