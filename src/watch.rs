@@ -8,24 +8,27 @@
 //! and backups ending in `~` are ignored.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use notify::event::{AccessKind, AccessMode};
-use notify::{Event, EventHandler, EventKind, RecommendedWatcher, RecursiveMode, Watcher, WatcherKind};
-use notify_debouncer_mini::{new_debouncer_opt, Config, DebounceEventResult, Debouncer};
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::error::{Error, Result};
 
 /// What a build reads, relative to the root: only changes below these trigger a rebuild.
 pub const INPUTS: &[&str] = &["config.toml", "content", "templates", "themes", "static", "i18n"];
 
-/// How long the files must be quiet before a batch goes out: long enough to take an editor's
-/// write-rename-chmod (a few ms) as one change, and every ms of it is waited on each save
-/// (50 ms took save-to-reload at 10,000 incidents from 0.195 to 0.226 s, BENCHMARKS.md). A
-/// save slower than this is two batches: one extra rebuild, never a missed change.
+/// How long the files must be quiet before a batch goes out: long enough to take the several
+/// writes of one save as one change. A save slower than this is two batches: one extra rebuild,
+/// never a missed change.
 pub const DEBOUNCE: Duration = Duration::from_millis(20);
+
+/// The same after an event that usually ends a save: a file closed from writing, or renamed into
+/// place (an editor's write-to-temp-then-rename). Every ms of the quiet time is waited on each
+/// save before the rebuild starts.
+pub const SETTLE: Duration = Duration::from_millis(3);
 
 /// What the watcher sends.
 #[derive(Debug)]
@@ -39,38 +42,43 @@ pub enum WatchEvent {
 /// Starts watching the inputs under `root`. Events arrive on the receiver until it is dropped.
 pub fn watch_site(root: &Path) -> Result<Receiver<WatchEvent>> {
     let root = root.to_path_buf();
-    let (raw_tx, raw_rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer =
-        new_debouncer_opt::<_, InputWatcher>(Config::default().with_timeout(DEBOUNCE), raw_tx)
-            .map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
-    debouncer
-        .watcher()
+    let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<Event>>();
+    // inotify reports every open, and a build opens every input: without this filter, each
+    // build would trigger the next.
+    let handler = move |event: notify::Result<Event>| {
+        if !event.as_ref().is_ok_and(is_read_only) {
+            let _ = raw_tx.send(event);
+        }
+    };
+    let mut watcher = RecommendedWatcher::new(handler, notify::Config::default())
+        .map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
+    watcher
         .watch(&root, RecursiveMode::NonRecursive)
         .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
     let mut watched = Vec::new();
-    rewatch(&mut debouncer, &root, &mut watched, &[]);
+    rewatch(&mut watcher, &root, &mut watched, &[]);
 
     let (tx, rx) = mpsc::channel();
     thread::Builder::new()
         .name("beacon-watch".into())
         .spawn(move || {
-            for batch in raw_rx {
-                let message = match batch {
-                    Ok(events) => {
-                        let paths: Vec<PathBuf> = events.into_iter().map(|e| e.path).collect();
-                        rewatch(&mut debouncer, &root, &mut watched, &paths);
-                        let mut changed: Vec<PathBuf> =
-                            paths.iter().filter_map(|p| input_path(&root, p)).collect();
-                        if changed.is_empty() {
-                            continue;
-                        }
-                        changed.sort();
-                        changed.dedup();
-                        WatchEvent::Changed(changed)
+            while let Some(batch) = next_batch(&raw_rx) {
+                let mut paths = Vec::new();
+                let mut messages = Vec::new();
+                for event in batch {
+                    match event {
+                        Ok(event) => paths.extend(event.paths),
+                        Err(e) => messages.push(WatchEvent::Problem(e.to_string())),
                     }
-                    Err(e) => WatchEvent::Problem(e.to_string()),
-                };
-                if tx.send(message).is_err() {
+                }
+                rewatch(&mut watcher, &root, &mut watched, &paths);
+                let mut changed: Vec<PathBuf> = paths.iter().filter_map(|p| input_path(&root, p)).collect();
+                changed.sort();
+                changed.dedup();
+                if !changed.is_empty() {
+                    messages.push(WatchEvent::Changed(changed));
+                }
+                if messages.into_iter().any(|m| tx.send(m).is_err()) {
                     break;
                 }
             }
@@ -79,14 +87,36 @@ pub fn watch_site(root: &Path) -> Result<Receiver<WatchEvent>> {
     Ok(rx)
 }
 
+/// The next batch of raw events: the first to come, and every one after it until none came for
+/// the quiet time of the last ([`DEBOUNCE`], or [`SETTLE`] after the end of a save). `None` once
+/// the watcher is gone.
+fn next_batch(raw: &Receiver<notify::Result<Event>>) -> Option<Vec<notify::Result<Event>>> {
+    let first = raw.recv().ok()?;
+    let mut deadline = Instant::now() + quiet_after(&first);
+    let mut batch = vec![first];
+    loop {
+        match raw.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(event) => {
+                deadline = Instant::now() + quiet_after(&event);
+                batch.push(event);
+            }
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return Some(batch),
+        }
+    }
+}
+
+/// How long to wait for more after `event`.
+fn quiet_after(event: &notify::Result<Event>) -> Duration {
+    match event.as_ref().map(|e| e.kind) {
+        Ok(EventKind::Access(AccessKind::Close(AccessMode::Write)))
+        | Ok(EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))) => SETTLE,
+        _ => DEBOUNCE,
+    }
+}
+
 /// Watches each input folder that exists and is not watched yet, or that the batch shows was
 /// replaced (a folder deleted and made again loses its watch).
-fn rewatch(
-    debouncer: &mut Debouncer<InputWatcher>,
-    root: &Path,
-    watched: &mut Vec<PathBuf>,
-    changed: &[PathBuf],
-) {
+fn rewatch(watcher: &mut RecommendedWatcher, root: &Path, watched: &mut Vec<PathBuf>, changed: &[PathBuf]) {
     for input in INPUTS.iter().skip(1) {
         let dir = root.join(input);
         let touched = changed
@@ -95,41 +125,14 @@ fn rewatch(
         let known = watched.contains(&dir);
         if dir.is_dir() && (!known || touched) {
             if known {
-                let _ = debouncer.watcher().unwatch(&dir);
+                let _ = watcher.unwatch(&dir);
             }
-            if debouncer.watcher().watch(&dir, RecursiveMode::Recursive).is_ok() && !known {
+            if watcher.watch(&dir, RecursiveMode::Recursive).is_ok() && !known {
                 watched.push(dir);
             }
         } else if !dir.exists() {
             watched.retain(|w| w != &dir);
         }
-    }
-}
-
-/// The platform's watcher, minus the events of files being opened or read. inotify reports
-/// every open, and a build opens every input: without this, each build would trigger the next.
-struct InputWatcher(RecommendedWatcher);
-
-impl Watcher for InputWatcher {
-    fn new<F: EventHandler>(mut handler: F, config: notify::Config) -> notify::Result<Self> {
-        let filtered = move |event: notify::Result<Event>| {
-            if !event.as_ref().is_ok_and(is_read_only) {
-                handler.handle_event(event);
-            }
-        };
-        RecommendedWatcher::new(filtered, config).map(InputWatcher)
-    }
-
-    fn watch(&mut self, path: &Path, recursive_mode: RecursiveMode) -> notify::Result<()> {
-        self.0.watch(path, recursive_mode)
-    }
-
-    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
-        self.0.unwatch(path)
-    }
-
-    fn kind() -> WatcherKind {
-        RecommendedWatcher::kind()
     }
 }
 
@@ -199,5 +202,54 @@ mod tests {
                 "{path}"
             );
         }
+    }
+
+    fn event(kind: EventKind, path: &str) -> notify::Result<Event> {
+        Ok(Event::new(kind).add_path(PathBuf::from(path)))
+    }
+
+    #[test]
+    fn the_end_of_a_save_waits_less_for_more() {
+        let write = EventKind::Modify(ModifyKind::Data(notify::event::DataChange::Any));
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+        assert_eq!(quiet_after(&event(write, "/s/a.md")), DEBOUNCE);
+        assert_eq!(
+            quiet_after(&event(
+                EventKind::Remove(notify::event::RemoveKind::Any),
+                "/s/a.md"
+            )),
+            DEBOUNCE
+        );
+        assert_eq!(quiet_after(&event(closed, "/s/a.md")), SETTLE);
+        assert_eq!(quiet_after(&event(renamed, "/s/a.md")), SETTLE);
+        assert_eq!(quiet_after(&Err(notify::Error::generic("lost"))), DEBOUNCE);
+    }
+
+    #[test]
+    fn events_that_come_together_are_one_batch_and_a_later_one_the_next() {
+        let (tx, rx) = mpsc::channel();
+        let kinds = [
+            EventKind::Modify(ModifyKind::Any),
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            EventKind::Create(notify::event::CreateKind::File),
+        ];
+        for (n, kind) in kinds.into_iter().enumerate() {
+            tx.send(event(kind, &format!("/s/{n}.md"))).unwrap();
+        }
+        // Well past any quiet time: a batch of its own.
+        let later = thread::spawn(move || {
+            thread::sleep(DEBOUNCE * 10);
+            tx.send(event(EventKind::Modify(ModifyKind::Any), "/s/later.md"))
+                .unwrap();
+        });
+        let paths = |batch: Vec<notify::Result<Event>>| -> Vec<PathBuf> {
+            batch.into_iter().flat_map(|e| e.unwrap().paths).collect()
+        };
+        let first = paths(next_batch(&rx).unwrap());
+        assert_eq!(first, ["/s/0.md", "/s/1.md", "/s/2.md"].map(PathBuf::from));
+        assert_eq!(paths(next_batch(&rx).unwrap()), [PathBuf::from("/s/later.md")]);
+        later.join().unwrap();
+        assert!(next_batch(&rx).is_none(), "the watcher is gone");
     }
 }
