@@ -807,6 +807,74 @@ fn serve_drops_a_deleted_incident() {
     assert_eq!(status, 404);
 }
 
+/// Writes `relative` and dates it a minute back, so that its parse is kept as settled (a file
+/// written in the instant it is read is always looked at again): the rebuilds that follow take
+/// it on the watcher's word.
+fn save_settled(site: &TestSite, relative: &str, text: &str) {
+    site.write(relative, text);
+    backdate(site, relative);
+}
+
+fn backdate(site: &TestSite, relative: &str) {
+    let old = std::time::SystemTime::now() - Duration::from_secs(60);
+    let file = std::fs::File::options()
+        .write(true)
+        .open(site.path(relative))
+        .unwrap();
+    file.set_modified(old).unwrap();
+}
+
+// Edits, then a file created, edited, renamed and deleted: each save shows, whether the rebuild
+// took the watcher's word for what changed (edits of known files) or looked at every file.
+#[test]
+fn serve_follows_edits_creations_renames_and_deletions_in_turn() {
+    let site = TestSite::new();
+    // A config changed in the last instant makes every load parse every incident again.
+    backdate(&site, "config.toml");
+    save_settled(&site, INCIDENT, ONGOING);
+    let served = Served::start(&site);
+    let mut events = served.events();
+    let shows = |events: &mut Events, path: &str, text: &str| {
+        let (status, body) =
+            served.get_within(path, events, |status, body| status == 200 && body.contains(text));
+        assert!(
+            status == 200 && body.contains(text),
+            "{path} does not show {text}: {status} {body}"
+        );
+    };
+    for title in ["Mail is down", "Mail is out", "Mail is back"] {
+        save_settled(&site, INCIDENT, &ONGOING.replace("Mail is slow", title));
+        shows(&mut events, "/incidents/2022-01-27-mail/", title);
+        shows(&mut events, "/", title);
+    }
+    let other = "content/incidents/2022-02-01-vpn.md";
+    save_settled(&site, other, &ONGOING.replace("Mail is slow", "VPN is slow"));
+    shows(&mut events, "/incidents/2022-02-01-vpn/", "VPN is slow");
+    save_settled(&site, other, &ONGOING.replace("Mail is slow", "VPN is down"));
+    shows(&mut events, "/incidents/2022-02-01-vpn/", "VPN is down");
+    let renamed = "content/incidents/2022-02-01-remote.md";
+    std::fs::rename(site.path(other), site.path(renamed)).unwrap();
+    shows(&mut events, "/incidents/2022-02-01-remote/", "VPN is down");
+    assert_eq!(served.get("/incidents/2022-02-01-vpn/").0, 404);
+    save_settled(
+        &site,
+        renamed,
+        &ONGOING.replace("Mail is slow", "Remote access is down"),
+    );
+    shows(
+        &mut events,
+        "/incidents/2022-02-01-remote/",
+        "Remote access is down",
+    );
+    std::fs::remove_file(site.path(renamed)).unwrap();
+    let (status, _) = served.get_within("/incidents/2022-02-01-remote/", &mut events, |status, _| {
+        status == 404
+    });
+    assert_eq!(status, 404);
+    // The first incident's last save is still what is shown.
+    shows(&mut events, "/", "Mail is back");
+}
+
 // `config.fr.toml` is an input: saving it while serving shows the French title on /fr/.
 #[test]
 fn serve_rebuilds_when_config_fr_toml_is_saved() {
