@@ -56,8 +56,9 @@ impl LoadCache {
     /// Tells the next load that, since the last one, only the files at `paths` (relative to
     /// the root) may have changed, as a file watcher reports them; calls add up until a load
     /// succeeds. From the first call on, every change must be reported this way (or with
-    /// [`LoadCache::changes_unknown`]) before the next load. That load then takes the last listing of `content/` and the parse of every
-    /// other file as they were, without looking at them, when each of `paths` is a Markdown
+    /// [`LoadCache::changes_unknown`]) before the next load. That load then takes the last
+    /// listing of `content/` and the parse of every other file as they were, without looking
+    /// at them, when each of `paths` is a Markdown
     /// file under `content/` that was listed last time and is still there, and no symlink was
     /// listed (a watcher does not see a change behind one). Otherwise (a file created, deleted
     /// or renamed, any other input) it lists and checks every file as a load without this call.
@@ -92,7 +93,6 @@ impl LoadCache {
 
 /// What a load found in `content/`: the Markdown files of `incidents/` and `pages/` (sorted),
 /// warnings about the rest, and whether any of it lies behind a symlink.
-#[derive(Clone)]
 struct Listing {
     incidents: Vec<PathBuf>,
     pages: Vec<PathBuf>,
@@ -118,6 +118,11 @@ impl Listing {
             linked: linked_incidents || linked_pages,
             files,
         })
+    }
+
+    /// A copy of the files and warnings, for a load.
+    fn files_and_warnings(&self) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<Diagnostic>) {
+        (self.incidents.clone(), self.pages.clone(), self.warnings.clone())
     }
 }
 
@@ -183,17 +188,16 @@ fn load(
         .as_deref()
         .and_then(|c| c.listing_unchanged(root).and(c.changed.as_ref()))
         .map(|changed| changed.iter().map(|p| root.join(p)).collect());
-    let listing = match (&vouched, cache.as_deref_mut()) {
-        (Some(_), Some(cache)) => cache.listing.clone().expect("vouched for only with a listing"),
-        (None, Some(cache)) => cache.listing.insert(Listing::of(root)?).clone(),
-        (_, None) => Listing::of(root)?,
+    let (incident_files, page_files, warnings) = match cache.as_deref_mut() {
+        Some(cache) => match (&vouched, &cache.listing) {
+            (Some(_), Some(listing)) => listing.files_and_warnings(),
+            _ => cache.listing.insert(Listing::of(root)?).files_and_warnings(),
+        },
+        None => {
+            let listing = Listing::of(root)?;
+            (listing.incidents, listing.pages, listing.warnings)
+        }
     };
-    let Listing {
-        incidents: incident_files,
-        pages: page_files,
-        warnings,
-        ..
-    } = listing;
 
     // `x.fr.md` is a translation of `x.md`: read once every main file is (see `translation`).
     let (incident_translations, incident_files): (Vec<PathBuf>, Vec<PathBuf>) = incident_files
