@@ -35,9 +35,14 @@ pub const SETTLE: Duration = Duration::from_millis(3);
 pub enum WatchEvent {
     /// Inputs changed: their paths, relative to the root, sorted.
     Changed(Vec<PathBuf>),
-    /// The OS reported a problem (for instance too many watches); watching goes on.
+    /// The OS reported a problem (for instance too many watches, or events lost); watching
+    /// goes on, but a change may have gone unreported.
     Problem(String),
 }
+
+/// The problem reported when the system's queue of file events overflowed.
+const LOST: &str =
+    "the system dropped some file events (its queue overflowed); every file will be looked at again";
 
 /// Starts watching the inputs under `root`. Events arrive on the receiver until it is dropped.
 pub fn watch_site(root: &Path) -> Result<Receiver<WatchEvent>> {
@@ -63,21 +68,8 @@ pub fn watch_site(root: &Path) -> Result<Receiver<WatchEvent>> {
         .name("beacon-watch".into())
         .spawn(move || {
             while let Some(batch) = next_batch(&raw_rx) {
-                let mut paths = Vec::new();
-                let mut messages = Vec::new();
-                for event in batch {
-                    match event {
-                        Ok(event) => paths.extend(event.paths),
-                        Err(e) => messages.push(WatchEvent::Problem(e.to_string())),
-                    }
-                }
+                let (paths, messages) = read_batch(&root, batch);
                 rewatch(&mut watcher, &root, &mut watched, &paths);
-                let mut changed: Vec<PathBuf> = paths.iter().filter_map(|p| input_path(&root, p)).collect();
-                changed.sort();
-                changed.dedup();
-                if !changed.is_empty() {
-                    messages.push(WatchEvent::Changed(changed));
-                }
                 if messages.into_iter().any(|m| tx.send(m).is_err()) {
                     break;
                 }
@@ -103,6 +95,28 @@ fn next_batch(raw: &Receiver<notify::Result<Event>>) -> Option<Vec<notify::Resul
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return Some(batch),
         }
     }
+}
+
+/// What a batch of raw events says: every path it names (for [`rewatch`]), and what to send on:
+/// its problems, then the inputs it changed, if any.
+fn read_batch(root: &Path, batch: Vec<notify::Result<Event>>) -> (Vec<PathBuf>, Vec<WatchEvent>) {
+    let mut paths = Vec::new();
+    let mut messages = Vec::new();
+    for event in batch {
+        match event {
+            // The system's queue of events overflowed: some changes were lost.
+            Ok(event) if event.need_rescan() => messages.push(WatchEvent::Problem(LOST.to_string())),
+            Ok(event) => paths.extend(event.paths),
+            Err(e) => messages.push(WatchEvent::Problem(e.to_string())),
+        }
+    }
+    let mut changed: Vec<PathBuf> = paths.iter().filter_map(|p| input_path(root, p)).collect();
+    changed.sort();
+    changed.dedup();
+    if !changed.is_empty() {
+        messages.push(WatchEvent::Changed(changed));
+    }
+    (paths, messages)
 }
 
 /// How long to wait for more after `event`.
@@ -206,6 +220,38 @@ mod tests {
 
     fn event(kind: EventKind, path: &str) -> notify::Result<Event> {
         Ok(Event::new(kind).add_path(PathBuf::from(path)))
+    }
+
+    #[test]
+    fn lost_events_and_errors_are_problems_and_changed_inputs_one_change() {
+        let root = Path::new("/site");
+        let modified = EventKind::Modify(ModifyKind::Any);
+        let batch = vec![
+            event(modified, "/site/content/incidents/b.md"),
+            Ok(Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan)),
+            event(modified, "/site/public/index.html"),
+            event(modified, "/site/content/incidents/a.md"),
+            event(modified, "/site/content/incidents/b.md"),
+            Err(notify::Error::generic("too many watches")),
+        ];
+        let (paths, messages) = read_batch(root, batch);
+        assert_eq!(paths.len(), 4, "every path goes to rewatch: {paths:?}");
+        let described: Vec<String> = messages.iter().map(|m| format!("{m:?}")).collect();
+        assert_eq!(described.len(), 3, "{described:?}");
+        assert!(described[0].contains("queue overflowed"), "{described:?}");
+        assert!(described[1].contains("too many watches"), "{described:?}");
+        assert_eq!(
+            described[2],
+            format!(
+                "{:?}",
+                WatchEvent::Changed(vec![
+                    PathBuf::from("content/incidents/a.md"),
+                    PathBuf::from("content/incidents/b.md")
+                ])
+            )
+        );
+        let (_, quiet) = read_batch(root, vec![event(modified, "/site/public/x.html")]);
+        assert!(quiet.is_empty(), "{quiet:?}");
     }
 
     #[test]

@@ -57,7 +57,10 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<Outcome> {
                         0 | 1 => String::new(),
                         n => format!(" and {} more", n - 1),
                     };
-                    let _ = writeln!(out, "changed: {first}{more}; rebuilding");
+                    let _ = match first.is_empty() {
+                        true => writeln!(out, "rebuilding"),
+                        false => writeln!(out, "changed: {first}{more}; rebuilding"),
+                    };
                 }
                 if verbose {
                     for path in changed.iter().skip(1) {

@@ -115,11 +115,11 @@ pub fn serve(options: &ServeOptions, log: &(dyn Fn(ServeEvent) + Sync)) -> Resul
         while let Ok(more) = changes.try_recv() {
             absorb(more);
         }
-        // The watcher may have missed a change: the next load looks at every file.
+        // The watcher may have missed a change: the next load looks at every file, now.
         if missed {
             preview.cache.changes_unknown();
         }
-        if changed.is_empty() {
+        if changed.is_empty() && !missed {
             continue;
         }
         changed.sort();
