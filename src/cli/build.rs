@@ -65,6 +65,10 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
     .map_err(|e| explain_relative(e, args.output.as_deref()))?;
     let texts = Texts::open(&cli.root, crate::content::parser(&config));
     let (site, warnings) = super::load_site_kept(cli, config, options.drafts, &texts)?;
+    // For the next build: every content file read, parsed (or its text), in 32 files, written
+    // now so that their bytes are not held through the render, and put in place only once
+    // the output is (a failed build leaves the cache as it was).
+    let kept = texts.stage(&cli.root);
     let progress = !cli.quiet && (cli.verbose || site.incidents.len() >= LONG_BUILD_INCIDENTS);
     let step = |what: String| {
         if progress {
@@ -81,9 +85,8 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
     render_owned_site_into(site, &options, &writer)?;
     step("rendered".to_string());
     let summary = writer.commit()?;
+    kept.commit();
     step(format!("wrote {}", output.display()));
-    // For the next build: every content file read, parsed (or its text), in 32 files.
-    texts.save(&cli.root);
     Ok(Outcome::line(format!(
         "built {} into {} ({} written, {} removed, the rest unchanged) in {} ms (as of {})",
         count(summary.files, "file", "files"),

@@ -389,6 +389,16 @@ impl Texts {
     /// the site's `.beacon/cache/` (the site's `root`); a cache that cannot be written is no
     /// error: the next build reads those files.
     pub fn save(self, root: &Path) {
+        self.stage(root).commit();
+    }
+
+    /// [`Texts::save`] in two steps: the kept files that change are written now, each beside
+    /// its place, and what this load kept is freed (a large site's parses weigh as much as its
+    /// text); they take their places at [`Staged::commit`], once the build succeeded. Dropped
+    /// uncommitted, the staged files are removed, and with them any folder staging made, so a
+    /// failed build leaves the cache as it was.
+    pub fn stage(self, root: &Path) -> Staged {
+        let mut staged = Staged::default();
         let read = self.read.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut shards: Vec<Shard> = (0..SHARDS).map(|_| Vec::new()).collect();
         let mut changed = [false; SHARDS];
@@ -413,10 +423,12 @@ impl Texts {
                 continue;
             }
             files.sort_by(|a, b| a.0.cmp(b.0));
-            if write_kept(root, n, self.parser, files).is_err() {
-                return;
+            if stage_kept(root, n, self.parser, files, &mut staged).is_err() {
+                // Nothing half-kept: what was staged goes.
+                return Staged::default();
             }
         }
+        staged
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Kept<Vec<u8>>>> {
@@ -471,12 +483,50 @@ fn sum_of<'b>(body: impl IntoIterator<Item = &'b [u8]>) -> String {
     format!("{:016x}", h.digest())
 }
 
-/// Writes the kept file `n` of the site under `root` whole, in place of the old one.
-fn write_kept(
+/// Kept files written beside their places by [`Texts::stage`], and what staging made for them.
+#[derive(Default)]
+pub struct Staged {
+    /// Each staged file and the place it goes.
+    files: Vec<(PathBuf, PathBuf)>,
+    /// The folders and files staging made (the cache folder's), in the order made.
+    made: Vec<PathBuf>,
+}
+
+impl Staged {
+    /// Puts every staged file in its place.
+    pub fn commit(mut self) {
+        for (partial, file) in std::mem::take(&mut self.files) {
+            if fs::rename(&partial, &file).is_err() {
+                let _ = fs::remove_file(&partial);
+            }
+        }
+        self.made.clear();
+    }
+}
+
+impl Drop for Staged {
+    /// Uncommitted: removes the staged files, then what staging made, last made first (a
+    /// folder only if it is empty again).
+    fn drop(&mut self) {
+        for (partial, _) in &self.files {
+            let _ = fs::remove_file(partial);
+        }
+        for made in self.made.iter().rev() {
+            let _ = match made.is_dir() {
+                true => fs::remove_dir(made),
+                false => fs::remove_file(made),
+            };
+        }
+    }
+}
+
+/// Writes the kept file `n` of the site under `root` whole, beside its place, for `staged`.
+fn stage_kept(
     root: &Path,
     n: usize,
     parser: u128,
     files: &[(&PathBuf, Kept<&[u8]>)],
+    staged: &mut Staged,
 ) -> crate::error::Result<()> {
     let keepable = |(path, k): &&(&PathBuf, Kept<&[u8]>)| {
         path.to_str().is_some() && nanos(k.stamp.modified).is_some() && nanos(k.read_at).is_some()
@@ -502,7 +552,7 @@ fn write_kept(
     };
     let confined = crate::write::Confinement::new(root)?;
     let file = confined.path(&format!("{CACHE_DIR}/texts/{n:02}"))?;
-    ensure_cache_dir(&confined)?;
+    ensure_cache_dir(&confined, &mut staged.made)?;
     let io = |e| crate::error::Error::io(&file, e);
     let mut bytes = serde_json::to_vec(&index).map_err(|e| io(e.into()))?;
     bytes.push(b'\n');
@@ -511,12 +561,17 @@ fn write_kept(
     }
     let partial = file.with_extension("partial");
     fs::write(&partial, &bytes).map_err(io)?;
-    fs::rename(&partial, &file).map_err(io)
+    staged.files.push((partial, file));
+    Ok(())
 }
 
-/// Makes the site's cache folder and its `texts/` unless they are there, or fails if the
-/// cache folder is there but beacon did not make it (no `CACHEDIR.TAG` of its own).
-fn ensure_cache_dir(confined: &crate::write::Confinement) -> crate::error::Result<()> {
+/// Makes the site's cache folder and its `texts/` unless they are there, adding to `made`
+/// each folder and file it makes, or fails if the cache folder is there but beacon did not
+/// make it (no `CACHEDIR.TAG` of its own).
+fn ensure_cache_dir(
+    confined: &crate::write::Confinement,
+    made: &mut Vec<PathBuf>,
+) -> crate::error::Result<()> {
     let dir = confined.root().join(CACHE_DIR);
     let io = |e| crate::error::Error::io(&dir, e);
     let tag = dir.join("CACHEDIR.TAG");
@@ -526,27 +581,36 @@ fn ensure_cache_dir(confined: &crate::write::Confinement) -> crate::error::Resul
             return Err(io(std::io::Error::other("not beacon's cache folder")));
         }
     } else {
-        fs::create_dir_all(&dir).map_err(io)?;
+        // `.beacon/`, then `.beacon/cache/`, each noted if made here.
+        for folder in [dir.parent().unwrap_or(&dir), &dir] {
+            match fs::create_dir(folder) {
+                Ok(()) => made.push(folder.to_path_buf()),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && folder.is_dir() => {}
+                Err(e) => return Err(io(e)),
+            }
+        }
         // Beacon's own: not for git, and not worth a backup.
-        fs::write(
-            dir.join(".gitignore"),
-            "# beacon's cache: rebuilt by any build\n*\n",
-        )
-        .map_err(io)?;
+        let ignore = dir.join(".gitignore");
+        fs::write(&ignore, "# beacon's cache: rebuilt by any build\n*\n").map_err(io)?;
+        made.push(ignore);
         fs::write(
             &tag,
             "Signature: 8a477f597d28d172789f06886806bc55\n# beacon's cache (https://bford.info/cachedir/)\n",
         )
         .map_err(io)?;
+        made.push(tag);
     }
     let texts = dir.join("texts");
     // The single kept file of earlier builds of beacon stands where the folder goes: it is
-    // beacon's (the folder carries its tag), so it goes.
+    // beacon's (the folder carries its tag), and no build reads it any more, so it goes.
     if texts.is_file() {
         fs::remove_file(&texts).map_err(io)?;
     }
     match fs::create_dir(&texts) {
-        Ok(()) => Ok(()),
+        Ok(()) => {
+            made.push(texts);
+            Ok(())
+        }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && texts.is_dir() => Ok(()),
         Err(e) => Err(io(e)),
     }
@@ -618,6 +682,58 @@ mod tests {
         assert_eq!(build(&root, &file), "SECOND");
         write_at(&file, "later!", old + Duration::from_secs(1));
         assert_eq!(build(&root, &file), "SECOND");
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn staged_kept_files_take_their_places_only_when_committed() {
+        let root = site("staged");
+        let file = root.join("a.md");
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        write_at(&file, "first", old);
+        // A first build that fails after staging leaves no trace, not even the cache folder.
+        let texts = Texts::open(&root, 0);
+        texts.read(&file).unwrap();
+        let staged = texts.stage(&root);
+        assert!(
+            root.join(CACHE_DIR).join("texts").is_dir(),
+            "staged beside its place"
+        );
+        drop(staged);
+        let left: Vec<_> = fs::read_dir(&root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, ["a.md"], "a failed build's staging is all removed");
+        // One that succeeds keeps the text.
+        let texts = Texts::open(&root, 0);
+        texts.read(&file).unwrap();
+        texts.stage(&root).commit();
+        let kept = fs::read_dir(root.join(CACHE_DIR).join("texts")).unwrap().count();
+        assert_eq!(kept, 1);
+        // A later failed build leaves what is kept as it was, and its folders.
+        let before = fs::read(
+            root.join(CACHE_DIR)
+                .join("texts")
+                .join(format!("{:02}", shard_of(&file))),
+        );
+        write_at(&file, "second", old + Duration::from_secs(1));
+        let texts = Texts::open(&root, 0);
+        assert_eq!(texts.read(&file).unwrap(), b"second");
+        drop(texts.stage(&root));
+        let after = fs::read(
+            root.join(CACHE_DIR)
+                .join("texts")
+                .join(format!("{:02}", shard_of(&file))),
+        );
+        assert_eq!(before.unwrap(), after.unwrap());
+        assert_eq!(
+            fs::read_dir(root.join(CACHE_DIR).join("texts")).unwrap().count(),
+            1
+        );
+        assert!(root.join(CACHE_DIR).join("CACHEDIR.TAG").is_file());
+        // And the next build still finds the first text kept, so reads the file.
+        assert_eq!(build(&root, &file), "second");
         fs::remove_dir_all(&root).unwrap();
     }
 
