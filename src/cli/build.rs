@@ -65,10 +65,6 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
     .map_err(|e| explain_relative(e, args.output.as_deref()))?;
     let texts = Texts::open(&cli.root, crate::content::parser(&config));
     let (site, warnings) = super::load_site_kept(cli, config, options.drafts, &texts)?;
-    // For the next build: every content file read, parsed (or its text), in 32 files, written
-    // now so that their bytes are not held through the render, and put in place only once
-    // the output is (a failed build leaves the cache as it was).
-    let kept = texts.stage(&cli.root);
     let progress = !cli.quiet && (cli.verbose || site.incidents.len() >= LONG_BUILD_INCIDENTS);
     let step = |what: String| {
         if progress {
@@ -80,6 +76,10 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
         count(site.incidents.len(), "incident", "incidents"),
         count(site.pages.len(), "page", "pages")
     ));
+    // For the next build: every content file read, parsed (or its text), in 32 files, written
+    // now so that their bytes are not held through the render, and put in place only once
+    // the output is (a failed build leaves the cache as it was).
+    let kept = texts.stage(&cli.root);
     // Each file goes to the writer as soon as it is rendered; the output folder changes only
     // at `commit`, after every file rendered.
     render_owned_site_into(site, &options, &writer)?;
