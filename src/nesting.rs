@@ -52,10 +52,35 @@ impl TooDeep {
 
 /// `Ok` when `text` nests at most [`MAX_DEPTH`] levels deep as `syntax` counts them.
 pub fn check(text: &str, syntax: Syntax) -> Result<(), TooDeep> {
+    if shallow(text.as_bytes(), syntax) {
+        return Ok(());
+    }
     match syntax {
         Syntax::Data => brackets(text, b"[{", b"]}", "brackets and braces"),
         Syntax::Fluent => brackets(text, b"{", b"}", "placeables `{ … }`"),
         Syntax::Markup => markup(text),
+    }
+}
+
+/// Whether `text` cannot nest deeper than [`MAX_DEPTH`], from counts of the bytes that open a
+/// level (each count one vectorised pass): every level is opened by one of them, so at most
+/// [`MAX_DEPTH`] of them is never too deep, whatever closes. A Markdown container (a block
+/// quote or list item) is opened by a `>`, `-`, `*` or `+`, or by digits and a `.` or `)`; a
+/// tag by a `<`, a link by a `[`. Almost every real file passes here and skips the walk below.
+fn shallow(text: &[u8], syntax: Syntax) -> bool {
+    use memchr::{memchr2_iter, memchr3_iter, memchr_iter};
+    let at_most = |count: usize| count <= MAX_DEPTH;
+    match syntax {
+        Syntax::Data => at_most(memchr2_iter(b'[', b'{', text).count()),
+        Syntax::Fluent => at_most(memchr_iter(b'{', text).count()),
+        Syntax::Markup => {
+            at_most(memchr_iter(b'<', text).count())
+                && at_most(memchr_iter(b'[', text).count())
+                && at_most(
+                    memchr3_iter(b'>', b'-', b'*', text).count()
+                        + memchr3_iter(b'+', b'.', b')', text).count(),
+                )
+        }
     }
 }
 
@@ -238,6 +263,56 @@ mod tests {
         assert!(check(&quotes(MAX_DEPTH), Syntax::Markup).is_ok());
         assert!(check(&quotes(MAX_DEPTH + 1), Syntax::Markup).is_err());
         assert!(check(&"{".repeat(MAX_DEPTH + 1), Syntax::Fluent).is_err());
+    }
+
+    /// The walk alone, as `check` was before its fast path.
+    fn walk(text: &str, syntax: Syntax) -> Result<(), TooDeep> {
+        match syntax {
+            Syntax::Data => brackets(text, b"[{", b"]}", "brackets and braces"),
+            Syntax::Fluent => brackets(text, b"{", b"}", "placeables `{ … }`"),
+            Syntax::Markup => markup(text),
+        }
+    }
+
+    /// The fast path never passes a text the walk refuses, and `check` agrees with the walk:
+    /// runs of each opener around the limit, on one line or one per line, with text before
+    /// and after them.
+    #[test]
+    fn the_fast_path_passes_only_what_the_walk_passes() {
+        let openers = [
+            "<div>", "<div ", "<span>", "[", "{", "> ", ">", "- ", "* ", "+ ", "1. ", "2) ", "`[`",
+        ];
+        let counts = [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, 2 * MAX_DEPTH];
+        let affixes = [
+            ("", ""),
+            ("x\n", "\n</div>]}"),
+            ("```\n", "\n```\n"),
+            ("> ", " x"),
+        ];
+        let mut refused = 0;
+        for opener in openers {
+            for count in counts {
+                for separator in ["", "\n", " "] {
+                    for (before, after) in affixes {
+                        let text = format!("{before}{}{after}", vec![opener; count].join(separator));
+                        for syntax in [Syntax::Data, Syntax::Fluent, Syntax::Markup] {
+                            let walked = walk(&text, syntax);
+                            refused += usize::from(walked.is_err());
+                            if shallow(text.as_bytes(), syntax) {
+                                assert!(walked.is_ok(), "{syntax:?} passed by the fast path: {text:?}");
+                            }
+                            assert_eq!(
+                                check(&text, syntax).is_ok(),
+                                walked.is_ok(),
+                                "{syntax:?}: {text:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // The cases reach past the limit for every kind of opener.
+        assert!(refused > 100, "{refused}");
     }
 
     #[test]
