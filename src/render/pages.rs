@@ -321,20 +321,25 @@ impl<'a> Pages<'a> {
         hasher.digest128()
     }
 
-    /// The hash of each incident's summary, made once (by the first page that lists
-    /// incidents, on its own thread: a parallel loop inside `get_or_init` could take up
-    /// another page's job that waits for this very lock).
+    /// The hash of each incident's summary, made once, by the first page that lists
+    /// incidents, on threads of its own, one per core: a rayon loop inside `get_or_init`
+    /// could take up another page's job that waits for this very lock, and one thread alone
+    /// would keep the pages that wait for it idle.
     fn summary_hashes(&self) -> &[u128] {
         self.summary_hashes.get_or_init(|| {
-            self.views
-                .incidents
-                .iter()
-                .map(|summary| {
-                    let mut h = Xxh3::new();
-                    serde_json::to_writer(HashWriter(&mut h), summary).expect("a value serialises");
-                    h.digest128()
-                })
-                .collect()
+            let summaries = &self.views.incidents;
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let chunk = summaries.len().div_ceil(threads).max(1);
+            std::thread::scope(|scope| {
+                let parts: Vec<_> = summaries
+                    .chunks(chunk)
+                    .map(|part| scope.spawn(move || part.iter().map(summary_hash).collect::<Vec<u128>>()))
+                    .collect();
+                parts
+                    .into_iter()
+                    .flat_map(|part| part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
         })
     }
 
@@ -346,6 +351,13 @@ impl<'a> Pages<'a> {
     pub fn views(&self) -> &Views<'_> {
         &self.views
     }
+}
+
+/// A hash of everything a template can read of one incident's summary.
+fn summary_hash(summary: &IncidentSummary) -> u128 {
+    let mut h = Xxh3::new();
+    serde_json::to_writer(HashWriter(&mut h), summary).expect("a value serialises");
+    h.digest128()
 }
 
 /// The output path of job's page.
