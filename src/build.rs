@@ -64,7 +64,12 @@ pub fn render_site_into(site: &Site, options: &BuildOptions, sink: &Sink) -> Res
 /// [`render_site_into`] for a site the caller no longer needs: it is cut to `now` in place,
 /// not copied, so a large site is in memory once.
 pub fn render_owned_site_into(site: Site, options: &BuildOptions, sink: &Sink) -> Result<()> {
-    Published::new(into_as_of(site, options.now), options)?.render_into(options, sink)
+    let published = Published::new(into_as_of(site, options.now), options)?;
+    let rendered = published.render_into(options, sink);
+    // A large site takes tens of milliseconds to free: that is done on another thread, while
+    // the caller goes on (commits the output).
+    rayon::spawn(move || drop(published));
+    rendered
 }
 
 /// What every renderer of one build reads besides the options: the site as of `now`, its
