@@ -661,37 +661,45 @@ impl OutputWriter {
             .filter(|(_, (waiting, _))| *waiting != Waiting::InPlace)
             .map(|(path, (waiting, _))| (&**path, *waiting))
             .collect();
-        pending.par_iter().try_for_each(|(path, waiting)| {
-            let target = self.confinement.path(path)?;
-            let temporary = match waiting {
-                // Its folder exists: the temporary file is in it.
-                Waiting::Beside => beside(&target),
-                _ => {
-                    let parent = target.parent().expect("a target is inside the output folder");
-                    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-                    self.temporary(path, *waiting)
-                }
-            };
-            fs::rename(&temporary, &target).map_err(|e| Error::io(&target, e))
-        })?;
+        let rename = || {
+            pending.par_iter().try_for_each(|(path, waiting)| {
+                let target = self.confinement.path(path)?;
+                let temporary = match waiting {
+                    // Its folder exists: the temporary file is in it.
+                    Waiting::Beside => beside(&target),
+                    _ => {
+                        let parent = target.parent().expect("a target is inside the output folder");
+                        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                        self.temporary(path, *waiting)
+                    }
+                };
+                fs::rename(&temporary, &target).map_err(|e| Error::io(&target, e))
+            })
+        };
+        // The record after the changes, made while they are made; written once they all are.
+        let after = || {
+            let mut after = self.manifest.clone();
+            after.writers.insert(
+                BUILD_WRITER.to_string(),
+                state.produced.keys().map(|p| p.to_string()).collect(),
+            );
+            if !self.foreign {
+                after.built = state
+                    .produced
+                    .iter()
+                    .map(|(path, (_, recorded))| (path.to_string(), *recorded))
+                    .collect();
+            }
+            after.to_bytes()
+        };
+        let (renamed, bytes) = rayon::join(rename, after);
+        renamed?;
         let written = pending.len();
         drop(pending);
         let files = state.produced.len();
-        let mut after = self.manifest.clone();
-        after.writers.insert(
-            BUILD_WRITER.to_string(),
-            state.produced.keys().map(|p| p.to_string()).collect(),
-        );
-        if !self.foreign {
-            after.built = state
-                .produced
-                .iter()
-                .map(|(path, (_, recorded))| (path.to_string(), *recorded))
-                .collect();
-        }
-        let current = fs::read(self.dir.join(MANIFEST)).ok();
-        if current.as_deref() != Some(after.to_bytes().as_slice()) {
-            self.write_manifest(&after)?;
+        // After changes the record on disk is `during`, not `after`: no need to read it.
+        if changes || fs::read(self.dir.join(MANIFEST)).ok().as_deref() != Some(bytes.as_slice()) {
+            self.write_bytes_of_manifest(&bytes)?;
         }
         Ok(WriteSummary {
             files,
@@ -813,8 +821,12 @@ impl OutputWriter {
     }
 
     fn write_manifest(&self, manifest: &Manifest) -> Result<()> {
+        self.write_bytes_of_manifest(&manifest.to_bytes())
+    }
+
+    fn write_bytes_of_manifest(&self, bytes: &[u8]) -> Result<()> {
         self.ensure_dir("")?;
-        write_whole(&self.dir.join(MANIFEST), &manifest.to_bytes())
+        write_whole(&self.dir.join(MANIFEST), bytes)
     }
 }
 
