@@ -55,15 +55,20 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
         // `beacon probe`, run before the build, left its record in the output folder.
         latency: std::sync::Arc::new(crate::probe::history(&output, &config)?),
     };
-    let writer = OutputWriter::open(
-        &output,
-        &WriteOptions {
-            site_root: cli.root.clone(),
-            force: args.force,
+    // The output's record and the kept texts are read side by side; both only read.
+    let (writer, texts) = rayon::join(
+        || {
+            OutputWriter::open(
+                &output,
+                &WriteOptions {
+                    site_root: cli.root.clone(),
+                    force: args.force,
+                },
+            )
         },
-    )
-    .map_err(|e| explain_relative(e, args.output.as_deref()))?;
-    let texts = Texts::open(&cli.root, crate::content::parser(&config));
+        || Texts::open(&cli.root, crate::content::parser(&config)),
+    );
+    let writer = writer.map_err(|e| explain_relative(e, args.output.as_deref()))?;
     let (site, warnings) = super::load_site_kept(cli, config, options.drafts, &texts)?;
     let progress = !cli.quiet && (cli.verbose || site.incidents.len() >= LONG_BUILD_INCIDENTS);
     let step = |what: String| {
