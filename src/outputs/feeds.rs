@@ -11,16 +11,22 @@
 //! (the permalink, `#update-` and the update's UTC time), so a reader shows "Identified",
 //! "Monitoring" and "Resolved" as news as they come. See [`update_items`].
 //!
+//! A feed whose inputs (see [`inputs_of`]) are those the output folder recorded for it is not
+//! rendered again: an edit of one incident renders the feeds it is an item of, before the edit
+//! or after it, and no other.
+//!
 //! Written with quick-xml's writer rather than the `rss` / `atom_syndication` crates: it is
 //! already in the dependency tree, escapes every text and attribute, and lets the element order
 //! be fixed here, so output is byte-for-byte deterministic.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::io;
 
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
+use xxhash_rust::xxh3::Xxh3;
 
 use super::published::{
     first_published, format_local, headline_severity, labelled_title, last_change, newest_first, permalink,
@@ -31,7 +37,7 @@ use crate::content::{Incident, Severity, UpdateStatus};
 use crate::context::BuildContext;
 use crate::error::{Error, Result};
 use crate::markdown::render_markdown;
-use crate::output::{OutputFile, UPDATES_ATOM, UPDATES_RSS};
+use crate::output::{OutputFile, Sink, UPDATES_ATOM, UPDATES_RSS};
 
 const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 
@@ -47,11 +53,12 @@ struct Channel<'a> {
     component: Option<&'a Component>,
 }
 
-pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
+pub fn render(ctx: &BuildContext, out: &Sink) -> Result<()> {
     let feeds = Feeds {
         newest: newest_first(&ctx.site.incidents, ctx.now()),
         bodies: RefCell::new(HashMap::new()),
     };
+    let shared = shared_inputs(ctx);
     let config = &ctx.site.config;
     let i18n = &ctx.i18n;
     let description = if config.description.trim().is_empty() {
@@ -66,16 +73,14 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
         page: String::new(),
         component: None,
     };
-    let mut files = vec![
-        OutputFile::new(
-            "feed.xml",
-            render_rss(ctx, &feeds, &site_channel).map_err(|e| Error::io("feed.xml", e))?,
-        ),
-        OutputFile::new(
-            "atom.xml",
-            render_atom(ctx, &feeds, &description).map_err(|e| Error::io("atom.xml", e))?,
-        ),
-    ];
+    let items = feeds.items(ctx, None);
+    let inputs = |path: &str| inputs_of(shared, path, items.iter().map(|i| (*i, "")));
+    put_feed(out, "feed.xml", inputs("feed.xml"), || {
+        render_rss(ctx, &feeds, &site_channel, &items)
+    })?;
+    put_feed(out, "atom.xml", inputs("atom.xml"), || {
+        render_atom(ctx, &feeds, &description, &items)
+    })?;
     for component in &config.components {
         let channel = Channel {
             path: format!("components/{}/feed.xml", component.id),
@@ -88,8 +93,11 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
             page: format!("components/{}/", component.id),
             component: Some(component),
         };
-        let bytes = render_rss(ctx, &feeds, &channel).map_err(|e| Error::io(&channel.path, e))?;
-        files.push(OutputFile::new(channel.path, bytes));
+        let items = feeds.items(ctx, Some(component));
+        let inputs = inputs_of(shared, &channel.path, items.iter().map(|i| (*i, "")));
+        put_feed(out, &channel.path, inputs, || {
+            render_rss(ctx, &feeds, &channel, &items)
+        })?;
     }
     let items = update_items(ctx);
     let updates = UpdatesFeed {
@@ -101,12 +109,46 @@ pub fn render(ctx: &BuildContext) -> Result<Vec<OutputFile>> {
         (UPDATES_RSS, render_updates_rss as UpdatesRenderer),
         (UPDATES_ATOM, render_updates_atom),
     ] {
-        files.push(OutputFile::new(
-            path,
-            render(ctx, &updates).map_err(|e| Error::io(path, e))?,
-        ));
+        let inputs = inputs_of(shared, path, items.iter().map(|i| (i.incident, i.id.as_str())));
+        put_feed(out, path, inputs, || render(ctx, &updates))?;
     }
-    Ok(files)
+    Ok(())
+}
+
+/// Hands `out` the feed at `path`, made by `make` unless the output already holds the feed
+/// made from the same `inputs` (see [`Output::unchanged`]).
+fn put_feed(out: &Sink, path: &str, inputs: u128, make: impl FnOnce() -> io::Result<Vec<u8>>) -> Result<()> {
+    if out.unchanged(path, inputs)? {
+        return Ok(());
+    }
+    let bytes = make().map_err(|e| Error::io(path, e))?;
+    out.put_made_from(OutputFile::new(path, bytes), inputs)
+}
+
+/// A hash of what every feed of this edition is made from besides its items: this program
+/// (another build of beacon may write otherwise), the config (its base URL as built), the
+/// instant, the language with its catalogue's overrides, and the edition's folder.
+fn shared_inputs(ctx: &BuildContext) -> u128 {
+    let mut h = Xxh3::new();
+    crate::content::cache::program().hash(&mut h);
+    format!("{:?}", ctx.site.config).hash(&mut h);
+    ctx.now().hash(&mut h);
+    ctx.i18n.fingerprint().hash(&mut h);
+    ctx.edition_prefix.hash(&mut h);
+    h.digest128()
+}
+
+/// A hash of what the feed at `path` is made from: `shared`, then each item in order, its
+/// incident whole and its id (empty where the incident is the item).
+fn inputs_of<'a>(shared: u128, path: &str, items: impl Iterator<Item = (&'a Incident, &'a str)>) -> u128 {
+    let mut h = Xxh3::new();
+    h.write_u128(shared);
+    path.hash(&mut h);
+    for (incident, id) in items {
+        incident.hash(&mut h);
+        id.hash(&mut h);
+    }
+    h.digest128()
 }
 
 type UpdatesRenderer = fn(&BuildContext, &UpdatesFeed) -> io::Result<Vec<u8>>;
@@ -403,7 +445,12 @@ impl<'a> Feeds<'a> {
     }
 }
 
-fn render_rss(ctx: &BuildContext, feeds: &Feeds, channel: &Channel) -> io::Result<Vec<u8>> {
+fn render_rss<'a>(
+    ctx: &BuildContext,
+    feeds: &Feeds<'a>,
+    channel: &Channel,
+    items: &[&'a Incident],
+) -> io::Result<Vec<u8>> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.create_element("rss")
@@ -418,7 +465,7 @@ fn render_rss(ctx: &BuildContext, feeds: &Feeds, channel: &Channel) -> io::Resul
                     &channel.description,
                     &channel.path,
                 )?;
-                for incident in feeds.items(ctx, channel.component) {
+                for incident in items.iter().copied() {
                     let severity = match channel.component {
                         Some(c) => incident.severity_for(&c.id),
                         None => headline_severity(incident),
@@ -445,7 +492,12 @@ fn render_rss(ctx: &BuildContext, feeds: &Feeds, channel: &Channel) -> io::Resul
     Ok(finish(w))
 }
 
-fn render_atom(ctx: &BuildContext, feeds: &Feeds, description: &str) -> io::Result<Vec<u8>> {
+fn render_atom<'a>(
+    ctx: &BuildContext,
+    feeds: &Feeds<'a>,
+    description: &str,
+    items: &[&'a Incident],
+) -> io::Result<Vec<u8>> {
     let config = &ctx.site.config;
     let now = ctx.now();
     let self_url = ctx.absolute_url("atom.xml");
@@ -455,7 +507,7 @@ fn render_atom(ctx: &BuildContext, feeds: &Feeds, description: &str) -> io::Resu
         .with_attributes([("xmlns", ATOM_NS), ("xml:lang", ctx.i18n.tag())])
         .write_inner_content(|w| {
             atom_head(w, ctx, &self_url, &config.title, description)?;
-            for incident in feeds.items(ctx, None) {
+            for incident in items.iter().copied() {
                 let severity = headline_severity(incident);
                 w.create_element("entry").write_inner_content(|w| {
                     let url = permalink(ctx, incident);

@@ -1,5 +1,5 @@
 //! The machine-readable outputs, one file per format. Each `render` takes the build context
-//! and returns its files; none touches the disk.
+//! and hands its files to an [`Output`](crate::output::Output); none touches the disk.
 
 pub mod api;
 pub mod badges;
@@ -70,7 +70,7 @@ pub const RENDERERS: [Renderer; 11] = [
                 "feed.xml",
             )
         },
-        render: |ctx, sink| put_all(feeds::render(ctx)?, sink),
+        render: feeds::render,
         scope: Scope::Edition,
     },
     Renderer {

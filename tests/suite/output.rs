@@ -425,6 +425,12 @@ enum Step {
     Resolve {
         which: usize,
     },
+    /// Another set of components for one incident: it leaves some components' feeds and pages
+    /// and joins others.
+    Move {
+        which: usize,
+        to: u8,
+    },
     Config {
         variant: u8,
     },
@@ -450,6 +456,7 @@ fn edit() -> impl Strategy<Value = Step> {
         2 => (any::<usize>(), any::<u8>()).prop_map(|(which, title)| Step::Retitle { which, title }),
         2 => any::<usize>().prop_map(|which| Step::Delete { which }),
         1 => any::<usize>().prop_map(|which| Step::Resolve { which }),
+        1 => (any::<usize>(), any::<u8>()).prop_map(|(which, to)| Step::Move { which, to }),
         1 => (0u8..4).prop_map(|variant| Step::Config { variant }),
         1 => (0u8..5).prop_map(|variant| Step::Static { variant }),
         1 => (0u32..500).prop_map(|days| Step::Now { days }),
@@ -460,6 +467,21 @@ fn edit() -> impl Strategy<Value = Step> {
 
 /// A local time as an incident file may give it: no offset.
 const LOCAL: &str = "%Y-%m-%dT%H:%M:%S";
+
+/// The `components` line of an incident, one of three sets (of [`crate::common::CONFIG`]'s).
+fn components_line(which: u32) -> &'static str {
+    match which % 3 {
+        0 => "components = [\"email\"]\n",
+        1 => "components = [\"vpn\"]\n",
+        _ => "components = [\"email\", \"mobile-email\"]\n",
+    }
+}
+
+/// The property test's config: two items a feed, so that one added incident pushes another
+/// out of the feeds it shares with it, and not out of the others.
+fn config_with_short_feeds(config: &str) -> String {
+    format!("{config}\n[feeds]\nlimit = 2\n")
+}
 
 /// A site the property test edits, and the instant it is built as of.
 struct Evolving {
@@ -491,8 +513,9 @@ impl Evolving {
         };
         let text = |title: &str, date: chrono::DateTime<chrono::Utc>, severity: &str, resolved: bool| {
             let mut t = format!(
-                "+++\ntitle = \"{title}\"\ndate = {}\nseverity = \"{severity}\"\ncomponents = [\"email\"]\n",
-                written(date)
+                "+++\ntitle = \"{title}\"\ndate = {}\nseverity = \"{severity}\"\n{}",
+                written(date),
+                components_line(date.ordinal()),
             );
             if resolved {
                 t.push_str(&format!(
@@ -546,6 +569,14 @@ impl Evolving {
                     }
                 }
             }
+            Step::Move { which, to } => {
+                if let Some(path) = pick(&self.incidents(), *which) {
+                    let old = fs::read_to_string(&path).unwrap();
+                    let line = old.lines().find(|l| l.starts_with("components = ")).unwrap();
+                    let new = old.replacen(&format!("{line}\n"), components_line(u32::from(*to)), 1);
+                    fs::write(path, new).unwrap();
+                }
+            }
             Step::Config { variant } => {
                 let config = crate::common::CONFIG.replace(
                     "title = \"Test Status\"",
@@ -560,7 +591,7 @@ impl Evolving {
                 let config = if variant % 2 == 1 {
                     format!("{config}\n[[components]]\nid = \"wiki\"\nname = \"Wiki\"\n")
                 } else {
-                    config
+                    config_with_short_feeds(&config)
                 };
                 self.site.write("config.toml", config);
             }
@@ -682,6 +713,9 @@ proptest! {
             long_ago: std::time::SystemTime::now() - std::time::Duration::from_secs(3600),
             settled: 0,
         };
+        evolving
+            .site
+            .write("config.toml", config_with_short_feeds(crate::common::CONFIG));
         let incremental = evolving.site.path("public");
         evolving.settle();
         evolving.build_into(&incremental, true);
