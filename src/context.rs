@@ -70,6 +70,20 @@ impl BuildContext<'_> {
         )
     }
 
+    /// A hash of what every renderer of this edition reads besides the site's incidents and
+    /// pages: the config (its base URL as built), the options (`now` among them), the
+    /// language with its catalogue's overrides, and the edition's folder. Part of each
+    /// rendered file's inputs (see [`crate::output::Output::unchanged`]).
+    pub fn fingerprint(&self) -> u128 {
+        use std::hash::Hash;
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        format!("{:?}", self.site.config).hash(&mut h);
+        format!("{:?}", self.options).hash(&mut h);
+        self.i18n.fingerprint().hash(&mut h);
+        self.edition_prefix.hash(&mut h);
+        h.digest128()
+    }
+
     /// Whether the site is published in more than one language.
     pub fn is_multilingual(&self) -> bool {
         self.site.config.languages.len() > 1

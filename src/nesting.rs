@@ -55,6 +55,11 @@ pub fn check(text: &str, syntax: Syntax) -> Result<(), TooDeep> {
     if shallow(text.as_bytes(), syntax) {
         return Ok(());
     }
+    walk(text, syntax)
+}
+
+/// How deep `text` nests, byte by byte, as `syntax` counts it.
+fn walk(text: &str, syntax: Syntax) -> Result<(), TooDeep> {
     match syntax {
         Syntax::Data => brackets(text, b"[{", b"]}", "brackets and braces"),
         Syntax::Fluent => brackets(text, b"{", b"}", "placeables `{ … }`"),
@@ -263,15 +268,6 @@ mod tests {
         assert!(check(&quotes(MAX_DEPTH), Syntax::Markup).is_ok());
         assert!(check(&quotes(MAX_DEPTH + 1), Syntax::Markup).is_err());
         assert!(check(&"{".repeat(MAX_DEPTH + 1), Syntax::Fluent).is_err());
-    }
-
-    /// The walk alone, as `check` was before its fast path.
-    fn walk(text: &str, syntax: Syntax) -> Result<(), TooDeep> {
-        match syntax {
-            Syntax::Data => brackets(text, b"[{", b"]}", "brackets and braces"),
-            Syntax::Fluent => brackets(text, b"{", b"}", "placeables `{ … }`"),
-            Syntax::Markup => markup(text),
-        }
     }
 
     /// The fast path never passes a text the walk refuses, and `check` agrees with the walk:

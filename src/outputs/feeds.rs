@@ -126,15 +126,12 @@ fn put_feed(out: &Sink, path: &str, inputs: u128, make: impl FnOnce() -> io::Res
 }
 
 /// A hash of what every feed of this edition is made from besides its items: this program
-/// (another build of beacon may write otherwise), the config (its base URL as built), the
-/// instant, the language with its catalogue's overrides, and the edition's folder.
+/// (another build of beacon may write otherwise) and the context's
+/// [`fingerprint`](BuildContext::fingerprint).
 fn shared_inputs(ctx: &BuildContext) -> u128 {
     let mut h = Xxh3::new();
     crate::content::cache::program().hash(&mut h);
-    format!("{:?}", ctx.site.config).hash(&mut h);
-    ctx.now().hash(&mut h);
-    ctx.i18n.fingerprint().hash(&mut h);
-    ctx.edition_prefix.hash(&mut h);
+    h.write_u128(ctx.fingerprint());
     h.digest128()
 }
 

@@ -228,10 +228,7 @@ impl<'a> Pages<'a> {
         let shared = {
             let mut h = Xxh3::new();
             theme.fingerprint().hash(&mut h);
-            ctx.i18n.fingerprint().hash(&mut h);
-            format!("{:?}", ctx.site.config).hash(&mut h);
-            format!("{:?}", ctx.options).hash(&mut h);
-            ctx.edition_prefix.hash(&mut h);
+            ctx.fingerprint().hash(&mut h);
             serde_json::to_writer(HashWriter(&mut h), &site).expect("a value serialises");
             serde_json::to_writer(HashWriter(&mut h), &site.history_filter).expect("a value serialises");
             h.digest128()
