@@ -105,7 +105,7 @@ pub const RENDERERS: [Renderer; 11] = [
     },
     Renderer {
         paths: |_| vec![history_index::PATH.into()],
-        render: |ctx, sink| put_all(history_index::render(ctx)?, sink),
+        render: history_index::render,
         scope: Scope::Edition,
     },
     Renderer {

@@ -703,3 +703,44 @@ fn build_reports_its_stages_when_verbose_and_nothing_when_quiet() {
         );
     }
 }
+
+/// `history/index.json`, which the history's filters read, is written entry after entry: one
+/// per incident or window that has begun, newest first, each at its own page; `[]` on a site
+/// with none.
+#[test]
+fn the_history_index_lists_every_begun_incident_newest_first() {
+    let entries = |site: &TestSite| -> Vec<serde_json::Value> {
+        serde_json::from_str(&site.read("public/history/index.json")).expect("the index is JSON")
+    };
+    let site = TestSite::example();
+    site.build_at("2040-01-01T00:00:00Z");
+    let pages = std::fs::read_dir(site.path("public/incidents")).unwrap().count();
+    let all = entries(&site);
+    assert_eq!(all.len(), pages, "every incident has begun by 2040");
+    let dates: Vec<&str> = all.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first: {dates:?}");
+    for entry in &all {
+        let url = entry["url"].as_str().unwrap();
+        assert!(
+            site.path(&format!("public/{url}index.html")).is_file(),
+            "{url} is a page"
+        );
+    }
+    let slugs: std::collections::BTreeSet<&str> = all.iter().map(|e| e["slug"].as_str().unwrap()).collect();
+    assert_eq!(slugs.len(), all.len());
+
+    // Earlier, the windows and incidents still to come are not listed.
+    site.build_at(NOON);
+    let begun = entries(&site);
+    assert!(
+        !begun.is_empty() && begun.len() < all.len(),
+        "{} of {}",
+        begun.len(),
+        all.len()
+    );
+    assert!(begun.iter().all(|e| e["date"].as_str().unwrap() <= "2022-01-27"));
+
+    let empty = TestSite::new();
+    empty.build_at(NOON);
+    assert_eq!(empty.read("public/history/index.json"), "[]\n");
+}
