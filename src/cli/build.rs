@@ -84,7 +84,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<Outcome> {
     // For the next build: every content file read, parsed (or its text), in 32 files, written
     // now so that their bytes are not held through the render, and put in place only once
     // the output is (a failed build leaves the cache as it was).
-    let kept = texts.stage(&cli.root);
+    let kept = texts.stage(&cli.root, &crate::content::kept_parses(&cli.root, &site));
     // Each file goes to the writer as soon as it is rendered; the output folder changes only
     // at `commit`, after every file rendered.
     render_owned_site_into(site, &options, &writer)?;

@@ -201,8 +201,30 @@ impl Held {
 /// What one kept file lists, by path: each text or parse as a range of the file's bytes.
 type Listed = HashMap<PathBuf, Kept<Range<usize>>>;
 
-/// The texts of one kept file, by path.
-type Shard<'t> = Vec<(&'t PathBuf, Kept<&'t [u8]>)>;
+/// The texts of one kept file, by path; no bytes for a parse that [`Parses`] holds.
+type Shard<'t> = Vec<(&'t PathBuf, Kept<Option<&'t [u8]>>)>;
+
+/// A value that parsing a content file gave, as [`Texts::stage`] keeps it.
+pub trait Parse: Sync {
+    /// Appends the value, in the `postcard` format, to `out`; false (and `out` as it was) if
+    /// it cannot be kept.
+    fn append_to(&self, out: &mut Vec<u8>) -> bool;
+}
+
+impl<T: Serialize + Sync> Parse for T {
+    fn append_to(&self, out: &mut Vec<u8>) -> bool {
+        let len = out.len();
+        let made = postcard::to_io(self, &mut *out).is_ok();
+        if !made {
+            out.truncate(len);
+        }
+        made
+    }
+}
+
+/// What a load parsed anew, by path: each file noted with [`Texts::keep_parsed`] and its
+/// value, for [`Texts::stage`].
+pub type Parses<'a> = HashMap<PathBuf, &'a dyn Parse>;
 
 /// One file's text, or what parsing it gave, and what the file looked like when it was read.
 struct Kept<B> {
@@ -215,19 +237,13 @@ struct Kept<B> {
 
 impl<B> Kept<B> {
     /// The same stamp and form, with `bytes`.
-    fn with<'b>(&self, bytes: &'b [u8]) -> Kept<&'b [u8]> {
+    fn with<C>(&self, bytes: C) -> Kept<C> {
         Kept {
             stamp: self.stamp,
             read_at: self.read_at,
             parsed: self.parsed,
             bytes,
         }
-    }
-}
-
-impl Kept<Vec<u8>> {
-    fn as_slice(&self) -> Kept<&[u8]> {
-        self.with(&self.bytes)
     }
 }
 
@@ -308,12 +324,12 @@ impl Texts {
         Some(value)
     }
 
-    /// Keeps `value`, what parsing the text of `path` (just taken with [`Texts::read`]) gave,
-    /// in place of the text, for [`Texts::parsed`] in the next build.
-    pub fn keep_parsed<T: Serialize>(&self, path: &Path, value: &T) {
-        let Ok(bytes) = postcard::to_stdvec(value) else {
-            return;
-        };
+    /// Notes that `path` (just taken with [`Texts::read`]) parsed, so that what parsing it
+    /// gave is kept in place of its text, for [`Texts::parsed`] in the next build. The parse
+    /// itself is made into bytes only by [`Texts::stage`], from the load's values
+    /// ([`Parses`]), one kept file at a time: a large site's parses weigh as much as the site,
+    /// and the load holds the site already.
+    pub fn keep_parsed(&self, path: &Path) {
         let mut read = self.lock();
         let (stamp, read_at) = match (read.get(path), self.kept.get(path)) {
             (Some(k), _) => (k.stamp, k.read_at),
@@ -324,7 +340,8 @@ impl Texts {
             stamp,
             read_at,
             parsed: true,
-            bytes,
+            // Made at staging, from `Parses`.
+            bytes: Vec::new(),
         };
         read.insert(path.to_path_buf(), kept);
     }
@@ -387,9 +404,10 @@ impl Texts {
     /// Keeps what this load read for the next build: rewrites each kept file whose texts are
     /// not what it holds already (one read anew, or one no longer read). Writes only inside
     /// the site's `.beacon/cache/` (the site's `root`); a cache that cannot be written is no
-    /// error: the next build reads those files.
-    pub fn save(self, root: &Path) {
-        self.stage(root).commit();
+    /// error: the next build reads those files. `parses` holds the value of each file noted
+    /// with [`Texts::keep_parsed`]; a file it lacks is not kept.
+    pub fn save(self, root: &Path, parses: &Parses) {
+        self.stage(root, parses).commit();
     }
 
     /// [`Texts::save`] in two steps: the kept files that change are written now, each beside
@@ -397,7 +415,8 @@ impl Texts {
     /// text); they take their places at [`Staged::commit`], once the build succeeded. Dropped
     /// uncommitted, the staged files are removed, and with them any folder staging made, so a
     /// failed build leaves the cache as it was.
-    pub fn stage(self, root: &Path) -> Staged {
+    pub fn stage(self, root: &Path, parses: &Parses) -> Staged {
+        use rayon::prelude::*;
         let mut staged = Staged::default();
         let read = self.read.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut shards: Vec<Shard> = (0..SHARDS).map(|_| Vec::new()).collect();
@@ -405,12 +424,14 @@ impl Texts {
         for (path, k) in &read {
             let n = shard_of(path);
             changed[n] = true;
-            shards[n].push((path, k.as_slice()));
+            // A parse is made from `parses` when its kept file is written.
+            let bytes = (!k.parsed).then_some(k.bytes.as_slice());
+            shards[n].push((path, k.with(bytes)));
         }
         for (path, held) in &self.kept {
             if held.taken() && !read.contains_key(path) {
                 let bytes = &self.buffers[held.shard][held.kept.bytes.clone()];
-                shards[held.shard].push((path, held.kept.with(bytes)));
+                shards[held.shard].push((path, held.kept.with(Some(bytes))));
             }
         }
         // A file kept but not read this time (deleted, or no longer content): its shard loses it.
@@ -418,15 +439,34 @@ impl Texts {
         for held in self.kept.values() {
             kept_per_shard[held.shard] += 1;
         }
-        for (n, files) in shards.iter_mut().enumerate() {
-            if !changed[n] && files.len() == kept_per_shard[n] {
-                continue;
-            }
-            files.sort_by(|a, b| a.0.cmp(b.0));
-            if stage_kept(root, n, self.parser, files, &mut staged).is_err() {
-                // Nothing half-kept: what was staged goes.
-                return Staged::default();
-            }
+        let mut to_stage: Vec<(usize, Shard)> = shards
+            .into_iter()
+            .enumerate()
+            .filter(|(n, files)| changed[*n] || files.len() != kept_per_shard[*n])
+            .collect();
+        if to_stage.is_empty() {
+            return staged;
+        }
+        let Ok(confined) = crate::write::Confinement::new(root) else {
+            return Staged::default();
+        };
+        if ensure_cache_dir(&confined, &mut staged.made).is_err() {
+            // What it made goes.
+            return Staged::default();
+        }
+        // Each kept file on its own, in parallel: its parses are made as it is written.
+        let written: Vec<_> = to_stage
+            .par_iter_mut()
+            .map(|(n, files)| {
+                files.sort_by(|a, b| a.0.cmp(b.0));
+                stage_kept(&confined, *n, self.parser, files, parses)
+            })
+            .collect();
+        let failed = written.iter().any(Result::is_err);
+        staged.files.extend(written.into_iter().flatten());
+        if failed {
+            // Nothing half-kept: dropped, `staged` removes what was staged.
+            return Staged::default();
         }
         staged
     }
@@ -444,7 +484,7 @@ fn nanos(t: SystemTime) -> Option<u64> {
 fn parse_kept(bytes: &[u8], parser: u128) -> Option<Listed> {
     let end = bytes.iter().position(|&b| b == b'\n')?;
     let index: Index = serde_json::from_slice(&bytes[..end]).ok()?;
-    if index.format != TEXTS_FORMAT || index.sum != sum_of([&bytes[end + 1..]]) {
+    if index.format != TEXTS_FORMAT || index.sum != sum_of(&bytes[end + 1..]) {
         return None;
     }
     let same_parser = index.parser == format!("{parser:032x}");
@@ -474,13 +514,9 @@ fn parse_kept(bytes: &[u8], parser: u128) -> Option<Listed> {
     (at == bytes.len()).then_some(kept)
 }
 
-/// The `sum` of an [`Index`] for the bytes that follow it, given in one piece or several.
-fn sum_of<'b>(body: impl IntoIterator<Item = &'b [u8]>) -> String {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    for piece in body {
-        h.update(piece);
-    }
-    format!("{:016x}", h.digest())
+/// The `sum` of an [`Index`] for the bytes that follow it.
+fn sum_of(body: &[u8]) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(body))
 }
 
 /// Kept files written beside their places by [`Texts::stage`], and what staging made for them.
@@ -520,49 +556,61 @@ impl Drop for Staged {
     }
 }
 
-/// Writes the kept file `n` of the site under `root` whole, beside its place, for `staged`.
+/// Writes the kept file `n` whole, beside its place (in the cache folder, made already),
+/// each parse that `files` lists without bytes made from `parses`; returns the file written
+/// and its place.
 fn stage_kept(
-    root: &Path,
+    confined: &crate::write::Confinement,
     n: usize,
     parser: u128,
-    files: &[(&PathBuf, Kept<&[u8]>)],
-    staged: &mut Staged,
-) -> crate::error::Result<()> {
-    let keepable = |(path, k): &&(&PathBuf, Kept<&[u8]>)| {
-        path.to_str().is_some() && nanos(k.stamp.modified).is_some() && nanos(k.read_at).is_some()
-    };
-    let files: Vec<_> = files.iter().filter(keepable).collect();
+    files: &[(&PathBuf, Kept<Option<&[u8]>>)],
+    parses: &Parses,
+) -> crate::error::Result<(PathBuf, PathBuf)> {
+    let mut body = Vec::new();
+    let mut listed = Vec::with_capacity(files.len());
+    for (path, k) in files {
+        let (Some(name), Some(modified), Some(read_at)) =
+            (path.to_str(), nanos(k.stamp.modified), nanos(k.read_at))
+        else {
+            continue;
+        };
+        let start = body.len();
+        let made = match k.bytes {
+            Some(bytes) => {
+                body.extend_from_slice(bytes);
+                true
+            }
+            None => parses
+                .get(path.as_path())
+                .is_some_and(|parse| parse.append_to(&mut body)),
+        };
+        // A parse not made is not kept: the next build reads the file.
+        if made {
+            let size = body.len() - start;
+            listed.push((name.to_string(), k.stamp.len, modified, read_at, k.parsed, size));
+        }
+    }
     let index = Index {
         format: TEXTS_FORMAT.to_string(),
         parser: format!("{parser:032x}"),
-        sum: sum_of(files.iter().map(|(_, k)| k.bytes)),
-        files: files
-            .iter()
-            .map(|(path, k)| {
-                (
-                    path.to_str().unwrap_or_default().to_string(),
-                    k.stamp.len,
-                    nanos(k.stamp.modified).unwrap_or_default(),
-                    nanos(k.read_at).unwrap_or_default(),
-                    k.parsed,
-                    k.bytes.len(),
-                )
-            })
-            .collect(),
+        sum: sum_of(&body),
+        files: listed,
     };
-    let confined = crate::write::Confinement::new(root)?;
     let file = confined.path(&format!("{CACHE_DIR}/texts/{n:02}"))?;
-    ensure_cache_dir(&confined, &mut staged.made)?;
-    let io = |e| crate::error::Error::io(&file, e);
-    let mut bytes = serde_json::to_vec(&index).map_err(|e| io(e.into()))?;
-    bytes.push(b'\n');
-    for (_, k) in &files {
-        bytes.extend_from_slice(k.bytes);
-    }
     let partial = file.with_extension("partial");
-    fs::write(&partial, &bytes).map_err(io)?;
-    staged.files.push((partial, file));
-    Ok(())
+    let io = |e| crate::error::Error::io(&partial, e);
+    let mut line = serde_json::to_vec(&index).map_err(|e| io(e.into()))?;
+    line.push(b'\n');
+    let written = fs::File::create(&partial).and_then(|mut out| {
+        use std::io::Write;
+        out.write_all(&line)?;
+        out.write_all(&body)
+    });
+    if let Err(e) = written {
+        let _ = fs::remove_file(&partial);
+        return Err(io(e));
+    }
+    Ok((partial, file))
 }
 
 /// Makes the site's cache folder and its `texts/` unless they are there, adding to `made`
@@ -659,7 +707,7 @@ mod tests {
     fn build(root: &Path, path: &Path) -> String {
         let texts = Texts::open(root, 0);
         let text = String::from_utf8(texts.read(path).unwrap()).unwrap();
-        texts.save(root);
+        texts.save(root, &Parses::new());
         text
     }
 
@@ -694,7 +742,7 @@ mod tests {
         // A first build that fails after staging leaves no trace, not even the cache folder.
         let texts = Texts::open(&root, 0);
         texts.read(&file).unwrap();
-        let staged = texts.stage(&root);
+        let staged = texts.stage(&root, &Parses::new());
         assert!(
             root.join(CACHE_DIR).join("texts").is_dir(),
             "staged beside its place"
@@ -708,7 +756,7 @@ mod tests {
         // One that succeeds keeps the text.
         let texts = Texts::open(&root, 0);
         texts.read(&file).unwrap();
-        texts.stage(&root).commit();
+        texts.stage(&root, &Parses::new()).commit();
         let kept = fs::read_dir(root.join(CACHE_DIR).join("texts")).unwrap().count();
         assert_eq!(kept, 1);
         // A later failed build leaves what is kept as it was, and its folders.
@@ -720,7 +768,7 @@ mod tests {
         write_at(&file, "second", old + Duration::from_secs(1));
         let texts = Texts::open(&root, 0);
         assert_eq!(texts.read(&file).unwrap(), b"second");
-        drop(texts.stage(&root));
+        drop(texts.stage(&root, &Parses::new()));
         let after = fs::read(
             root.join(CACHE_DIR)
                 .join("texts")
@@ -806,7 +854,7 @@ mod tests {
             for file in &files {
                 texts.read(file).unwrap();
             }
-            texts.save(&root);
+            texts.save(&root, &Parses::new());
         };
         load();
         let dir = root.join(CACHE_DIR).join("texts");
@@ -842,7 +890,7 @@ mod tests {
         for file in files.iter().filter(|f| f.exists()) {
             texts.read(file).unwrap();
         }
-        texts.save(&root);
+        texts.save(&root, &Parses::new());
         assert!(!Texts::open(&root, 0).kept.contains_key(&files[9]));
         fs::remove_dir_all(&root).unwrap();
     }
@@ -857,11 +905,15 @@ mod tests {
         let build = |parser: u128| -> Option<String> {
             let texts = Texts::open(&root, parser);
             let parsed = texts.parsed::<String>(&file);
+            let mut parses = Parses::new();
+            let value;
             if parsed.is_none() {
                 let text = String::from_utf8(texts.read(&file).unwrap()).unwrap();
-                texts.keep_parsed(&file, &format!("parsed {text}"));
+                value = format!("parsed {text}");
+                texts.keep_parsed(&file);
+                parses.insert(file.clone(), &value);
             }
-            texts.save(&root);
+            texts.save(&root, &parses);
             parsed
         };
         assert_eq!(build(1), None);
@@ -874,6 +926,13 @@ mod tests {
         write_at(&file, "edit", old + Duration::from_secs(1));
         assert_eq!(build(1), None);
         assert_eq!(build(1).as_deref(), Some("parsed edit"));
+        // A parse noted but not handed to staging is not kept: the next build reads the file.
+        let texts = Texts::open(&root, 3);
+        texts.read(&file).unwrap();
+        texts.keep_parsed(&file);
+        texts.save(&root, &Parses::new());
+        assert!(Texts::open(&root, 3).parsed::<String>(&file).is_none());
+        assert!(!Texts::open(&root, 3).kept.contains_key(&file));
         // A kept parse is no text: whoever wants the text gets the file's.
         write_at(&file, "EDIT", old + Duration::from_secs(1));
         assert_eq!(Texts::open(&root, 1).read(&file).unwrap(), b"EDIT");

@@ -159,6 +159,22 @@ pub fn load_site_kept(
     load(root, config, options, None, Some(texts))
 }
 
+/// What `site`, loaded with [`load_site_kept`], parsed anew, by path, for
+/// [`cache::Texts::stage`]: each of its incidents and pages is what parsing its file gave (their
+/// translations, joined after the parse, are no part of what is kept: see [`Incident`]). A draft
+/// left out of the site is not kept, and is parsed again by the next build.
+pub fn kept_parses<'a>(root: &Path, site: &'a Site) -> cache::Parses<'a> {
+    let incidents = site
+        .incidents
+        .iter()
+        .map(|i| (root.join(&i.source), i as &dyn cache::Parse));
+    let pages = site
+        .pages
+        .iter()
+        .map(|p| (root.join(&p.source), p as &dyn cache::Parse));
+    incidents.chain(pages).collect()
+}
+
 /// What parsing a content file depends on besides the file: the program, and the config it is
 /// read with (an incident's times are read in the site's time zone, its components checked
 /// against the config's). The `parser` of [`cache::Texts::open`].
@@ -297,8 +313,8 @@ fn parse_files<T: Clone + Send + Sync + serde::Serialize + serde::de::Deserializ
             Some(value) => Ok(Ok(value)),
             None => {
                 let parsed = read_text(root, path, Some(texts))?.and_then_parse(&parse)?;
-                if let Ok(value) = &parsed {
-                    texts.keep_parsed(path, value);
+                if parsed.is_ok() {
+                    texts.keep_parsed(path);
                 }
                 Ok(parsed)
             }

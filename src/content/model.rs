@@ -155,7 +155,10 @@ pub struct Incident {
     pub body: String,
     /// The file, relative to the site root.
     pub source: PathBuf,
-    /// Its texts in the site's other languages, by language code (`slug.<code>.md`).
+    /// Its texts in the site's other languages, by language code (`slug.<code>.md`). Joined
+    /// after the parse, from files of their own, by every load: no part of a kept parse (see
+    /// [`crate::content::cache::Texts::keep_parsed`]), which is what parsing the file gave.
+    #[serde(skip)]
     pub translations: BTreeMap<String, IncidentText>,
 }
 
@@ -216,7 +219,9 @@ pub struct Page {
     pub draft: bool,
     pub body: String,
     pub source: PathBuf,
-    /// Its texts in the site's other languages, by language code (`slug.<code>.md`).
+    /// Its texts in the site's other languages, by language code (`slug.<code>.md`); no part
+    /// of a kept parse, as an incident's (see [`Incident::translations`]).
+    #[serde(skip)]
     pub translations: BTreeMap<String, PageText>,
 }
 

@@ -913,3 +913,77 @@ fn language_codes_that_differ_only_in_case_are_one_language() {
         run.stderr
     );
 }
+
+/// Sets the modification time of every file under `dir` an hour back, so that a build trusts
+/// what the last one kept of them (a file changed just before it was read is always read again).
+fn age_files(dir: &Path) {
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for (file, _) in snapshot(dir) {
+        let file = std::fs::File::options().write(true).open(dir.join(file)).unwrap();
+        file.set_modified(hour_ago).unwrap();
+    }
+}
+
+/// The parses a build keeps in `.beacon/cache/` leave an incident's translations out, and the
+/// next build joins them again from their files: a build that takes every incident from there
+/// writes what a build that reads every file does, in both languages, and a translation
+/// edited since shows.
+#[test]
+fn kept_parses_of_translated_incidents_build_what_reading_every_file_builds() {
+    let site = TestSite::example();
+    age_files(&site.path("content"));
+    site.build_at(NOW);
+    let first = snapshot(&site.path("public"));
+    // What the build kept: the incidents as parses, their translations as texts.
+    let mut kept = (0, 0);
+    for shard in std::fs::read_dir(site.path(".beacon/cache/texts")).unwrap() {
+        let bytes = std::fs::read(shard.unwrap().path()).unwrap();
+        let line = bytes.split(|&b| b == b'\n').next().unwrap();
+        let index: serde_json::Value = serde_json::from_slice(line).unwrap();
+        for file in index["files"].as_array().unwrap() {
+            let (path, parsed) = (file[0].as_str().unwrap(), file[4].as_bool().unwrap());
+            assert_eq!(parsed, !path.ends_with(".fr.md"), "{path}");
+            match parsed {
+                true => kept.0 += 1,
+                false => kept.1 += 1,
+            }
+        }
+    }
+    assert!(kept.0 > 0 && kept.1 > 0, "{kept:?}");
+
+    // Every file taken as kept: the same site, French titles and all.
+    site.build_at(NOW);
+    assert_eq!(snapshot(&site.path("public")), first);
+    let french = "content/incidents/2022/2022-01-27-mobile-email.fr.md";
+    assert!(first.iter().any(|(path, bytes)| path.starts_with("fr/incidents/")
+        && String::from_utf8_lossy(bytes).contains("lang=\"fr\"")));
+
+    // A translation edited: its main file taken as kept, the new title shown, and the site
+    // what a build that reads every file writes.
+    let text = site.read(french);
+    let edited = text.replacen("title = \"", "title = \"Modifié : ", 1);
+    assert_ne!(edited, text);
+    site.write(french, &edited);
+    age_files(&site.path("content"));
+    site.build_at(NOW);
+    let kept_build = snapshot(&site.path("public"));
+    assert!(kept_build
+        .iter()
+        .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("Modifié : ")));
+    let cold = |site: &TestSite| {
+        std::fs::remove_dir_all(site.path(".beacon")).unwrap();
+        std::fs::remove_dir_all(site.path("public")).unwrap();
+        site.build_at(NOW);
+        snapshot(&site.path("public"))
+    };
+    assert_eq!(cold(&site), kept_build);
+
+    // The translation removed: the main file, taken as kept, brings none of it back.
+    std::fs::remove_file(site.path(french)).unwrap();
+    site.build_at(NOW);
+    let kept_build = snapshot(&site.path("public"));
+    assert!(!kept_build
+        .iter()
+        .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("Modifié : ")));
+    assert_eq!(cold(&site), kept_build);
+}

@@ -692,7 +692,7 @@ impl Evolving {
         beacon::build::render_site_into(&site, &self.options(), &writer).unwrap();
         writer.commit().unwrap();
         if kept {
-            texts.save(root);
+            texts.save(root, &beacon::content::kept_parses(root, &site));
         }
     }
 }
