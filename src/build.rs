@@ -324,7 +324,7 @@ pub fn render_source(
                 None => Ok(()),
             }
         }
-        Source::Sitemap => placed.put(render::sitemap::render_sitemap(ctx, pages.views(), pages.jobs())),
+        Source::Sitemap => render::sitemap::render_sitemap(ctx, pages.views(), pages.jobs(), &placed),
         Source::Robots => placed.put(render::sitemap::render_robots(ctx)),
         Source::Output(_, index) => (outputs::RENDERERS[index].render)(ctx, &placed),
     }

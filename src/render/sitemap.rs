@@ -3,6 +3,7 @@
 //! at it. Deterministic: sorted by URL, no clock.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 
 use chrono::{DateTime, Utc};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -11,9 +12,11 @@ use quick_xml::Writer;
 use super::pages::{output_path, Job};
 use super::view::Views;
 use crate::context::BuildContext;
-use crate::output::OutputFile;
+use crate::error::Result;
+use crate::output::{Output, OutputFile};
 
-pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job]) -> OutputFile {
+/// Writes the sitemap to `sink` as it is made (at 100,000 incidents it is megabytes).
+pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job], sink: &dyn Output) -> Result<()> {
     let now = ctx.now();
     let changes: Vec<Option<DateTime<Utc>>> = ctx.site.incidents.iter().map(|i| i.last_change(now)).collect();
     let site_change = changes.iter().flatten().max().copied();
@@ -51,49 +54,52 @@ pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job]) -> Output
             entries.insert(ctx.absolute_url_in(code, page), entry);
         }
     }
-    OutputFile::new("sitemap.xml", write_sitemap(ctx.is_multilingual(), entries))
+    sink.put_streamed("sitemap.xml", &mut |out| {
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+        write_sitemap(&mut out, ctx.is_multilingual(), &entries)?;
+        out.flush()
+    })
 }
 
-/// The sitemap's XML, one `<url>` a line. Writing into memory cannot fail, so the writer's
-/// `io::Result` only ever holds bytes.
-fn write_sitemap(multilingual: bool, entries: BTreeMap<String, Entry>) -> Vec<u8> {
-    let mut w = Writer::new(Vec::new());
-    let written: std::io::Result<()> = (|| {
-        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+/// The sitemap's XML, one `<url>` a line, written to `out`.
+fn write_sitemap(
+    out: &mut impl Write,
+    multilingual: bool,
+    entries: &BTreeMap<String, Entry>,
+) -> std::io::Result<()> {
+    let mut w = Writer::new(out);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.write_event(Event::Text(BytesText::from_escaped("\n")))?;
+    let mut urlset = BytesStart::new("urlset");
+    urlset.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
+    // The xhtml namespace (for each page's other languages) only where there are any, so
+    // a one-language sitemap stays as it was.
+    if multilingual {
+        urlset.push_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"));
+    }
+    w.write_event(Event::Start(urlset))?;
+    w.write_event(Event::Text(BytesText::from_escaped("\n")))?;
+    for (url, entry) in entries {
+        w.write_event(Event::Text(BytesText::from_escaped("  ")))?;
+        w.create_element("url").write_inner_content(|w| {
+            w.create_element("loc").write_text_content(BytesText::new(url))?;
+            if let Some(t) = entry.lastmod {
+                let at = t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+                w.create_element("lastmod")
+                    .write_text_content(BytesText::new(&at))?;
+            }
+            for (code, href) in &entry.alternates {
+                w.create_element("xhtml:link")
+                    .with_attributes([("rel", "alternate"), ("hreflang", code), ("href", href.as_str())])
+                    .write_empty()?;
+            }
+            Ok(())
+        })?;
         w.write_event(Event::Text(BytesText::from_escaped("\n")))?;
-        let mut urlset = BytesStart::new("urlset");
-        urlset.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
-        // The xhtml namespace (for each page's other languages) only where there are any, so
-        // a one-language sitemap stays as it was.
-        if multilingual {
-            urlset.push_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"));
-        }
-        w.write_event(Event::Start(urlset))?;
-        w.write_event(Event::Text(BytesText::from_escaped("\n")))?;
-        for (url, entry) in entries {
-            w.write_event(Event::Text(BytesText::from_escaped("  ")))?;
-            w.create_element("url").write_inner_content(|w| {
-                w.create_element("loc").write_text_content(BytesText::new(&url))?;
-                if let Some(t) = entry.lastmod {
-                    let at = t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-                    w.create_element("lastmod")
-                        .write_text_content(BytesText::new(&at))?;
-                }
-                for (code, href) in &entry.alternates {
-                    w.create_element("xhtml:link")
-                        .with_attributes([("rel", "alternate"), ("hreflang", code), ("href", href.as_str())])
-                        .write_empty()?;
-                }
-                Ok(())
-            })?;
-            w.write_event(Event::Text(BytesText::from_escaped("\n")))?;
-        }
-        w.write_event(Event::End(BytesEnd::new("urlset")))?;
-        w.write_event(Event::Text(BytesText::from_escaped("\n")))?;
-        Ok(())
-    })();
-    debug_assert!(written.is_ok(), "writing to a Vec failed: {written:?}");
-    w.into_inner()
+    }
+    w.write_event(Event::End(BytesEnd::new("urlset")))?;
+    w.write_event(Event::Text(BytesText::from_escaped("\n")))?;
+    Ok(())
 }
 
 /// One `<url>` of the sitemap: when it last changed, and the page in every language (on a
