@@ -411,8 +411,9 @@ impl Texts {
     }
 
     /// [`Texts::save`] in two steps: the kept files that change are written now, each beside
-    /// its place, and what this load kept is freed (a large site's parses weigh as much as its
-    /// text); they take their places at [`Staged::commit`], once the build succeeded. Dropped
+    /// its place and on a thread of its own, each noted parse made from `parses` as its file
+    /// is written, and what this load kept is freed (a large site's texts weigh as much as its
+    /// parses); they take their places at [`Staged::commit`], once the build succeeded. Dropped
     /// uncommitted, the staged files are removed, and with them any folder staging made, so a
     /// failed build leaves the cache as it was.
     pub fn stage(self, root: &Path, parses: &Parses) -> Staged {

@@ -159,10 +159,10 @@ pub fn load_site_kept(
     load(root, config, options, None, Some(texts))
 }
 
-/// What `site`, loaded with [`load_site_kept`], parsed anew, by path, for
-/// [`cache::Texts::stage`]: each of its incidents and pages is what parsing its file gave (their
-/// translations, joined after the parse, are no part of what is kept: see [`Incident`]). A draft
-/// left out of the site is not kept, and is parsed again by the next build.
+/// Every incident and page of `site` (loaded with [`load_site_kept`]) by the path of its file,
+/// for [`cache::Texts::stage`] to keep the parses the load noted: each is what parsing its file
+/// gave, but for its translations, joined after the parse and no part of what is kept (see
+/// [`Incident`]). A draft left out of the site is not kept, and is parsed again next time.
 pub fn kept_parses<'a>(root: &Path, site: &'a Site) -> cache::Parses<'a> {
     let incidents = site
         .incidents
