@@ -619,8 +619,8 @@ pub fn bar_view(i18n: &I18n, day: &DayBar) -> BarView {
             i18n.text("bar-not-counted").to_string()
         });
     }
-    if !day.incidents.is_empty() {
-        parts.push(i18n.format1("bar-incidents", "count", day.incidents.len()));
+    if day.touched > 0 {
+        parts.push(i18n.format1("bar-incidents", "count", day.touched));
     }
     BarView {
         date: day.date.format("%Y-%m-%d").to_string(),
@@ -690,6 +690,7 @@ mod tests {
             downtime_seconds,
             time_in: time_in.to_vec(),
             incidents: incidents.iter().map(|s| s.to_string()).collect(),
+            touched: incidents.len(),
         };
         use ComponentStatus::*;
         let en = I18n::shipped("en").unwrap();

@@ -101,8 +101,13 @@ pub struct DayBar {
     /// day's counted part, in seconds, worst state first, only states the day saw. Where
     /// incidents overlap, each instant counts once, for the worst state then.
     pub time_in: Vec<(ComponentStatus, f64)>,
-    /// Slugs of every incident, notice and window that touched the component that day, by start.
+    /// Slugs of every incident, notice and window that touched the component that day, by
+    /// start: listed for the days of the bar window ([`ComponentReport::days`]), which the
+    /// uptime API names them for; none for a month's days ([`MonthReport::days`]), whose
+    /// pages only count them. At 100,000 incidents the months' lists held 300,000 slugs.
     pub incidents: Vec<String>,
+    /// How many incidents, notices and windows touched the component that day.
+    pub touched: usize,
 }
 
 impl DayBar {

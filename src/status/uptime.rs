@@ -138,6 +138,7 @@ pub fn component_uptime(
         (&profile, &levels),
         &states,
         &touches,
+        true,
     );
     let months = month_reports(calendar, since, (&profile, &levels), &states, &touches);
     ComponentUptime { uptime, days, months }
@@ -159,7 +160,16 @@ fn month_reports(
         return Vec::new();
     };
     let all_days = u32::try_from(calendar.dates.len()).unwrap_or(u32::MAX);
-    let bars = day_bars(calendar, all_days, since, (profile, levels), states, touches);
+    // Counted, not listed (see `DayBar::incidents`).
+    let bars = day_bars(
+        calendar,
+        all_days,
+        since,
+        (profile, levels),
+        states,
+        touches,
+        false,
+    );
     let from = since.unwrap_or(Nanos::MIN);
     let first = first_month(today);
     (0..UPTIME_MONTHS)
@@ -195,6 +205,7 @@ fn month_reports(
                 downtime_seconds: 0.0,
                 time_in: Vec::new(),
                 incidents: Vec::new(),
+                touched: 0,
             }));
             MonthReport {
                 month,
@@ -296,7 +307,9 @@ fn uptime_fraction(down: Downtime, length: Nanos, levels: &Levels) -> f64 {
 }
 
 /// One bar per day of the last `days`, oldest first. A day's counted part is the day clipped
-/// to the window (from `since`, up to `now`); a day with none is "no data".
+/// to the window (from `since`, up to `now`); a day with none is "no data". With `list`, each
+/// day lists the slug of every incident that touched it; without, it only counts them (see
+/// [`DayBar::incidents`]).
 fn day_bars(
     calendar: &Calendar,
     days: u32,
@@ -304,6 +317,7 @@ fn day_bars(
     (profile, levels): (&Profile, &Levels),
     states: &Profile,
     touches: &[Touch],
+    list: bool,
 ) -> Vec<DayBar> {
     let count = usize::try_from(days)
         .unwrap_or(usize::MAX)
@@ -328,6 +342,7 @@ fn day_bars(
                     .filter(|&(_, seconds)| seconds > 0.0)
                     .collect(),
                 incidents: Vec::new(),
+                touched: 0,
             }
         })
         .collect();
@@ -357,7 +372,10 @@ fn day_bars(
             // A day with no counted time stays "no data", with nothing listed.
             if let Some(status) = bar.status {
                 bar.status = Some(status.max(touch.status.unwrap_or(status)));
-                bar.incidents.push(touch.incident.slug.clone());
+                if list {
+                    bar.incidents.push(touch.incident.slug.clone());
+                }
+                bar.touched += 1;
             }
         }
     }

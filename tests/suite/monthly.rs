@@ -555,6 +555,13 @@ fn uptime_page_shows_twelve_months_with_their_calendars() {
     assert!(november[..14].iter().all(|c| c == "day-no_data"), "{november:?}");
     assert_eq!(november[19], "day-partial_outage");
     assert_eq!(november.iter().filter(|c| *c == "day-operational").count(), 15);
+    // A month's day counts the incidents that touched it (the months keep no list of them).
+    let said = |k: usize, day: usize| -> String {
+        let days: Vec<_> = months[k].select(&sel("ol.calendar > li")).collect();
+        days[day].select(&sel(".sr")).next().unwrap().text().collect()
+    };
+    assert!(said(1, 19).contains("1 incident"), "{}", said(1, 19));
+    assert!(!said(1, 20).contains("incident"), "{}", said(1, 20));
     let figure = |k: usize| {
         months[k]
             .select(&sel(".monthly-figure"))

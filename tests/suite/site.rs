@@ -583,6 +583,7 @@ fn daily_bars_carry_date_status_and_downtime_in_text() {
             vec![]
         },
         incidents: incidents.iter().map(|s| s.to_string()).collect(),
+        touched: incidents.len(),
     };
     let report = StatusReport {
         now,
