@@ -72,3 +72,19 @@ impl<F: Fn(OutputFile) -> Result<()> + Sync> Output for F {
 
 /// What renderers write to.
 pub type Sink<'a> = dyn Output + 'a;
+
+/// Streams the file at `path` to `sink` ([`Output::put_streamed`]) through a buffer of its
+/// own, so that a serialiser's many small writes reach the sink as a few large ones: how a
+/// renderer writes a file too large to hold whole (the API's incident list, the history's
+/// index, the sitemap).
+pub fn put_buffered(
+    sink: &Sink,
+    path: &str,
+    mut write: impl FnMut(&mut io::BufWriter<&mut dyn io::Write>) -> io::Result<()>,
+) -> Result<()> {
+    sink.put_streamed(path, &mut |out| {
+        let mut out = io::BufWriter::with_capacity(64 * 1024, out);
+        write(&mut out)?;
+        io::Write::flush(&mut out)
+    })
+}

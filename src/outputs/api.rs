@@ -18,7 +18,7 @@ use super::published::{first_published, headline_severity, last_change, permalin
 use crate::content::{Incident, Kind, Phase, Severity, UpdateStatus};
 use crate::context::BuildContext;
 use crate::error::Result;
-use crate::output::Sink;
+use crate::output::{put_buffered, Sink};
 use crate::status::ComponentStatus;
 use crate::time::day_start;
 
@@ -254,13 +254,11 @@ pub fn render(ctx: &BuildContext, sink: &Sink) -> Result<()> {
         ),
     ];
     for (path, document) in files {
-        sink.put_streamed(path, &mut |out| {
-            let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+        put_buffered(sink, path, |out| {
             // Compact, as Statuspage serves it (docs/choices.md): `incidents.json` lists every
             // incident, and indentation made it half again as large and slower to write.
-            serde_json::to_writer(&mut out, &document)?;
-            out.write_all(b"\n")?;
-            out.flush()
+            serde_json::to_writer(&mut *out, &document)?;
+            out.write_all(b"\n")
         })?;
     }
     Ok(())

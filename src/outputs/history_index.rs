@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::content::Kind;
 use crate::context::BuildContext;
 use crate::error::Result;
-use crate::output::Output;
+use crate::output::{put_buffered, Sink};
 
 pub const PATH: &str = "history/index.json";
 
@@ -41,16 +41,14 @@ struct Entry<'a> {
 /// Renders the index: a JSON array, one entry a line, newest first, written to `sink` entry
 /// after entry as it is made (at 100,000 incidents it is tens of megabytes, which joining a
 /// string of each entry into one held three times over).
-pub fn render(ctx: &BuildContext, sink: &dyn Output) -> Result<()> {
+pub fn render(ctx: &BuildContext, sink: &Sink) -> Result<()> {
     let now = ctx.now();
     let tz = ctx.site.config.timezone;
     // Sorted by start: what has begun comes first (upcoming maintenance is not history).
     let begun = ctx.site.incidents.partition_point(|i| i.start <= now);
-    sink.put_streamed(PATH, &mut |out| {
-        let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    put_buffered(sink, PATH, |out| {
         if begun == 0 {
-            out.write_all(b"[]\n")?;
-            return out.flush();
+            return out.write_all(b"[]\n");
         }
         out.write_all(b"[\n")?;
         for (n, incident) in ctx.site.incidents[..begun].iter().rev().enumerate() {
@@ -71,9 +69,8 @@ pub fn render(ctx: &BuildContext, sink: &dyn Output) -> Result<()> {
             if n > 0 {
                 out.write_all(b",\n")?;
             }
-            serde_json::to_writer(&mut out, &entry)?;
+            serde_json::to_writer(&mut *out, &entry)?;
         }
-        out.write_all(b"\n]\n")?;
-        out.flush()
+        out.write_all(b"\n]\n")
     })
 }

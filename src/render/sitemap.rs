@@ -13,10 +13,10 @@ use super::pages::{output_path, Job};
 use super::view::Views;
 use crate::context::BuildContext;
 use crate::error::Result;
-use crate::output::{Output, OutputFile};
+use crate::output::{put_buffered, OutputFile, Sink};
 
 /// Writes the sitemap to `sink` as it is made (at 100,000 incidents it is megabytes).
-pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job], sink: &dyn Output) -> Result<()> {
+pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job], sink: &Sink) -> Result<()> {
     let now = ctx.now();
     let changes: Vec<Option<DateTime<Utc>>> = ctx.site.incidents.iter().map(|i| i.last_change(now)).collect();
     let site_change = changes.iter().flatten().max().copied();
@@ -54,10 +54,8 @@ pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job], sink: &dy
             entries.insert(ctx.absolute_url_in(code, page), entry);
         }
     }
-    sink.put_streamed("sitemap.xml", &mut |out| {
-        let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
-        write_sitemap(&mut out, ctx.is_multilingual(), &entries)?;
-        out.flush()
+    put_buffered(sink, "sitemap.xml", |out| {
+        write_sitemap(out, ctx.is_multilingual(), &entries)
     })
 }
 

@@ -104,7 +104,7 @@ pub struct DayBar {
     /// Slugs of every incident, notice and window that touched the component that day, by
     /// start: listed for the days of the bar window ([`ComponentReport::days`]), which the
     /// uptime API names them for; none for a month's days ([`MonthReport::days`]), whose
-    /// pages only count them. At 100,000 incidents the months' lists held 300,000 slugs.
+    /// pages only count them.
     pub incidents: Vec<String>,
     /// How many incidents, notices and windows touched the component that day.
     pub touched: usize,
