@@ -198,6 +198,9 @@ pub struct OutputWriter {
     /// no [`Manifest::built`], so that every later build looks at the folder again and finds
     /// them.
     foreign: bool,
+    /// Whether `State::dirs` holds every folder inside: the folder was walked (or did not
+    /// exist) and held no symbolic link, so no folder lies where the walk did not look.
+    dirs_known: bool,
     state: Mutex<State>,
     committed: bool,
 }
@@ -246,11 +249,13 @@ impl OutputWriter {
         let mut on_disk = HashSet::new();
         let mut partials = Vec::new();
         let mut dirs: HashMap<Box<str>, bool> = HashMap::new();
+        let mut links = false;
         match fs::symlink_metadata(&dir) {
             Ok(meta) if meta.is_dir() => {
                 for entry in walkdir::WalkDir::new(&dir).min_depth(1) {
                     let entry = entry.map_err(|e| walk_error(&dir, e))?;
                     let relative = relative_path(&dir, entry.path());
+                    links |= entry.path_is_symlink();
                     if entry.file_type().is_dir() {
                         dirs.insert(relative.into(), false);
                     } else if entry.file_name().to_string_lossy().ends_with(PARTIAL_SUFFIX) {
@@ -295,6 +300,7 @@ impl OutputWriter {
             on_disk,
             previous: None,
             foreign,
+            dirs_known: !links,
             state: Mutex::new(State {
                 dirs,
                 ..State::default()
@@ -338,6 +344,7 @@ impl OutputWriter {
             on_disk,
             previous: Some(built),
             foreign: false,
+            dirs_known: false,
             state: Mutex::new(State {
                 dirs,
                 ..State::default()
@@ -571,7 +578,7 @@ impl OutputWriter {
             .filter(|p| !state.produced.contains_key(p.as_str()))
             .map(|p| Ok((p.clone(), self.confinement.path(p)?)))
             .collect::<Result<_>>()?;
-        let stale_set: HashSet<&str> = stale.iter().map(|(p, _)| p.as_str()).collect();
+        let stale_set: BTreeSet<&str> = stale.iter().map(|(p, _)| p.as_str()).collect();
         for (path, (waiting, _)) in &state.produced {
             let below = format!("{path}/");
             let clash = state
@@ -593,25 +600,17 @@ impl OutputWriter {
                 continue;
             }
             let target = self.dir.join(&**path);
-            let is_folder = fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir());
-            // Any file in that folder but the stale ones (a trusted record does not list a
-            // user's files, so the folder itself is looked at).
-            let keeps = || {
-                walkdir::WalkDir::new(&target)
-                    .min_depth(1)
-                    .into_iter()
-                    .any(|entry| {
-                        entry.map_or(true, |e| {
-                            !e.file_type().is_dir()
-                                && !stale_set
-                                    .contains(format!("{path}/{}", relative_path(&target, e.path())).as_str())
-                        })
-                    })
+            // A cold build into a new folder looks at none of its files.
+            let is_folder = if self.dirs_known {
+                state.dirs.contains_key(&**path)
+            } else {
+                fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir())
             };
-            if is_folder && keeps() {
+            if is_folder && !emptied_by(&target, path, &stale_set) {
                 return Err(Error::Usage(format!(
-                    "cannot write the file `{path}` into {}: a folder holding other files stands \
-                     there. Nothing was changed",
+                    "cannot write the file `{path}` into {}: a folder stands there, and beacon \
+                     removes only files it wrote (and the folders they leave empty). Remove the \
+                     folder yourself. Nothing was changed",
                     self.dir.display()
                 )));
             }
@@ -759,6 +758,9 @@ impl OutputWriter {
             }
             Err(e) => self.already_a_folder(&path, e)?,
         };
+        if made {
+            self.confinement.made(dir);
+        }
         // Another thread may have recorded the folder first (its mkdir found ours): keep "made".
         *self.lock().dirs.entry(dir.into()).or_insert(false) |= made;
         Ok(())
@@ -918,6 +920,31 @@ const LONG_NAME: usize = 200;
 /// The folder of a relative `/`-separated path (`""` for one at the top).
 fn parent_of(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(parent, _)| parent)
+}
+
+/// Whether removing the `stale` files (relative paths) and the folders they leave empty
+/// removes the folder `target` (at relative `path`) too, so that a file can take its place:
+/// only if every file below it is stale and every folder below it holds one.
+fn emptied_by(target: &Path, path: &str, stale: &BTreeSet<&str>) -> bool {
+    walkdir::WalkDir::new(target).into_iter().all(|entry| {
+        let Ok(entry) = entry else { return false };
+        let relative = match entry.depth() {
+            0 => path.to_string(),
+            _ => format!("{path}/{}", relative_path(target, entry.path())),
+        };
+        if entry.file_type().is_dir() {
+            let below = format!("{relative}/");
+            stale
+                .range::<str, _>((
+                    std::ops::Bound::Included(below.as_str()),
+                    std::ops::Bound::Unbounded,
+                ))
+                .next()
+                .is_some_and(|p| p.starts_with(&below))
+        } else {
+            stale.contains(relative.as_str())
+        }
+    })
 }
 
 /// Whether `path` is a file itself, not a link to one (whose bytes lie elsewhere).
@@ -1201,6 +1228,16 @@ impl Confinement {
             self.lock().insert(walked.clone());
         }
         Ok(self.root.join(relative))
+    }
+
+    /// Notes that the caller has just made the folder `relative` with `mkdir`, whose parent
+    /// [`path`](Self::path) had proved to lie inside (or the caller had made): a folder `mkdir`
+    /// makes is a real folder, never a link, so it lies inside too and is not looked at again.
+    /// Each folder on the way is proved on its own, so a parent never proved is still looked at.
+    pub fn made(&self, relative: &str) {
+        if not_plain_relative(relative).is_none() {
+            self.lock().insert(relative.to_string());
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {

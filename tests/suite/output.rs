@@ -262,6 +262,82 @@ fn a_file_can_turn_into_the_folder_of_a_new_file() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
+/// A folder where the build puts a file stops the build before it changes anything, unless
+/// removing the previous build's files empties it: an empty folder (which a rename cannot
+/// replace), one holding only empty folders, one holding a user's file, whether the writer
+/// knows the folder's every entry (a walked folder without links) or looks (a folder with a
+/// link, a trusted record).
+#[test]
+fn a_folder_where_a_file_goes_is_refused_and_nothing_changes() {
+    let cases: [(&str, &[&str], &[&str], &[&str]); 4] = [
+        ("an empty folder", &["out/subscribe/index.html/"], &[], &[]),
+        (
+            "a folder of empty folders",
+            &["out/subscribe/index.html/a/b/"],
+            &[],
+            &[],
+        ),
+        (
+            "a folder holding a user's file, beside a link",
+            &["out/subscribe/index.html/mine.txt"],
+            &["out/link.txt"],
+            &["--force"],
+        ),
+        (
+            "a folder holding an empty folder, beside a link",
+            &["out/subscribe/index.html/a/"],
+            &["out/link.txt"],
+            &["--force"],
+        ),
+    ];
+    for (case, entries, links, extra) in cases {
+        let site = site_with_incident();
+        for entry in entries {
+            match entry.strip_suffix('/') {
+                Some(folder) => fs::create_dir_all(site.path(folder)).unwrap(),
+                None => site.write(entry, "the user's"),
+            }
+        }
+        for link in links {
+            site.write("out/notes.txt", "the user's");
+            std::os::unix::fs::symlink("notes.txt", site.path(link)).unwrap();
+        }
+        let out = site.path("out");
+        let before = tree(&out);
+        let stamps_before = stamps(&out);
+        let mut args = vec!["build", "--now", NOW, "--output", out.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let run = site.beacon(&args);
+        assert_eq!(run.code, 2, "{case}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("`subscribe/index.html`") && run.stderr.contains("a folder stands there"),
+            "{case}: {}",
+            run.stderr
+        );
+        assert_eq!(tree(&out), before, "{case}");
+        assert_eq!(stamps(&out), stamps_before, "{case}");
+    }
+
+    // A folder of the previous build's files where a file now goes is removed with them; with
+    // an empty folder of the user's in it, the build stops first.
+    let site = site_with_incident();
+    site.write("static/docs/deep/index.html", "a folder");
+    site.build_at(NOW);
+    fs::remove_dir_all(site.path("static/docs")).unwrap();
+    site.write("static/docs", "a file");
+    fs::create_dir_all(site.path("public/docs/mine")).unwrap();
+    let before = tree(&site.path("public"));
+    let stamps_before = stamps(&site.path("public"));
+    let run = site.beacon(&["build", "--now", NOW]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("a folder stands there"), "{}", run.stderr);
+    assert_eq!(tree(&site.path("public")), before);
+    assert_eq!(stamps(&site.path("public")), stamps_before);
+    fs::remove_dir(site.path("public/docs/mine")).unwrap();
+    site.build_at(NOW);
+    assert_eq!(site.read("public/docs"), "a file");
+}
+
 #[test]
 fn a_failed_build_leaves_the_output_untouched() {
     let site = site_with_incident();
