@@ -356,7 +356,9 @@ impl Texts {
             let mut file = fs::File::open(path)?;
             let meta = file.metadata()?;
             let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-            std::io::Read::read_to_end(&mut file, &mut bytes)?;
+            // Through `Take`: `File`'s own `read_to_end` asks the file for its size again
+            // (`statx`, `lseek`), which the stamp has just given.
+            std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, u64::MAX), &mut bytes)?;
             if let Ok(modified) = meta.modified() {
                 let stamp = Stamp {
                     len: meta.len(),
