@@ -63,8 +63,13 @@ fn render_uncached(markdown: &str, unsafe_html: bool) -> String {
     } else {
         // Void elements as ammonia writes them (`<br>`, not `<br />`), so a body reads the same
         // whichever way it went. Without raw HTML, every `/>` closes a tag pulldown-cmark made:
-        // it writes `>` in text and attribute values as `&gt;` or `%3E`.
-        html.replace(" />", ">").replace("/>", ">")
+        // it writes `>` in text and attribute values as `&gt;` or `%3E`. Most bodies have
+        // no void element: they are kept as they are, not copied twice.
+        if html.contains("/>") {
+            html.replace(" />", ">").replace("/>", ">")
+        } else {
+            html
+        }
     }
 }
 
