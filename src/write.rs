@@ -662,7 +662,13 @@ impl OutputWriter {
             .collect();
         let rename = || {
             pending.par_iter().try_for_each(|(path, waiting)| {
-                let target = self.confinement.path(path)?;
+                // Proved at claim, and again here, except in a folder this writer made: `mkdir`
+                // makes a real folder, never a link, inside folders proved at claim or made
+                // the same way.
+                let target = match state.dirs.get(parent_of(path)) {
+                    Some(true) => self.dir.join(path),
+                    _ => self.confinement.path(path)?,
+                };
                 let temporary = match waiting {
                     // Its folder exists: the temporary file is in it.
                     Waiting::Beside => beside(&target),
@@ -758,9 +764,6 @@ impl OutputWriter {
             }
             Err(e) => self.already_a_folder(&path, e)?,
         };
-        if made {
-            self.confinement.made(dir);
-        }
         // Another thread may have recorded the folder first (its mkdir found ours): keep "made".
         *self.lock().dirs.entry(dir.into()).or_insert(false) |= made;
         Ok(())
@@ -1228,16 +1231,6 @@ impl Confinement {
             self.lock().insert(walked.clone());
         }
         Ok(self.root.join(relative))
-    }
-
-    /// Notes that the caller has just made the folder `relative` with `mkdir`, whose parent
-    /// [`path`](Self::path) had proved to lie inside (or the caller had made): a folder `mkdir`
-    /// makes is a real folder, never a link, so it lies inside too and is not looked at again.
-    /// Each folder on the way is proved on its own, so a parent never proved is still looked at.
-    pub fn made(&self, relative: &str) {
-        if not_plain_relative(relative).is_none() {
-            self.lock().insert(relative.to_string());
-        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
