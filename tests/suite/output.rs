@@ -269,7 +269,10 @@ fn a_file_can_turn_into_the_folder_of_a_new_file() {
 /// link, a trusted record).
 #[test]
 fn a_folder_where_a_file_goes_is_refused_and_nothing_changes() {
-    let cases: [(&str, &[&str], &[&str], &[&str]); 4] = [
+    /// A case's name, the entries it makes in the output (a folder ends in `/`), the links
+    /// it adds beside them, and the build's extra arguments.
+    type Case<'a> = (&'a str, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+    let cases: [Case; 4] = [
         ("an empty folder", &["out/subscribe/index.html/"], &[], &[]),
         (
             "a folder of empty folders",
