@@ -283,6 +283,25 @@ pub fn template_names() -> BTreeSet<&'static str> {
 mod tests {
     use super::*;
 
+    /// Tera (vendor/tera, patched) finds a value by a path whose parts hold `/` or `~`, which
+    /// it escapes as `~1` and `~0` and unescapes again, as well as by plain parts, borrowed.
+    #[test]
+    fn template_paths_find_keys_with_slashes_and_tildes() {
+        let mut tera = tera::Tera::default();
+        tera.add_raw_template(
+            "t",
+            r#"{{ m.plain.deep }}|{{ m["a/b"] }}|{{ m["a~b"] }}|{% for x in l %}{{ x.k }}{% endfor %}"#,
+        )
+        .unwrap();
+        let mut context = tera::Context::new();
+        context.insert(
+            "m",
+            &serde_json::json!({"plain": {"deep": "p"}, "a/b": "slash", "a~b": "tilde"}),
+        );
+        context.insert("l", &serde_json::json!([{"k": 1}, {"k": 2}]));
+        assert_eq!(tera.render("t", &context).unwrap(), "p|slash|tilde|12");
+    }
+
     // Protects the "one source of truth" rule: every file of themes/default/ is compiled in.
     #[test]
     fn embedded_default_theme_lists_every_file_of_themes_default() {
