@@ -730,6 +730,11 @@ impl OutputWriter {
         if path.ends_with(PARTIAL_SUFFIX) {
             return bad("names ending in .beacon-partial are beacon's temporary files");
         }
+        // The folder was walked whole and held no link (`dirs_known`): every folder on the
+        // way is one the walk saw, or one this writer makes with `mkdir`, inside.
+        if self.dirs_known {
+            return self.confinement.path_without_links(path);
+        }
         self.confinement.path(path)
     }
 
@@ -1179,16 +1184,29 @@ impl Confinement {
         &self.root
     }
 
-    /// `root/relative`, once proved to lie inside `root`; else an error that names the path
-    /// and, for a link, where it leads.
-    pub fn path(&self, relative: &str) -> Result<PathBuf> {
-        if let Some(why) = not_plain_relative(relative) {
-            return Err(Error::Usage(format!(
+    /// `root/relative`, for a caller that knows no folder inside `root` is a symbolic link
+    /// (it walked them all): only the path itself is checked, the disk is not looked at.
+    pub fn path_without_links(&self, relative: &str) -> Result<PathBuf> {
+        self.plain(relative)?;
+        Ok(self.root.join(relative))
+    }
+
+    /// An error unless `relative` is a plain relative path ([`not_plain_relative`]).
+    fn plain(&self, relative: &str) -> Result<()> {
+        match not_plain_relative(relative) {
+            Some(why) => Err(Error::Usage(format!(
                 "refusing to write or remove `{}` in {}: {why}",
                 relative.escape_debug(),
                 self.root.display()
-            )));
+            ))),
+            None => Ok(()),
         }
+    }
+
+    /// `root/relative`, once proved to lie inside `root`; else an error that names the path
+    /// and, for a link, where it leads.
+    pub fn path(&self, relative: &str) -> Result<PathBuf> {
+        self.plain(relative)?;
         let mut at = self.root.clone();
         let mut walked = String::new();
         let parts: Vec<&str> = relative.split('/').collect();
