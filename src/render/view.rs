@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use crate::config::Component;
-use crate::content::{Incident, Kind, Phase, Severity, Update, UpdateStatus};
+use crate::content::{Incident, Kind, Phase, Severity, UpdateStatus};
 use crate::context::BuildContext;
 use crate::i18n::I18n;
 use crate::markdown::render_markdown;
@@ -472,18 +472,19 @@ pub fn incident_detail<'a>(
             .updates
             .iter()
             .rev()
-            .map(|u| update_view(i18n, u, tz))
+            .enumerate()
+            .map(|(k, update)| UpdateView {
+                status: update_label(i18n, update.status),
+                // The newest update's time was formatted for the summary already.
+                at: match (k, &summary.latest_update) {
+                    (0, Some(latest)) => latest.at.clone(),
+                    _ => Moment::new(i18n, tz, update.at),
+                },
+                text: &update.text,
+            })
             .collect(),
         body_html: render_markdown(&incident.body, unsafe_html),
         source: incident.source.display().to_string().replace('\\', "/"),
-    }
-}
-
-fn update_view<'a>(i18n: &'a I18n, update: &'a Update, tz: Tz) -> UpdateView<'a> {
-    UpdateView {
-        status: update_label(i18n, update.status),
-        at: Moment::new(i18n, tz, update.at),
-        text: &update.text,
     }
 }
 
