@@ -15,12 +15,23 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// mimalloc's `mi_option_purge_delay` (the same position in its v2 and v3 option lists).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// See `main`.
-const PURGE_DELAY_MS: std::os::raw::c_long = 5;
+const PURGE_DELAY_MS: std::os::raw::c_long = 100;
 
 fn main() -> ExitCode {
-    // Give freed memory back after 5 ms instead of mimalloc's 10. At 100,000 incidents, 10 ms
-    // peaked at ~600 MiB and 0 ms (at once) cost ~40% more CPU time in page faults and zeroing;
-    // 5 ms peaked at ~480 MiB for ~5% more CPU time than 10 ms (BENCHMARKS.md). The
+    // No transparent huge pages. mimalloc asks for them on its arenas (`madvise`), so a page
+    // fault zeroes 2 MiB where 4 KiB would do, and memory given back and taken again is zeroed
+    // again in 2 MiB pieces. Without them a cold build of 10,000 incidents peaks ~25% lower, and
+    // freed memory can wait longer before it goes back (below). Linux only; the setting is the
+    // process's own and is checked at each page fault, so it covers arenas made before `main`.
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl(PR_SET_THP_DISABLE) takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+    // Give freed memory back after 100 ms instead of mimalloc's 1,000. With huge pages, 10 ms
+    // peaked at ~600 MiB at 100,000 incidents, so this was 5 ms, at the cost of ~13,000 page
+    // faults (each a page to zero) at 10,000. Without them, 100 ms peaks lower than 5 ms did
+    // (~420 MiB) with a quarter of the faults (BENCHMARKS.md, 2026-12-07). The
     // MIMALLOC_PURGE_DELAY variable, when set, wins, so the settings can be compared.
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
         // SAFETY: the option calls are not thread-safe; no other thread exists yet.
