@@ -40,34 +40,77 @@ fn walk(root: &Path, dir: &str, skip: &[&str]) -> Result<(Vec<PathBuf>, bool)> {
     let inside = canonical(root)?;
     ensure_inside(root, &inside, &path)?;
     let mut files = Vec::new();
-    let walk = walkdir::WalkDir::new(&path)
+    // The first problem in the order of the listing (the smallest path), so that a tree gives
+    // the same error whatever order its file system lists each folder in.
+    let mut problem: Option<(PathBuf, Error)> = None;
+    let mut note = |at: PathBuf, error: Error| {
+        if problem.as_ref().is_none_or(|(first, _)| at < *first) {
+            problem = Some((at, error));
+        }
+    };
+    // In the order the file system gives, then sorted once: walkdir's own sort compares two
+    // entries' names by parsing each path again, 95M instructions at 10,000 files (callgrind).
+    let mut walk = walkdir::WalkDir::new(&path)
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             e.depth() == 0
                 || !(e.file_name().to_string_lossy().starts_with('.') || skip.iter().any(|s| e.path() == s))
         });
-    for entry in walk {
-        let entry = entry.map_err(|e| {
-            let at = e.path().unwrap_or(&path).to_path_buf();
-            match e.loop_ancestor() {
-                Some(_) => Error::Content(vec![Diagnostic::file(
-                    shown(root, &at),
-                    "this symlink points to a folder that contains it (a loop); remove it",
-                )]),
-                None => Error::io(at, e.into()),
+    while let Some(entry) = walk.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let at = e.path().unwrap_or(&path).to_path_buf();
+                let error = match e.loop_ancestor() {
+                    Some(_) => Error::Content(vec![Diagnostic::file(
+                        shown(root, &at),
+                        "this symlink points to a folder that contains it (a loop); remove it",
+                    )]),
+                    None => Error::io(&at, e.into()),
+                };
+                note(at, error);
+                continue;
             }
-        })?;
+        };
         if entry.depth() > 0 && entry.path_is_symlink() {
-            ensure_inside(root, &inside, entry.path())?;
+            if let Err(error) = ensure_inside(root, &inside, entry.path()) {
+                // Not followed: nothing outside the site is read, not even a folder's names.
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
+                }
+                note(entry.into_path(), error);
+                continue;
+            }
             linked = true;
         }
         if entry.file_type().is_file() {
             files.push(entry.into_path());
         }
     }
+    if let Some((_, error)) = problem {
+        return Err(error);
+    }
+    // Part by part: the order of a walk that takes each folder's entries by name.
+    files.sort_by_cached_key(|path| order_key(path));
     Ok((files, linked))
+}
+
+/// `path`'s bytes with each separator made the smallest byte (no name holds a 0): two keys
+/// compare as their paths do part by part (`a/x` before `a-b` before `a.md`), in one comparison
+/// of bytes where `Path`'s own order parses both paths again each time.
+fn order_key(path: &Path) -> Vec<u8> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    bytes
+        .iter()
+        .map(|&b| {
+            if std::path::is_separator(char::from(b)) {
+                0
+            } else {
+                b
+            }
+        })
+        .collect()
 }
 
 /// Reads `root/relative`, refusing a symlink that leads outside the site.
@@ -125,4 +168,75 @@ fn ensure_inside(root: &Path, inside: &Path, path: &Path) -> Result<()> {
 
 fn shown<'a>(root: &Path, path: &'a Path) -> &'a Path {
     path.strip_prefix(root).unwrap_or(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site folder of its own under the system's temporary folder.
+    fn site(name: &str) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("beacon-site-files-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(&root).unwrap();
+        canonical(&root).unwrap()
+    }
+
+    /// The listing is in the order of a walk that takes each folder's entries by name, whatever
+    /// order the file system lists them in: names that share a start, a `-` and a `.` (which
+    /// sort before `/`), capitals and a non-ASCII name, files beside folders of the same stem.
+    #[test]
+    fn a_listing_is_in_the_order_of_a_walk_by_name() {
+        let root = site("order");
+        let names = [
+            "content/incidents/a.md",
+            "content/incidents/a/x.md",
+            "content/incidents/a-b/y.md",
+            "content/incidents/a-b.md",
+            "content/incidents/B.md",
+            "content/incidents/é/z.md",
+            "content/incidents/2022/01.md",
+            "content/incidents/2022/10.md",
+            "content/incidents/2022/2.md",
+            "content/incidents/2022.md",
+        ];
+        for name in names.iter().rev() {
+            let path = root.join(name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, "").unwrap();
+        }
+        let by_walk: Vec<PathBuf> = walkdir::WalkDir::new(root.join("content/incidents"))
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .collect();
+        assert_eq!(by_walk.len(), names.len());
+        assert_eq!(list(&root, "content/incidents").unwrap(), by_walk);
+        fs::remove_dir_all(root).unwrap();
+    }
+
+    /// With two links that lead outside, the error names the one a walk by name meets first,
+    /// and nothing below a link to an outside folder is listed.
+    #[cfg(unix)]
+    #[test]
+    fn of_two_links_outside_the_error_names_the_first_by_name() {
+        let root = site("links");
+        let outside = site("links-outside");
+        fs::write(outside.join("secret.md"), "").unwrap();
+        fs::create_dir_all(root.join("content/incidents/b")).unwrap();
+        fs::create_dir_all(root.join("content/incidents/c")).unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("content/incidents/c/away")).unwrap();
+        std::os::unix::fs::symlink(outside.join("secret.md"), root.join("content/incidents/b/z.md")).unwrap();
+        let Err(Error::Content(diagnostics)) = list(&root, "content/incidents") else {
+            panic!("no error for a link outside the site");
+        };
+        assert_eq!(diagnostics.len(), 1);
+        let error = diagnostics[0].to_string();
+        assert!(error.contains("b/z.md"), "{error}");
+        assert!(!error.contains("away"), "{error}");
+        fs::remove_dir_all(root).unwrap();
+        fs::remove_dir_all(outside).unwrap();
+    }
 }
