@@ -19,9 +19,10 @@ const TEMPLATE: &str = r#"{% import "macros.html" as m %}{{ m::status(s=s) }}"#;
 
 /// The function templates call; see the module's documentation.
 pub struct StatusOf {
-    /// (key, label) -> the macro's HTML; or why the macro could not render, which a call then
-    /// reports where the template asks for a status.
-    rendered: Result<HashMap<(String, String), String>, String>,
+    /// (key, label, the macro's HTML) of each status; or why the macro could not render, which
+    /// a call then reports where the template asks for a status. A dozen statuses at most: a
+    /// list searched in order costs less per call than hashing a key made of two new strings.
+    rendered: Result<Vec<(String, String, String)>, String>,
 }
 
 impl StatusOf {
@@ -40,7 +41,7 @@ impl StatusOf {
                             .render(TEMPLATE_NAME, &context)
                             // The macro's own problem is usually a cause, not the error.
                             .map_err(|e| super::template_error::chain_messages(&e).join(": "))?;
-                        Ok(((s.key.to_string(), s.label.to_string()), html))
+                        Ok((s.key.to_string(), s.label.to_string(), html))
                     })
                     .collect()
             });
@@ -60,8 +61,8 @@ impl tera::Function for StatusOf {
             .rendered
             .as_ref()
             .map_err(|problem| format!("status_of(): the `status` macro of macros.html failed: {problem}"))?;
-        match rendered.get(&(key.to_string(), label.to_string())) {
-            Some(html) => Ok(Value::String(html.clone())),
+        match rendered.iter().find(|(k, l, _)| k == key && l == label) {
+            Some((_, _, html)) => Ok(Value::String(html.clone())),
             None => Err(format!("status_of(): `{key}` / `{label}` is not a status this site shows").into()),
         }
     }
