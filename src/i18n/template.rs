@@ -16,8 +16,9 @@ use crate::escape::escape_html;
 
 pub struct Translate {
     i18n: Arc<I18n>,
-    /// Every argument-less message, escaped.
-    escaped: HashMap<String, String>,
+    /// Every argument-less message, escaped. Keyed by message id, from the catalogue and the
+    /// templates: FxHash, not SipHash, which is a fifth of a call's cost.
+    escaped: rustc_hash::FxHashMap<String, String>,
 }
 
 impl Translate {
