@@ -29,9 +29,10 @@ fn main() -> ExitCode {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
     // Give freed memory back after 100 ms instead of mimalloc's 1,000. With huge pages, 10 ms
-    // peaked at ~600 MiB at 100,000 incidents, so this was 5 ms, at the cost of ~13,000 page
-    // faults (each a page to zero) at 10,000. Without them, 100 ms peaks lower than 5 ms did
-    // (~420 MiB) with a quarter of the faults (BENCHMARKS.md, 2026-12-07). The
+    // peaked at ~600 MiB at 100,000 incidents, so this was 5 ms, at the cost of memory given
+    // back and zeroed again all through the build. Without them, 100 ms peaks lower than 5 ms
+    // did (~415 MiB against ~425 at 100,000) and a cold 10,000 uses ~3% less CPU: more faults
+    // (~20,000 against ~13,000), each zeroing 4 KiB (BENCHMARKS.md, 2026-12-07, later). The
     // MIMALLOC_PURGE_DELAY variable, when set, wins, so the settings can be compared.
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
         // SAFETY: the option calls are not thread-safe; no other thread exists yet.
