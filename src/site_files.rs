@@ -217,8 +217,8 @@ mod tests {
         fs::remove_dir_all(root).unwrap();
     }
 
-    /// With two links that lead outside, the error names the one a walk by name meets first,
-    /// and nothing below a link to an outside folder is listed.
+    /// With two links that lead outside (one to a file, one to a folder), the error names the
+    /// one a walk by name meets first, whatever order the folders are listed in.
     #[cfg(unix)]
     #[test]
     fn of_two_links_outside_the_error_names_the_first_by_name() {
