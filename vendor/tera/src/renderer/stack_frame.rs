@@ -19,6 +19,13 @@ pub fn value_by_pointer<'a>(pointer: &str, val: &Val<'a>) -> Option<Val<'a>> {
     }
 }
 
+/// `key` split at its first dot: `("i", "start.text")` for `i.start.text`; `None` without a dot.
+#[inline]
+pub fn split_first_dot(key: &str) -> Option<(&str, &str)> {
+    // A loop, not `str::find`: names are short, and its search costs more to set up.
+    key.bytes().position(|b| b == b'.').map(|dot| (&key[..dot], &key[dot + 1..]))
+}
+
 /// Enumerates the types of stack frames
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum FrameType {
@@ -103,21 +110,18 @@ impl<'a> StackFrame<'a> {
         }
     }
 
-    /// Finds a value in the stack frame.
+    /// Finds a value in the stack frame, given `key` split at its first dot
+    /// ([`split_first_dot`]): a lookup through several frames looks for the dot once.
     /// Looks first in `frame_context`, then compares to for_loop key_name and value_name.
-    pub fn find_value(&self, key: &str) -> Option<Val<'a>> {
-        self.find_value_in_frame(key).or_else(|| self.find_value_in_for_loop(key))
+    pub fn find_value_split(&self, key: &str, split: Option<(&str, &str)>) -> Option<Val<'a>> {
+        self.find_value_in_frame(key, split).or_else(|| self.find_value_in_for_loop(key, split))
     }
 
     /// Finds a value in `frame_context`.
-    pub fn find_value_in_frame(&self, key: &str) -> Option<Val<'a>> {
-        if let Some(dot) = key.find('.') {
-            if dot < key.len() + 1 {
-                if let Some(found_value) =
-                    self.context.get(&key[0..dot]).map(|v| value_by_pointer(&key[dot + 1..], v))
-                {
-                    return found_value;
-                }
+    pub fn find_value_in_frame(&self, key: &str, split: Option<(&str, &str)>) -> Option<Val<'a>> {
+        if let Some((head, tail)) = split {
+            if let Some(found_value) = self.context.get(head).map(|v| value_by_pointer(tail, v)) {
+                return found_value;
             }
         } else if let Some(found) = self.context.get(key) {
             return Some(found.clone());
@@ -126,18 +130,14 @@ impl<'a> StackFrame<'a> {
         None
     }
     /// Finds a value in the `for_loop` if there is one
-    pub fn find_value_in_for_loop(&self, key: &str) -> Option<Val<'a>> {
+    pub fn find_value_in_for_loop(&self, key: &str, split: Option<(&str, &str)>) -> Option<Val<'a>> {
         if let Some(ref for_loop) = self.for_loop {
             // 1st case: the variable is the key of a KeyValue for loop
             if for_loop.is_key(key) {
                 return Some(Cow::Owned(Value::String(for_loop.get_current_key())));
             }
 
-            let (real_key, tail) = if let Some(tail_pos) = key.find('.') {
-                (&key[..tail_pos], &key[tail_pos + 1..])
-            } else {
-                (key, "")
-            };
+            let (real_key, tail) = split.unwrap_or((key, ""));
 
             // 2nd case: one of Tera loop built-in variable
             if real_key == "loop" {
