@@ -3,10 +3,12 @@
 //! It returns HTML: the message's text and every text argument are escaped; an argument whose
 //! name ends in `_html` (a link, a `<time>` element a macro made) goes in as it is. Numbers pick
 //! plural forms: `t(key="bars-days-ago", days=90)`. A message without arguments is a hash-map
-//! lookup of text formatted once per build.
+//! lookup of text formatted once per build; a call with arguments is formatted the first time
+//! those arguments come, then looked up (most come on every page: the footer's time zone).
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::fmt::Write as _;
+use std::sync::{Arc, PoisonError, RwLock};
 
 use fluent_bundle::{FluentArgs, FluentValue};
 use tera::Value;
@@ -19,6 +21,31 @@ pub struct Translate {
     /// Every argument-less message, escaped. Keyed by message id, from the catalogue and the
     /// templates: FxHash, not SipHash, which is a fifth of a call's cost.
     escaped: rustc_hash::FxHashMap<String, String>,
+    /// Calls with arguments made so far, by [`call_id`], and the HTML each gave.
+    formatted: RwLock<rustc_hash::FxHashMap<String, String>>,
+}
+
+/// The message id and the arguments of a call, in name order, as one string, each text preceded
+/// by its length so that no two calls share one; `None` when an argument is neither a string
+/// nor a number (such a call fails, and is not kept).
+fn call_id(key: &str, args: &HashMap<String, Value>) -> Option<String> {
+    let mut named: Vec<(&String, &Value)> = args.iter().filter(|(name, _)| name.as_str() != "key").collect();
+    named.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut id = String::with_capacity(64);
+    id.push_str(key);
+    for (name, value) in named {
+        let _ = write!(id, ";{}:{name}=", name.len());
+        match value {
+            Value::String(text) => {
+                let _ = write!(id, "s{}:{text}", text.len());
+            }
+            Value::Number(n) => {
+                let _ = write!(id, "n{n}");
+            }
+            _ => return None,
+        }
+    }
+    Some(id)
 }
 
 impl Translate {
@@ -28,7 +55,11 @@ impl Translate {
             .plain_messages()
             .map(|(id, text)| (id.to_string(), escape_html(text).into_owned()))
             .collect();
-        Translate { i18n, escaped }
+        Translate {
+            i18n,
+            escaped,
+            formatted: RwLock::default(),
+        }
     }
 }
 
@@ -45,6 +76,13 @@ impl tera::Function for Translate {
         }
         if !self.i18n.catalogue().has(key) {
             return Err(format!("t(): no message `{key}` in the catalogue (see locales/en.ftl)").into());
+        }
+        let id = call_id(key, args);
+        if let Some(id) = &id {
+            let formatted = self.formatted.read().unwrap_or_else(PoisonError::into_inner);
+            if let Some(html) = formatted.get(id) {
+                return Ok(Value::String(html.clone()));
+            }
         }
         let mut fluent = FluentArgs::with_capacity(args.len());
         let mut strings: Vec<(char, String)> = Vec::new();
@@ -75,10 +113,12 @@ impl tera::Function for Translate {
         }
         let formatted = self.i18n.catalogue().format(key, Some(&fluent));
         let values: Vec<&str> = strings.iter().map(|(_, value)| value.as_str()).collect();
-        Ok(Value::String(super::fill_placeholders(
-            &escape_html(&formatted),
-            &values,
-        )))
+        let html = super::fill_placeholders(&escape_html(&formatted), &values);
+        if let Some(id) = id {
+            let mut formatted = self.formatted.write().unwrap_or_else(PoisonError::into_inner);
+            formatted.insert(id, html.clone());
+        }
+        Ok(Value::String(html))
     }
 
     fn is_safe(&self) -> bool {
@@ -143,5 +183,40 @@ mod tests {
         assert!(html.contains("\u{E000}\u{E001}\u{E002}"), "{html}");
         let args = [("key".to_string(), Value::from("nope"))].into_iter().collect();
         assert!(t.call(&args).is_err());
+    }
+
+    /// A call with arguments is formatted once and then looked up; no text argument can pass
+    /// for other arguments, and a call that fails is not kept.
+    #[test]
+    fn calls_with_arguments_are_kept_by_all_their_arguments() {
+        let t = Translate::new(Arc::new(I18n::shipped("en").unwrap()));
+        let days = |n: i64| call(&t, &[("key", "bars-days-ago".into()), ("days", n.into())]);
+        let (one, ninety) = (days(1), days(90));
+        assert_ne!(one, ninety);
+        assert_eq!((days(1), days(90)), (one.clone(), ninety.clone()));
+        assert_eq!(t.formatted.read().unwrap().len(), 2);
+
+        let since = |start: &str, duration: &str| {
+            call(
+                &t,
+                &[
+                    ("key", "card-since".into()),
+                    ("start_html", start.into()),
+                    ("duration", duration.into()),
+                ],
+            )
+        };
+        // Without each text's length, these two would be the same string: `D`, then
+        // `;10:start_html=s`, `x`, the same again, `y`.
+        let first = since("x;10:start_html=sy", "D");
+        let second = since("y", "D;10:start_html=sx");
+        assert_ne!(first, second);
+        assert!(second.starts_with("Since y"), "{second}");
+        assert_eq!(since("x;10:start_html=sy", "D"), first);
+
+        let bad = [("key", Value::from("bars-days-ago")), ("days", Value::Bool(true))];
+        let bad: HashMap<String, Value> = bad.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        assert!(t.call(&bad).is_err());
+        assert!(t.call(&bad).is_err());
     }
 }
