@@ -8,6 +8,10 @@
 //! succeeded does [`OutputWriter::commit`] rename those into place (each appears whole), remove
 //! what the previous build wrote and this one did not, and update the record. A build that
 //! fails drops the writer, which removes its temporary files: the output stays as it was.
+//!
+//! A build into a folder that does not exist yet writes every file at its place in a staging
+//! folder beside it instead (`.<name>.staging-<process id>`), which commit renames into the
+//! output's place: one rename instead of one per file, and the folder appears whole.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
@@ -201,6 +205,9 @@ pub struct OutputWriter {
     /// Whether `State::dirs` holds every folder inside: the folder was walked (or did not
     /// exist) and held no symbolic link, so no folder lies where the walk did not look.
     dirs_known: bool,
+    /// When the output folder did not exist: the folder `dir` (a staging folder beside it)
+    /// becomes at commit.
+    publish: Option<PathBuf>,
     state: Mutex<State>,
     committed: bool,
 }
@@ -230,16 +237,18 @@ enum Waiting {
     /// In `.<n>.beacon-partial` at the top of the folder, because a file of the previous
     /// build stands where the target's folder must be.
     Parked(u32),
+    /// At its place in the staging folder, which becomes the output folder at commit.
+    Staged,
 }
 
 impl OutputWriter {
     /// Checks that beacon may write into `dir` and opens it for a build. Changes nothing on
     /// disk except removing what killed beacon builds left behind (temporary files in `dir`,
-    /// staging folders of older versions beside it).
+    /// staging folders beside it).
     pub fn open(dir: &Path, options: &WriteOptions) -> Result<OutputWriter> {
         let dir = absolute(dir)?;
         refuse_protected(&dir, &options.site_root)?;
-        remove_old_staging(&dir);
+        remove_dead_staging(&dir);
         // `--force` looks at every file again, and so puts back what was changed by hand.
         if !options.force {
             if let Some(writer) = Self::open_trusted(&dir)? {
@@ -250,6 +259,7 @@ impl OutputWriter {
         let mut partials = Vec::new();
         let mut dirs: HashMap<Box<str>, bool> = HashMap::new();
         let mut links = false;
+        let mut publish = None;
         match fs::symlink_metadata(&dir) {
             Ok(meta) if meta.is_dir() => {
                 for entry in walkdir::WalkDir::new(&dir).min_depth(1) {
@@ -272,7 +282,7 @@ impl OutputWriter {
                     dir.display()
                 )))
             }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => publish = staging_for(&dir),
             Err(e) => return Err(Error::io(&dir, e)),
         }
         let manifest = if on_disk.contains(MANIFEST) {
@@ -293,6 +303,11 @@ impl OutputWriter {
         for partial in partials {
             let _ = fs::remove_file(partial);
         }
+        // Files are written into the staging folder, and `publish` is where it goes.
+        let (dir, publish) = match publish {
+            Some(staging) => (staging, Some(dir)),
+            None => (dir, None),
+        };
         Ok(OutputWriter {
             confinement: Confinement::new(&dir)?,
             dir,
@@ -301,6 +316,7 @@ impl OutputWriter {
             previous: None,
             foreign,
             dirs_known: !links,
+            publish,
             state: Mutex::new(State {
                 dirs,
                 ..State::default()
@@ -345,6 +361,7 @@ impl OutputWriter {
             previous: Some(built),
             foreign: false,
             dirs_known: false,
+            publish: None,
             state: Mutex::new(State {
                 dirs,
                 ..State::default()
@@ -355,7 +372,7 @@ impl OutputWriter {
 
     /// The folder written, absolute.
     pub fn dir(&self) -> &Path {
-        &self.dir
+        self.publish.as_deref().unwrap_or(&self.dir)
     }
 
     /// Takes one file of the build: leaves it alone if the folder already holds these bytes,
@@ -374,8 +391,8 @@ impl OutputWriter {
         }) {
             return self.settle(&file.path, Waiting::InPlace, recorded);
         }
-        let (temporary, waiting) = self.temporary_for(&file.path, &target)?;
-        fs::write(&temporary, &file.bytes).map_err(|e| Error::io(&temporary, e))?;
+        let (mut out, temporary, waiting) = self.create_temporary(&file.path, &target)?;
+        io::Write::write_all(&mut out, &file.bytes).map_err(|e| Error::io(&temporary, e))?;
         self.settle(&file.path, waiting, recorded)
     }
 
@@ -387,14 +404,13 @@ impl OutputWriter {
         produce: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<()> {
         let target = self.claim(path)?;
-        let (temporary, waiting) = self.temporary_for(path, &target)?;
+        let (file, temporary, waiting) = self.create_temporary(path, &target)?;
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        let written = fs::File::create(&temporary).and_then(|file| {
-            let mut out = Hashing {
-                out: io::BufWriter::with_capacity(256 * 1024, file),
-                hasher: &mut hasher,
-            };
-            produce(&mut out)?;
+        let mut out = Hashing {
+            out: io::BufWriter::with_capacity(256 * 1024, file),
+            hasher: &mut hasher,
+        };
+        let written = produce(&mut out).and_then(|()| {
             out.out.into_inner().map_err(|e| e.into_error())?;
             Ok(())
         });
@@ -493,10 +509,36 @@ impl OutputWriter {
         Ok(())
     }
 
+    /// Creates the file where the new bytes of `path` (whose place is `target`) wait until
+    /// commit (see [`temporary_for`](Self::temporary_for)).
+    fn create_temporary(&self, path: &str, target: &Path) -> Result<(fs::File, PathBuf, Waiting)> {
+        let (temporary, waiting) = self.temporary_for(path, target)?;
+        match fs::File::create(&temporary) {
+            Ok(file) => Ok((file, temporary, waiting)),
+            // In a staging folder, a folder of this build stands where this file goes: the
+            // file waits at the top, and commit names the clash.
+            Err(_) if waiting == Waiting::Staged && temporary.is_dir() => {
+                let (parked, waiting) = self.next_parked();
+                let file = fs::File::create(&parked).map_err(|e| Error::io(&parked, e))?;
+                Ok((file, parked, waiting))
+            }
+            Err(e) => Err(Error::io(&temporary, e)),
+        }
+    }
+
     /// The temporary file for `path` (whose place is `target`): beside the target, its folder
-    /// created if need be.
+    /// created if need be; in a staging folder, the target itself.
     fn temporary_for(&self, path: &str, target: &Path) -> Result<(PathBuf, Waiting)> {
         let parent = parent_of(path);
+        if self.publish.is_some() {
+            // The staging folder is this build's, or the build fails.
+            self.ensure_dir("")?;
+            // A file of this build stands where the folder goes: as above.
+            if self.ensure_dir(parent).is_err() {
+                return Ok(self.next_parked());
+            }
+            return Ok((target.to_path_buf(), Waiting::Staged));
+        }
         // With a trusted record, every temporary file waits at the top, the one place the
         // next build looks for those of a killed build.
         if self.previous.is_some() {
@@ -551,6 +593,8 @@ impl OutputWriter {
     /// known before a change is checked first, so a refused commit changes nothing; on any
     /// error the writer keeps its state, and dropping it removes its temporary files.
     pub fn commit(mut self) -> Result<WriteSummary> {
+        // The folder that receives the record (made now when the build produced no file).
+        self.ensure_dir("")?;
         let state = std::mem::take(&mut *self.lock());
         let result = self
             .before_commit(&state)
@@ -635,8 +679,9 @@ impl OutputWriter {
 
         // Record every path before it appears, so that a build killed half-way leaves nothing
         // the next build would take for a user's file; and drop what the record says of each
-        // file (`built`), which is true again only once every change below is made.
-        if changes {
+        // file (`built`), which is true again only once every change below is made. (Nothing
+        // in a staging folder appears before the folder does.)
+        if changes && self.publish.is_none() {
             let mut during = self.manifest.clone();
             during
                 .writers
@@ -654,10 +699,15 @@ impl OutputWriter {
             }
             self.prune_empty(target);
         }
+        let written = state
+            .produced
+            .values()
+            .filter(|(waiting, _)| *waiting != Waiting::InPlace)
+            .count();
         let pending: Vec<(&str, Waiting)> = state
             .produced
             .iter()
-            .filter(|(_, (waiting, _))| *waiting != Waiting::InPlace)
+            .filter(|(_, (waiting, _))| !matches!(waiting, Waiting::InPlace | Waiting::Staged))
             .map(|(path, (waiting, _))| (&**path, *waiting))
             .collect();
         let rename = || {
@@ -699,17 +749,33 @@ impl OutputWriter {
         };
         let (renamed, bytes) = rayon::join(rename, after);
         renamed?;
-        let written = pending.len();
         drop(pending);
         let files = state.produced.len();
         // After changes the record on disk is `during`, not `after`: no need to read it.
         if changes || fs::read(self.dir.join(MANIFEST)).ok().as_deref() != Some(bytes.as_slice()) {
             self.write_bytes_of_manifest(&bytes)?;
         }
+        if let Some(publish) = &self.publish {
+            self.publish_staging(publish)?;
+        }
         Ok(WriteSummary {
             files,
             written,
             removed: stale.len(),
+        })
+    }
+
+    /// Renames the staging folder, whole, to the output folder's place. `rename` never follows
+    /// a link there and replaces nothing but an empty folder: anything else that appeared
+    /// there during the build is an error, and the output is left as it was found.
+    fn publish_staging(&self, publish: &Path) -> Result<()> {
+        fs::rename(&self.dir, publish).map_err(|e| match publish.symlink_metadata() {
+            Ok(_) => Error::Usage(format!(
+                "{} appeared while beacon was building into it (another build at the same \
+                 time?), so beacon left it alone and changed nothing; build again",
+                publish.display()
+            )),
+            Err(_) => Error::io(publish, e),
         })
     }
 
@@ -742,6 +808,7 @@ impl OutputWriter {
     fn temporary(&self, path: &str, waiting: Waiting) -> PathBuf {
         match waiting {
             Waiting::Parked(n) => self.parked(n),
+            Waiting::Staged => self.dir.join(path),
             _ => beside(&self.dir.join(path)),
         }
     }
@@ -801,6 +868,11 @@ impl OutputWriter {
         }
         let mut missing = Vec::new();
         let mut at = Some(self.dir.as_path());
+        if self.publish.is_some() {
+            // A staging folder is made by this build, or the build fails.
+            missing.push(self.dir.clone());
+            at = self.dir.parent();
+        }
         while let Some(d) = at {
             if d.is_dir() {
                 break;
@@ -811,12 +883,17 @@ impl OutputWriter {
         for d in missing.into_iter().rev() {
             match fs::create_dir(&d) {
                 Ok(()) => state.created_above.push(d),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && !self.is_staging(&d) => {}
                 Err(e) => return Err(Error::io(&d, e)),
             }
         }
         state.dirs.insert("".into(), false);
         Ok(())
+    }
+
+    /// Whether `dir` is this writer's staging folder.
+    fn is_staging(&self, dir: &Path) -> bool {
+        self.publish.is_some() && dir == self.dir
     }
 
     /// Removes the folders above a removed file that are now empty, up to the output folder.
@@ -834,8 +911,8 @@ impl OutputWriter {
         self.write_bytes_of_manifest(&manifest.to_bytes())
     }
 
+    /// Writes the record; the folder exists (see [`commit`](Self::commit)).
     fn write_bytes_of_manifest(&self, bytes: &[u8]) -> Result<()> {
-        self.ensure_dir("")?;
         write_whole(&self.dir.join(MANIFEST), bytes)
     }
 }
@@ -861,6 +938,11 @@ impl Drop for OutputWriter {
         created.sort_by_key(|dir| std::cmp::Reverse(dir.matches('/').count()));
         for dir in created {
             let _ = fs::remove_dir(self.dir.join(dir));
+        }
+        // The staging folder holds nothing but this build's files, also one a failed write
+        // left half-written: it goes whole.
+        if state.created_above.last().is_some_and(|dir| self.is_staging(dir)) {
+            let _ = fs::remove_dir_all(&self.dir);
         }
         for dir in state.created_above.iter().rev() {
             let _ = fs::remove_dir(dir);
@@ -983,6 +1065,16 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
         io::BufRead::consume(&mut ra, n);
         io::BufRead::consume(&mut rb, n);
     }
+}
+
+/// The staging folder for a build into the missing folder `dir`: `.<name>.staging-<pid>`
+/// beside it, unless that name would be too long.
+fn staging_for(dir: &Path) -> Option<PathBuf> {
+    let name = dir.file_name()?.to_str()?;
+    if name.len() > LONG_NAME {
+        return None;
+    }
+    Some(dir.with_file_name(format!(".{name}.staging-{}", std::process::id())))
 }
 
 /// Writes `bytes` to `path` through a temporary file and a rename, so it appears whole.
@@ -1297,10 +1389,11 @@ pub fn absolute(path: &Path) -> Result<PathBuf> {
     }
 }
 
-/// Removes the staging folders that builds of beacon before 0.2 made beside the output
-/// (`.public.staging-<pid>`, `.public.previous-<pid>`) and left behind when killed. Only
-/// folders with exactly that name and no live process of that id are touched.
-fn remove_old_staging(dir: &Path) {
+/// Removes the staging folders that killed builds left beside the output: those of a build
+/// into a new folder (`.public.staging-<pid>`), and those of builds before beacon 0.2
+/// (`.public.staging-<pid>`, `.public.previous-<pid>`). Only folders with exactly that name
+/// and no live process of that id are touched.
+fn remove_dead_staging(dir: &Path) {
     let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else {
         return;
     };
@@ -1310,7 +1403,7 @@ fn remove_old_staging(dir: &Path) {
     };
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        if let Some(pid) = old_staging_pid(&file_name, &name) {
+        if let Some(pid) = staging_pid(&file_name, &name) {
             let alive = Path::new("/proc").join(pid.to_string()).exists();
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
             if is_dir && !alive && pid != std::process::id() {
@@ -1321,7 +1414,7 @@ fn remove_old_staging(dir: &Path) {
 }
 
 /// The process id in `.<output>.staging-<pid>` or `.<output>.previous-<pid>`.
-fn old_staging_pid(file_name: &str, output: &str) -> Option<u32> {
+fn staging_pid(file_name: &str, output: &str) -> Option<u32> {
     let rest = file_name.strip_prefix('.')?.strip_prefix(output)?;
     let digits = rest
         .strip_prefix(".staging-")
@@ -1360,13 +1453,13 @@ mod tests {
     }
 
     #[test]
-    fn old_staging_names_are_recognised_exactly() {
-        assert_eq!(old_staging_pid(".public.staging-123", "public"), Some(123));
-        assert_eq!(old_staging_pid(".public.previous-9", "public"), Some(9));
-        assert_eq!(old_staging_pid(".public.staging-", "public"), None);
-        assert_eq!(old_staging_pid(".public.staging-12x", "public"), None);
-        assert_eq!(old_staging_pid(".publicx.staging-12", "public"), None);
-        assert_eq!(old_staging_pid("public.staging-12", "public"), None);
+    fn staging_names_are_recognised_exactly() {
+        assert_eq!(staging_pid(".public.staging-123", "public"), Some(123));
+        assert_eq!(staging_pid(".public.previous-9", "public"), Some(9));
+        assert_eq!(staging_pid(".public.staging-", "public"), None);
+        assert_eq!(staging_pid(".public.staging-12x", "public"), None);
+        assert_eq!(staging_pid(".publicx.staging-12", "public"), None);
+        assert_eq!(staging_pid("public.staging-12", "public"), None);
     }
 
     #[test]
@@ -1375,9 +1468,126 @@ mod tests {
         let out = dir.path().join("site/public");
         let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
         writer.put(OutputFile::new("a/b/index.html", "x")).unwrap();
-        assert!(out.join("a/b/.index.html.beacon-partial").exists());
+        let staging = staging_for(&absolute(&out).unwrap()).unwrap();
+        assert!(staging.join("a/b/index.html").exists());
+        assert!(!out.exists());
         drop(writer);
         assert!(!dir.path().join("site").exists());
+    }
+
+    /// The names in `dir`, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_new_folder_appears_whole_at_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+        writer.put(OutputFile::new("index.html", "i")).unwrap();
+        writer.put(OutputFile::new("a/b/index.html", "x")).unwrap();
+        assert!(!out.exists(), "nothing appears before the commit");
+        let summary = writer.commit().unwrap();
+        assert_eq!((summary.files, summary.written, summary.removed), (2, 2, 0));
+        assert_eq!(names(dir.path()), ["public"]);
+        assert_eq!(names(&out), [MANIFEST, "a", "index.html"]);
+        assert_eq!(fs::read_to_string(out.join("a/b/index.html")).unwrap(), "x");
+        let manifest = Manifest::read(&out).unwrap().unwrap();
+        assert_eq!(manifest.built.len(), 2);
+    }
+
+    #[test]
+    fn a_folder_that_appears_during_the_build_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+        writer.put(OutputFile::new("index.html", "beacon's")).unwrap();
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("index.html"), "theirs").unwrap();
+        let error = writer.commit().unwrap_err().to_string();
+        assert!(error.contains("appeared while beacon was building"), "{error}");
+        assert_eq!(names(dir.path()), ["public"], "the staging folder is gone");
+        assert_eq!(names(&out), ["index.html"]);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "theirs");
+    }
+
+    #[test]
+    fn a_file_or_link_that_appears_where_the_folder_goes_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir(&elsewhere).unwrap();
+        for (name, make) in [
+            (
+                "file",
+                Box::new(|at: &Path| fs::write(at, "theirs")) as Box<dyn Fn(&Path) -> io::Result<()>>,
+            ),
+            (
+                "link",
+                Box::new(|at: &Path| std::os::unix::fs::symlink(&elsewhere, at)),
+            ),
+            (
+                "empty link",
+                Box::new(|at: &Path| std::os::unix::fs::symlink("nowhere", at)),
+            ),
+        ] {
+            let out = dir.path().join(name.replace(' ', "-"));
+            let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+            writer.put(OutputFile::new("index.html", "beacon's")).unwrap();
+            make(&out).unwrap();
+            assert!(writer.commit().is_err(), "{name}");
+            assert!(
+                out.symlink_metadata().is_ok_and(|m| !m.is_dir()),
+                "{name} stays as it was"
+            );
+        }
+        assert_eq!(names(dir.path()), ["elsewhere", "empty-link", "file", "link"]);
+        assert!(names(&elsewhere).is_empty());
+    }
+
+    #[test]
+    fn a_file_and_a_folder_at_one_place_fail_the_commit_in_either_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        for order in [["a", "a/b/index.html"], ["a/b/index.html", "a"]] {
+            let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+            for path in order {
+                writer.put(OutputFile::new(path, path)).unwrap();
+            }
+            let error = writer.commit().unwrap_err().to_string();
+            assert!(
+                error.contains("a file and a folder at once"),
+                "{order:?}: {error}"
+            );
+            assert!(
+                names(dir.path()).is_empty(),
+                "{order:?} left {:?}",
+                names(dir.path())
+            );
+        }
+    }
+
+    #[test]
+    fn a_staging_folder_in_the_way_fails_the_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let staging = staging_for(&absolute(&out).unwrap()).unwrap();
+        fs::create_dir(&staging).unwrap();
+        fs::write(staging.join("keep"), "k").unwrap();
+        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+        assert!(writer.put(OutputFile::new("index.html", "x")).is_err());
+        drop(writer);
+        assert_eq!(
+            names(&staging),
+            ["keep"],
+            "a folder this build did not make is left alone"
+        );
+        assert!(!out.exists());
     }
 
     #[test]
