@@ -10,7 +10,7 @@ neither sees the other's files (the output folder, `.beacon/cache/`).
 Cases:
   edit   one incident's title edited, then `beacon build` into the previous output on --disk
          (default: the temp folder); the wall time of each rebuild, and the load step
-  cold   `beacon build` into an empty folder on --tmpfs (default /dev/shm), with no
+  cold   `beacon build` into a folder not there yet on --tmpfs (default /dev/shm), with no
          `.beacon/cache/`: wall time, CPU time (user + system) and peak RSS, and the load step
   serve  `beacon serve` on the site: from writing an edited incident to the `reload` event on
          `/__beacon/events` after which the incident's page shows the edit
