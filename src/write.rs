@@ -31,6 +31,9 @@ pub const MANIFEST: &str = ".beacon-manifest.json";
 const MANIFEST_FORMAT: &str = "beacon-output/1";
 /// Temporary files end in this; a killed build may leave them, the next one removes them.
 const PARTIAL_SUFFIX: &str = ".beacon-partial";
+/// The empty file that marks a staging folder as beacon's while a build fills it: the next
+/// build removes a killed build's staging folder only if it holds this mark.
+const STAGING_MARK: &str = ".beacon-staging";
 /// The name under which `beacon build` registers its files in the record.
 pub const BUILD_WRITER: &str = "build";
 /// How many foreign files a refusal names.
@@ -769,6 +772,8 @@ impl OutputWriter {
     /// a link there and replaces nothing but an empty folder: anything else that appeared
     /// there during the build is an error, and the output is left as it was found.
     fn publish_staging(&self, publish: &Path) -> Result<()> {
+        let mark = self.dir.join(STAGING_MARK);
+        fs::remove_file(&mark).map_err(|e| Error::io(&mark, e))?;
         fs::rename(&self.dir, publish).map_err(|e| match publish.symlink_metadata() {
             Ok(_) => Error::Usage(format!(
                 "{} appeared while beacon was building into it (another build at the same \
@@ -795,6 +800,9 @@ impl OutputWriter {
         }
         if path.ends_with(PARTIAL_SUFFIX) {
             return bad("names ending in .beacon-partial are beacon's temporary files");
+        }
+        if path == STAGING_MARK {
+            return bad("the name is beacon's mark of a folder it is building");
         }
         // The folder was walked whole and held no link (`dirs_known`): every folder on the
         // way is one the walk saw, or one this writer makes with `mkdir`, inside.
@@ -882,8 +890,14 @@ impl OutputWriter {
         }
         for d in missing.into_iter().rev() {
             match fs::create_dir(&d) {
+                Ok(()) if self.is_staging(&d) => {
+                    state.created_above.push(d);
+                    let mark = self.dir.join(STAGING_MARK);
+                    fs::write(&mark, b"").map_err(|e| Error::io(&mark, e))?;
+                }
                 Ok(()) => state.created_above.push(d),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && !self.is_staging(&d) => {}
+                Err(e) if self.is_staging(&d) => return Err(self.staging_error(&d, e)),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
                 Err(e) => return Err(Error::io(&d, e)),
             }
         }
@@ -894,6 +908,19 @@ impl OutputWriter {
     /// Whether `dir` is this writer's staging folder.
     fn is_staging(&self, dir: &Path) -> bool {
         self.publish.is_some() && dir == self.dir
+    }
+
+    /// Why the staging folder `staging` could not be made: said of the output folder the
+    /// user named, unless a folder of that name is in the way.
+    fn staging_error(&self, staging: &Path, e: io::Error) -> Error {
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            return Error::Usage(format!(
+                "{} is in the way: beacon builds a new output folder under that name first and \
+                 leaves alone what it did not make; remove it and build again",
+                staging.display()
+            ));
+        }
+        Error::io(self.dir(), e)
     }
 
     /// Removes the folders above a removed file that are now empty, up to the output folder.
@@ -1389,10 +1416,10 @@ pub fn absolute(path: &Path) -> Result<PathBuf> {
     }
 }
 
-/// Removes the staging folders that killed builds left beside the output: those of a build
-/// into a new folder (`.public.staging-<pid>`), and those of builds before beacon 0.2
-/// (`.public.staging-<pid>`, `.public.previous-<pid>`). Only folders with exactly that name
-/// and no live process of that id are touched.
+/// Removes the staging folders that killed builds into a new folder left beside the output
+/// (`.public.staging-<pid>`). Only a folder with exactly that name, no live process of that
+/// id and beacon's mark inside ([`STAGING_MARK`]) is touched: a user's folder of that name,
+/// or one an older beacon left without the mark, stays.
 fn remove_dead_staging(dir: &Path) {
     let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else {
         return;
@@ -1406,19 +1433,23 @@ fn remove_dead_staging(dir: &Path) {
         if let Some(pid) = staging_pid(&file_name, &name) {
             let alive = Path::new("/proc").join(pid.to_string()).exists();
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-            if is_dir && !alive && pid != std::process::id() {
+            let marked = || {
+                let mark = entry.path().join(STAGING_MARK).symlink_metadata();
+                mark.is_ok_and(|m| m.is_file())
+            };
+            if is_dir && !alive && pid != std::process::id() && marked() {
                 let _ = fs::remove_dir_all(entry.path());
             }
         }
     }
 }
 
-/// The process id in `.<output>.staging-<pid>` or `.<output>.previous-<pid>`.
+/// The process id in `.<output>.staging-<pid>`.
 fn staging_pid(file_name: &str, output: &str) -> Option<u32> {
-    let rest = file_name.strip_prefix('.')?.strip_prefix(output)?;
-    let digits = rest
-        .strip_prefix(".staging-")
-        .or_else(|| rest.strip_prefix(".previous-"))?;
+    let digits = file_name
+        .strip_prefix('.')?
+        .strip_prefix(output)?
+        .strip_prefix(".staging-")?;
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -1455,7 +1486,7 @@ mod tests {
     #[test]
     fn staging_names_are_recognised_exactly() {
         assert_eq!(staging_pid(".public.staging-123", "public"), Some(123));
-        assert_eq!(staging_pid(".public.previous-9", "public"), Some(9));
+        assert_eq!(staging_pid(".public.previous-9", "public"), None);
         assert_eq!(staging_pid(".public.staging-", "public"), None);
         assert_eq!(staging_pid(".public.staging-12x", "public"), None);
         assert_eq!(staging_pid(".publicx.staging-12", "public"), None);
@@ -1580,7 +1611,11 @@ mod tests {
         fs::create_dir(&staging).unwrap();
         fs::write(staging.join("keep"), "k").unwrap();
         let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
-        assert!(writer.put(OutputFile::new("index.html", "x")).is_err());
+        let error = writer
+            .put(OutputFile::new("index.html", "x"))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("is in the way"), "{error}");
         drop(writer);
         assert_eq!(
             names(&staging),
@@ -1588,6 +1623,42 @@ mod tests {
             "a folder this build did not make is left alone"
         );
         assert!(!out.exists());
+    }
+
+    #[test]
+    fn a_killed_build_leaves_a_marked_staging_folder_that_only_beacon_removes() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+        writer.put(OutputFile::new("index.html", "x")).unwrap();
+        // As if killed: the writer's drop never runs.
+        std::mem::forget(writer);
+        let staging = staging_for(&absolute(&out).unwrap()).unwrap();
+        let dead = dir.path().join(format!(".public.staging-{}", u32::MAX - 7));
+        fs::rename(&staging, &dead).unwrap();
+        assert_eq!(names(&dead), [STAGING_MARK, "index.html"]);
+        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+        assert!(!dead.exists());
+        assert!(writer.put(OutputFile::new(STAGING_MARK, "x")).is_err());
+        writer.put(OutputFile::new("index.html", "x")).unwrap();
+        writer.commit().unwrap();
+        assert_eq!(names(&out), [MANIFEST, "index.html"], "the mark is not published");
+    }
+
+    #[test]
+    fn a_staging_folder_that_cannot_be_made_is_said_of_the_output() {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("link")).unwrap();
+        let out = dir.path().join("link/public");
+        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+        let error = writer
+            .put(OutputFile::new("index.html", "x"))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("link/public:"), "{error}");
+        assert!(!error.contains("staging"), "{error}");
+        drop(writer);
+        assert_eq!(names(dir.path()), ["link"]);
     }
 
     #[test]

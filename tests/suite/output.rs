@@ -369,10 +369,11 @@ fn a_failed_build_leaves_the_output_untouched() {
 fn leftovers_of_killed_builds_are_removed_and_nothing_else() {
     let site = site_with_incident();
     site.build_at(NOW);
-    // What a killed build of an older beacon left beside the output (no such process runs).
+    // What a killed build into a new folder left beside the output: its staging folder,
+    // marked as beacon's (no such process runs).
     let dead = u32::MAX - 7;
     site.write(&format!(".public.staging-{dead}/index.html"), "half");
-    site.write(&format!(".public.previous-{dead}/index.html"), "old");
+    site.write(&format!(".public.staging-{dead}/.beacon-staging"), "");
     // What a killed build of this version leaves inside it: with the record of a whole
     // build, its temporary files wait at the top of the folder.
     site.write("public/.7.beacon-partial", "half");
@@ -380,13 +381,19 @@ fn leftovers_of_killed_builds_are_removed_and_nothing_else() {
     site.write(".public.staging-backup/keep.txt", "mine");
     site.write(".public.staging-12a/keep.txt", "mine");
     site.write(&format!(".public2.staging-{dead}/keep.txt"), "mine");
+    // Exactly the name of a staging folder, but without the mark: a user's, or an older
+    // beacon's, which beacon cannot tell apart.
+    let other = u32::MAX - 8;
+    site.write(&format!(".public.staging-{other}/keep.txt"), "mine");
+    site.write(&format!(".public.previous-{dead}/keep.txt"), "mine");
     site.build_at(NOW);
     assert!(!site.path(&format!(".public.staging-{dead}")).exists());
-    assert!(!site.path(&format!(".public.previous-{dead}")).exists());
     assert!(!site.path("public/.7.beacon-partial").exists());
     assert_eq!(site.read(".public.staging-backup/keep.txt"), "mine");
     assert_eq!(site.read(".public.staging-12a/keep.txt"), "mine");
     assert_eq!(site.read(&format!(".public2.staging-{dead}/keep.txt")), "mine");
+    assert_eq!(site.read(&format!(".public.staging-{other}/keep.txt")), "mine");
+    assert_eq!(site.read(&format!(".public.previous-{dead}/keep.txt")), "mine");
 }
 
 #[test]
