@@ -358,3 +358,26 @@ fn failing_build_leaves_output_untouched() {
         .collect();
     assert!(stray.is_empty(), "staging left behind: {stray:?}");
 }
+
+#[test]
+fn failing_first_build_leaves_no_output_and_no_staging() {
+    let site = TestSite::new();
+    site.write("content/incidents/a.md", VALID);
+    // Found at commit, when every page is rendered into the staging folder: a file of
+    // static/ where the incidents' folder goes.
+    site.write("static/incidents", "x");
+    let run = site.beacon(&["build", "--now", "2022-01-28T00:00:00Z"]);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("a file and a folder at once"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("staging"), "{}", run.stderr);
+    let left: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') || n == "public")
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
