@@ -18,6 +18,7 @@ const beacon = process.env.BEACON_BIN || path.join(repo, "target/release/beacon"
 /** The example site built at `now`, in a temp folder; returns its output folder. */
 function build(now) {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), "beacon-embed-"));
+  process.on("exit", () => fs.rmSync(site, { recursive: true, force: true }));
   for (const name of fs.readdirSync(repo)) {
     if (/^config(\..+)?\.toml$/.test(name)) fs.copyFileSync(path.join(repo, name), path.join(site, name));
   }

@@ -97,6 +97,7 @@ function pageOf(html) {
 
 test("on the built example, the script shows the form and filters the real index", async () => {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), "beacon-history-"));
+  process.on("exit", () => fs.rmSync(site, { recursive: true, force: true }));
   fs.cpSync(path.join(repo, "content"), path.join(site, "content"), { recursive: true });
   fs.cpSync(path.join(repo, "config.toml"), path.join(site, "config.toml"));
   fs.cpSync(path.join(repo, "config.fr.toml"), path.join(site, "config.fr.toml"));

@@ -20,6 +20,7 @@ let built = null;
 function site() {
   if (built) return built;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "beacon-local-time-"));
+  process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
   fs.cpSync(path.join(repo, "content"), path.join(dir, "content"), { recursive: true });
   for (const file of fs.readdirSync(repo)) {
     if (/^config(\.[\w-]+)?\.toml$/.test(file)) fs.copyFileSync(path.join(repo, file), path.join(dir, file));

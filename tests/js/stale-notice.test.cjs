@@ -16,6 +16,7 @@ const HOUR = 3600 * 1000;
 
 function buildSite(extraConfig) {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), "beacon-stale-"));
+  process.on("exit", () => fs.rmSync(site, { recursive: true, force: true }));
   // A key given in `extraConfig` replaces the example's own. A `language` makes the site speak
   // that one language: it replaces `languages`, and the translations (`slug.fr.md`) stay behind.
   const given = [...extraConfig.matchAll(/^(\w+) =/gm)].map((m) => m[1]);
