@@ -1483,6 +1483,24 @@ mod tests {
         }
     }
 
+    /// A writer for `out`, for a site that would stand in `<dir>/site`.
+    fn open(out: &Path, dir: &tempfile::TempDir) -> OutputWriter {
+        OutputWriter::open(out, &options(&dir.path().join("site"))).unwrap()
+    }
+
+    /// A writer for a folder `public` that does not exist yet, in a new temporary folder.
+    fn new_output() -> (tempfile::TempDir, PathBuf, OutputWriter) {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let writer = open(&out, &dir);
+        (dir, out, writer)
+    }
+
+    /// What the user reads when putting `path` fails.
+    fn put_error(writer: &OutputWriter, path: &str) -> String {
+        writer.put(OutputFile::new(path, "x")).unwrap_err().to_string()
+    }
+
     #[test]
     fn staging_names_are_recognised_exactly() {
         assert_eq!(staging_pid(".public.staging-123", "public"), Some(123));
@@ -1497,7 +1515,7 @@ mod tests {
     fn a_dropped_writer_leaves_no_trace() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site/public");
-        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+        let writer = open(&out, &dir);
         writer.put(OutputFile::new("a/b/index.html", "x")).unwrap();
         let staging = staging_for(&absolute(&out).unwrap()).unwrap();
         assert!(staging.join("a/b/index.html").exists());
@@ -1518,9 +1536,7 @@ mod tests {
 
     #[test]
     fn a_new_folder_appears_whole_at_commit() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+        let (dir, out, writer) = new_output();
         writer.put(OutputFile::new("index.html", "i")).unwrap();
         writer.put(OutputFile::new("a/b/index.html", "x")).unwrap();
         assert!(!out.exists(), "nothing appears before the commit");
@@ -1535,9 +1551,7 @@ mod tests {
 
     #[test]
     fn a_folder_that_appears_during_the_build_is_left_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+        let (dir, out, writer) = new_output();
         writer.put(OutputFile::new("index.html", "beacon's")).unwrap();
         fs::create_dir(&out).unwrap();
         fs::write(out.join("index.html"), "theirs").unwrap();
@@ -1568,7 +1582,7 @@ mod tests {
             ),
         ] {
             let out = dir.path().join(name.replace(' ', "-"));
-            let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+            let writer = open(&out, &dir);
             writer.put(OutputFile::new("index.html", "beacon's")).unwrap();
             make(&out).unwrap();
             assert!(writer.commit().is_err(), "{name}");
@@ -1586,7 +1600,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         for order in [["a", "a/b/index.html"], ["a/b/index.html", "a"]] {
-            let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+            let writer = open(&out, &dir);
             for path in order {
                 writer.put(OutputFile::new(path, path)).unwrap();
             }
@@ -1610,11 +1624,8 @@ mod tests {
         let staging = staging_for(&absolute(&out).unwrap()).unwrap();
         fs::create_dir(&staging).unwrap();
         fs::write(staging.join("keep"), "k").unwrap();
-        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
-        let error = writer
-            .put(OutputFile::new("index.html", "x"))
-            .unwrap_err()
-            .to_string();
+        let writer = open(&out, &dir);
+        let error = put_error(&writer, "index.html");
         assert!(error.contains("is in the way"), "{error}");
         drop(writer);
         assert_eq!(
@@ -1627,9 +1638,7 @@ mod tests {
 
     #[test]
     fn a_killed_build_leaves_a_marked_staging_folder_that_only_beacon_removes() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+        let (dir, out, writer) = new_output();
         writer.put(OutputFile::new("index.html", "x")).unwrap();
         // As if killed: the writer's drop never runs.
         std::mem::forget(writer);
@@ -1637,7 +1646,7 @@ mod tests {
         let dead = dir.path().join(format!(".public.staging-{}", u32::MAX - 7));
         fs::rename(&staging, &dead).unwrap();
         assert_eq!(names(&dead), [STAGING_MARK, "index.html"]);
-        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
+        let writer = open(&out, &dir);
         assert!(!dead.exists());
         assert!(writer.put(OutputFile::new(STAGING_MARK, "x")).is_err());
         writer.put(OutputFile::new("index.html", "x")).unwrap();
@@ -1650,11 +1659,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("link")).unwrap();
         let out = dir.path().join("link/public");
-        let writer = OutputWriter::open(&out, &options(&dir.path().join("site"))).unwrap();
-        let error = writer
-            .put(OutputFile::new("index.html", "x"))
-            .unwrap_err()
-            .to_string();
+        let writer = open(&out, &dir);
+        let error = put_error(&writer, "index.html");
         assert!(error.contains("link/public:"), "{error}");
         assert!(!error.contains("staging"), "{error}");
         drop(writer);

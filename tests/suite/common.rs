@@ -100,6 +100,16 @@ impl TestSite {
         fs::read_to_string(self.path(relative)).unwrap_or_else(|e| panic!("read {relative}: {e}"))
     }
 
+    /// The names in the site's folder, sorted.
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(self.root())
+            .expect("read the site's folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     /// Runs `beacon --root <site> ARGS...`.
     pub fn beacon(&self, args: &[&str]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_beacon"))
