@@ -896,7 +896,7 @@ impl OutputWriter {
                     fs::write(&mark, b"").map_err(|e| Error::io(&mark, e))?;
                 }
                 Ok(()) => state.created_above.push(d),
-                Err(e) if self.is_staging(&d) => return Err(self.staging_error(&d, e)),
+                Err(e) if self.is_staging(&d) => return Err(self.staging_error(e)),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
                 Err(e) => return Err(Error::io(&d, e)),
             }
@@ -910,14 +910,14 @@ impl OutputWriter {
         self.publish.is_some() && dir == self.dir
     }
 
-    /// Why the staging folder `staging` could not be made: said of the output folder the
-    /// user named, unless a folder of that name is in the way.
-    fn staging_error(&self, staging: &Path, e: io::Error) -> Error {
+    /// Why the staging folder could not be made: said of the output folder the user named,
+    /// unless a folder of the staging folder's name is in the way.
+    fn staging_error(&self, e: io::Error) -> Error {
         if e.kind() == io::ErrorKind::AlreadyExists {
             return Error::Usage(format!(
                 "{} is in the way: beacon builds a new output folder under that name first and \
                  leaves alone what it did not make; remove it and build again",
-                staging.display()
+                self.dir.display()
             ));
         }
         Error::io(self.dir(), e)
@@ -950,26 +950,27 @@ impl Drop for OutputWriter {
             return;
         }
         let state = std::mem::take(&mut *self.lock());
-        for (path, (waiting, _)) in &state.produced {
-            if *waiting != Waiting::InPlace {
-                let _ = fs::remove_file(self.temporary(path, *waiting));
-            }
-        }
-        // Deepest first, so each folder is empty when its turn comes.
-        let mut created: Vec<&str> = state
-            .dirs
-            .iter()
-            .filter(|(_, made)| **made)
-            .map(|(dir, _)| &**dir)
-            .collect();
-        created.sort_by_key(|dir| std::cmp::Reverse(dir.matches('/').count()));
-        for dir in created {
-            let _ = fs::remove_dir(self.dir.join(dir));
-        }
-        // The staging folder holds nothing but this build's files, also one a failed write
-        // left half-written: it goes whole.
         if state.created_above.last().is_some_and(|dir| self.is_staging(dir)) {
+            // The staging folder holds nothing but this build's files, also one a failed
+            // write left half-written: it goes whole.
             let _ = fs::remove_dir_all(&self.dir);
+        } else {
+            for (path, (waiting, _)) in &state.produced {
+                if *waiting != Waiting::InPlace {
+                    let _ = fs::remove_file(self.temporary(path, *waiting));
+                }
+            }
+            // Deepest first, so each folder is empty when its turn comes.
+            let mut created: Vec<&str> = state
+                .dirs
+                .iter()
+                .filter(|(_, made)| **made)
+                .map(|(dir, _)| &**dir)
+                .collect();
+            created.sort_by_key(|dir| std::cmp::Reverse(dir.matches('/').count()));
+            for dir in created {
+                let _ = fs::remove_dir(self.dir.join(dir));
+            }
         }
         for dir in state.created_above.iter().rev() {
             let _ = fs::remove_dir(dir);
