@@ -236,8 +236,11 @@ impl<'a> Pages<'a> {
         let channels =
             super::subscribe::public_channels(&ctx.site.config).map_err(crate::error::Error::Content)?;
         let site = site_view(ctx, versions);
-        let mut base = Context::new();
-        base.insert("site", &site);
+        // Each page's context is a clone of this one plus its own values. Made whole by
+        // `from_serialize`, which the patched Tera keeps behind an `Arc`, so that a clone shares
+        // `site` instead of copying it (vendor/tera/PATCHED.md).
+        let base =
+            Context::from_serialize(BTreeMap::from([("site", &site)])).expect("a site view serialises");
         let shared = {
             let mut h = Xxh3::new();
             theme.fingerprint().hash(&mut h);

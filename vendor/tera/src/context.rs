@@ -1,5 +1,6 @@
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::sync::Arc;
 
 use serde::ser::Serialize;
 use serde_json::value::{to_value, Map, Value};
@@ -10,15 +11,24 @@ use crate::errors::{Error, Result as TeraResult};
 ///
 /// Light wrapper around a `BTreeMap` for easier insertions of Serializable
 /// values
-#[derive(Debug, Clone, PartialEq)]
+///
+/// (Patched for beacon, see `PATCHED.md`.) A context made by [`Context::from_value`] or
+/// [`Context::from_serialize`] keeps those values behind an `Arc`, so that cloning it copies no
+/// value: a site renders thousands of pages from one context of shared values, each clone with
+/// a few values of its own. Values inserted later live beside them and hide a shared value of
+/// the same key; every method sees the two as one map.
+#[derive(Clone)]
 pub struct Context {
+    /// The values of `from_value`, shared by the clones of this context.
+    shared: Arc<BTreeMap<String, Value>>,
+    /// The values inserted since; a key here hides the same key in `shared`.
     data: BTreeMap<String, Value>,
 }
 
 impl Context {
     /// Initializes an empty context
     pub fn new() -> Self {
-        Context { data: BTreeMap::new() }
+        Context { shared: Arc::default(), data: BTreeMap::new() }
     }
 
     /// Converts the `val` parameter to `Value` and insert it into the context.
@@ -76,14 +86,14 @@ impl Context {
     /// source.insert("d", &4);
     /// target.extend(source);
     /// ```
-    pub fn extend(&mut self, mut source: Context) {
-        self.data.append(&mut source.data);
+    pub fn extend(&mut self, source: Context) {
+        self.data.append(&mut source.into_map());
     }
 
     /// Converts the context to a `serde_json::Value` consuming the context.
     pub fn into_json(self) -> Value {
         let mut m = Map::new();
-        for (key, value) in self.data {
+        for (key, value) in self.into_map() {
             m.insert(key, value);
         }
         Value::Object(m)
@@ -97,7 +107,7 @@ impl Context {
                 for (key, value) in m {
                     data.insert(key, value);
                 }
-                Ok(Context { data })
+                Ok(Context { shared: Arc::new(data), data: BTreeMap::new() })
             }
             _ => Err(Error::msg(
                 "Creating a Context from a Value/Serialize requires it being a JSON object",
@@ -115,17 +125,50 @@ impl Context {
 
     /// Returns the value at a given key index.
     pub fn get(&self, index: &str) -> Option<&Value> {
-        self.data.get(index)
+        self.data.get(index).or_else(|| self.shared.get(index))
     }
 
     /// Remove a key from the context, returning the value at the key if the key was previously inserted into the context.
     pub fn remove(&mut self, index: &str) -> Option<Value> {
-        self.data.remove(index)
+        let hidden = if self.shared.contains_key(index) {
+            Arc::make_mut(&mut self.shared).remove(index)
+        } else {
+            None
+        };
+        self.data.remove(index).or(hidden)
     }
 
     /// Checks if a value exists at a specific index.
     pub fn contains_key(&self, index: &str) -> bool {
-        self.data.contains_key(index)
+        self.data.contains_key(index) || self.shared.contains_key(index)
+    }
+
+    /// Every value, shared or not, by key.
+    fn entries(&self) -> BTreeMap<&String, &Value> {
+        let mut entries: BTreeMap<&String, &Value> = self.shared.iter().collect();
+        entries.extend(self.data.iter());
+        entries
+    }
+
+    /// Every value, shared or not, by key, taken out of the context.
+    fn into_map(self) -> BTreeMap<String, Value> {
+        let mut map = Arc::try_unwrap(self.shared).unwrap_or_else(|shared| (*shared).clone());
+        let mut data = self.data;
+        map.append(&mut data);
+        map
+    }
+}
+
+/// As `#[derive(Debug)]` wrote it before the values were split in two: `Context { data: .. }`.
+impl std::fmt::Debug for Context {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Context").field("data", &self.entries()).finish()
+    }
+}
+
+impl PartialEq for Context {
+    fn eq(&self, other: &Context) -> bool {
+        self.entries() == other.entries()
     }
 }
 
@@ -519,9 +562,9 @@ mod tests {
         source.insert("b", &3);
         source.insert("c", &4);
         target.extend(source);
-        assert_eq!(*target.data.get("a").unwrap(), to_value(1).unwrap());
-        assert_eq!(*target.data.get("b").unwrap(), to_value(3).unwrap());
-        assert_eq!(*target.data.get("c").unwrap(), to_value(4).unwrap());
+        assert_eq!(*target.get("a").unwrap(), to_value(1).unwrap());
+        assert_eq!(*target.get("b").unwrap(), to_value(3).unwrap());
+        assert_eq!(*target.get("c").unwrap(), to_value(4).unwrap());
     }
 
     #[test]
@@ -566,5 +609,45 @@ mod tests {
     fn remove_return_none_with_unknown_index() {
         let mut context = Context::new();
         assert_eq!(context.remove("unknown"), None);
+    }
+
+    /// A context from `from_value` shares its values with its clones; values inserted later
+    /// hide shared ones of the same key, and every method sees one map (beacon's patch).
+    #[test]
+    fn shared_values_and_inserted_ones_read_as_one_map() {
+        let base = Context::from_value(json!({"site": {"title": "S"}, "page": 1})).unwrap();
+        let mut page = base.clone();
+        assert!(Arc::ptr_eq(&base.shared, &page.shared));
+        page.insert("page", &2);
+        page.insert("incident", "x");
+        assert_eq!(page.get("page"), Some(&json!(2)));
+        assert_eq!(base.get("page"), Some(&json!(1)));
+        assert!(page.contains_key("site") && page.contains_key("incident"));
+        assert!(!base.contains_key("incident"));
+
+        let mut flat = Context::new();
+        flat.insert("site", &json!({"title": "S"}));
+        flat.insert("page", &2);
+        flat.insert("incident", "x");
+        assert_eq!(page, flat);
+        assert_eq!(format!("{page:?}"), format!("{flat:?}"));
+        assert!(format!("{page:?}").starts_with("Context { data: {"));
+        assert_eq!(page.clone().into_json(), flat.clone().into_json());
+
+        // Removing a key removes it from both parts; the base keeps its own.
+        assert_eq!(page.remove("page"), Some(json!(2)));
+        assert_eq!(page.get("page"), None);
+        assert_eq!(page.remove("site"), Some(json!({"title": "S"})));
+        assert!(!page.contains_key("site"));
+        assert_eq!(base.get("site"), Some(&json!({"title": "S"})));
+
+        let mut extended = base.clone();
+        let mut source = Context::new();
+        source.insert("page", &3);
+        extended.extend(source);
+        assert_eq!(extended.get("page"), Some(&json!(3)));
+        let mut other = Context::new();
+        other.extend(base.clone());
+        assert_eq!(other, base);
     }
 }
