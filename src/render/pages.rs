@@ -2,6 +2,7 @@
 //! pages, history pages, component pages, free pages and 404.html. Each job builds the context
 //! its template receives from the shared [`Views`]; docs/theme.md lists those contexts.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
@@ -67,6 +68,9 @@ struct SiteView<'a> {
     /// The history's filter form, made once per build for every history page (`filter` there).
     #[serde(skip)]
     history_filter: HistoryFilter<'a>,
+    /// The site's feeds, made once per build for every page (`page.feeds`).
+    #[serde(skip)]
+    feeds: Vec<FeedLink>,
 }
 
 /// Another address serving the same site.
@@ -88,7 +92,7 @@ struct NavItem<'a> {
 
 /// Per-page values every template receives as `page`.
 #[derive(Serialize)]
-struct PageMeta {
+struct PageMeta<'a> {
     /// The way from this page to the home of its language's edition: `./`, `../`, `../../`
     /// (404.html: the base URL's path and the edition's folder, e.g. `/status/fr/`, as it is
     /// served from any depth). Every page link starts with it.
@@ -109,7 +113,8 @@ struct PageMeta {
     description: String,
     /// Which navigation entry is current: `index`, `history`, a page slug, or empty.
     nav_key: String,
-    feeds: Vec<FeedLink>,
+    /// The site's feeds ([`SiteView::feeds`]), and on a component's pages its own.
+    feeds: Cow<'a, [FeedLink]>,
     /// The live-reload script's URL in `serve` mode, else absent.
     live_reload: Option<String>,
 }
@@ -128,7 +133,7 @@ struct LanguageLink {
     current: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct FeedLink {
     /// MIME type for `<link rel="alternate" type>`.
     mime: &'static str,
@@ -311,7 +316,8 @@ impl<'a> Pages<'a> {
             }
             Job::History(_) | Job::Component(..) => {
                 let path = self.path(job);
-                let listing = Listing::of(self.ctx, &self.views, job, &path).expect("a listing job");
+                let listing =
+                    Listing::of(self.ctx, &self.views, &self.site, job, &path).expect("a listing job");
                 let inputs = self.hash_of(|h| listing.hash(h, self.summary_hashes()));
                 if made_before(&path, inputs)? {
                     return Ok(None);
@@ -426,6 +432,33 @@ pub fn history_pages(ctx: &BuildContext) -> usize {
     pages_for(ctx, history_len(ctx))
 }
 
+/// The site's feeds, for `<link rel="alternate">` on every page.
+fn site_feeds(ctx: &BuildContext) -> Vec<FeedLink> {
+    vec![
+        FeedLink {
+            mime: "application/rss+xml",
+            title: format!("{} (RSS)", ctx.site.config.title),
+            url: "feed.xml".into(),
+        },
+        FeedLink {
+            mime: "application/atom+xml",
+            title: format!("{} (Atom)", ctx.site.config.title),
+            url: "atom.xml".into(),
+        },
+        // One item per update (see outputs::feeds): for readers that want every step as news.
+        FeedLink {
+            mime: "application/rss+xml",
+            title: format!("{} (RSS)", updates_title(ctx)),
+            url: crate::output::UPDATES_RSS.into(),
+        },
+        FeedLink {
+            mime: "application/atom+xml",
+            title: format!("{} (Atom)", updates_title(ctx)),
+            url: crate::output::UPDATES_ATOM.into(),
+        },
+    ]
+}
+
 fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) -> SiteView<'a> {
     let config = &ctx.site.config;
     let mut nav = vec![
@@ -482,6 +515,7 @@ fn site_view<'a>(ctx: &'a BuildContext, versions: &'a BTreeMap<String, String>) 
         mirrors,
         mirror_urls,
         history_filter: history_filter(ctx, history_len(ctx)),
+        feeds: site_feeds(ctx),
     }
 }
 
@@ -490,7 +524,14 @@ fn updates_title(ctx: &BuildContext) -> String {
         .format1("feed-updates-title", "site", ctx.site.config.title.as_str())
 }
 
-fn page_meta(ctx: &BuildContext, path: &str, title: &str, description: &str, nav_key: &str) -> PageMeta {
+fn page_meta<'s>(
+    ctx: &BuildContext,
+    site: &'s SiteView,
+    path: &str,
+    title: &str,
+    description: &str,
+    nav_key: &str,
+) -> PageMeta<'s> {
     let depth = path.matches('/').count();
     let prefix = ctx.edition_prefix;
     let (root, assets) = if path == "404.html" {
@@ -508,29 +549,6 @@ fn page_meta(ctx: &BuildContext, path: &str, title: &str, description: &str, nav
     };
     let url = path.strip_suffix("index.html").unwrap_or(path).to_string();
     let (languages, x_default) = language_links(ctx, &url, &assets, path == "404.html");
-    let feeds = vec![
-        FeedLink {
-            mime: "application/rss+xml",
-            title: format!("{} (RSS)", ctx.site.config.title),
-            url: "feed.xml".into(),
-        },
-        FeedLink {
-            mime: "application/atom+xml",
-            title: format!("{} (Atom)", ctx.site.config.title),
-            url: "atom.xml".into(),
-        },
-        // One item per update (see outputs::feeds): for readers that want every step as news.
-        FeedLink {
-            mime: "application/rss+xml",
-            title: format!("{} (RSS)", updates_title(ctx)),
-            url: crate::output::UPDATES_RSS.into(),
-        },
-        FeedLink {
-            mime: "application/atom+xml",
-            title: format!("{} (Atom)", updates_title(ctx)),
-            url: crate::output::UPDATES_ATOM.into(),
-        },
-    ];
     PageMeta {
         live_reload: ctx
             .options
@@ -552,7 +570,7 @@ fn page_meta(ctx: &BuildContext, path: &str, title: &str, description: &str, nav
             ctx.site.config.description.clone()
         },
         nav_key: nav_key.to_string(),
-        feeds,
+        feeds: Cow::Borrowed(&site.feeds),
     }
 }
 
@@ -611,12 +629,12 @@ fn job_context(
     let template = match job {
         Job::Index => {
             index_context(ctx, views, &mut context);
-            context.insert("page", &page_meta(ctx, &path, "", "", "index"));
+            context.insert("page", &page_meta(ctx, site, &path, "", "", "index"));
             "index.html"
         }
         Job::NotFound => {
             let title = ctx.i18n.text("not-found-title");
-            context.insert("page", &page_meta(ctx, &path, title, "", ""));
+            context.insert("page", &page_meta(ctx, site, &path, title, "", ""));
             "404.html"
         }
         Job::Incident(i) => {
@@ -630,11 +648,11 @@ fn job_context(
                 ctx.site.config.unsafe_html,
             );
             context.insert("incident", &detail);
-            context.insert("page", &page_meta(ctx, &path, summary.title, "", ""));
+            context.insert("page", &page_meta(ctx, site, &path, summary.title, "", ""));
             "incident.html"
         }
         Job::History(_) | Job::Component(..) => {
-            let listing = Listing::of(ctx, views, job, &path).expect("a history or component job");
+            let listing = Listing::of(ctx, views, site, job, &path).expect("a history or component job");
             listing.insert_into(views, site, &mut context)
         }
         Job::Uptime(c) => {
@@ -642,7 +660,7 @@ fn job_context(
             context.insert("component", &super::monthly::ComponentRef::of(component));
             context.insert("months", &super::monthly::months(ctx, component.id));
             let title = ctx.i18n.format1("monthly-title", "component", component.name);
-            context.insert("page", &page_meta(ctx, &path, &title, "", ""));
+            context.insert("page", &page_meta(ctx, site, &path, &title, "", ""));
             "uptime.html"
         }
         Job::Page(i) => {
@@ -656,7 +674,7 @@ fn job_context(
             );
             context.insert(
                 "page",
-                &page_meta(ctx, &path, &page.title, &page.description, &page.slug),
+                &page_meta(ctx, site, &path, &page.title, &page.description, &page.slug),
             );
             "page.html"
         }
@@ -664,13 +682,16 @@ fn job_context(
             context.insert("subscribe", &subscribe_view(ctx, channels));
             let title = ctx.i18n.text("subscribe-title");
             let description = ctx.i18n.text("subscribe-intro");
-            context.insert("page", &page_meta(ctx, &path, title, description, "subscribe"));
+            context.insert(
+                "page",
+                &page_meta(ctx, site, &path, title, description, "subscribe"),
+            );
             "subscribe.html"
         }
         Job::Embed => {
             context.insert("embed", &embed_view(ctx));
             let title = ctx.i18n.text("embed-label");
-            context.insert("page", &page_meta(ctx, &path, title, "", ""));
+            context.insert("page", &page_meta(ctx, site, &path, title, "", ""));
             "embed.html"
         }
     };
@@ -815,7 +836,7 @@ enum Listing<'v> {
         months: Vec<MonthOf>,
         count: usize,
         pagination: Pagination,
-        meta: PageMeta,
+        meta: PageMeta<'v>,
     },
     Component {
         component: std::borrow::Cow<'v, ComponentView<'v>>,
@@ -824,7 +845,7 @@ enum Listing<'v> {
         incidents: Vec<usize>,
         count: usize,
         pagination: Pagination,
-        meta: PageMeta,
+        meta: PageMeta<'v>,
     },
 }
 
@@ -839,7 +860,13 @@ struct MonthOf {
 
 impl<'v> Listing<'v> {
     /// The listing of a history or component page at `path`; `None` for any other job.
-    fn of(ctx: &BuildContext, views: &'v Views<'v>, job: Job, path: &str) -> Option<Listing<'v>> {
+    fn of(
+        ctx: &BuildContext,
+        views: &'v Views<'v>,
+        site: &'v SiteView,
+        job: Job,
+        path: &str,
+    ) -> Option<Listing<'v>> {
         let per_page = ctx.site.config.history_per_page.max(1);
         match job {
             Job::History(n) => {
@@ -876,7 +903,7 @@ impl<'v> Listing<'v> {
                     months,
                     count: len,
                     pagination: Pagination::new(n, total, history_url),
-                    meta: page_meta(ctx, path, &title, "", "history"),
+                    meta: page_meta(ctx, site, path, &title, "", "history"),
                 })
             }
             Job::Component(c, n) => {
@@ -913,8 +940,8 @@ impl<'v> Listing<'v> {
                         &[("component", component.name.into()), ("page", n.into())],
                     )
                 };
-                let mut meta = page_meta(ctx, path, &title, component.description, "");
-                meta.feeds.push(FeedLink {
+                let mut meta = page_meta(ctx, site, path, &title, component.description, "");
+                meta.feeds.to_mut().push(FeedLink {
                     mime: "application/rss+xml",
                     title: format!("{} (RSS)", component.name),
                     url: format!("components/{}/feed.xml", component.id),
