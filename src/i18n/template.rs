@@ -7,7 +7,6 @@
 //! those arguments come, then looked up (most come on every page: the footer's time zone).
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::{Arc, PoisonError, RwLock};
 
 use fluent_bundle::{FluentArgs, FluentValue};
@@ -22,25 +21,37 @@ pub struct Translate {
     /// templates: FxHash, not SipHash, which is a fifth of a call's cost.
     escaped: rustc_hash::FxHashMap<String, String>,
     /// Calls with arguments made so far, by [`call_id`], and the HTML each gave.
-    formatted: RwLock<rustc_hash::FxHashMap<String, String>>,
+    formatted: RwLock<rustc_hash::FxHashMap<Vec<u8>, String>>,
 }
 
-/// The message id and the arguments of a call, in name order, as one string, each text preceded
-/// by its length so that no two calls share one; `None` when an argument is neither a string
-/// nor a number (such a call fails, and is not kept).
-fn call_id(key: &str, args: &HashMap<String, Value>) -> Option<String> {
+/// The message id and the arguments of a call, in name order, as bytes, each text preceded by
+/// its length and each number by its kind, so that no two calls share one; `None` when an
+/// argument is neither a string nor a number (such a call fails, and is not kept). Bytes and
+/// not `write!`: the footer of every page makes several such calls.
+fn call_id(key: &str, args: &HashMap<String, Value>) -> Option<Vec<u8>> {
+    fn text(id: &mut Vec<u8>, text: &str) {
+        id.extend_from_slice(&(text.len() as u64).to_le_bytes());
+        id.extend_from_slice(text.as_bytes());
+    }
     let mut named: Vec<(&String, &Value)> = args.iter().filter(|(name, _)| name.as_str() != "key").collect();
     named.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut id = String::with_capacity(64);
-    id.push_str(key);
+    let mut id = Vec::with_capacity(64);
+    text(&mut id, key);
     for (name, value) in named {
-        let _ = write!(id, ";{}:{name}=", name.len());
+        text(&mut id, name);
         match value {
-            Value::String(text) => {
-                let _ = write!(id, "s{}:{text}", text.len());
+            Value::String(value) => {
+                id.push(b's');
+                text(&mut id, value);
             }
             Value::Number(n) => {
-                let _ = write!(id, "n{n}");
+                let (kind, bits) = match (n.as_u64(), n.as_i64()) {
+                    (Some(u), _) => (b'u', u),
+                    (None, Some(i)) => (b'i', i as u64),
+                    (None, None) => (b'f', n.as_f64().unwrap_or_default().to_bits()),
+                };
+                id.push(kind);
+                id.extend_from_slice(&bits.to_le_bytes());
             }
             _ => return None,
         }
@@ -206,8 +217,7 @@ mod tests {
                 ],
             )
         };
-        // Without each text's length, these two would be the same string: `D`, then
-        // `;10:start_html=s`, `x`, the same again, `y`.
+        // Without each text's length, these two would give the same bytes.
         let first = since("x;10:start_html=sy", "D");
         let second = since("y", "D;10:start_html=sx");
         assert_ne!(first, second);
