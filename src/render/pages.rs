@@ -193,7 +193,7 @@ pub struct Pages<'a> {
     /// filter.
     shared: u128,
     /// The hash of each incident's summary (by index), made on first need: how a page that
-    /// lists incidents hashes them (see [`Listing::hash`]).
+    /// lists incidents hashes them (see [`Listing::hash`] and [`summary_hash`]).
     summary_hashes: std::sync::OnceLock<Vec<u128>>,
 }
 
@@ -346,11 +346,11 @@ impl<'a> Pages<'a> {
     /// would keep the pages that wait for it idle.
     fn summary_hashes(&self) -> &[u128] {
         self.summary_hashes.get_or_init(|| {
-            let summaries = &self.views.incidents;
+            let incidents = &self.ctx.site.incidents;
             let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-            let chunk = summaries.len().div_ceil(threads).max(1);
+            let chunk = incidents.len().div_ceil(threads).max(1);
             std::thread::scope(|scope| {
-                let parts: Vec<_> = summaries
+                let parts: Vec<_> = incidents
                     .chunks(chunk)
                     .map(|part| scope.spawn(move || part.iter().map(summary_hash).collect::<Vec<u128>>()))
                     .collect();
@@ -372,10 +372,13 @@ impl<'a> Pages<'a> {
     }
 }
 
-/// A hash of everything a template can read of one incident's summary.
-fn summary_hash(summary: &IncidentSummary) -> u128 {
+/// A hash of what one incident's summary is made from, besides what every page of the
+/// edition shares ([`Pages::shared`]: the config with the components' names, the clock, the
+/// language): the incident, as for its own page, whose `incident` holds the same summary.
+/// Hashing the incident costs a fraction of writing the summary out as JSON.
+fn summary_hash(incident: &crate::content::Incident) -> u128 {
     let mut h = Xxh3::new();
-    hash_json(&mut h, summary);
+    incident.hash(&mut h);
     h.digest128()
 }
 
@@ -825,8 +828,8 @@ impl Pagination {
 
 /// The values of a page that lists incidents (a history page, a page of a component's
 /// incidents), the incidents by index into the views. They are what the page is made of, so
-/// [`Listing::hash`] hashes them before anything renders (each incident by the hash of its
-/// summary, made once per build: see [`Pages::summary_hashes`]), and
+/// [`Listing::hash`] hashes them before anything renders (each incident by [`summary_hash`],
+/// made once per build: see [`Pages::summary_hashes`]), and
 /// [`Listing::insert_into`] hands the same values to the template. One lives per page while
 /// it renders, so the size of its larger variant costs nothing worth a box.
 #[allow(clippy::large_enum_variant)]
