@@ -478,7 +478,8 @@ pub fn incident_detail<'a>(
                 // The newest update's time was formatted for the summary already.
                 at: match (k, &summary.latest_update) {
                     (0, Some(latest)) => latest.at.clone(),
-                    _ => Moment::new(i18n, tz, update.at),
+                    _ => made_for(update.at, incident, &summary.start, summary.end.as_ref())
+                        .unwrap_or_else(|| Moment::new(i18n, tz, update.at)),
                 },
                 text: &update.text,
             })
@@ -520,6 +521,13 @@ fn summarise<'a>(
             ("duration", duration.as_str().into()),
         ],
     );
+    let start = Moment::new(i18n, tz, incident.start);
+    let end = incident.end.map(|end| Moment::new(i18n, tz, end));
+    let latest_update = incident.updates.last().map(|u| LatestUpdate {
+        status: u.status,
+        at: made_for(u.at, incident, &start, end.as_ref()).unwrap_or_else(|| Moment::new(i18n, tz, u.at)),
+        text: &u.text,
+    });
     IncidentSummary {
         i18n,
         slug: &incident.slug,
@@ -528,16 +536,25 @@ fn summarise<'a>(
         pinned: incident.pinned,
         phase,
         status,
-        start: Moment::new(i18n, tz, incident.start),
-        end: incident.end.map(|end| Moment::new(i18n, tz, end)),
+        start,
+        end,
         duration: duration.into(),
         outcome: outcome.into(),
         components,
-        latest_update: incident.updates.last().map(|u| LatestUpdate {
-            status: u.status,
-            at: Moment::new(i18n, tz, u.at),
-            text: &u.text,
-        }),
+        latest_update,
+    }
+}
+
+/// The moment already made for `at` when it is `incident`'s start or end, whose moments are
+/// `start` and `end`: a resolution is most often the last update's instant, and formatting
+/// (ICU's) is most of what a moment costs.
+fn made_for(at: DateTime<Utc>, incident: &Incident, start: &Moment, end: Option<&Moment>) -> Option<Moment> {
+    if at == incident.start {
+        Some(start.clone())
+    } else if Some(at) == incident.end {
+        end.cloned()
+    } else {
+        None
     }
 }
 
