@@ -7,7 +7,7 @@
 //! file written twice within one tick keeps its time; a file read within [`RACY`] of its last
 //! write is therefore read again next time, whatever its time says.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -74,13 +74,13 @@ struct Entry<T> {
 
 /// Parse results by file path.
 pub struct FileCache<T> {
-    entries: HashMap<PathBuf, Entry<T>>,
+    entries: FxHashMap<PathBuf, Entry<T>>,
 }
 
 impl<T> Default for FileCache<T> {
     fn default() -> Self {
         FileCache {
-            entries: HashMap::new(),
+            entries: FxHashMap::default(),
         }
     }
 }
@@ -129,7 +129,7 @@ impl<T: Clone> FileCache<T> {
     /// Forgets every file not in `keep` (deleted files).
     pub fn retain(&mut self, keep: &[PathBuf]) {
         if self.entries.len() != keep.len() {
-            let keep: std::collections::HashSet<&PathBuf> = keep.iter().collect();
+            let keep: FxHashSet<&PathBuf> = keep.iter().collect();
             self.entries.retain(|path, _| keep.contains(path));
         }
     }
@@ -197,9 +197,9 @@ pub struct Texts {
     /// Each kept file as read: every text, one after the other, after the index line.
     buffers: Vec<Vec<u8>>,
     /// Each kept text or parse by path, and whether this load took it as it is.
-    kept: HashMap<PathBuf, Held>,
+    kept: FxHashMap<PathBuf, Held>,
     /// What this load read anew, by path, to keep in place of what `kept` holds.
-    read: Mutex<HashMap<PathBuf, Kept<Vec<u8>>>>,
+    read: Mutex<FxHashMap<PathBuf, Kept<Vec<u8>>>>,
     /// What this load's parses depend on besides the files (see [`Texts::open`]).
     parser: u128,
 }
@@ -224,7 +224,7 @@ impl Held {
 }
 
 /// What one kept file lists, by path: each text or parse as a range of the file's bytes.
-type Listed = HashMap<PathBuf, Kept<Range<usize>>>;
+type Listed = FxHashMap<PathBuf, Kept<Range<usize>>>;
 
 /// The texts of one kept file, by path; no bytes for a parse that [`Parses`] holds.
 type Shard<'t> = Vec<(&'t PathBuf, Kept<Option<&'t [u8]>>)>;
@@ -249,7 +249,7 @@ impl<T: Serialize + Sync> Parse for T {
 
 /// What a load parsed anew, by path: each file noted with [`Texts::keep_parsed`] and its
 /// value, for [`Texts::stage`].
-pub type Parses<'a> = HashMap<PathBuf, &'a dyn Parse>;
+pub type Parses<'a> = FxHashMap<PathBuf, &'a dyn Parse>;
 
 /// One file's text, or what parsing it gave, and what the file looked like when it was read.
 struct Kept<B> {
@@ -319,7 +319,7 @@ impl Texts {
             })
             .collect();
         let mut buffers = Vec::with_capacity(SHARDS);
-        let mut kept = HashMap::new();
+        let mut kept = FxHashMap::default();
         for (n, (buffer, files)) in shards.into_iter().enumerate() {
             buffers.push(buffer);
             let held = |kept| Held {
@@ -332,7 +332,7 @@ impl Texts {
         Texts {
             buffers,
             kept,
-            read: Mutex::new(HashMap::new()),
+            read: Mutex::new(FxHashMap::default()),
             parser,
         }
     }
@@ -496,7 +496,7 @@ impl Texts {
         staged
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Kept<Vec<u8>>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, FxHashMap<PathBuf, Kept<Vec<u8>>>> {
         self.read.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -514,7 +514,7 @@ fn parse_kept(bytes: &[u8], parser: u128) -> Option<Listed> {
     }
     let same_parser = index.parser == format!("{parser:032x}");
     let mut at = end + 1;
-    let mut kept = HashMap::with_capacity(index.files.len());
+    let mut kept = FxHashMap::with_capacity_and_hasher(index.files.len(), Default::default());
     for (path, len, modified, read_at, parsed, size) in index.files {
         let range = at..at.checked_add(size)?;
         bytes.get(range.clone())?;
@@ -760,7 +760,7 @@ mod tests {
     fn build(root: &Path, path: &Path) -> String {
         let texts = Texts::open(root, 0);
         let text = String::from_utf8(texts.read(path).unwrap()).unwrap();
-        texts.save(root, &Parses::new());
+        texts.save(root, &Parses::default());
         text
     }
 
@@ -795,7 +795,7 @@ mod tests {
         // A first build that fails after staging leaves no trace, not even the cache folder.
         let texts = Texts::open(&root, 0);
         texts.read(&file).unwrap();
-        let staged = texts.stage(&root, &Parses::new());
+        let staged = texts.stage(&root, &Parses::default());
         assert!(
             root.join(CACHE_DIR).join("texts").is_dir(),
             "staged beside its place"
@@ -809,7 +809,7 @@ mod tests {
         // One that succeeds keeps the text.
         let texts = Texts::open(&root, 0);
         texts.read(&file).unwrap();
-        texts.stage(&root, &Parses::new()).commit();
+        texts.stage(&root, &Parses::default()).commit();
         let kept = fs::read_dir(root.join(CACHE_DIR).join("texts")).unwrap().count();
         assert_eq!(kept, 1);
         // A later failed build leaves what is kept as it was, and its folders.
@@ -821,7 +821,7 @@ mod tests {
         write_at(&file, "second", old + Duration::from_secs(1));
         let texts = Texts::open(&root, 0);
         assert_eq!(texts.read(&file).unwrap(), b"second");
-        drop(texts.stage(&root, &Parses::new()));
+        drop(texts.stage(&root, &Parses::default()));
         let after = fs::read(
             root.join(CACHE_DIR)
                 .join("texts")
@@ -907,7 +907,7 @@ mod tests {
             for file in &files {
                 texts.read(file).unwrap();
             }
-            texts.save(&root, &Parses::new());
+            texts.save(&root, &Parses::default());
         };
         load();
         let dir = root.join(CACHE_DIR).join("texts");
@@ -943,7 +943,7 @@ mod tests {
         for file in files.iter().filter(|f| f.exists()) {
             texts.read(file).unwrap();
         }
-        texts.save(&root, &Parses::new());
+        texts.save(&root, &Parses::default());
         assert!(!Texts::open(&root, 0).kept.contains_key(&files[9]));
         fs::remove_dir_all(&root).unwrap();
     }
@@ -958,7 +958,7 @@ mod tests {
         let build = |parser: u128| -> Option<String> {
             let texts = Texts::open(&root, parser);
             let parsed = texts.parsed::<String>(&file);
-            let mut parses = Parses::new();
+            let mut parses = Parses::default();
             let value;
             if parsed.is_none() {
                 let text = String::from_utf8(texts.read(&file).unwrap()).unwrap();
@@ -983,7 +983,7 @@ mod tests {
         let texts = Texts::open(&root, 3);
         texts.read(&file).unwrap();
         texts.keep_parsed(&file);
-        texts.save(&root, &Parses::new());
+        texts.save(&root, &Parses::default());
         assert!(Texts::open(&root, 3).parsed::<String>(&file).is_none());
         assert!(!Texts::open(&root, 3).kept.contains_key(&file));
         // A kept parse is no text: whoever wants the text gets the file's.

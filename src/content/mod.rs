@@ -11,7 +11,7 @@ pub mod site_text;
 pub mod translation;
 pub mod validate;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -99,7 +99,7 @@ struct Listing {
     warnings: Vec<Diagnostic>,
     linked: bool,
     /// Every path of `incidents` and `pages`.
-    files: HashSet<PathBuf>,
+    files: FxHashSet<PathBuf>,
 }
 
 impl Listing {
@@ -200,7 +200,7 @@ fn load(
     // `config.fr.toml`: the site's own texts in French (see `site_text`).
     let (texts, mut problems) = crate::content::site_text::load_site_texts(root, &config)?;
     // Files the caller vouches for (see `LoadCache::changed`): every other file is as it was.
-    let vouched: Option<HashSet<PathBuf>> = cache
+    let vouched: Option<FxHashSet<PathBuf>> = cache
         .as_deref()
         .and_then(|c| c.listing_unchanged(root).and(c.changed.as_ref()))
         .map(|changed| changed.iter().map(|p| root.join(p)).collect());
@@ -303,7 +303,7 @@ fn parse_files<T: Clone + Send + Sync + serde::Serialize + serde::de::Deserializ
     root: &Path,
     files: &[PathBuf],
     cache: Option<&mut cache::FileCache<T>>,
-    vouched: Option<&HashSet<PathBuf>>,
+    vouched: Option<&FxHashSet<PathBuf>>,
     texts: Option<&cache::Texts>,
     parse: impl Fn(&Path, &str) -> Parsed<T> + Sync,
 ) -> Vec<Result<Parsed<T>>> {
