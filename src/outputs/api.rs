@@ -13,6 +13,7 @@ use std::io::Write;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use super::published::{first_published, headline_severity, last_change, permalink, rfc3339};
 use crate::content::{Incident, Kind, Phase, Severity, UpdateStatus};
@@ -76,7 +77,7 @@ struct IncidentJson<'a> {
     started_at: String,
     page_id: &'a str,
     incident_updates: Vec<UpdateJson<'a>>,
-    components: Vec<&'a ComponentJson>,
+    components: Vec<&'a RawValue>,
     /// Scheduled maintenance only.
     #[serde(skip_serializing_if = "Option::is_none")]
     scheduled_for: Option<String>,
@@ -150,7 +151,32 @@ struct Incidents<'a> {
     ctx: &'a BuildContext<'a>,
     list: Vec<&'a Incident>,
     page_id: &'a str,
-    components: &'a [ComponentJson],
+    components: &'a Components,
+}
+
+/// The page's components, and each one's JSON, written once: every incident lists the
+/// components it affects in full, so a site of 10,000 incidents would write each thousands of
+/// times over.
+struct Components {
+    list: Vec<ComponentJson>,
+    json: Vec<Box<RawValue>>,
+}
+
+impl Components {
+    fn new(list: Vec<ComponentJson>) -> Components {
+        // Strings, numbers and flags only: nothing that JSON cannot hold.
+        let json = list
+            .iter()
+            .map(|c| serde_json::value::to_raw_value(c).expect("a component serialises"))
+            .collect();
+        Components { list, json }
+    }
+
+    /// The JSON of the component (not group) `id`, if the page has one.
+    fn json_of(&self, id: &str) -> Option<&RawValue> {
+        let at = self.list.iter().position(|c| !c.group && c.id == id)?;
+        Some(&self.json[at])
+    }
 }
 
 impl Serialize for Incidents<'_> {
@@ -171,7 +197,7 @@ pub fn render(ctx: &BuildContext, sink: &Sink) -> Result<()> {
         indicator: indicator(ctx.report.overall),
         description: ctx.report.overall.banner(),
     };
-    let components = components(ctx, &page.id);
+    let components = Components::new(components(ctx, &page.id));
 
     let mut incidents: Vec<&Incident> = ctx
         .site
@@ -224,14 +250,17 @@ pub fn render(ctx: &BuildContext, sink: &Sink) -> Result<()> {
         (
             "api/v2/summary.json",
             doc(
-                Some(&components),
+                Some(&components.list),
                 Some(&unresolved),
                 Some(&current_windows),
                 Some(&status),
             ),
         ),
         ("api/v2/status.json", doc(None, None, None, Some(&status))),
-        ("api/v2/components.json", doc(Some(&components), None, None, None)),
+        (
+            "api/v2/components.json",
+            doc(Some(&components.list), None, None, None),
+        ),
         (
             "api/v2/incidents.json",
             doc(None, Some(&all_incidents), None, None),
@@ -434,7 +463,7 @@ fn incident<'a>(
     ctx: &'a BuildContext,
     i: &'a Incident,
     page_id: &'a str,
-    all: &'a [ComponentJson],
+    all: &'a Components,
 ) -> IncidentJson<'a> {
     let now = ctx.now();
     let phase = i.phase(now);
@@ -497,11 +526,7 @@ fn incident<'a>(
         started_at: time(i.start),
         page_id,
         incident_updates: updates,
-        components: i
-            .components
-            .iter()
-            .filter_map(|id| all.iter().find(|c| !c.group && &c.id == id))
-            .collect(),
+        components: i.components.iter().filter_map(|id| all.json_of(id)).collect(),
         scheduled_for: i.is_maintenance().then(|| time(i.start)),
         scheduled_until: if i.is_maintenance() { i.end.map(time) } else { None },
     }
