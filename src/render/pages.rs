@@ -182,8 +182,8 @@ pub struct Pages<'a> {
     theme: Theme,
     views: Views<'a>,
     site: SiteView<'a>,
-    /// A context that holds `site` alone, made once: every page's context starts as a copy,
-    /// which costs less than turning the view into template values again for each page.
+    /// A context that holds `site` alone, made once: every page's context starts as a clone,
+    /// which shares `site` rather than turning the view into template values again.
     base: Context,
     jobs: Vec<Job>,
     /// The `[[channel]]` tables, checked, for the subscribe page.
