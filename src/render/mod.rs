@@ -6,6 +6,7 @@
 //! receive, once per build; [`pages`] renders one page per job in parallel; [`format`] is how
 //! times, durations and percentages read.
 
+mod fold;
 pub mod format;
 pub mod latency;
 pub mod monthly;

@@ -30,6 +30,11 @@ use crate::output::OutputFile;
 /// How many past incidents the front page lists under "Recent history".
 const RECENT_ON_FRONT_PAGE: usize = 5;
 
+/// The name of the one value every page of an edition shares, in [`Pages::base`]: the site.
+/// No page gives a value of its own this name, so templates may fold what they make of it
+/// once for the edition (see [`Theme::speak`]).
+const SHARED: &str = "site";
+
 /// Site-wide values every template receives as `site`.
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -227,12 +232,18 @@ impl<'a> Pages<'a> {
         theme: &Theme,
         versions: &'a BTreeMap<String, String>,
     ) -> crate::error::Result<Self> {
+        let site = site_view(ctx, versions);
+        // Each page's context is a clone of this one plus its own values, none named `site`.
+        // Made whole by `from_serialize`, which the patched Tera keeps behind an `Arc`, so
+        // that a clone shares `site` instead of copying it (vendor/tera/PATCHED.md).
+        let base =
+            Context::from_serialize(BTreeMap::from([(SHARED, &site)])).expect("a site view serialises");
         // The views (a summary of every incident) beside this edition's copy of the templates.
         let (views, theme) = rayon::join(
             || Views::new(ctx),
             || {
                 let mut theme = theme.clone();
-                theme.speak(ctx.i18n.clone());
+                theme.speak(ctx.i18n.clone(), &base, &[SHARED]);
                 theme.render_statuses(&every_status(&ctx.i18n));
                 theme
             },
@@ -240,12 +251,6 @@ impl<'a> Pages<'a> {
         let jobs = jobs(ctx, &views);
         let channels =
             super::subscribe::public_channels(&ctx.site.config).map_err(crate::error::Error::Content)?;
-        let site = site_view(ctx, versions);
-        // Each page's context is a clone of this one plus its own values. Made whole by
-        // `from_serialize`, which the patched Tera keeps behind an `Arc`, so that a clone shares
-        // `site` instead of copying it (vendor/tera/PATCHED.md).
-        let base =
-            Context::from_serialize(BTreeMap::from([("site", &site)])).expect("a site view serialises");
         let shared = {
             let mut h = Xxh3::new();
             theme.fingerprint().hash(&mut h);
