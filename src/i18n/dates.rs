@@ -3,6 +3,8 @@
 //! separator. Always the Gregorian calendar (what incidents are stamped in) and Latin digits, so
 //! the figures on a page read the same in dates, durations and percentages (docs/i18n.md).
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, Datelike, NaiveDate, Timelike};
 use chrono_tz::Tz;
 use fixed_decimal::Decimal;
@@ -14,7 +16,7 @@ use icu_datetime::pattern::{DateTimePattern, FixedCalendarDateTimeNames};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_decimal::DecimalFormatter;
 use icu_locale_core::Locale;
-use writeable::TryWriteable;
+use writeable::{TryWriteable, Writeable};
 
 /// The formatters of one language, made once per build.
 pub struct Formats {
@@ -71,13 +73,18 @@ impl Formats {
         let time =
             Time::try_new(local.hour() as u8, local.minute() as u8, 0, 0).unwrap_or(Time::start_of_day());
         let input = icu_datetime::input::DateTime { date, time };
-        // The offset's Display is `%Z` (the zone's abbreviation, or `+03` where it has none),
-        // without parsing a format string for each of the build's thousands of times.
-        format!("{} {}", self.date_time.format(&input), local.offset())
+        // Written as a `Writeable` (into a string sized by its length hint), not through
+        // `format!`: the build formats tens of thousands of times, and `core::fmt` was half
+        // of each. The offset's Display is `%Z` (the zone's abbreviation, or `+03` where it
+        // has none), without parsing a format string each time.
+        let mut text = self.date_time.format(&input).write_to_string().into_owned();
+        text.push(' ');
+        write!(text, "{}", local.offset()).expect("writing to a String cannot fail");
+        text
     }
 
     pub fn date(&self, date: NaiveDate) -> String {
-        self.date.format(&gregorian(date)).to_string()
+        self.date.format(&gregorian(date)).write_to_string().into_owned()
     }
 
     pub fn month(&self, date: NaiveDate) -> String {
@@ -97,7 +104,7 @@ impl Formats {
     pub fn hundredths(&self, n: i64) -> String {
         let mut value = Decimal::from(n);
         value.multiply_pow10(-2);
-        self.decimal.format(&value).to_string()
+        self.decimal.format(&value).write_to_string().into_owned()
     }
 }
 
