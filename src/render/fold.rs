@@ -9,7 +9,7 @@
 //! cold build. Folded, the template holds the HTML as text, which Tera copies as it is.
 //!
 //! A `{{ }}` is folded when what it reads is closed: literals, `site` (the one value every
-//! page's context starts from, [`constant_calls`]' `shared`), what `t()` and `range()` make of
+//! page's context starts from, [`constant_outputs`]' `shared`), what `t()` and `range()` make of
 //! closed arguments, and what a macro makes of closed arguments when its body reads nothing
 //! but its arguments and what it binds itself. Each is rendered by Tera itself, through a
 //! one-off template that imports the same macros and escapes as the pages do, with the shared
@@ -43,7 +43,7 @@ const ONE_OFF: &str = "__beacon_fold";
 /// the module's documentation). `shared` is the context every page's starts from, and `names`
 /// the names of its values, which no page gives values of its own; `function`, registered and
 /// pure (one of `PURE`), is the safe function whose calls alone fold in macros too (`t`).
-pub fn constant_calls(tera: &mut Tera, function: &str, shared: &Context, names: &[&str]) {
+pub fn constant_outputs(tera: &mut Tera, function: &str, shared: &Context, names: &[&str]) {
     let escapes: Vec<bool> = tera.templates.values().map(|t| autoescapes(tera, t)).collect();
     let escape = escapes.first().copied().unwrap_or(false);
     let alike = escapes.iter().all(|&e| e == escape);
@@ -467,7 +467,7 @@ mod tests {
         tera.add_raw_templates(templates).unwrap();
         tera.register_function("t", words.clone());
         if let Some(shared) = fold {
-            constant_calls(&mut tera, "t", shared, &["site"]);
+            constant_outputs(&mut tera, "t", shared, &["site"]);
         }
         tera
     }

@@ -2,7 +2,8 @@
 //! components, free pages, 404), plus sitemap.xml, robots.txt and the static files of the theme
 //! and the site. Machine-readable outputs (feeds, calendar, API, badges) live in `outputs`.
 //!
-//! [`theme`] loads the layered templates and static files; [`view`] builds the data templates
+//! [`theme`] loads the layered templates and static files (and `fold` renders what every page
+//! of an edition writes the same once, into them); [`view`] builds the data templates
 //! receive, once per build; [`pages`] renders one page per job in parallel; [`format`] is how
 //! times, durations and percentages read.
 

@@ -149,13 +149,13 @@ impl Theme {
     }
 
     /// Gives templates the `t()` function in `i18n`'s language (see [`crate::i18n::template`]).
-    /// Each call that gives the same HTML on every page becomes that HTML here, once for the
+    /// Each `{{ }}` that writes the same on every page becomes that HTML here, once for the
     /// edition: `shared` is the context every page starts from, and `names` the names of its
     /// values, which no page gives values of its own (see [`super::fold`]).
     pub fn speak(&mut self, i18n: std::sync::Arc<crate::i18n::I18n>, shared: &Context, names: &[&str]) {
         self.tera
             .register_function("t", crate::i18n::template::Translate::new(i18n));
-        super::fold::constant_calls(&mut self.tera, "t", shared, names);
+        super::fold::constant_outputs(&mut self.tera, "t", shared, names);
     }
 
     /// Gives templates `status_of()`: the `status` macro's HTML for each of `statuses`,
