@@ -19,16 +19,17 @@
 //! Left alone:
 //! - a `{{ }}` that reads `site` when any template gives that name a value of its own (`set`,
 //!   a `for` loop's variable, a macro's argument);
-//! - in a macro's body, all but a `{{ t(…) }}` alone that does not read `site`: a macro's text
-//!   is escaped or not by where it is called (Tera renders a function's arguments unescaped),
-//!   and `status_of` renders the `status` macro without the page's context;
+//! - in a macro's body, and in a template a macro includes, all but a `{{ t(…) }}` alone that
+//!   does not read `site`: a macro's text is escaped or not by where it is called (Tera renders
+//!   a function's arguments unescaped), and `status_of` renders the `status` macro without the
+//!   page's context;
 //! - anything but a `t()` call alone when the templates do not all escape alike (by their
 //!   names, `.html` or not), since the page's template decides (`t()` is safe: never escaped).
 //!
 //! It reads and rewrites Tera's parsed templates (`tera::ast`, which Tera keeps out of its
 //! stable API), so `Cargo.toml` asks for tera `=1.20.1`: the version this is written against.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use tera::ast::{Expr, ExprVal, FunctionCall, Node, WS};
 use tera::{Context, Template, Tera};
@@ -57,6 +58,9 @@ pub fn constant_outputs(tera: &mut Tera, function: &str, shared: &Context, names
         return;
     }
     let shared_names: &[&str] = if binds_any(tera, names) { &[] } else { names };
+    // A template a macro includes renders where the macro does: its nodes count as a macro's.
+    let in_macros = included_by_macros(tera);
+    let as_macro = |file: &str| in_macros.contains(file);
     let mut templates: Vec<&String> = tera.templates.keys().collect();
     templates.sort();
     // Everything that can be folded, as it stands in the templates, by `key`.
@@ -78,9 +82,9 @@ pub fn constant_outputs(tera: &mut Tera, function: &str, shared: &Context, names
                 }
             })
         };
-        found(&template.ast, name, false);
+        found(&template.ast, name, as_macro(name));
         for (file, block) in template.blocks_definitions.values().flatten() {
-            found(&block.body, file, false);
+            found(&block.body, file, as_macro(file));
         }
         for definition in template.macros.values() {
             found(&definition.body, name, true);
@@ -98,12 +102,12 @@ pub fn constant_outputs(tera: &mut Tera, function: &str, shared: &Context, names
     }
     let fold = |nodes: &mut Vec<Node>, file: &str, in_macro: bool| replace(nodes, file, in_macro, &folded);
     for (name, template) in tera.templates.iter_mut() {
-        fold(&mut template.ast, name, false);
+        fold(&mut template.ast, name, as_macro(name));
         for (file, block) in template.blocks_definitions.values_mut().flatten() {
-            fold(&mut block.body, file, false);
+            fold(&mut block.body, file, as_macro(file));
         }
         for block in template.blocks.values_mut() {
-            fold(&mut block.body, name, false);
+            fold(&mut block.body, name, as_macro(name));
         }
         for definition in template.macros.values_mut() {
             fold(&mut definition.body, name, true);
@@ -219,6 +223,34 @@ fn bodies_mut(node: &mut Node) -> Vec<&mut Vec<Node>> {
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// The templates a macro includes, and those they include in turn.
+fn included_by_macros(tera: &Tera) -> HashSet<String> {
+    fn includes(nodes: &[Node], found: &mut Vec<String>) {
+        for node in nodes {
+            if let Node::Include(_, names, _) = node {
+                found.extend(names.iter().cloned());
+            }
+            for body in bodies(node) {
+                includes(body, found);
+            }
+        }
+    }
+    let mut to_read = Vec::new();
+    for template in tera.templates.values() {
+        for definition in template.macros.values() {
+            includes(&definition.body, &mut to_read);
+        }
+    }
+    let mut found = HashSet::new();
+    while let Some(name) = to_read.pop() {
+        if let Some(template) = tera.templates.get(&name).filter(|_| !found.contains(&name)) {
+            includes(&template.ast, &mut to_read);
+        }
+        found.insert(name);
+    }
+    found
 }
 
 /// Whether any template gives one of `names` a value of its own: `set`, a `for` loop's
@@ -577,6 +609,45 @@ mod tests {
                 "{binding}: and site.name, m::time()"
             );
         }
+    }
+
+    /// A template a macro includes renders where the macro does: as a function's argument it
+    /// is not escaped, and it folds only as a macro's body does.
+    #[test]
+    fn a_template_a_macro_includes_folds_as_a_macro_does() {
+        let (shared, page) = contexts();
+        let extra = [
+            (
+                "inc.html",
+                r#"{{ "a<b" }}{{ site.name }}{% include "deeper.html" %}"#,
+            ),
+            ("deeper.html", r#"{{ "c<d" }}{{ t(key="lit") }}"#),
+            (
+                "uses.html",
+                r#"{% import "incl.html" as i %}{{ t(key="arg", x_html=i::incl()) }}|{{ i::incl() }}|{% include "inc.html" %}"#,
+            ),
+            (
+                "incl.html",
+                r#"{% macro incl() %}{% include "inc.html" %}{% endmacro incl %}"#,
+            ),
+        ];
+        let (plain_words, folded_words) = (Words::default(), Words::default());
+        let plain = tera(&plain_words, &extra, None);
+        let folded = tera(&folded_words, &extra, Some(&shared));
+        let (want, _) = render(&plain, &plain_words, "uses.html", &page);
+        let (got, _) = render(&folded, &folded_words, "uses.html", &page);
+        let want = want.unwrap();
+        assert_eq!(got.unwrap(), want);
+        assert_eq!(
+            want,
+            r#"arg(x_html="a<bA<Bc<dlit()")|a&lt;bA&lt;Bc&lt;dlit()|a&lt;bA&lt;Bc&lt;dlit()"#
+        );
+        assert_eq!(outputs_left(&folded, "inc.html"), 2, "both, as in a macro");
+        assert_eq!(
+            outputs_left(&folded, "deeper.html"),
+            1,
+            "the t() call alone folds"
+        );
     }
 
     /// A call that fails is left in place: the page that reaches it fails as it did, at render.
