@@ -61,13 +61,10 @@ pub fn constant_outputs(tera: &mut Tera, function: &str, shared: &Context, names
     // A template a macro includes renders where the macro does: its nodes count as a macro's.
     let in_macros = included_by_macros(tera);
     let as_macro = |file: &str| in_macros.contains(file);
-    let mut templates: Vec<&String> = tera.templates.keys().collect();
-    templates.sort();
     // Everything that can be folded, as it stands in the templates, by `key`.
     let mut closed: HashMap<Key, Expr> = HashMap::new();
     let reader = Reader { tera };
-    for name in templates {
-        let template = &tera.templates[name];
+    for (name, template) in &tera.templates {
         let mut found = |nodes: &[Node], file: &str, in_macro: bool| {
             for_each_output(nodes, in_macro, &mut |expr, in_macro| {
                 let shared = match (in_macro, call_alone(expr, function)) {
