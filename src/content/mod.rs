@@ -262,18 +262,21 @@ fn load(
             .collect(),
         &mut problems,
     )?;
-    let main_files: Vec<PathBuf> = incident_files
-        .iter()
-        .chain(&page_files)
-        .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
-        .collect();
-    problems.extend(translation::attach(
-        &config,
-        &mut incidents,
-        &mut pages,
-        translations,
-        &main_files,
-    ));
+    // Most sites have no translation: no need to map 10,000 paths for none.
+    if !translations.is_empty() {
+        let main_files: Vec<PathBuf> = incident_files
+            .iter()
+            .chain(&page_files)
+            .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
+            .collect();
+        problems.extend(translation::attach(
+            &config,
+            &mut incidents,
+            &mut pages,
+            translations,
+            &main_files,
+        ));
+    }
     if !problems.is_empty() {
         return Err(Error::Content(problems));
     }

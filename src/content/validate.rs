@@ -1,8 +1,9 @@
 //! Rules that span files: slugs must be unique, and pages must not take the paths the site
 //! itself writes.
 
-use std::collections::BTreeMap;
 use std::path::Path;
+
+use rustc_hash::FxHashMap;
 
 use super::model::{Incident, Page};
 use crate::error::Diagnostic;
@@ -23,7 +24,7 @@ const RESERVED_PAGE_SLUGS: &[&str] = &[
 /// page of the site.
 pub fn check_unique_slugs(incidents: &[Incident], pages: &[Page]) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let mut first_use: BTreeMap<&str, &Path> = BTreeMap::new();
+    let mut first_use: FxHashMap<&str, &Path> = FxHashMap::default();
     for incident in incidents {
         if let Some(other) = first_use.insert(&incident.slug, &incident.source) {
             first_use.insert(&incident.slug, other);
@@ -33,7 +34,7 @@ pub fn check_unique_slugs(incidents: &[Incident], pages: &[Page]) -> Vec<Diagnos
             ));
         }
     }
-    let mut page_first_use: BTreeMap<&str, &Path> = BTreeMap::new();
+    let mut page_first_use: FxHashMap<&str, &Path> = FxHashMap::default();
     for page in pages {
         if RESERVED_PAGE_SLUGS.contains(&page.slug.as_str()) {
             problems.push(Diagnostic::file(
