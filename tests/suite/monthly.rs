@@ -94,9 +94,10 @@ fn case() -> impl Strategy<Value = Case> {
                         let kind = KINDS[kind];
                         Spec {
                             start: now - Duration::minutes(before),
-                            // Maintenance always has an end.
+                            // Maintenance always has an end, after its start (beacon refuses
+                            // an `end` equal to `date`).
                             minutes: if kind == "maintenance" {
-                                Some(length.unwrap_or(90))
+                                Some(length.unwrap_or(90).max(1))
                             } else {
                                 length
                             },
