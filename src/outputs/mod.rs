@@ -80,7 +80,7 @@ pub const RENDERERS: [Renderer; 11] = [
     },
     Renderer {
         paths: |_| vec![uptime::PATH.into()],
-        render: |ctx, sink| put_all(uptime::render(ctx)?, sink),
+        render: uptime::render,
         scope: Scope::Site,
     },
     Renderer {
