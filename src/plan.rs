@@ -95,7 +95,12 @@ impl<'a> Plan<'a> {
             .filter(|source| source.edition() == edition)
             .copied()
             .collect();
-        sources.sort_by_key(|&source| (!matches!(source, Source::Output(..)), source));
+        let rank = |source: Source| match source {
+            Source::Output(..) => 0,
+            Source::Sitemap | Source::Robots => 1,
+            Source::Page(..) => 2,
+        };
+        sources.sort_by_key(|&source| (rank(source), source));
         sources.dedup();
         sources
     }
@@ -104,5 +109,49 @@ impl<'a> Plan<'a> {
     /// `static/`).
     pub fn publishes(&self, path: &str) -> bool {
         self.generated.contains_key(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The outputs start first, then the sitemap and robots.txt, then the pages: a source that
+    /// renders every page's URL must not be left to run alone at the end.
+    #[test]
+    fn sources_start_longest_first() {
+        let generated: HashMap<String, Source> = [
+            ("index.html", Source::Page(0, Job::Index)),
+            ("incidents/a/index.html", Source::Page(0, Job::Incident(0))),
+            ("robots.txt", Source::Robots),
+            ("de/index.html", Source::Page(1, Job::Index)),
+            ("sitemap.xml", Source::Sitemap),
+            ("feed.xml", Source::Output(0, 1)),
+            ("atom.xml", Source::Output(0, 1)),
+            ("api/v2/summary.json", Source::Output(0, 0)),
+            ("de/feed.xml", Source::Output(1, 1)),
+        ]
+        .into_iter()
+        .map(|(path, source)| (path.to_string(), source))
+        .collect();
+        let plan = Plan {
+            generated,
+            statics: BTreeMap::new(),
+        };
+        assert_eq!(
+            plan.sources(0),
+            [
+                Source::Output(0, 0),
+                Source::Output(0, 1),
+                Source::Sitemap,
+                Source::Robots,
+                Source::Page(0, Job::Index),
+                Source::Page(0, Job::Incident(0)),
+            ]
+        );
+        assert_eq!(
+            plan.sources(1),
+            [Source::Output(1, 1), Source::Page(1, Job::Index)]
+        );
     }
 }
