@@ -2,7 +2,6 @@
 //! content, each page's other languages as `xhtml:link` alternates) and `robots.txt` pointing
 //! at it. Deterministic: sorted by URL, no clock.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 
 use chrono::{DateTime, Utc};
@@ -20,50 +19,75 @@ pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job], sink: &Si
     let now = ctx.now();
     let changes: Vec<Option<DateTime<Utc>>> = ctx.site.incidents.iter().map(|i| i.last_change(now)).collect();
     let site_change = changes.iter().flatten().max().copied();
-    let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
-    for &job in jobs {
-        let lastmod = match job {
-            // The embed frame is for other sites' iframes, not for search engines.
-            Job::NotFound | Job::Embed => continue,
-            Job::Index | Job::History(_) => site_change,
-            Job::Incident(i) => changes[i],
-            Job::Component(c, _) | Job::Uptime(c) => views
-                .incidents_of(views.components[c].id)
-                .iter()
-                .filter_map(|&i| changes[i])
-                .max(),
-            Job::Page(_) | Job::Subscribe => None,
-        };
-        let path = output_path(ctx, views, job);
-        let page = path.strip_suffix("index.html").unwrap_or(&path);
-        // Every edition has every page; each language's URL is an entry of its own.
-        let languages = &ctx.site.config.languages;
-        let alternates: Vec<(&str, String)> = if ctx.is_multilingual() {
-            languages
-                .iter()
-                .map(|code| (code.as_str(), ctx.absolute_url_in(code, page)))
-                .collect()
-        } else {
-            Vec::new()
-        };
+    let lastmod = |job: Job| match job {
+        Job::Index | Job::History(_) => site_change,
+        Job::Incident(i) => changes[i],
+        Job::Component(c, _) | Job::Uptime(c) => views
+            .incidents_of(views.components[c].id)
+            .iter()
+            .filter_map(|&i| changes[i])
+            .max(),
+        Job::Page(_) | Job::Subscribe | Job::NotFound | Job::Embed => None,
+    };
+    // The embed frame is for other sites' iframes, not for search engines.
+    let listed = |job: &Job| !matches!(job, Job::NotFound | Job::Embed);
+    let page = |job: Job| {
+        let mut path = output_path(ctx, views, job);
+        if path.ends_with("index.html") {
+            path.truncate(path.len() - "index.html".len());
+        }
+        path
+    };
+    // Every edition has every page; each language's URL is an entry of its own. Only the URL
+    // is held (and what names its page and language): the rest is made as it is written.
+    let languages = &ctx.site.config.languages;
+    let mut entries: Vec<Entry> = Vec::with_capacity(jobs.len() * languages.len());
+    for (job, &kind) in jobs.iter().enumerate().filter(|(_, job)| listed(job)) {
+        let page = page(kind);
         for code in languages {
-            let entry = Entry {
-                lastmod,
-                alternates: alternates.clone(),
-            };
-            entries.insert(ctx.absolute_url_in(code, page), entry);
+            entries.push(Entry {
+                url: ctx.absolute_url_in(code, &page).into(),
+                job,
+            });
         }
     }
+    // By URL; of two entries with one URL, the later made counts (a stable sort keeps them
+    // in that order).
+    entries.sort_by(|a, b| a.url.cmp(&b.url));
+    entries.dedup_by(|later, earlier| {
+        let same = later.url == earlier.url;
+        if same {
+            std::mem::swap(later, earlier);
+        }
+        same
+    });
+    let multilingual = ctx.is_multilingual();
     put_buffered(sink, "sitemap.xml", |out| {
-        write_sitemap(out, ctx.is_multilingual(), &entries)
+        write_sitemap(out, multilingual, &entries, |entry| {
+            let job = jobs[entry.job];
+            let alternates = match multilingual {
+                // As Google reads `xhtml:link` alternates: every language, itself too.
+                true => {
+                    let page = page(job);
+                    languages
+                        .iter()
+                        .map(|code| (code.as_str(), ctx.absolute_url_in(code, &page)))
+                        .collect()
+                }
+                false => Vec::new(),
+            };
+            (lastmod(job), alternates)
+        })
     })
 }
 
-/// The sitemap's XML, one `<url>` a line, written to `out`.
-fn write_sitemap(
+/// The sitemap's XML, one `<url>` a line, written to `out`; `about` gives each entry's last
+/// change and its page in every language.
+fn write_sitemap<'a>(
     out: &mut impl Write,
     multilingual: bool,
-    entries: &BTreeMap<String, Entry>,
+    entries: &[Entry],
+    about: impl Fn(&Entry) -> (Option<DateTime<Utc>>, Vec<(&'a str, String)>),
 ) -> std::io::Result<()> {
     let mut w = Writer::new(out);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
@@ -77,16 +101,18 @@ fn write_sitemap(
     }
     w.write_event(Event::Start(urlset))?;
     w.write_event(Event::Text(BytesText::from_escaped("\n")))?;
-    for (url, entry) in entries {
+    for entry in entries {
+        let (lastmod, alternates) = about(entry);
         w.write_event(Event::Text(BytesText::from_escaped("  ")))?;
         w.create_element("url").write_inner_content(|w| {
-            w.create_element("loc").write_text_content(BytesText::new(url))?;
-            if let Some(t) = entry.lastmod {
+            w.create_element("loc")
+                .write_text_content(BytesText::new(&entry.url))?;
+            if let Some(t) = lastmod {
                 let at = t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
                 w.create_element("lastmod")
                     .write_text_content(BytesText::new(&at))?;
             }
-            for (code, href) in &entry.alternates {
+            for (code, href) in &alternates {
                 w.create_element("xhtml:link")
                     .with_attributes([("rel", "alternate"), ("hreflang", code), ("href", href.as_str())])
                     .write_empty()?;
@@ -100,11 +126,10 @@ fn write_sitemap(
     Ok(())
 }
 
-/// One `<url>` of the sitemap: when it last changed, and the page in every language (on a
-/// multilingual site, as Google reads `xhtml:link` alternates: every language, itself too).
-struct Entry<'a> {
-    lastmod: Option<DateTime<Utc>>,
-    alternates: Vec<(&'a str, String)>,
+/// One `<url>` of the sitemap: a page (by its index in the jobs) in one language, at its URL.
+struct Entry {
+    url: Box<str>,
+    job: usize,
 }
 
 pub fn render_robots(ctx: &BuildContext) -> OutputFile {
