@@ -39,7 +39,7 @@ pub fn render_sitemap(ctx: &BuildContext, views: &Views, jobs: &[Job], sink: &Si
         path
     };
     // Every edition has every page; each language's URL is an entry of its own. Only the URL
-    // is held (and what names its page and language): the rest is made as it is written.
+    // and its page's index are held: the rest is made as the entry is written.
     let languages = &ctx.site.config.languages;
     let mut entries: Vec<Entry> = Vec::with_capacity(jobs.len() * languages.len());
     for (job, &kind) in jobs.iter().enumerate().filter(|(_, job)| listed(job)) {
