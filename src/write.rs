@@ -112,22 +112,13 @@ impl Serialize for Committed<'_> {
                 s.collect_map(self.0.iter().map(|(path, (_, recorded))| (path, recorded)))
             }
         }
-        struct Writers<'a>(Vec<(&'a str, Paths<'a>)>);
-        impl Serialize for Writers<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                s.collect_map(self.0.iter().map(|(name, paths)| (name, paths)))
-            }
-        }
-
-        let mut writers: Vec<(&str, Paths)> = self
+        let mut writers: BTreeMap<&str, Paths> = self
             .manifest
             .writers
             .iter()
-            .filter(|(name, _)| name.as_str() != BUILD_WRITER)
             .map(|(name, paths)| (name.as_str(), Paths::Kept(paths)))
             .collect();
-        writers.push((BUILD_WRITER, Paths::Produced(self.produced)));
-        writers.sort_by(|a, b| a.0.cmp(b.0));
+        writers.insert(BUILD_WRITER, Paths::Produced(self.produced));
         let built = match self.built {
             true => !self.produced.is_empty(),
             false => !self.manifest.built.is_empty(),
@@ -135,7 +126,7 @@ impl Serialize for Committed<'_> {
         // As `Manifest`'s own `Serialize`: `built` left out when empty.
         let mut record = s.serialize_struct("Manifest", 2 + usize::from(built))?;
         record.serialize_field("format", &self.manifest.format)?;
-        record.serialize_field("writers", &Writers(writers))?;
+        record.serialize_field("writers", &writers)?;
         if built {
             match self.built {
                 true => record.serialize_field("built", &Built(self.produced))?,
